@@ -1,0 +1,80 @@
+"""The library API: what the CLI calls, and what a job runner can call without it.
+
+    from oidocs import read_deal, render_document
+    deal = read_deal("deal.yaml")
+    data = render_document(deal, "nda", lang="en", fmt="docx")   # bytes
+
+Everything here is pure: it reads clause files but writes nothing. Writing files (with
+the overwrite rules of the CLI) is :mod:`oidocs.output`'s job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .assemble import assemble
+from .dealfile import needed_sections, read_deal, require_section
+from .errors import OidocsError
+from .library import DOCS, Library
+from .model import Deal
+from .tree import Document
+from .writers import FORMATS, RenderOptions, renderer
+
+__all__ = ["DOCS", "FORMATS", "build_document", "file_name", "read_deal", "render_document", "render_files",
+           "docs_in"]
+
+_default_library: Library | None = None
+
+
+def _library(library: Library | None) -> Library:
+    global _default_library
+    if library is not None:
+        return library
+    if _default_library is None:
+        _default_library = Library()
+    return _default_library
+
+
+def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Library | None = None,
+                   source_file: str = "<deal>") -> Document:
+    """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda") for ``deal``."""
+    if doc not in DOCS:
+        raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+    require_section(deal, doc, source_file)
+    return assemble(deal, doc, lang or deal.language, _library(library))
+
+
+def render_document(deal: Deal, doc: str, lang: str | None = None, fmt: str = "docx", *, review: bool = False,
+                    library: Library | None = None) -> bytes:
+    """Render one document of a validated deal to bytes (``fmt``: "docx" or "md")."""
+    tree = build_document(deal, doc, lang, library=library)
+    return renderer(fmt)(tree, RenderOptions(review=review))
+
+
+def file_name(deal_id: str, doc: str, lang: str, fmt: str) -> str:
+    """Return the spec's file name: ``{deal_id}-{doc}-{lang}.{ext}``."""
+    return f"{deal_id}-{doc}-{lang}.{fmt}"
+
+
+def docs_in(deal: Deal) -> list[str]:
+    """Return the documents a pack of ``deal`` makes: the NDA and each one whose sections are present."""
+    return [d for d in DOCS if all(getattr(deal, s) is not None for s in needed_sections(d))]
+
+
+def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, formats: Iterable[str] = FORMATS,
+                 review: bool = False, library: Library | None = None, source_file: str = "<deal>",
+                 ) -> dict[str, bytes]:
+    """Render every (doc, format) pair; return file name -> bytes. Nothing is written."""
+    lang = lang or deal.language
+    files: dict[str, bytes] = {}
+    for doc in docs:
+        tree = build_document(deal, doc, lang, library=library, source_file=source_file)
+        for fmt in formats:
+            files[file_name(deal.deal_id, doc, lang, fmt)] = renderer(fmt)(tree, RenderOptions(review=review))
+    return files
+
+
+def load(path: str | Path) -> Deal:
+    """Read and validate a deal file (alias of :func:`read_deal`)."""
+    return read_deal(path)

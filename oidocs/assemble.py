@@ -1,0 +1,162 @@
+"""Assemble one agreement: document definition + clauses + deal -> document tree.
+
+The steps are the pipeline of the design: choose the clauses whose condition holds,
+render each clause template with the deal as data, parse the tiny clause markup into
+blocks, and hand the tree to the transforms (numbering, references, checks).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from jinja2 import TemplateError
+from jinja2.exceptions import SecurityError
+
+from .context import MissingValue, build_context, to_node
+from .errors import ClauseError
+from .labels import Labels, labels_for
+from .library import ClauseFile, DocDef, Library
+from .model import Deal
+from .transforms import apply_transforms
+from .tree import Article, Block, Clause, Closing, Document, Inline, Item, Paragraph, Preamble, Schedule, Signatory, Table, Text
+
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+
+
+def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
+    """Build the finished (numbered, resolved, checked) tree of ``doc`` in ``lang``."""
+    labels = labels_for(lang)
+    docdef = library.document(doc)
+    context = build_context(deal, doc, labels, library)
+    render = _Renderer(library, context, lang)
+
+    articles = []
+    for spec in docdef.articles:
+        if spec.when is not None and not render.condition(spec.when, docdef):
+            continue
+        clause, blocks = render.clause(spec.id, "article", reason=_reason(spec.when))
+        articles.append(Article(clause=clause, blocks=blocks))
+    pre_clause, pre_blocks = render.clause(docdef.preamble, "preamble", reason="")
+    close_clause, close_blocks = render.clause(docdef.closing, "closing", reason="")
+    schedules = [Schedule(*render.clause(s, "schedule", reason="")) for s in docdef.schedules]
+    document = Document(
+        doc=doc,
+        lang=lang,
+        deal_id=deal.deal_id,
+        title=docdef.titles[lang],
+        preamble=Preamble(pre_clause, pre_blocks),
+        articles=articles,
+        closing=Closing(
+            clause=close_clause,
+            blocks=close_blocks,
+            date_line=labels.date(deal.date) if deal.date else labels.blank_date,
+            signatures=[
+                Signatory(labels.designations[i], p.name, p.address, p.representative)
+                for i, p in enumerate(deal.parties)
+            ],
+        ),
+        schedules=schedules,
+        date_iso=deal.date.isoformat() if deal.date else None,
+    )
+    apply_transforms(document, labels, library, docdef)
+    return document
+
+
+def _reason(when: str | None) -> str:
+    return "always included" if when is None else f"included because {when}"
+
+
+class _Renderer:
+    """Renders clause templates of one document in one language."""
+
+    def __init__(self, library: Library, context: dict[str, Any], lang: str) -> None:
+        self.library = library
+        self.context = context
+        self.lang = lang
+
+    def condition(self, expression: str, docdef: DocDef) -> bool:
+        """Evaluate a ``when`` expression of the document definition."""
+        try:
+            return bool(self.library.env.compile_expression(expression)(**self.context))
+        except (TemplateError, TypeError, AttributeError, KeyError) as exc:
+            raise ClauseError(file=docdef.file, message=f"when: {expression!r}: {exc}") from None
+
+    def clause(self, clause_id: str, kind: str, *, reason: str) -> tuple[Clause, list[Block]]:
+        """Render one clause; return its provenance and its blocks."""
+        cf = self.library.clause(clause_id, self.lang)
+        if cf.kind != kind:
+            raise ClauseError(file=cf.file, line=2, message=f"is of kind {cf.kind!r} but is used as {kind!r}")
+        template = self.library.template(clause_id, self.lang)
+        sink = self.library.new_sink(to_node)
+        try:
+            text = template.render(**self.context, __sink__=sink)
+        except (TemplateError, SecurityError, MissingValue, TypeError, AttributeError, KeyError, ValueError) as exc:
+            raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
+        provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file)
+        return provenance, parse_body(text, sink.nodes, cf, self.lang)
+
+
+def _template_line(cf: ClauseFile) -> int | None:
+    """Return the clause line being rendered when the current exception was raised."""
+    tb = sys.exc_info()[2]
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == cf.file:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, KeyError):
+        text = f"unknown key {text}"
+    return text
+
+
+def parse_body(text: str, nodes: list[Any], cf: ClauseFile, lang: str) -> list[Block]:
+    """Parse rendered clause markup: blank lines part paragraphs, ``- `` lines are items."""
+    joiner = "" if lang == "ja" else " "
+    blocks: list[Block] = []
+    current: Paragraph | None = None
+    target: Paragraph | Item | None = None
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            current = target = None
+            continue
+        if line.startswith("- "):
+            if current is None:
+                raise ClauseError(file=cf.file, message=f"an item has no paragraph above it: {line[:40]!r}")
+            target = Item(_inlines(line[2:].strip(), nodes, cf))
+            current.items.append(target)
+            continue
+        inlines = _inlines(line, nodes, cf)
+        if len(inlines) == 1 and isinstance(inlines[0], Table):
+            blocks.append(inlines[0])
+            current = target = None
+            continue
+        if target is None:
+            current = target = Paragraph(inlines)
+            blocks.append(current)
+        else:
+            target.inlines.extend([Text(joiner), *inlines] if joiner else inlines)
+    return blocks
+
+
+def _inlines(line: str, nodes: list[Any], cf: ClauseFile) -> list[Any]:
+    out: list[Any] = []
+    pos = 0
+    for match in _TOKEN.finditer(line):
+        if match.start() > pos:
+            out.append(Text(line[pos:match.start()]))
+        out.append(nodes[int(match.group(1))])
+        pos = match.end()
+    if pos < len(line):
+        out.append(Text(line[pos:]))
+    tables = [n for n in out if isinstance(n, Table)]
+    if tables and len(out) > 1:
+        raise ClauseError(file=cf.file, message="a table() must stand alone in its paragraph")
+    return out

@@ -1,0 +1,123 @@
+"""What a clause template sees: the deal, the parties, and helpers that make tree nodes.
+
+Every value a template prints passes through the environment's ``finalize`` and becomes a
+node: :class:`Plain` strings (designations, computed words) become fixed text, nodes made
+by helpers (references, terms, tables) stay as they are, and everything else (the deal's
+own words and numbers) becomes an :class:`~oidocs.tree.Insert`, which writers print
+literally. Deal text therefore never reaches the template parser or the clause markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .labels import Labels
+from .library import Library
+from .model import Deal, Party
+from .tree import Insert, Ref, Table, Term, Text
+
+
+class Plain(str):
+    """A string the engine composed (a designation, a joined list): printed as fixed text."""
+
+
+class MissingValue(Exception):
+    """A template printed ``None``: a clause read an optional key without a condition."""
+
+
+@dataclass(frozen=True)
+class PartyView:
+    """A party as clauses see it: the deal's fields plus its designation ``d``."""
+
+    key: str
+    name: str
+    address: str
+    representative: str
+    kind: str
+    d: Plain
+
+    @property
+    def academic(self) -> bool:
+        return self.kind in ("university", "research_institute")
+
+
+def to_node(value: Any) -> Any:
+    """Turn a printed value into a tree node (see the module docstring)."""
+    if isinstance(value, (Ref, Term, Table)):
+        return value
+    if isinstance(value, Plain):
+        return Text(str(value))
+    if value is None:
+        raise MissingValue("a clause printed an empty value (None); guard optional keys with {% if %}")
+    return Insert(" ".join(str(value).split()))
+
+
+def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dict[str, Any]:
+    """Return the names a clause of ``doc`` can use (documented in clause_library/README.md)."""
+    parties = [
+        PartyView(p.key, p.name, p.address, p.representative, p.kind, Plain(labels.designations[i]))
+        for i, p in enumerate(deal.parties)
+    ]
+    by_key = {p.key: p for p in parties}
+    terms = library.terms
+
+    def party(key: str) -> PartyView:
+        return by_key[key]
+
+    def join(words: list[Any]) -> str:
+        texts = [str(w) for w in words]
+        joined = labels.join(texts)
+        return Plain(joined) if all(isinstance(w, Plain) for w in words) else joined
+
+    def others(key: str) -> Plain:
+        return Plain(labels.join([p.d for p in parties if p.key != key]))
+
+    def term_node(key: str, defining: bool) -> Term:
+        if key not in terms:
+            raise KeyError(f"term {key!r} is not in any terms.yaml")
+        t = terms[key]
+        word = t.text(labels.lang)
+        return Term(key, labels.define(word, t.the) if defining else word, defining)
+
+    def date(d: dt.date) -> str:
+        return labels.date(d)
+
+    def table(headers: list[str], rows: list[list[Any]]) -> Table:
+        return Table(
+            header=[[Text(str(h))] for h in headers],
+            rows=[[[to_node(cell)] for cell in row] for row in rows],
+        )
+
+    return {
+        "lang": labels.lang,
+        "doc": doc,
+        "deal": deal,
+        "nda": deal.nda,
+        "mou": deal.mou,
+        "poc": deal.poc,
+        "jda": deal.jda,
+        "ip": deal.ip,
+        "parties": parties,
+        "party": party,
+        "all_parties": Plain(labels.join([p.d for p in parties])),
+        "others": others,
+        "n_parties": len(parties),
+        "count": lambda n: Plain(labels.count(int(n))),
+        "has_university": any(p.academic for p in parties),
+        "purpose": deal.purpose,
+        "court": deal.court or labels.default_court,
+        "ref": lambda target: Ref(str(target)),
+        "define": lambda key: term_node(key, True),
+        "term": lambda key: term_node(key, False),
+        "money": lambda amount, currency="JPY": labels.money(int(amount), currency),
+        "date": date,
+        "join": join,
+        "table": table,
+    }
+
+
+def designation(deal: Deal, party: Party, labels: Labels) -> str:
+    """Return the designation (甲, Party A ...) of ``party`` in ``deal``."""
+    return labels.designations[[p.key for p in deal.parties].index(party.key)]

@@ -1,0 +1,155 @@
+"""Load and validate a deal file: text -> YAML with positions -> pydantic -> Deal.
+
+Every problem is reported at once as a :class:`~oidocs.errors.Problem` located at the
+offending value (or at the mapping that lacks a required key).
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DealError, Problem
+from .model import Deal, complete, duplicate_party_keys, party_keys_of
+from .yamlsource import Source, load_text
+
+DOC_SECTIONS = {"nda": "nda", "mou": "mou", "poc": "poc", "jda": "jda"}
+
+
+def read_deal(path: str | FsPath) -> Deal:
+    """Read, parse and validate the deal file at ``path``; raise DealError on any problem."""
+    file = str(path)
+    try:
+        text = FsPath(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DealError([Problem(file, None, None, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise DealError([Problem(file, None, None, "", "is a directory, expected a deal file")]) from None
+    except UnicodeDecodeError as exc:
+        raise DealError([Problem(file, None, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    except OSError as exc:
+        raise DealError([Problem(file, None, None, "", f"cannot be read: {exc.strerror}")]) from None
+    return parse_deal(load_text(text, file))
+
+
+def parse_deal(source: Source) -> Deal:
+    """Validate loaded YAML data against the deal model; raise DealError listing every problem."""
+    return validate_data(source.data, source)
+
+
+def validate_data(data: Any, source: Source) -> Deal:
+    """Validate ``data`` (positions from ``source``) and fill dependent defaults."""
+    context = {"party_keys": party_keys_of(data)}
+    problems = [
+        source.problem(("parties", i, "key"), "party key is used by an earlier party; keys must be unique")
+        for i in duplicate_party_keys(data)
+    ]
+    try:
+        deal = Deal.model_validate(data, context=context)
+    except ValidationError as exc:
+        problems += [_problem(err, source) for err in exc.errors() if err["type"] != "duplicate_party"]
+    if problems:
+        raise DealError(problems)
+    return complete(deal)
+
+
+def require_section(deal: Deal, doc: str, source_file: str) -> None:
+    """Raise DealError when ``doc`` needs a section the deal lacks (mou/poc/jda need theirs and ``ip``)."""
+    missing = [s for s in needed_sections(doc) if getattr(deal, s) is None]
+    if missing:
+        raise DealError([
+            Problem(source_file, 1, 1, s, f"the {doc} document needs the `{s}` section, which this deal file lacks")
+            for s in missing
+        ])
+
+
+def needed_sections(doc: str) -> list[str]:
+    """Return the deal sections ``doc`` cannot be made without."""
+    return [] if doc == "nda" else [doc, "ip"]
+
+
+def _problem(err: Any, source: Source) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "field_rule":
+        loc = loc + (ctx["field"],)
+    if "[key]" in loc:
+        at = loc[: loc.index("[key]")]
+        return source.problem(at, _message(err), key=True)
+    if kind == "extra_forbidden":
+        return source.problem(loc, _unknown_key_message(loc, source), key=True)
+    if kind == "missing":
+        return source.problem(loc, "required key is missing")
+    return source.problem(loc, _message(err))
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    msg: str = err["msg"]
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}; got {_short(err['input'])}"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        return f"not a valid date ({_short(err['input'])}); write YYYY-MM-DD"
+    if kind == "string_pattern_mismatch":
+        return f"{_short(err['input'])} is not allowed here ({_pattern_hint(err['ctx']['pattern'])})"
+    if kind in {"too_short", "too_long"} and isinstance(err.get("input"), (list, dict)):
+        return msg.replace("List", "list").replace("Dictionary", "mapping")
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "model_type" or kind == "dict_type":
+        return "expected a mapping of keys"
+    return msg[0].lower() + msg[1:] if msg else kind
+
+
+def _pattern_hint(pattern: str) -> str:
+    if pattern.startswith("^[a-z]"):
+        return "a party key is 1-32 characters of a-z, 0-9 and _, starting with a letter"
+    return "1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _unknown_key_message(loc: tuple[Any, ...], source: Source) -> str:
+    known = _known_keys(loc[:-1])
+    hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    message = "unknown key"
+    if hint:
+        message += f"; did you mean `{hint[0]}`?"
+    elif known:
+        message += f"; allowed here: {', '.join(known)}"
+    return message
+
+
+def _known_keys(parent: tuple[Any, ...]) -> list[str]:
+    """Return the keys the model allows at ``parent`` (skipping list indexes and dict keys)."""
+    model: type[BaseModel] | None = Deal
+    for part in parent:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and hasattr(annotation, "__metadata__"):
+        return _model_in(origin)
+    return None

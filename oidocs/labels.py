@@ -1,0 +1,134 @@
+"""Fixed words per language: designations, number formats, dates, money, joins.
+
+Clause wording lives in ``clause_library/``; this table holds only the words the engine
+itself prints around it, so that both languages are formatted in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+_EN_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve"]
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words and formats of one language."""
+
+    lang: str
+    designations: tuple[str, ...]
+    article: Callable[[int], str]
+    heading: Callable[[str, str], str]
+    paragraph: Callable[[int], str]
+    item: Callable[[int], str]
+    schedule: Callable[[int | None], str]
+    schedule_ref: Callable[[int | None], str]
+    define: Callable[[str, bool], str]
+    money: Callable[[int, str], str]
+    date: Callable[[dt.date], str]
+    blank_date: str
+    join: Callable[[list[str]], str]
+    count: Callable[[int], str]
+    default_court: str
+    sign_address: str
+    sign_name: str
+    sign_representative: str
+    sign_seal: str
+    sign_signature: str
+    sign_date: str
+    page: str
+
+
+def _ja_join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return "、".join(words[:-1]) + "及び" + words[-1]
+
+
+def _en_join(words: list[str]) -> str:
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _en_count(n: int) -> str:
+    return f"{_EN_NUMBERS[n]} ({n})" if 0 <= n < len(_EN_NUMBERS) else str(n)
+
+
+def _en_item(n: int) -> str:
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"({letters})"
+
+
+def _ja_define(term: str, the: bool) -> str:
+    return f"（以下「{term}」という。）"
+
+
+def _en_define(term: str, the: bool) -> str:
+    return f'(the "{term}")' if the else f'("{term}")'
+
+
+JA = Labels(
+    lang="ja",
+    designations=("甲", "乙", "丙", "丁"),
+    article=lambda n: f"第{n}条",
+    heading=lambda label, title: f"{label}（{title}）",
+    paragraph=lambda n: str(n),
+    item=lambda n: f"（{n}）",
+    schedule=lambda n: "別紙" if n is None else f"別紙{n}",
+    schedule_ref=lambda n: "別紙" if n is None else f"別紙{n}",
+    define=_ja_define,
+    money=lambda amount, currency: f"金{amount:,}円（消費税別）",
+    date=lambda d: f"{d.year}年{d.month}月{d.day}日",
+    blank_date="　　　　年　　月　　日",
+    join=_ja_join,
+    count=str,
+    default_court="東京地方裁判所",
+    sign_address="住所",
+    sign_name="名称",
+    sign_representative="代表者",
+    sign_seal="印",
+    sign_signature="署名",
+    sign_date="日付",
+    page="ページ",
+)
+
+EN = Labels(
+    lang="en",
+    designations=("Party A", "Party B", "Party C", "Party D"),
+    article=lambda n: f"Article {n}",
+    heading=lambda label, title: f"{label} ({title})",
+    paragraph=lambda n: f"{n}.",
+    item=_en_item,
+    schedule=lambda n: "Schedule" if n is None else f"Schedule {n}",
+    schedule_ref=lambda n: "the Schedule" if n is None else f"Schedule {n}",
+    define=_en_define,
+    money=lambda amount, currency: f"{currency} {amount:,} (excluding consumption tax)",
+    date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
+    blank_date="Date: ____________________",
+    join=_en_join,
+    count=_en_count,
+    default_court="the Tokyo District Court",
+    sign_address="Address",
+    sign_name="Company",
+    sign_representative="Name and title",
+    sign_seal="(seal)",
+    sign_signature="Signature",
+    sign_date="Date",
+    page="Page",
+)
+
+LABELS = {"ja": JA, "en": EN}
+
+
+def labels_for(lang: str) -> Labels:
+    """Return the labels of ``lang`` (``ja`` or ``en``)."""
+    return LABELS[lang]

@@ -1,0 +1,304 @@
+"""The clause library and the document definitions, read from files.
+
+A clause is one file per language, ``<root>/<id with dots as folders>.<lang>.md``, with
+YAML front matter. Roots are searched in order, so a user's ``--library DIR`` placed
+before the built-in library replaces clauses with the same id. Templates are compiled in
+one sandboxed Jinja2 environment with ``StrictUndefined``: a clause can read the deal but
+never run code, and a missing name stops the build instead of printing a blank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import ClauseError
+
+LANGS = ("ja", "en")
+KINDS = ("article", "preamble", "closing", "schedule")
+DOCS = ("nda", "mou", "poc", "jda")
+
+
+def builtin_root() -> Path:
+    """Return the folder holding ``clause_library/`` and ``templates/``.
+
+    A source checkout (or editable install) keeps them beside the package; a wheel
+    installs them inside it.
+    """
+    here = Path(__file__).resolve().parent
+    for base in (here.parent, here):
+        if (base / "clause_library").is_dir() and (base / "templates").is_dir():
+            return base
+    raise ClauseError(file=str(here), message="the built-in clause library is missing from this installation")
+
+
+@dataclass(frozen=True)
+class ClauseFile:
+    """One clause in one language, as read from its file."""
+
+    id: str
+    lang: str
+    version: int
+    title: str
+    kind: str
+    note: str
+    body: str
+    file: str
+    user: bool = False
+
+
+@dataclass(frozen=True)
+class TermDef:
+    """A defined term's wording in one language; ``the`` adds "the" to the English definition."""
+
+    key: str
+    ja: str
+    en: str
+    the: bool = True
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class ArticleSpec:
+    """One entry of a document definition: a clause id and the condition that includes it."""
+
+    id: str
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class DocDef:
+    """A document definition from ``templates/<doc>.yaml``."""
+
+    doc: str
+    titles: dict[str, str]
+    preamble: str
+    articles: tuple[ArticleSpec, ...]
+    closing: str
+    schedules: tuple[str, ...]
+    file: str
+
+
+class _TokenSink:
+    """Collects the nodes a template emits; finalize replaces each by a marker."""
+
+    OPEN, CLOSE = "\ue000", "\ue001"
+
+    def __init__(self, to_node: Callable[[Any], Any]) -> None:
+        self.nodes: list[Any] = []
+        self.to_node = to_node
+
+    def add(self, value: Any) -> str:
+        self.nodes.append(self.to_node(value))
+        return f"{self.OPEN}{len(self.nodes) - 1}{self.CLOSE}"
+
+
+@pass_context
+def _finalize(context: Context, value: Any) -> str:
+    sink = context.get("__sink__")
+    if sink is None:  # expression evaluation outside a clause
+        return str(value)
+    return sink.add(value)
+
+
+class _Loader(BaseLoader):
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        clause_id, lang = template.rsplit(":", 1)
+        clause = self.library.clause(clause_id, lang)
+        return clause.body, clause.file, lambda: True
+
+
+class Library:
+    """Clause files and document definitions from one or more roots (user roots first)."""
+
+    def __init__(self, user_dirs: list[Path] | None = None, base: Path | None = None) -> None:
+        base = base or builtin_root()
+        self.builtin = base / "clause_library"
+        self.templates_dir = base / "templates"
+        self.user_dirs = [Path(d) for d in (user_dirs or [])]
+        for d in self.user_dirs:
+            if not d.is_dir():
+                raise ClauseError(file=str(d), message="--library: no such folder")
+        self.roots = [*self.user_dirs, self.builtin]
+        self._clauses: dict[tuple[str, str], ClauseFile] = {}
+        self._docs: dict[str, DocDef] = {}
+
+    # --- clauses ------------------------------------------------------------------------
+
+    def clause_path(self, clause_id: str, lang: str) -> tuple[Path, bool] | None:
+        """Return the file of ``clause_id`` in ``lang`` and whether it is a user file."""
+        rel = Path(*clause_id.split(".")).with_suffix("")
+        for root in self.roots:
+            path = root / rel.parent / f"{rel.name}.{lang}.md"
+            if path.is_file():
+                return path, root != self.builtin
+        return None
+
+    def clause(self, clause_id: str, lang: str, *, needed_by: str = "") -> ClauseFile:
+        """Return the clause ``clause_id`` in ``lang``; raise ClauseError if it is missing or broken."""
+        key = (clause_id, lang)
+        if key not in self._clauses:
+            found = self.clause_path(clause_id, lang)
+            if found is None:
+                raise ClauseError(file=needed_by or str(self.builtin),
+                                  message=f"clause {clause_id!r} has no {lang} file in the clause library")
+            self._clauses[key] = read_clause(found[0], lang, user=found[1])
+            if self._clauses[key].id != clause_id:
+                raise ClauseError(file=str(found[0]), line=2,
+                                  message=f"front matter id {self._clauses[key].id!r} does not match the file's place ({clause_id!r})")
+        return self._clauses[key]
+
+    def all_clause_ids(self) -> list[str]:
+        """Return every clause id found in any root, sorted."""
+        ids = set()
+        for root in self.roots:
+            for path in root.rglob("*.md"):
+                parts = path.name.split(".")
+                if len(parts) == 3 and parts[1] in LANGS:
+                    rel = path.relative_to(root).with_name(parts[0])
+                    ids.add(".".join(rel.parts))
+        return sorted(ids)
+
+    def template(self, clause_id: str, lang: str) -> Any:
+        """Return the compiled Jinja2 template of a clause."""
+        clause = self.clause(clause_id, lang)
+        try:
+            return self.env.get_template(f"{clause_id}:{lang}")
+        except TemplateSyntaxError as exc:
+            raise ClauseError(file=clause.file, line=exc.lineno, message=f"template error: {exc.message}") from None
+
+    @cached_property
+    def env(self) -> SandboxedEnvironment:
+        """The one Jinja2 environment: sandboxed, strict, no autoescape, finalize to tokens."""
+        return SandboxedEnvironment(
+            loader=_Loader(self),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            autoescape=False,
+            finalize=_finalize,
+            auto_reload=False,
+        )
+
+    def new_sink(self, to_node: Callable[[Any], Any]) -> _TokenSink:
+        """Return a fresh token sink for one clause rendering."""
+        return _TokenSink(to_node)
+
+    # --- terms --------------------------------------------------------------------------
+
+    @cached_property
+    def terms(self) -> dict[str, TermDef]:
+        """Return every defined term from ``terms.yaml`` files (user roots override)."""
+        found: dict[str, TermDef] = {}
+        for root in reversed(self.roots):
+            in_root: dict[str, TermDef] = {}
+            for path in sorted(root.rglob("terms.yaml")):
+                data = _read_yaml(path)
+                if not isinstance(data, dict):
+                    raise ClauseError(file=str(path), message="expected a mapping of term keys")
+                for key, value in data.items():
+                    term = _term(path, key, value)
+                    if in_root.get(key, term) != term:
+                        raise ClauseError(file=str(path), message=f"term {key!r} is worded differently in another terms.yaml")
+                    in_root[key] = term
+            found.update(in_root)
+        return found
+
+    # --- document definitions -----------------------------------------------------------
+
+    def document(self, doc: str) -> DocDef:
+        """Return the definition of ``doc`` from ``templates/<doc>.yaml``."""
+        if doc not in self._docs:
+            self._docs[doc] = read_docdef(self.templates_dir / f"{doc}.yaml", doc)
+        return self._docs[doc]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ClauseError(file=str(path), line=line, message=f"invalid YAML: {exc.problem}") from None
+
+
+def _term(path: Path, key: Any, value: Any) -> TermDef:
+    if not isinstance(value, dict) or not isinstance(value.get("ja"), str) or not isinstance(value.get("en"), str):
+        raise ClauseError(file=str(path), message=f"term {key!r} needs ja and en wording")
+    return TermDef(key=str(key), ja=value["ja"], en=value["en"], the=bool(value.get("en_the", True)))
+
+
+def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
+    """Read a clause file: front matter, then a body whose lines keep their file numbers."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise ClauseError(file=str(path), line=1, message="a clause file starts with front matter between --- lines")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        raise ClauseError(file=str(path), line=1, message="front matter is not closed by a --- line")
+    front = text[4:end]
+    try:
+        meta = yaml.safe_load(front) or {}
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+        raise ClauseError(file=str(path), line=line, message=f"front matter: {exc.problem}") from None
+    if not isinstance(meta, dict):
+        raise ClauseError(file=str(path), line=2, message="front matter must be a mapping")
+    for key in ("id", "version", "title"):
+        if key not in meta:
+            raise ClauseError(file=str(path), line=2, message=f"front matter lacks {key!r}")
+    unknown = set(meta) - {"id", "version", "title", "note", "kind"}
+    if unknown:
+        raise ClauseError(file=str(path), line=2, message=f"front matter has unknown keys: {', '.join(sorted(unknown))}")
+    kind = meta.get("kind", "article")
+    if kind not in KINDS:
+        raise ClauseError(file=str(path), line=2, message=f"kind must be one of {', '.join(KINDS)}")
+    if not isinstance(meta["version"], int) or isinstance(meta["version"], bool):
+        raise ClauseError(file=str(path), line=2, message="version must be a whole number")
+    # Keep line numbers: blank lines stand in for the front matter.
+    body = "\n" * (front.count("\n") + 2) + text[end + 5:]
+    return ClauseFile(
+        id=str(meta["id"]), lang=lang, version=meta["version"], title=str(meta["title"]), kind=kind,
+        note=" ".join(str(meta.get("note") or "").split()), body=body, file=str(path), user=user,
+    )
+
+
+def read_docdef(path: Path, doc: str) -> DocDef:
+    """Read and check a document definition."""
+    if not path.is_file():
+        raise ClauseError(file=str(path), message=f"no document definition for {doc!r}")
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise ClauseError(file=str(path), message="expected a mapping")
+    try:
+        titles = data["title"]
+        assert isinstance(titles, dict) and all(isinstance(titles.get(lang), str) for lang in LANGS)
+        articles = []
+        for entry in data["articles"]:
+            if isinstance(entry, str):
+                articles.append(ArticleSpec(entry))
+            else:
+                assert isinstance(entry, dict) and set(entry) <= {"id", "when"}
+                when = entry.get("when")
+                articles.append(ArticleSpec(str(entry["id"]), None if when is None else str(when)))
+        return DocDef(
+            doc=doc, titles=titles, preamble=str(data["preamble"]), articles=tuple(articles),
+            closing=str(data["closing"]), schedules=tuple(str(s) for s in data.get("schedules") or ()),
+            file=str(path),
+        )
+    except (KeyError, AssertionError, TypeError):
+        raise ClauseError(file=str(path), message=(
+            "a document definition has title (ja, en), preamble, articles (ids or {id, when}), closing, "
+            "and optional schedules")) from None

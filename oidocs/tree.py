@@ -1,0 +1,223 @@
+"""The neutral document tree every writer renders.
+
+Assembly builds it from clauses, transforms number it and resolve references, and writers
+only walk it. One small class per element; ``children`` lists what a node contains, so a
+visitor can walk any node without knowing its type. :func:`dump` prints a tree for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+
+# --- inline nodes ---------------------------------------------------------------------
+
+@dataclass
+class Text:
+    """Fixed wording from a clause or a label."""
+
+    text: str
+
+
+@dataclass
+class Insert:
+    """Wording taken from the deal file (or computed from it): always literal data."""
+
+    text: str
+
+
+@dataclass
+class Ref:
+    """A reference to an article or schedule by clause id; ``text`` is set by the numbering transform."""
+
+    target: str
+    text: str = ""
+
+
+@dataclass
+class Term:
+    """A defined term: its definition (``defining``) or a use of it; ``text`` is its wording."""
+
+    key: str
+    text: str
+    defining: bool = False
+
+
+Inline = Union[Text, Insert, Ref, Term]
+
+
+# --- block nodes ----------------------------------------------------------------------
+
+@dataclass
+class Item:
+    """An item (号) of a paragraph; ``label`` is computed: （1） / (a)."""
+
+    inlines: list[Inline]
+    label: str = ""
+
+    @property
+    def children(self) -> list[Inline]:
+        return self.inlines
+
+
+@dataclass
+class Paragraph:
+    """A paragraph (項) with its items; ``number`` is computed (0: printed without number)."""
+
+    inlines: list[Inline]
+    items: list[Item] = field(default_factory=list)
+    number: int = 0
+
+    @property
+    def children(self) -> list[Inline | Item]:
+        return [*self.inlines, *self.items]
+
+
+@dataclass
+class Table:
+    """A table inside an article: a header row and data rows of cells."""
+
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+    @property
+    def children(self) -> list[Inline]:
+        return [i for row in [self.header, *self.rows] for cell in row for i in cell]
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Clause:
+    """Provenance of a block of text: which clause file it came from and why."""
+
+    id: str
+    version: int
+    title: str
+    note: str = ""
+    reason: str = ""
+    source: str = ""
+
+
+@dataclass
+class Article:
+    """An article (条); ``number`` and ``label`` (第3条 / Article 3) are computed."""
+
+    clause: Clause
+    blocks: list[Block]
+    number: int = 0
+    label: str = ""
+
+    @property
+    def children(self) -> list[Block]:
+        return self.blocks
+
+
+@dataclass
+class Preamble:
+    clause: Clause
+    blocks: list[Block]
+
+    @property
+    def children(self) -> list[Block]:
+        return self.blocks
+
+
+@dataclass
+class Closing:
+    """The execution clause, the date line and the signature block."""
+
+    clause: Clause
+    blocks: list[Block]
+    date_line: str
+    signatures: list[Signatory]
+
+    @property
+    def children(self) -> list[Block]:
+        return self.blocks
+
+
+@dataclass
+class Signatory:
+    """One party's signature entry; ``labels`` are the language's field names."""
+
+    designation: str
+    name: str
+    address: str
+    representative: str
+
+
+@dataclass
+class Schedule:
+    """A schedule (別紙) after the signatures; ``label`` is computed: 別紙 / Schedule 1."""
+
+    clause: Clause
+    blocks: list[Block]
+    label: str = ""
+
+    @property
+    def children(self) -> list[Block]:
+        return self.blocks
+
+
+@dataclass
+class Document:
+    """One agreement in one language."""
+
+    doc: str
+    lang: str
+    deal_id: str
+    title: str
+    preamble: Preamble
+    articles: list[Article]
+    closing: Closing
+    schedules: list[Schedule] = field(default_factory=list)
+    date_iso: str | None = None
+
+    @property
+    def children(self) -> list[Preamble | Article | Closing | Schedule]:
+        return [self.preamble, *self.articles, self.closing, *self.schedules]
+
+    def clauses(self) -> list[Clause]:
+        """Return every clause used, in document order."""
+        return [part.clause for part in self.children]
+
+
+Node = Union[Document, Preamble, Article, Closing, Schedule, Paragraph, Item, Table, Text, Insert, Ref, Term]
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Yield ``node`` and every node below it, depth first, in document order."""
+    yield node
+    for child in getattr(node, "children", ()):
+        yield from walk(child)
+
+
+def plain(inlines: list[Inline]) -> str:
+    """Return the text of inline nodes as a reader sees it."""
+    return "".join(i.text for i in inlines)
+
+
+def dump(node: Node, indent: int = 0) -> str:
+    """Return an indented outline of ``node`` for tests and debugging."""
+    pad = "  " * indent
+    name = type(node).__name__
+    if isinstance(node, (Text, Insert)):
+        return f"{pad}{name} {node.text!r}\n"
+    if isinstance(node, Ref):
+        return f"{pad}Ref {node.target} -> {node.text!r}\n"
+    if isinstance(node, Term):
+        return f"{pad}Term {node.key}{' (defines)' if node.defining else ''} {node.text!r}\n"
+    extra = ""
+    if isinstance(node, Article):
+        extra = f" {node.label} {node.clause.id}@{node.clause.version}"
+    elif isinstance(node, Paragraph):
+        extra = f" {node.number}"
+    elif isinstance(node, Item):
+        extra = f" {node.label}"
+    out = f"{pad}{name}{extra}\n"
+    for child in getattr(node, "children", ()):
+        out += dump(child, indent + 1)
+    return out

@@ -1,0 +1,54 @@
+"""Writers render a finished document tree; each is a visitor over :mod:`oidocs.tree`.
+
+``WRITERS`` maps a format name to the module function ``render(document, options) -> bytes``,
+imported only when used so that the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..tree import Document, Node
+
+FORMATS = ("docx", "md")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Options every writer understands."""
+
+    review: bool = False
+
+
+class Visitor:
+    """Dispatch ``visit_<NodeClass>`` / ``depart_<NodeClass>``; an unknown node is an error.
+
+    ``depart_`` methods are optional. ``walk_children`` is called between them unless
+    the visit method returns ``SKIP``.
+    """
+
+    SKIP = object()
+
+    def dispatch(self, node: Node) -> None:
+        name = type(node).__name__
+        visit = getattr(self, f"visit_{name}", None)
+        if visit is None:
+            raise NotImplementedError(f"{type(self).__name__} cannot render a {name} node")
+        if visit(node) is not self.SKIP:
+            for child in getattr(node, "children", ()):
+                self.dispatch(child)
+        depart = getattr(self, f"depart_{name}", None)
+        if depart is not None:
+            depart(node)
+
+
+def renderer(fmt: str) -> Callable[[Document, RenderOptions], bytes]:
+    """Return the ``render`` function of the writer for ``fmt`` (``docx`` or ``md``)."""
+    module = {"docx": "oidocs.writers.docx", "md": "oidocs.writers.markdown"}[fmt]
+    render: Any = importlib.import_module(module).render
+    return render
+
+
+EXTENSIONS = {"docx": "docx", "md": "md"}

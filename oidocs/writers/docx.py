@@ -1,0 +1,322 @@
+"""DOCX writer: a Word file with real styles, multilevel numbering, fields and bookmarks.
+
+The starting document of each language (page size, fonts, styles, numbering definitions,
+footer) is built once per process and kept as bytes; each agreement loads it, writes its
+body as WordprocessingML (see :mod:`.docx_xml`), and is saved as a zip whose entries carry
+a fixed timestamp, so that the same deal gives the same bytes.
+
+Numbering is Word's own: one multilevel list whose level 0 is the article (第%1条 /
+Article %1, on Heading 1 paragraphs, so that the navigation pane lists the articles),
+level 1 the paragraph and level 2 the item; every numbered paragraph carries ``w:numPr``.
+Cross-references are REF fields to a bookmark on each article heading, storing the
+computed label as their cached result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from functools import lru_cache
+from typing import Any
+
+from ..labels import labels_for
+from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Ref, Schedule,
+                    Table, Term, Text, plain, walk)
+from . import RenderOptions, Visitor
+from . import docx_xml as X
+
+ARTICLE_LIST = 10  # abstractNum and num id of the article/paragraph/item list
+LOOSE_ITEMS = 11  # abstractNum id of items outside articles (a new num per group)
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+_FONTS = {
+    "ja": {"ascii": "Century", "hAnsi": "Century", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman", "size": 21},
+    "en": {"ascii": "Times New Roman", "hAnsi": "Times New Roman", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman",
+           "size": 22},
+}
+
+
+# --- the starting document of a language ---------------------------------------------------
+
+@lru_cache(maxsize=None)
+def base_document(lang: str) -> bytes:
+    """Return the starting .docx of ``lang``: A4, fonts, styles, numbering, footer fields."""
+    from docx import Document as new_document
+    from docx.oxml import parse_xml
+    from docx.shared import Mm
+
+    doc = new_document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(25)
+    section.left_margin, section.right_margin = Mm(25), Mm(25)
+    _set_styles(doc.styles.element, lang, parse_xml)
+    _set_numbering(doc.part.numbering_part.element, lang, parse_xml)
+    footer_p = section.footer.paragraphs[0]._p
+    footer_p.getparent().replace(footer_p, parse_xml(X.body(X.paragraph(
+        X.field("PAGE", "1") + X.run(" / ") + X.field("NUMPAGES", "1"), style="Footer", align="center")))[0])
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _w(name: str) -> str:
+    return f"{{{X.W_NS}}}{name}"
+
+
+def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
+    fonts = _FONTS[lang]
+    for rfonts in styles.iter(_w("rFonts")):
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            rfonts.attrib.pop(_w(attr), None)
+    defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+    rfonts = defaults.find(_w("rFonts"))
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(_w(slot), fonts[slot])
+    for tag in ("sz", "szCs"):
+        defaults.find(_w(tag)).set(_w("val"), str(fonts["size"]))
+    lang_el = defaults.find(_w("lang"))
+    lang_el.set(_w("eastAsia"), "ja-JP")
+    if lang == "ja":
+        lang_el.set(_w("val"), "ja-JP")
+    spacing = styles.find(f"{_w('docDefaults')}/{_w('pPrDefault')}/{_w('pPr')}/{_w('spacing')}")
+    spacing.set(_w("after"), "0")
+    spacing.set(_w("line"), "320")
+    for style_id in ("Title", "Heading1"):
+        old = styles.find(f"{_w('style')}[@{_w('styleId')}='{style_id}']")
+        styles.remove(old)
+    size = fonts["size"]
+    styles.append(parse_xml(_style("Title", "Title", f"""
+        <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/></w:pPr>
+        <w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>""", ui=10)))
+    styles.append(parse_xml(_style("Heading1", "heading 1", f"""
+        <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="0"/></w:pPr>
+        <w:rPr><w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>""", ui=9)))
+    styles.append(parse_xml(_style("OIBody", "OI Body", """
+        <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""")))
+    styles.append(parse_xml(_style("OIParagraph", "OI Paragraph", """
+        <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
+    styles.append(parse_xml(_style("OIItem", "OI Item", """
+        <w:pPr><w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
+    styles.append(parse_xml(_style("OISignature", "OI Signature", """
+        <w:pPr><w:spacing w:after="0"/></w:pPr>""")))
+
+
+def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20) -> str:
+    return (f'<w:style xmlns:w="{X.W_NS}" w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f'<w:basedOn w:val="{based}"/><w:next w:val="OIBody"/><w:uiPriority w:val="{ui}"/><w:qFormat/>'
+            f"{props}</w:style>")
+
+
+def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
+    if lang == "ja":
+        levels = [
+            X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True),
+            X.level(1, "decimalFullWidth", "%2", left=210, hanging=210, suffix="space"),
+            X.level(2, "decimal", "（%3）", left=840, hanging=630, suffix="nothing"),
+        ]
+        loose = [X.level(0, "decimal", "（%1）", left=630, hanging=630, suffix="nothing")]
+    else:
+        levels = [
+            X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True),
+            X.level(1, "decimal", "%2.", left=425, hanging=425),
+            X.level(2, "lowerLetter", "(%3)", left=851, hanging=426),
+        ]
+        loose = [X.level(0, "lowerLetter", "(%1)", left=426, hanging=426)]
+    first_num = numbering.find(_w("num"))
+    for abstract in (X.abstract_num(ARTICLE_LIST, levels), X.abstract_num(LOOSE_ITEMS, loose)):
+        element = parse_xml(abstract)
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            numbering.append(element)
+    numbering.append(parse_xml(X.num(ARTICLE_LIST, ARTICLE_LIST)))
+
+
+# --- one agreement ------------------------------------------------------------------------
+
+class DocxBodyWriter(Visitor):
+    """Collects the body XML of one document and the numbering instances it needs."""
+
+    def __init__(self, document: Document, options: RenderOptions) -> None:
+        self.document = document
+        self.options = options
+        self.labels = labels_for(document.lang)
+        self.parts: list[str] = []
+        self.extra_nums: list[int] = []
+        self.in_article = False
+        self.bookmarks = {a.clause.id: f"_RefOI{a.number:03d}" for a in document.articles}
+
+    def runs(self, inlines: list[Inline]) -> str:
+        out = []
+        for node in inlines:
+            if isinstance(node, Ref) and node.target in self.bookmarks:
+                out.append(X.field(f"REF {self.bookmarks[node.target]} \\r \\h", node.text))
+            else:
+                out.append(X.run(node.text, highlight=self.options.review and isinstance(node, Insert)))
+        return "".join(out)
+
+    def visit_Document(self, node: Document) -> None:
+        self.parts.append(X.paragraph(X.run(node.title), style="Title"))
+
+    def visit_Preamble(self, node: Preamble) -> None:
+        self.in_article = False
+
+    def visit_Article(self, node: Article) -> None:
+        self.in_article = True
+        title = self.labels.heading("", node.clause.title).strip()
+        content = X.bookmark(node.number, self.bookmarks[node.clause.id], X.run(title))
+        self.parts.append(X.paragraph(content, style="Heading1", num_id=ARTICLE_LIST, level=0, keep_next=True))
+
+    def depart_Article(self, node: Article) -> None:
+        self.in_article = False
+
+    def visit_Paragraph(self, node: Paragraph) -> object:
+        if node.number:
+            self.parts.append(X.paragraph(self.runs(node.inlines), style="OIParagraph", num_id=ARTICLE_LIST, level=1))
+        else:
+            self.parts.append(X.paragraph(self.runs(node.inlines), style="OIBody"))
+        if node.items:
+            if self.in_article:
+                num_id, lvl = ARTICLE_LIST, 2
+            else:
+                num_id, lvl = LOOSE_ITEMS + 1 + len(self.extra_nums), 0
+                self.extra_nums.append(num_id)
+            for item in node.items:
+                self.parts.append(X.paragraph(self.runs(item.inlines), style="OIItem", num_id=num_id, level=lvl))
+        return self.SKIP
+
+    def visit_Item(self, node: Item) -> None:
+        raise AssertionError("items are rendered by visit_Paragraph")
+
+    def visit_Table(self, node: Table) -> object:
+        def cell(inlines: list[Inline], bold: bool = False) -> str:
+            if bold:
+                return X.paragraph("".join(X.run(i.text, bold=True) for i in inlines), style="OISignature")
+            return X.paragraph(self.runs(inlines), style="OISignature")
+        rows = [[cell(c, bold=True) for c in node.header]] + [[cell(c) for c in row] for row in node.rows]
+        self.parts.append(X.table(rows, header=True))
+        self.parts.append(X.paragraph("", style="OIBody"))
+        return self.SKIP
+
+    def visit_Closing(self, node: Closing) -> None:
+        self.in_article = False
+        self.parts.append(X.paragraph("", style="OIBody"))
+
+    def depart_Closing(self, node: Closing) -> None:
+        lab = self.labels
+        review = self.options.review
+        self.parts.append(X.paragraph("", style="OIBody"))
+        self.parts.append(X.paragraph(X.run(node.date_line), style="OIBody"))
+        for s in node.signatures:
+            self.parts.append(X.paragraph("", style="OISignature"))
+            seal = "　　" + lab.sign_seal if lab.lang == "ja" else ""
+            rows = [
+                [s.designation, ""],
+                [lab.sign_address, s.address],
+                [lab.sign_name, s.name],
+                [lab.sign_representative, s.representative],
+            ]
+            if lab.lang == "en":
+                rows += [[lab.sign_signature, ""], [lab.sign_date, ""]]
+            cells = []
+            for r, (label, value) in enumerate(rows):
+                tail = X.run(seal) if label == lab.sign_representative and seal else ""
+                cells.append([
+                    X.paragraph(X.run(label, bold=r == 0), style="OISignature"),
+                    X.paragraph(X.run(value, highlight=review and bool(value)) + tail, style="OISignature"),
+                ])
+            self.parts.append(X.table(cells, style="TableGrid" if lab.lang == "en" else "TableNormal",
+                                      widths=[2200, 6800]))
+
+    def visit_Schedule(self, node: Schedule) -> None:
+        self.in_article = False
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        self.parts.append(X.paragraph(X.run(self.labels.heading(node.label, node.clause.title)), style="Heading1"))
+
+    def visit_Text(self, node: Text) -> None:
+        raise AssertionError("inline nodes are rendered by their block")
+
+    visit_Insert = visit_Ref = visit_Term = visit_Text
+
+
+def render(document: Document, options: RenderOptions = RenderOptions()) -> bytes:
+    """Return the .docx bytes of ``document``; equal trees give equal bytes."""
+    from docx import Document as load_document
+    from docx.oxml import parse_xml
+
+    writer = DocxBodyWriter(document, options)
+    writer.dispatch(document)
+    doc = load_document(io.BytesIO(base_document(document.lang)))
+
+    body = doc.element.body
+    sect_pr = body.sectPr
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for element in parse_xml(X.body("".join(writer.parts))):
+        sect_pr.addprevious(element)
+
+    numbering = doc.part.numbering_part.element
+    for num_id in writer.extra_nums:
+        numbering.append(parse_xml(X.num(num_id, LOOSE_ITEMS, restart_level=0)))
+
+    _set_page_count(doc, _estimate_pages(document))
+    _set_core_properties(doc, document)
+    if options.review:
+        from .docx_review import add_review_comments
+        add_review_comments(doc, document)
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return deterministic_zip(buf.getvalue())
+
+
+def _estimate_pages(document: Document) -> int:
+    """A page count to store as NUMPAGES' cached value (Word and LibreOffice recompute it)."""
+    chars = sum(len(n.text) for n in walk(document) if isinstance(n, (Text, Insert, Ref, Term)))
+    per_page = 1100 if document.lang == "ja" else 3000
+    return max(1, math.ceil(chars / per_page) + 1)
+
+
+def _set_page_count(doc: Any, pages: int) -> None:
+    footer = doc.sections[0].footer._element
+    texts = [t for t in footer.iter(_w("t"))]
+    instr = [i.text.strip() for i in footer.iter(_w("instrText"))]
+    if "NUMPAGES" in instr and texts:
+        texts[-1].text = str(pages)
+
+
+def _set_core_properties(doc: Any, document: Document) -> None:
+    props = doc.core_properties
+    when = FALLBACK_DATE
+    if document.date_iso:
+        when = dt.datetime.fromisoformat(document.date_iso).replace(tzinfo=dt.timezone.utc)
+    props.title = document.title
+    props.subject = document.doc
+    props.identifier = document.deal_id
+    props.keywords = f"oidocs; {document.doc}; {document.deal_id}"
+    props.language = "ja-JP" if document.lang == "ja" else "en-US"
+    props.author = "oidocs"
+    props.last_modified_by = "oidocs"
+    props.comments = ""
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed timestamps and attributes, keeping entry order."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()

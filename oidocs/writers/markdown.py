@@ -1,0 +1,136 @@
+"""Markdown writer: for review and version control, one line per paragraph or item.
+
+Articles are ``##`` headings with their computed labels; numbered paragraphs are an
+ordered list and items a nested list labelled （1）/(a). Every piece of text is escaped so
+that deal text can never become Markdown syntax. In review mode, deal text is wrapped in
+``<mark>`` and each clause is preceded by an HTML comment with its id, version, reason
+and drafting note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..labels import labels_for
+from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Ref, Schedule,
+                    Table, Term, Text)
+from . import RenderOptions, Visitor
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape every character Markdown could read as syntax."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _guard_start(line: str) -> str:
+    """Escape a line start that Markdown would read as a list, rule or heading underline."""
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", line, 1)
+
+
+class MarkdownWriter(Visitor):
+    def __init__(self, document: Document, options: RenderOptions) -> None:
+        self.document = document
+        self.options = options
+        self.labels = labels_for(document.lang)
+        self.out: list[str] = []
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def inline(self, inlines: list[Inline]) -> str:
+        parts = []
+        for node in inlines:
+            text = escape(node.text)
+            if isinstance(node, Insert) and self.options.review:
+                text = f"<mark>{text}</mark>"
+            parts.append(text)
+        return "".join(parts)
+
+    def block(self, text: str) -> None:
+        self.out.append(text)
+        self.out.append("")
+
+    def comment(self, part: Article | Preamble | Closing | Schedule) -> None:
+        if not self.options.review:
+            return
+        c = part.clause
+        bits = [f"{c.id}@{c.version}"]
+        if c.reason:
+            bits.append(c.reason)
+        if c.note:
+            bits.append(f"note: {c.note}")
+        self.block("<!-- " + " | ".join(b.replace("--", "—") for b in bits) + " -->")
+
+    # --- nodes --------------------------------------------------------------------------
+
+    def visit_Document(self, node: Document) -> None:
+        self.block(f"# {escape(node.title)}")
+
+    def visit_Preamble(self, node: Preamble) -> None:
+        self.comment(node)
+
+    def visit_Article(self, node: Article) -> None:
+        self.comment(node)
+        self.block(f"## {escape(self.labels.heading(node.label, node.clause.title))}")
+
+    def visit_Paragraph(self, node: Paragraph) -> object:
+        text = self.inline(node.inlines)
+        indent = ""
+        if node.number:
+            self.out.append(f"{node.number}. {text}")
+            indent = "   "
+        else:
+            self.out.append(_guard_start(text))
+        for item in node.items:
+            self.out.append(f"{indent}- {escape(item.label)}{self.inline(item.inlines)}")
+        self.out.append("")
+        return self.SKIP
+
+    def visit_Item(self, node: Item) -> None:  # items are written with their paragraph
+        raise AssertionError("items are rendered by visit_Paragraph")
+
+    def visit_Table(self, node: Table) -> object:
+        header = "| " + " | ".join(self.inline(c) for c in node.header) + " |"
+        rule = "|" + "|".join("---" for _ in node.header) + "|"
+        rows = ["| " + " | ".join(self.inline(c) for c in row) + " |" for row in node.rows]
+        self.block("\n".join([header, rule, *rows]))
+        return self.SKIP
+
+    def visit_Closing(self, node: Closing) -> None:
+        self.comment(node)
+
+    def depart_Closing(self, node: Closing) -> None:
+        self.block(escape(node.date_line))
+        lab = self.labels
+        for s in node.signatures:
+            rows = [
+                (lab.sign_address, escape(s.address)),
+                (lab.sign_name, escape(s.name)),
+                (lab.sign_representative, escape(s.representative) + ("　" + lab.sign_seal if lab.lang == "ja" else "")),
+            ]
+            if lab.lang == "en":
+                rows.append((lab.sign_signature, "\\_" * 24))
+                rows.append((lab.sign_date, ""))
+            if self.options.review:
+                rows = [(k, f"<mark>{v}</mark>" if v and k not in (lab.sign_signature,) else v) for k, v in rows]
+            table = [f"| {escape(s.designation)} | |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows]]
+            self.block("\n".join(table))
+
+    def visit_Schedule(self, node: Schedule) -> None:
+        self.comment(node)
+        self.block(f"## {escape(self.labels.heading(node.label, node.clause.title))}")
+
+    def visit_Text(self, node: Text) -> None:
+        raise AssertionError("inline nodes are rendered by their block")
+
+    visit_Insert = visit_Ref = visit_Term = visit_Text
+
+
+def render(document: Document, options: RenderOptions = RenderOptions()) -> bytes:
+    """Return the Markdown of ``document`` as UTF-8 bytes ending in one newline."""
+    writer = MarkdownWriter(document, options)
+    writer.dispatch(document)
+    text = "\n".join(writer.out).rstrip("\n") + "\n"
+    return text.encode("utf-8")

@@ -1,0 +1,154 @@
+"""Read a deal file safely, keeping the line and column of every value.
+
+PyYAML's ``compose()`` builds a node tree without constructing any object, so a tag such
+as ``!!python/object`` can never run code: it is refused here by name. Scalars are
+resolved with YAML 1.1's safe rules except timestamps, which stay text so that an
+impossible date (``2026-13-01``) reaches validation with its position instead of crashing
+the loader. Duplicate keys are refused (a second value must not silently win).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import DealError, Problem
+
+Path = tuple[str | int, ...]
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose resolver leaves timestamps as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """A loaded YAML document: plain Python data plus a position for every path.
+
+    ``positions[path]`` is the (line, column) of the value at ``path``;
+    ``key_positions[path]`` that of the mapping key naming it. Both are 1-based.
+    """
+
+    file: str
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Return the position of ``path``, or of its nearest known ancestor.
+
+        Path parts that are not in the document (pydantic adds class names to the
+        location of union members) are skipped; ``key=True`` prefers the key's position.
+        """
+        known: Path = ()
+        for part in path:
+            candidate = known + (part,)
+            if candidate in self.positions:
+                known = candidate
+        if key and known in self.key_positions and known == tuple(path):
+            return self.key_positions[known]
+        pos = self.positions.get(known)
+        return pos if pos else (None, None)
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """Build a :class:`Problem` located at ``path`` in this file."""
+        line, column = self.locate(path, key=key)
+        dotted = ".".join(str(p) for p in path)
+        return Problem(self.file, line, column, dotted, message)
+
+
+def load_text(text: str, file: str) -> Source:
+    """Parse ``text`` (the contents of ``file``) into a :class:`Source`.
+
+    Raises :class:`DealError` for a syntax error, an unsafe tag, a duplicate key, a
+    non-string key, or a document that is not a mapping.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise DealError([Problem(file, line, col, "", f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on bad bytes
+        raise DealError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
+    source = Source(file=file, data=None)
+    if node is None:
+        raise DealError([Problem(file, 1, 1, "", "the file is empty; expected a mapping of deal keys")])
+    problems: list[Problem] = []
+    source.data = _convert(node, (), source, problems)
+    if problems:
+        raise DealError(problems)
+    if not isinstance(source.data, dict):
+        raise DealError([source.problem((), "expected a mapping of deal keys at the top level")])
+    return source
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem]) -> Any:
+    source.positions[path] = _mark(node)
+    if node.tag not in _SAFE_TAGS:
+        line, col = _mark(node)
+        problems.append(
+            Problem(source.file, line, col, ".".join(map(str, path)),
+                    f"the YAML tag {node.tag!r} is not allowed; write plain values")
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _mark(key_node)
+                problems.append(Problem(source.file, line, col, ".".join(map(str, path)),
+                                        "YAML merge keys (<<) are not supported; write the keys out"))
+                continue
+            key = _convert(key_node, path + ("<key>",), source, problems)
+            source.positions.pop(path + ("<key>",), None)
+            if isinstance(key, bool) or key is None or isinstance(key, float):
+                key = str(key_node.value)
+            if isinstance(key, int):
+                key = str(key)
+            if not isinstance(key, str):
+                continue
+            if key in result:
+                line, col = _mark(key_node)
+                problems.append(Problem(source.file, line, col, ".".join(map(str, path + (key,))),
+                                        "duplicate key; each key may appear once"))
+                continue
+            source.key_positions[path + (key,)] = _mark(key_node)
+            result[key] = _convert(value_node, path + (key,), source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(child, path + (i,), source, problems) for i, child in enumerate(node.value)]
+    return _construct_scalar(node)
+
+
+def _construct_scalar(node: yaml.Node) -> Any:
+    """Turn one scalar node into its Python value with the safe constructors."""
+    loader = _Loader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
