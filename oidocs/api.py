@@ -21,8 +21,8 @@ from .model import Deal
 from .tree import Document
 from .writers import FORMATS, RenderOptions, renderer
 
-__all__ = ["DOCS", "FORMATS", "build_document", "file_name", "read_deal", "render_document", "render_files",
-           "docs_in"]
+__all__ = ["DOCS", "FORMATS", "build_document", "docs_in", "file_name", "manifest", "read_deal", "render_document",
+           "render_files", "render_pack"]
 
 _default_library: Library | None = None
 
@@ -66,13 +66,64 @@ def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, fo
                  review: bool = False, library: Library | None = None, source_file: str = "<deal>",
                  ) -> dict[str, bytes]:
     """Render every (doc, format) pair; return file name -> bytes. Nothing is written."""
+    return _render(deal, list(docs), lang or deal.language, list(formats), review, library, source_file)[0]
+
+
+def render_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] = FORMATS, review: bool = False,
+                library: Library | None = None, source_file: str = "<deal>") -> dict[str, bytes]:
+    """Render the NDA and every document the deal has sections for, plus the manifest.
+
+    All documents are rendered before anything is returned, so a failing one means no
+    file at all (the caller writes them in one go).
+    """
     lang = lang or deal.language
+    files, trees = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
+    files[f"{deal.deal_id}-manifest.json"] = manifest(deal, lang, trees, files)
+    return files
+
+
+def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,
+            source_file: str) -> tuple[dict[str, bytes], list[Document]]:
     files: dict[str, bytes] = {}
+    trees = []
     for doc in docs:
         tree = build_document(deal, doc, lang, library=library, source_file=source_file)
+        trees.append(tree)
         for fmt in formats:
             files[file_name(deal.deal_id, doc, lang, fmt)] = renderer(fmt)(tree, RenderOptions(review=review))
-    return files
+    return files, trees
+
+
+def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, bytes]) -> bytes:
+    """Return the pack manifest: every file with its sha256, the clauses used, the oidocs version."""
+    import hashlib
+    import json
+
+    from ._version import __version__
+
+    documents = []
+    for tree in trees:
+        prefix = f"{deal.deal_id}-{tree.doc}-{lang}."
+        documents.append({
+            "doc": tree.doc,
+            "title": tree.title,
+            "articles": len(tree.articles),
+            "files": [
+                {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+                for name, data in files.items() if name.startswith(prefix)
+            ],
+            "clauses": [
+                {"id": c.id, "version": c.version, **({"article": a} if a else {})}
+                for c, a in _clause_articles(tree)
+            ],
+        })
+    data = {"oidocs": __version__, "deal_id": deal.deal_id, "language": lang, "documents": documents}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _clause_articles(tree: Document) -> list[tuple[object, int]]:
+    numbers = {a.clause.id: a.number for a in tree.articles}
+    return [(c, numbers.get(c.id, 0)) for c in tree.clauses()]
 
 
 def load(path: str | Path) -> Deal:

@@ -58,8 +58,10 @@ def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | N
     from .output import write_files
 
     deal = api.read_deal(config)
-    wanted = docs if docs is not None else api.docs_in(deal)
-    files = api.render_files(deal, wanted, lang=lang, formats=_formats(fmt), source_file=config)
+    if docs is None:
+        files = api.render_pack(deal, lang=lang, formats=_formats(fmt), source_file=config)
+    else:
+        files = api.render_files(deal, docs, lang=lang, formats=_formats(fmt), source_file=config)
     for path in write_files(out, files, force=force):
         click.echo(str(path))
 

@@ -96,13 +96,19 @@ def _message(err: Any) -> str:
         return f"not a valid date ({_short(err['input'])}); write YYYY-MM-DD"
     if kind == "string_pattern_mismatch":
         return f"{_short(err['input'])} is not allowed here ({_pattern_hint(err['ctx']['pattern'])})"
-    if kind in {"too_short", "too_long"} and isinstance(err.get("input"), (list, dict)):
-        return msg.replace("List", "list").replace("Dictionary", "mapping")
+    if kind == "too_short":
+        return f"needs at least {_entries(err['ctx']['min_length'])} (has {err['ctx']['actual_length']})"
+    if kind == "too_long":
+        return f"allows at most {_entries(err['ctx']['max_length'])} (has {err['ctx']['actual_length']})"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "model_type" or kind == "dict_type":
         return "expected a mapping of keys"
     return msg[0].lower() + msg[1:] if msg else kind
+
+
+def _entries(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
 
 
 def _pattern_hint(pattern: str) -> str:

@@ -84,7 +84,8 @@ class MarkdownWriter(Visitor):
         else:
             self.out.append(_guard_start(text))
         for item in node.items:
-            self.out.append(f"{indent}- {escape(item.label)}{self.inline(item.inlines)}")
+            gap = "" if self.document.lang == "ja" else " "
+            self.out.append(f"{indent}- {escape(item.label)}{gap}{self.inline(item.inlines)}")
         self.out.append("")
         return self.SKIP
 

@@ -1,0 +1,45 @@
+"""Golden Markdown: every change to the legal text of a shipped deal shows in review.
+
+A failing comparison writes ``<name>.got`` beside the golden file; review the diff and,
+if the change is intended, accept it with ``OIDOCS_UPDATE_GOLDEN=1 pytest tests/test_golden.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import DEALS, GOLDEN
+from oidocs import api
+
+CASES = []
+for deal_path in DEALS:
+    deal = api.read_deal(deal_path)
+    for doc in api.docs_in(deal):
+        for lang in ("ja", "en"):
+            CASES.append((deal_path, doc, lang))
+
+
+@pytest.mark.parametrize("deal_path, doc, lang", CASES, ids=[f"{p.stem}-{d}-{l}" for p, d, l in CASES])
+def test_markdown_matches_golden(deal_path: Path, doc: str, lang: str) -> None:
+    deal = api.read_deal(deal_path)
+    got = api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+    golden = GOLDEN / f"{deal_path.stem}-{doc}-{lang}.md"
+    if os.environ.get("OIDOCS_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}: run with OIDOCS_UPDATE_GOLDEN=1 and review it"
+    expected = golden.read_text(encoding="utf-8")
+    got_path = golden.with_suffix(".md.got")
+    if got != expected:
+        got_path.write_text(got, encoding="utf-8")
+    elif got_path.exists():
+        got_path.unlink()
+    assert got == expected, f"{golden.name} differs: compare with {got_path.name}"
+
+
+def test_no_stale_golden_files() -> None:
+    expected = {f"{p.stem}-{d}-{l}.md" for p, d, l in CASES}
+    present = {p.name for p in GOLDEN.glob("*.md")}
+    assert present <= expected, f"golden files without a case: {sorted(present - expected)}"

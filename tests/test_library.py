@@ -1,0 +1,51 @@
+"""The clause library as content: complete in both languages, parallel, every file used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DEALS
+from oidocs import api
+from oidocs.library import LANGS, Library
+from oidocs.tree import Article, Paragraph, Table
+
+LIB = Library()
+
+
+def test_every_clause_exists_in_both_languages() -> None:
+    for clause_id in LIB.all_clause_ids():
+        for lang in LANGS:
+            clause = LIB.clause(clause_id, lang)
+            assert clause.id == clause_id
+            assert clause.title and clause.note, f"{clause.file}: a title and a drafting note"
+
+
+def _shape(article: Article) -> list[object]:
+    return [("table", len(b.rows)) if isinstance(b, Table) else len(b.items) for b in article.blocks]
+
+
+CASES = [(p, d) for p in DEALS for d in api.docs_in(api.read_deal(p))]
+
+
+@pytest.mark.parametrize("deal_path, doc", CASES, ids=[f"{p.stem}-{d}" for p, d in CASES])
+def test_japanese_and_english_are_parallel(deal_path: Path, doc: str) -> None:
+    deal = api.read_deal(deal_path)
+    ja, en = (api.build_document(deal, doc, lang) for lang in LANGS)
+    assert [c.id for c in ja.clauses()] == [c.id for c in en.clauses()]
+    for a, b in zip(ja.articles, en.articles):
+        assert _shape(a) == _shape(b), f"{a.clause.id}: paragraphs and items differ between ja and en"
+    for a, b in zip(ja.children, en.children):
+        pa = [len(x.items) for x in a.children if isinstance(x, Paragraph)]
+        pb = [len(x.items) for x in b.children if isinstance(x, Paragraph)]
+        assert pa == pb, a.clause.id
+
+
+def test_every_clause_file_is_used_by_a_document() -> None:
+    used: set[str] = set()
+    for doc in api.DOCS:
+        d = LIB.document(doc)
+        used |= {d.preamble, d.closing, *d.schedules, *(a.id for a in d.articles)}
+    assert set(LIB.all_clause_ids()) - used == set()
+    assert used - set(LIB.all_clause_ids()) == set()
