@@ -78,8 +78,25 @@ def render_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] =
     """
     lang = lang or deal.language
     files, trees = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
+    files[review_name(deal.deal_id, lang)] = render_review(deal, lang=lang, library=library, trees=trees)
     files[f"{deal.deal_id}-manifest.json"] = manifest(deal, lang, trees, files)
     return files
+
+
+def review_name(deal_id: str, lang: str) -> str:
+    """Return the review sheet's file name: ``{deal_id}-review-{lang}.md``."""
+    return f"{deal_id}-review-{lang}.md"
+
+
+def render_review(deal: Deal, *, lang: str | None = None, library: Library | None = None,
+                  trees: list[Document] | None = None, source_file: str = "<deal>") -> bytes:
+    """Return the review sheet of ``deal`` (for the documents a pack makes) as Markdown bytes."""
+    from .review import review_sheet
+
+    lang = lang or deal.language
+    if trees is None:
+        trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
+    return review_sheet(deal, trees, lang, _library(library))
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,

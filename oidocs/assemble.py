@@ -94,7 +94,7 @@ class _Renderer:
             text = template.render(**self.context, __sink__=sink)
         except (TemplateError, SecurityError, MissingValue, TypeError, AttributeError, KeyError, ValueError) as exc:
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
-        provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file)
+        provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file, cf.user)
         return provenance, parse_body(text, sink.nodes, cf, self.lang)
 
 

@@ -9,6 +9,7 @@ Jinja2) are imported inside the commands so that ``oidocs --help`` starts fast.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, Callable
 
 import click
@@ -43,6 +44,10 @@ def _document_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                      help="Language of the documents [default: the deal's language]."),
         click.option("--force", is_flag=True, help="Replace existing files."),
+        click.option("--review", is_flag=True,
+                     help="Review mode: deal text highlighted, a comment per clause, drafting notes."),
+        click.option("--library", "library", type=click.Path(file_okay=False), default=None,
+                     help="A folder of your own clause files that replace built-in ones with the same id."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -53,15 +58,25 @@ def _formats(fmt: str) -> list[str]:
     return ["docx", "md"] if fmt == "all" else [fmt]
 
 
-def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | None, force: bool) -> None:
+def _library(folder: str | None) -> Any:
+    from .library import Library
+
+    return Library(user_dirs=[Path(folder)]) if folder else None
+
+
+def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | None, force: bool,
+          review: bool = False, library: str | None = None) -> None:
+    """Render ``docs`` (None: a pack) of the deal in ``config`` and write them all or none."""
     from . import api
     from .output import write_files
 
     deal = api.read_deal(config)
+    lib = _library(library)
+    options = {"lang": lang, "formats": _formats(fmt), "review": review, "library": lib, "source_file": config}
     if docs is None:
-        files = api.render_pack(deal, lang=lang, formats=_formats(fmt), source_file=config)
+        files = api.render_pack(deal, **options)
     else:
-        files = api.render_files(deal, docs, lang=lang, formats=_formats(fmt), source_file=config)
+        files = api.render_files(deal, docs, **options)
     for path in write_files(out, files, force=force):
         click.echo(str(path))
 
@@ -92,8 +107,9 @@ def _doc_command(doc: str, summary: str) -> None:
     Writes {{deal_id}}-{doc}-{{lang}}.docx and .md; an existing file is an error unless --force.
     """)
     @_document_options
-    def command(config: str, out: str, fmt: str, lang: str | None, force: bool) -> None:
-        _run(lambda: _make([doc], config, out, fmt, lang, force))
+    def command(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool,
+                library: str | None) -> None:
+        _run(lambda: _make([doc], config, out, fmt, lang, force, review, library))
 
 
 _doc_command("nda", "Make the non-disclosure agreement (秘密保持契約書).")
@@ -111,8 +127,114 @@ Example:
 All or nothing: if one document fails, none is written.
 """)
 @_document_options
-def pack(config: str, out: str, fmt: str, lang: str | None, force: bool) -> None:
-    _run(lambda: _make(None, config, out, fmt, lang, force))
+def pack(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool, library: str | None) -> None:
+    _run(lambda: _make(None, config, out, fmt, lang, force, review, library))
+
+
+@main.command(help=f"""Write the review sheet alone: advice, options, clauses, checks.
+
+\b
+Example:
+  oidocs review --config {EXAMPLE} --out drafts
+
+Writes {{deal_id}}-review-{{lang}}.md.
+""")
+@click.option("--config", "config", required=True, type=click.Path(dir_okay=False), help="The deal file (YAML).")
+@click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Language [default: the deal's].")
+@click.option("--force", is_flag=True, help="Replace an existing sheet.")
+@click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
+def review(config: str, out: str, lang: str | None, force: bool, library: str | None) -> None:
+    def action() -> None:
+        from . import api
+        from .output import write_files
+
+        deal = api.read_deal(config)
+        lang_ = lang or deal.language
+        data = api.render_review(deal, lang=lang_, library=_library(library), source_file=config)
+        for path in write_files(out, {api.review_name(deal.deal_id, lang_): data}, force=force):
+            click.echo(str(path))
+    _run(action)
+
+
+@main.group(help="Browse the clause library.")
+def clauses() -> None:
+    """Browse the clause library."""
+
+
+@clauses.command(name="list", help="""List clauses: id, version, title, the documents that use them.
+
+\b
+Example:
+  oidocs clauses list --doc nda
+""")
+@click.option("--doc", type=click.Choice(["nda", "mou", "poc", "jda"]), default=None, help="Only this document's.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
+def clauses_list(doc: str | None, lang: str, library: str | None) -> None:
+    def action() -> None:
+        from .library import Library
+        from .lint import clause_users
+
+        lib = _library(library) or Library()
+        users = clause_users(lib)
+        for clause_id in lib.all_clause_ids():
+            docs = users.get(clause_id, [])
+            if doc and doc not in docs:
+                continue
+            cf = lib.clause(clause_id, lang)
+            origin = " (user)" if cf.user else ""
+            click.echo(f"{clause_id}\t@{cf.version}\t{cf.title}\t{','.join(docs) or '-'}{origin}")
+    _run(action)
+
+
+@clauses.command(name="show", help="""Show one clause: its metadata and its text (the template source).
+
+\b
+Example:
+  oidocs clauses show nda.definitions --lang en
+""")
+@click.argument("clause_id")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
+def clauses_show(clause_id: str, lang: str, library: str | None) -> None:
+    def action() -> None:
+        from .library import Library
+        from .lint import clause_users
+
+        lib = _library(library) or Library()
+        cf = lib.clause(clause_id, lang)
+        click.echo(f"id: {cf.id}\nversion: {cf.version}\ntitle: {cf.title}\nkind: {cf.kind}")
+        click.echo(f"used by: {', '.join(clause_users(lib).get(cf.id, [])) or '-'}\nfile: {cf.file}")
+        if cf.note:
+            click.echo(f"note: {cf.note}")
+        click.echo("")
+        click.echo(cf.body.strip("\n"))
+    _run(action)
+
+
+@main.command(help="""Check a clause library: both languages, unique ids, references, variables, terms.
+
+\b
+Example:
+  oidocs lint --library my-clauses
+
+Renders every document for the shipped sample deals in both languages; exit 1 on any problem.
+""")
+@click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
+def lint(library: str | None) -> None:
+    def action() -> None:
+        from .library import Library
+        from .lint import lint_library
+
+        lib = _library(library) or Library()
+        problems = lint_library(lib)
+        for problem in problems:
+            click.echo(problem, err=True)
+        if problems:
+            sys.exit(1)
+        click.echo(f"ok: {len(lib.all_clause_ids())} clauses")
+    _run(action)
 
 
 @main.command(help="""Check deal files; write nothing.

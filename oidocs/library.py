@@ -9,6 +9,7 @@ never run code, and a missing name stops the build instead of printing a blank.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -271,8 +272,17 @@ def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
     body = "\n" * (front.count("\n") + 2) + text[end + 5:]
     return ClauseFile(
         id=str(meta["id"]), lang=lang, version=meta["version"], title=str(meta["title"]), kind=kind,
-        note=" ".join(str(meta.get("note") or "").split()), body=body, file=str(path), user=user,
+        note=tidy_prose(str(meta.get("note") or "")), body=body, file=str(path), user=user,
     )
+
+
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def tidy_prose(text: str) -> str:
+    """Fold a note's lines into one paragraph; Japanese lines join without a space."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
 
 
 def read_docdef(path: Path, doc: str) -> DocDef:

@@ -311,7 +311,9 @@ def party_keys_of(data: Any) -> list[str] | None:
 def complete(deal: Deal) -> Deal:
     """Fill the defaults that depend on other fields (equal shares, all licensors).
 
-    After this a clause never meets ``None`` where the spec promises a default.
+    After this a clause never meets ``None`` where the spec promises a default. Filled-in
+    values still count as defaults (``model_fields_set`` is kept), so the review sheet can
+    tell a user's choice from a default.
     """
     keys = [p.key for p in deal.parties]
     ip = deal.ip
@@ -322,14 +324,19 @@ def complete(deal: Deal) -> Deal:
         jf = ip.joint_filing or JointFiling()
         if jf.shares is None:
             base, rest = divmod(100, len(keys))
-            shares = {k: base + (1 if i < rest else 0) for i, k in enumerate(keys)}
-            jf = jf.model_copy(update={"shares": shares})
+            jf = _fill(jf, shares={k: base + (1 if i < rest else 0) for i, k in enumerate(keys)})
             jf._equal = True
         updates["joint_filing"] = jf
     bl = ip.background_licence
     if ip.model == "background_licence" and bl is None:
         bl = BackgroundLicence()
-    if bl is not None and bl.licensors is None:
-        bl = bl.model_copy(update={"licensors": keys})
-    updates["background_licence"] = bl
-    return deal.model_copy(update={"ip": ip.model_copy(update=updates)})
+    if bl is not None:
+        updates["background_licence"] = bl if bl.licensors is not None else _fill(bl, licensors=keys)
+    return _fill(deal, ip=_fill(ip, **updates))
+
+
+def _fill(model: Any, **values: Any) -> Any:
+    """Copy ``model`` with ``values`` filled in, without marking them as set by the user."""
+    copy = model.model_copy(update=values)
+    object.__setattr__(copy, "__pydantic_fields_set__", set(model.model_fields_set))
+    return copy

@@ -99,6 +99,7 @@ class Clause:
     note: str = ""
     reason: str = ""
     source: str = ""
+    user: bool = False
 
 
 @dataclass

@@ -149,6 +149,15 @@ class DocxBodyWriter(Visitor):
         self.extra_nums: list[int] = []
         self.in_article = False
         self.bookmarks = {a.clause.id: f"_RefOI{a.number:03d}" for a in document.articles}
+        self.comments: list[str] = []
+        self.pending: Preamble | Closing | None = None
+
+    def annotate(self, part: Preamble | Article | Closing | Schedule, content: str) -> str:
+        """In review mode, hang a comment with the clause's provenance on ``content``."""
+        if not self.options.review:
+            return content
+        self.comments.append(review_comment(part))
+        return X.comment_range(len(self.comments) - 1, content)
 
     def runs(self, inlines: list[Inline]) -> str:
         out = []
@@ -164,21 +173,25 @@ class DocxBodyWriter(Visitor):
 
     def visit_Preamble(self, node: Preamble) -> None:
         self.in_article = False
+        self.pending = node
 
     def visit_Article(self, node: Article) -> None:
         self.in_article = True
         title = self.labels.heading("", node.clause.title).strip()
-        content = X.bookmark(node.number, self.bookmarks[node.clause.id], X.run(title))
+        content = X.bookmark(node.number, self.bookmarks[node.clause.id], self.annotate(node, X.run(title)))
         self.parts.append(X.paragraph(content, style="Heading1", num_id=ARTICLE_LIST, level=0, keep_next=True))
 
     def depart_Article(self, node: Article) -> None:
         self.in_article = False
 
     def visit_Paragraph(self, node: Paragraph) -> object:
+        runs = self.runs(node.inlines)
+        if self.pending is not None:  # the first paragraph of a preamble or closing carries its comment
+            runs, self.pending = self.annotate(self.pending, runs), None
         if node.number:
-            self.parts.append(X.paragraph(self.runs(node.inlines), style="OIParagraph", num_id=ARTICLE_LIST, level=1))
+            self.parts.append(X.paragraph(runs, style="OIParagraph", num_id=ARTICLE_LIST, level=1))
         else:
-            self.parts.append(X.paragraph(self.runs(node.inlines), style="OIBody"))
+            self.parts.append(X.paragraph(runs, style="OIBody"))
         if node.items:
             if self.in_article:
                 num_id, lvl = ARTICLE_LIST, 2
@@ -204,6 +217,7 @@ class DocxBodyWriter(Visitor):
 
     def visit_Closing(self, node: Closing) -> None:
         self.in_article = False
+        self.pending = node
         self.parts.append(X.paragraph("", style="OIBody"))
 
     def depart_Closing(self, node: Closing) -> None:
@@ -235,7 +249,8 @@ class DocxBodyWriter(Visitor):
     def visit_Schedule(self, node: Schedule) -> None:
         self.in_article = False
         self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-        self.parts.append(X.paragraph(X.run(self.labels.heading(node.label, node.clause.title)), style="Heading1"))
+        heading = X.run(self.labels.heading(node.label, node.clause.title))
+        self.parts.append(X.paragraph(self.annotate(node, heading), style="Heading1"))
 
     def visit_Text(self, node: Text) -> None:
         raise AssertionError("inline nodes are rendered by their block")
@@ -266,13 +281,39 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
 
     _set_page_count(doc, _estimate_pages(document))
     _set_core_properties(doc, document)
-    if options.review:
-        from .docx_review import add_review_comments
-        add_review_comments(doc, document)
+    if writer.comments:
+        _add_comments(doc, writer.comments, document)
 
     buf = io.BytesIO()
     doc.save(buf)
     return deterministic_zip(buf.getvalue())
+
+
+def review_comment(part: Preamble | Article | Closing | Schedule) -> str:
+    """The provenance comment of a clause: id@version, why it is there, the drafting note."""
+    c = part.clause
+    text = f"{c.id}@{c.version}"
+    if c.reason:
+        text += f" — {c.reason}"
+    if c.note:
+        text += f"\n{c.note}"
+    return text
+
+
+def _add_comments(doc: Any, comments: list[str], document: Document) -> None:
+    """Create the comments part; ids follow the order the writer anchored them in."""
+    when = _fixed_date(document)
+    for n, text in enumerate(comments):
+        comment = doc.comments.add_comment(text=text, author="oidocs", initials="OI")
+        assert comment.comment_id == n, "comment ids must match their anchors"
+    for element in doc.part._comments_part.element.iter(_w("comment")):
+        element.set(_w("date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _fixed_date(document: Document) -> dt.datetime:
+    if document.date_iso:
+        return dt.datetime.fromisoformat(document.date_iso).replace(tzinfo=dt.timezone.utc)
+    return FALLBACK_DATE
 
 
 def _estimate_pages(document: Document) -> int:
@@ -292,9 +333,7 @@ def _set_page_count(doc: Any, pages: int) -> None:
 
 def _set_core_properties(doc: Any, document: Document) -> None:
     props = doc.core_properties
-    when = FALLBACK_DATE
-    if document.date_iso:
-        when = dt.datetime.fromisoformat(document.date_iso).replace(tzinfo=dt.timezone.utc)
+    when = _fixed_date(document)
     props.title = document.title
     props.subject = document.doc
     props.identifier = document.deal_id

@@ -1,0 +1,139 @@
+"""The review sheet: what a reviewer checks before a draft goes out, in one Markdown file.
+
+Parties, the documents made, every clause with its article number, every option with
+whether it is the default, the checks the build ran, and advice on the legal traps the
+deal walks into (rules in :mod:`oidocs.advice`, wording in ``templates/advice.yaml``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._version import __version__
+from .advice import findings
+from .library import Library, _read_yaml
+from .model import Deal
+from .tree import Document, Ref, Term, walk
+from .writers.markdown import escape
+
+WORDS = {
+    "ja": {
+        "title": "レビューシート", "intro": "oidocs {v} が作成した確認用の資料です。法的助言ではありません。",
+        "parties": "当事者", "designation": "略称", "key": "キー", "name": "名称", "kind": "種別",
+        "documents": "作成書類", "doc": "書類", "doc_title": "表題", "articles": "条数",
+        "advice": "留意事項", "trigger": "契機", "no_advice": "該当する留意事項はありません。",
+        "options": "選択項目", "value": "値", "default": "既定値", "stated": "指定", "yes": "既定", "no": "指定",
+        "clauses": "条項", "article": "条", "id": "ID", "version": "版", "source": "出典",
+        "builtin": "標準", "user": "利用者ライブラリ", "preamble": "前文", "closing": "末尾", "schedule": "別紙",
+        "checks": "検査", "refs": "参照 {n} 件はすべて本文中の条項を指しています。",
+        "terms": "定義語 {n} 語はそれぞれ一度だけ定義され、使用されています：{list}",
+        "leftover": "テンプレート構文の残存はありません。",
+    },
+    "en": {
+        "title": "Review sheet", "intro": "Prepared by oidocs {v} for the reviewer. It is not legal advice.",
+        "parties": "Parties", "designation": "Designation", "key": "Key", "name": "Name", "kind": "Kind",
+        "documents": "Documents made", "doc": "Document", "doc_title": "Title", "articles": "Articles",
+        "advice": "Advice", "trigger": "Triggered by", "no_advice": "No advice applies.",
+        "options": "Options", "value": "Value", "default": "Default", "stated": "Set", "yes": "default", "no": "set",
+        "clauses": "Clauses", "article": "Article", "id": "ID", "version": "Version", "source": "Source",
+        "builtin": "built-in", "user": "user library", "preamble": "preamble", "closing": "closing",
+        "schedule": "schedule",
+        "checks": "Checks", "refs": "All {n} references point at articles of the document.",
+        "terms": "Each of the {n} defined terms is defined once and used: {list}",
+        "leftover": "No template syntax is left in the text.",
+    },
+}
+
+OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip")
+
+
+def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library) -> bytes:
+    """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``."""
+    w = WORDS[lang]
+    out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
+
+    out += [f"## {w['parties']}", "", f"| {w['designation']} | {w['key']} | {w['name']} | {w['kind']} |",
+            "|---|---|---|---|"]
+    designations = trees[0].closing.signatures if trees else []
+    for party, sig in zip(deal.parties, designations):
+        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(party.name)} | {party.kind} |")
+    out.append("")
+
+    out += [f"## {w['documents']}", "", f"| {w['doc']} | {w['doc_title']} | {w['articles']} |", "|---|---|---|"]
+    out += [f"| {t.doc} | {escape(t.title)} | {len(t.articles)} |" for t in trees]
+    out.append("")
+
+    out += [f"## {w['advice']}", ""]
+    texts = _read_yaml(library.templates_dir / "advice.yaml")
+    found = findings(deal)
+    for n, f in enumerate(found, start=1):
+        rule = texts[f.rule]
+        out.append(f"{n}. **{escape(rule['title'][lang])}** ({f.rule})  ")
+        out.append(f"   {w['trigger']}: `{f.path}` = `{_show(f.value)}`  ")
+        out.append(f"   {' '.join(rule['advice'][lang].split())}")
+    if not found:
+        out.append(w["no_advice"])
+    out.append("")
+
+    out += [f"## {w['options']}", "", f"| {w['key']} | {w['value']} | {w['default']} |", "|---|---|---|"]
+    for path, value, is_default in options(deal):
+        out.append(f"| `{path}` | {escape(_show(value))} | {w['yes'] if is_default else w['no']} |")
+    out.append("")
+
+    out += [f"## {w['clauses']}", ""]
+    for tree in trees:
+        out += [f"### {escape(tree.title)} ({tree.doc})", "",
+                f"| {w['article']} | {w['id']} | {w['version']} | {w['doc_title']} | {w['source']} |",
+                "|---|---|---|---|---|"]
+        numbers = {a.clause.id: a.label for a in tree.articles}
+        kinds = {tree.preamble.clause.id: w["preamble"], tree.closing.clause.id: w["closing"]}
+        kinds.update({s.clause.id: s.label for s in tree.schedules})
+        for c in tree.clauses():
+            where = numbers.get(c.id) or kinds.get(c.id, "")
+            source = w["user"] if c.user else w["builtin"]
+            out.append(f"| {escape(where)} | {c.id} | {c.version} | {escape(c.title)} | {source} |")
+        out.append("")
+
+    out += [f"## {w['checks']}", ""]
+    refs = sum(1 for t in trees for n in walk(t) if isinstance(n, Ref))
+    terms = sorted({n.text for t in trees for n in walk(t) if isinstance(n, Term) and not n.defining})
+    out.append(f"- {w['refs'].format(n=refs)}")
+    out.append(f"- {w['terms'].format(n=len(terms), list=escape('、'.join(terms) if lang == 'ja' else ', '.join(terms)))}")
+    out.append(f"- {w['leftover']}")
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def options(deal: Deal) -> list[tuple[str, Any, bool]]:
+    """Return (dotted path, value, is default) for every option of the deal's sections."""
+    rows: list[tuple[str, Any, bool]] = []
+    for name in OPTION_SECTIONS:
+        value = getattr(deal, name)
+        if value is None and name in ("mou", "poc", "jda", "ip"):
+            continue
+        _walk_option(deal, name, value, rows)
+    return rows
+
+
+def _walk_option(model: BaseModel, name: str, value: Any, rows: list[tuple[str, Any, bool]], prefix: str = "") -> None:
+    path = f"{prefix}{name}"
+    if isinstance(value, BaseModel):
+        for field in type(value).model_fields:
+            _walk_option(value, field, getattr(value, field), rows, prefix=f"{path}.")
+        return
+    field = type(model).model_fields[name]
+    rows.append((path, value, name not in model.model_fields_set))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
