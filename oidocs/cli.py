@@ -237,6 +237,54 @@ def lint(library: str | None) -> None:
     _run(action)
 
 
+@main.command(help="""Make a pack per deal file, or per CSV row of a base deal, each into {out}/{deal_id}/.
+
+\b
+Examples:
+  oidocs batch deals/ --out packs
+  oidocs batch --base base.yaml --rows partners.csv --out packs --jobs 2
+
+A PATH is a deal file or a folder of *.yaml. A CSV's header names keys by dotted path
+(deal_id, parties.1.name, poc.fee.amount); a list key takes ;-separated values; an empty
+cell keeps the base value. A bad deal or row never stops the others; the exit code is 1
+if any failed.
+""")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--base", type=click.Path(dir_okay=False), default=None, help="Base deal file for --rows.")
+@click.option("--rows", type=click.Path(dir_okay=False), default=None, help="CSV (or .xlsx) of replacements.")
+@click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Language [default: each deal's].")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--review", is_flag=True, help="Review mode for every document.")
+@click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes [default: CPU count].")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, fmt: str, lang: str | None,
+          force: bool, review: bool, library: str | None, jobs: int | None, quiet: bool) -> None:
+    if bool(paths) == bool(base or rows) or bool(base) != bool(rows):
+        raise click.UsageError("give deal files or folders, or --base FILE with --rows FILE.csv")
+
+    def action() -> None:
+        from .batch import PackOptions, jobs_from_files, jobs_from_rows, run_batch
+
+        todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths)
+        options = PackOptions(out, tuple(_formats(fmt)), lang, force, review, library)
+        show = not quiet and sys.stderr.isatty()
+        if show:
+            with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
+                result = run_batch(todo, options, workers=jobs, progress=bar.update)
+        else:
+            result = run_batch(todo, options, workers=jobs)
+        for label, problems in result.failed:
+            for line in problems:
+                click.echo(line, err=True)
+        click.echo(result.summary(), err=True)
+        if result.failed:
+            sys.exit(1)
+    _run(action)
+
+
 @main.command(help="""Check deal files; write nothing.
 
 \b
