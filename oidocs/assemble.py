@@ -79,7 +79,7 @@ class _Renderer:
     def condition(self, expression: str, docdef: DocDef) -> bool:
         """Evaluate a ``when`` expression of the document definition."""
         try:
-            return bool(self.library.env.compile_expression(expression)(**self.context))
+            return bool(self.library.expression(expression)(**self.context))
         except (TemplateError, TypeError, AttributeError, KeyError) as exc:
             raise ClauseError(file=docdef.file, message=f"when: {expression!r}: {exc}") from None
 

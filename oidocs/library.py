@@ -135,6 +135,7 @@ class Library:
         self.roots = [*self.user_dirs, self.builtin]
         self._clauses: dict[tuple[str, str], ClauseFile] = {}
         self._docs: dict[str, DocDef] = {}
+        self._expressions: dict[str, Callable[..., Any]] = {}
 
     # --- clauses ------------------------------------------------------------------------
 
@@ -194,6 +195,12 @@ class Library:
             auto_reload=False,
         )
 
+    def expression(self, source: str) -> Callable[..., Any]:
+        """Return the compiled ``when`` expression ``source`` (compiled once per library)."""
+        if source not in self._expressions:
+            self._expressions[source] = self.env.compile_expression(source)
+        return self._expressions[source]
+
     def new_sink(self, to_node: Callable[[Any], Any]) -> _TokenSink:
         """Return a fresh token sink for one clause rendering."""
         return _TokenSink(to_node)
@@ -217,6 +224,14 @@ class Library:
                     in_root[key] = term
             found.update(in_root)
         return found
+
+    @cached_property
+    def advice(self) -> dict[str, Any]:
+        """Return the advice wording of ``templates/advice.yaml``."""
+        data = _read_yaml(self.templates_dir / "advice.yaml")
+        if not isinstance(data, dict):
+            raise ClauseError(file=str(self.templates_dir / "advice.yaml"), message="expected a mapping of rules")
+        return data
 
     # --- document definitions -----------------------------------------------------------
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ._version import __version__
 from .advice import findings
-from .library import Library, _read_yaml
+from .library import Library
 from .model import Deal
 from .tree import Document, Ref, Term, walk
 from .writers.markdown import escape
@@ -67,7 +67,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library)
     out.append("")
 
     out += [f"## {w['advice']}", ""]
-    texts = _read_yaml(library.templates_dir / "advice.yaml")
+    texts = library.advice
     found = findings(deal)
     for n, f in enumerate(found, start=1):
         rule = texts[f.rule]

@@ -191,9 +191,13 @@ Node = Union[Document, Preamble, Article, Closing, Schedule, Paragraph, Item, Ta
 
 def walk(node: Node) -> Iterator[Node]:
     """Yield ``node`` and every node below it, depth first, in document order."""
-    yield node
-    for child in getattr(node, "children", ()):
-        yield from walk(child)
+    stack: list[Node] = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        children = getattr(current, "children", None)
+        if children:
+            stack.extend(reversed(children))
 
 
 def plain(inlines: list[Inline]) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -26,10 +26,10 @@ from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph,
                     Table, Term, Text, plain, walk)
 from . import RenderOptions, Visitor
 from . import docx_xml as X
+from . import zipfile_fixed as _zip
 
 ARTICLE_LIST = 10  # abstractNum and num id of the article/paragraph/item list
 LOOSE_ITEMS = 11  # abstractNum id of items outside articles (a new num per group)
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 _FONTS = {
@@ -259,34 +259,107 @@ class DocxBodyWriter(Visitor):
 
 
 def render(document: Document, options: RenderOptions = RenderOptions()) -> bytes:
-    """Return the .docx bytes of ``document``; equal trees give equal bytes."""
-    from docx import Document as load_document
-    from docx.oxml import parse_xml
+    """Return the .docx bytes of ``document``; equal trees give equal bytes.
 
+    Only the parts that differ between agreements are written per document (the body,
+    numbering instances, the footer's page count, core properties, comments); every other
+    part of the starting document is stored already compressed.
+    """
     writer = DocxBodyWriter(document, options)
     writer.dispatch(document)
-    doc = load_document(io.BytesIO(base_document(document.lang)))
+    package = starting_package(document.lang)
 
-    body = doc.element.body
-    sect_pr = body.sectPr
-    for child in list(body):
-        if child is not sect_pr:
-            body.remove(child)
-    for element in parse_xml(X.body("".join(writer.parts))):
-        sect_pr.addprevious(element)
-
-    numbering = doc.part.numbering_part.element
-    for num_id in writer.extra_nums:
-        numbering.append(parse_xml(X.num(num_id, LOOSE_ITEMS, restart_level=0)))
-
-    _set_page_count(doc, _estimate_pages(document))
-    _set_core_properties(doc, document)
+    nums = "".join(X.num(n, LOOSE_ITEMS, restart_level=0).replace(f' xmlns:w="{X.W_NS}"', "")
+                   for n in writer.extra_nums)
+    changed = {
+        "word/document.xml": package.document_head + "".join(writer.parts) + package.document_tail,
+        "word/numbering.xml": package.numbering.replace("</w:numbering>", nums + "</w:numbering>"),
+        "word/footer1.xml": package.footer.replace(PAGES_MARK, str(_estimate_pages(document))),
+        "docProps/core.xml": _core_xml(document),
+    }
     if writer.comments:
-        _add_comments(doc, writer.comments, document)
+        changed["word/comments.xml"] = _comments_xml(writer.comments, _fixed_date(document))
+        changed["word/_rels/document.xml.rels"] = package.rels.replace("</Relationships>", COMMENTS_REL + "</Relationships>")
+        changed["[Content_Types].xml"] = package.content_types.replace("</Types>", COMMENTS_TYPE + "</Types>")
+    return _zip.write(package.entries, {k: v.encode("utf-8") for k, v in changed.items()})
 
-    buf = io.BytesIO()
-    doc.save(buf)
-    return deterministic_zip(buf.getvalue())
+
+PAGES_MARK = "\ue002PAGES\ue002"
+COMMENTS_REL = ('<Relationship Id="rIdOIComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/comments" Target="comments.xml"/>')
+COMMENTS_TYPE = ('<Override PartName="/word/comments.xml" '
+                 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>')
+
+
+@dataclass(frozen=True)
+class StartingPackage:
+    """The starting document of a language, split for fast per-document writing."""
+
+    entries: tuple[_zip.Entry, ...]
+    document_head: str
+    document_tail: str
+    numbering: str
+    footer: str
+    rels: str
+    content_types: str
+
+
+@lru_cache(maxsize=None)
+def starting_package(lang: str) -> StartingPackage:
+    """Split the starting .docx of ``lang`` into compressed parts and editable texts."""
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(base_document(lang)))
+    texts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    document = texts["word/document.xml"].decode("utf-8")
+    body_open = document.index("<w:body>") + len("<w:body>")
+    sect = document.index("<w:sectPr")
+    footer = texts["word/footer1.xml"].decode("utf-8")
+    marker = footer.rindex("NUMPAGES")
+    cached = footer.index("<w:t xml:space=\"preserve\">1</w:t>", marker)
+    footer = footer[:cached] + footer[cached:].replace(">1</w:t>", f">{PAGES_MARK}</w:t>", 1)
+    return StartingPackage(
+        entries=tuple(_zip.entry(name, data) for name, data in texts.items()),
+        document_head=document[:body_open],
+        document_tail=document[sect:],
+        numbering=texts["word/numbering.xml"].decode("utf-8"),
+        footer=footer,
+        rels=texts["word/_rels/document.xml.rels"].decode("utf-8"),
+        content_types=texts["[Content_Types].xml"].decode("utf-8"),
+    )
+
+
+def _core_xml(document: Document) -> str:
+    when = _fixed_date(document).strftime("%Y-%m-%dT%H:%M:%SZ")
+    t = X.xml_text
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{t(document.title)}</dc:title><dc:subject>{t(document.doc)}</dc:subject>"
+        f"<dc:creator>oidocs</dc:creator><cp:keywords>{t(f'oidocs; {document.doc}; {document.deal_id}')}</cp:keywords>"
+        "<cp:lastModifiedBy>oidocs</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f"<cp:lastPrinted>{when}</cp:lastPrinted>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        f"<dc:identifier>{t(document.deal_id)}</dc:identifier>"
+        f"<dc:language>{'ja-JP' if document.lang == 'ja' else 'en-US'}</dc:language>"
+        "</cp:coreProperties>"
+    )
+
+
+def _comments_xml(comments: list[str], when: dt.datetime) -> str:
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = []
+    for n, text in enumerate(comments):
+        paragraphs = "".join(
+            f'<w:p>{"<w:r><w:annotationRef/></w:r>" if i == 0 else ""}{X.run(line)}</w:p>'
+            for i, line in enumerate(text.split("\n"))
+        )
+        body.append(f'<w:comment w:id="{n}" w:author="oidocs" w:date="{stamp}" w:initials="OI">{paragraphs}</w:comment>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:comments xmlns:w="{X.W_NS}">{"".join(body)}</w:comments>')
 
 
 def review_comment(part: Preamble | Article | Closing | Schedule) -> str:
@@ -298,16 +371,6 @@ def review_comment(part: Preamble | Article | Closing | Schedule) -> str:
     if c.note:
         text += f"\n{c.note}"
     return text
-
-
-def _add_comments(doc: Any, comments: list[str], document: Document) -> None:
-    """Create the comments part; ids follow the order the writer anchored them in."""
-    when = _fixed_date(document)
-    for n, text in enumerate(comments):
-        comment = doc.comments.add_comment(text=text, author="oidocs", initials="OI")
-        assert comment.comment_id == n, "comment ids must match their anchors"
-    for element in doc.part._comments_part.element.iter(_w("comment")):
-        element.set(_w("date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _fixed_date(document: Document) -> dt.datetime:
@@ -323,39 +386,3 @@ def _estimate_pages(document: Document) -> int:
     return max(1, math.ceil(chars / per_page) + 1)
 
 
-def _set_page_count(doc: Any, pages: int) -> None:
-    footer = doc.sections[0].footer._element
-    texts = [t for t in footer.iter(_w("t"))]
-    instr = [i.text.strip() for i in footer.iter(_w("instrText"))]
-    if "NUMPAGES" in instr and texts:
-        texts[-1].text = str(pages)
-
-
-def _set_core_properties(doc: Any, document: Document) -> None:
-    props = doc.core_properties
-    when = _fixed_date(document)
-    props.title = document.title
-    props.subject = document.doc
-    props.identifier = document.deal_id
-    props.keywords = f"oidocs; {document.doc}; {document.deal_id}"
-    props.language = "ja-JP" if document.lang == "ja" else "en-US"
-    props.author = "oidocs"
-    props.last_modified_by = "oidocs"
-    props.comments = ""
-    props.revision = 1
-    props.created = when
-    props.modified = when
-    props.last_printed = when
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and attributes, keeping entry order."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

@@ -1,0 +1,169 @@
+"""Measure oidocs' speed on this machine; print a Markdown table for the README.
+
+    pip install -e '.[bench]'    # adds docxtpl, the comparison
+    python benchmarks/bench.py [--deals 100] [--big 1000]
+
+What it measures, all in one run on the same machine:
+1. one agreement (DOCX and Markdown, from a validated deal) against docxtpl loading,
+   rendering and saving a template with the same number of paragraphs;
+2. the same agreement against the floor: deflating its parts into a zip;
+3. `oidocs batch` of N deals with --jobs 1 and --jobs 2;
+4. the peak memory of a batch of N and of a batch of BIG deals (it should stay flat);
+5. `oidocs --help` against `python -c pass`.
+Nothing here is a test: it reports, it does not judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "acme-nano-ja.yaml"
+
+
+def best(func, repeat: int = 30) -> float:
+    """Median seconds of ``repeat`` calls after one warm-up call."""
+    func()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def one_agreement() -> dict[str, float]:
+    from oidocs import api
+    from oidocs.tree import Item, Paragraph, walk
+    from oidocs.writers import RenderOptions, renderer
+
+    deal = api.read_deal(EXAMPLE)
+
+    def ours() -> bytes:
+        tree = api.build_document(deal, "nda", "ja")
+        renderer("md")(tree, RenderOptions())
+        return renderer("docx")(tree, RenderOptions())
+
+    data = ours()
+    tree = api.build_document(deal, "nda", "ja")
+    paragraphs = sum(1 for n in walk(tree) if isinstance(n, (Paragraph, Item))) + len(tree.articles)
+
+    # docxtpl: a template of the same number of paragraphs, each a placeholder
+    from docx import Document
+    from docxtpl import DocxTemplate
+
+    template = Document()
+    for i in range(paragraphs):
+        template.add_paragraph("{{ p%d }}" % i)
+    buf = io.BytesIO()
+    template.save(buf)
+    template_bytes = buf.getvalue()
+    context = {f"p{i}": "秘密情報の取扱いに関する条項の本文である。" * 3 for i in range(paragraphs)}
+
+    def docxtpl() -> bytes:
+        doc = DocxTemplate(io.BytesIO(template_bytes))
+        doc.render(context)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    parts = {i.filename: zipfile.ZipFile(io.BytesIO(data)).read(i.filename)
+             for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+
+    def floor() -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, content in parts.items():
+                z.writestr(name, content)
+        return out.getvalue()
+
+    return {"paragraphs": paragraphs, "oidocs": best(ours), "docxtpl": best(docxtpl), "floor": best(floor)}
+
+
+def make_deals(folder: Path, count: int) -> None:
+    base = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    for i in range(count):
+        deal = copy.deepcopy(base)
+        deal["deal_id"] = f"bench-{i:05d}"
+        deal["parties"][1]["name"] = f"パートナー{i}株式会社"
+        (folder / f"deal-{i:05d}.yaml").write_text(
+            yaml.safe_dump(deal, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def batch(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB, largest process) of one batch run."""
+    cmd = [sys.executable, "-m", "oidocs.cli", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
+           "--quiet", "--force"]
+    script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+              "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    res = subprocess.run([sys.executable, "-c", script, *cmd], check=True, capture_output=True, text=True)
+    seconds, rss_kib = res.stdout.split()
+    return float(seconds), int(rss_kib) / 1024
+
+
+def startup() -> dict[str, float]:
+    def timed(cmd: list[str]) -> float:
+        times = []
+        for _ in range(10):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            times.append(time.perf_counter() - t)
+        return min(times)
+    return {"python": timed([sys.executable, "-c", "pass"]),
+            "help": timed([sys.executable, "-m", "oidocs.cli", "--help"])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--deals", type=int, default=100)
+    parser.add_argument("--big", type=int, default=1000)
+    args = parser.parse_args()
+
+    one = one_agreement()
+    with tempfile.TemporaryDirectory() as tmp:
+        small, big = Path(tmp, "small"), Path(tmp, "big")
+        small.mkdir()
+        big.mkdir()
+        make_deals(small, args.deals)
+        make_deals(big, args.big)
+        t1, m1 = batch(small, Path(tmp, "o1"), 1)
+        t2, m2 = batch(small, Path(tmp, "o2"), 2)
+        tb, mb = batch(big, Path(tmp, "o3"), 1)
+    start = startup()
+    cores = os.cpu_count()
+    docs = 4 * args.deals
+    rows = [
+        ("one agreement, DOCX + Markdown (NDA, %d paragraphs)" % one["paragraphs"], f"{one['oidocs'] * 1000:.1f} ms", ""),
+        ("docxtpl: load, render, save the same number of paragraphs", f"{one['docxtpl'] * 1000:.1f} ms",
+         f"oidocs = {one['oidocs'] / one['docxtpl']:.2f}x (target <= 0.5x)"),
+        ("floor: deflate the same document's parts into a zip", f"{one['floor'] * 1000:.1f} ms",
+         f"oidocs = {one['oidocs'] / one['floor']:.2f}x (target <= 2x)"),
+        (f"batch of {args.deals} deals ({docs} agreements + sheets), --jobs 1", f"{t1:.2f} s", f"{docs / t1:.0f} agreements/s"),
+        (f"batch of {args.deals} deals, --jobs 2", f"{t2:.2f} s", f"speed-up {t1 / t2:.2f}x (target >= 1.7x)"),
+        (f"peak memory, {args.deals} deals / {args.big} deals (--jobs 1)", f"{m1:.0f} / {mb:.0f} MiB",
+         f"ratio {mb / m1:.2f} (flat: ~1)"),
+        ("`python -c pass` / `oidocs --help`", f"{start['python'] * 1000:.0f} / {start['help'] * 1000:.0f} ms",
+         f"{start['help'] / start['python']:.1f}x (target <= 4x)"),
+    ]
+    print(f"Measured on {cores} cores, Python {sys.version.split()[0]}.\n")
+    print("| measure | result | note |\n|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
