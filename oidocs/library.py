@@ -284,7 +284,7 @@ def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
     if not isinstance(meta["version"], int) or isinstance(meta["version"], bool):
         raise ClauseError(file=str(path), line=2, message="version must be a whole number")
     # Keep line numbers: blank lines stand in for the front matter.
-    body = "\n" * (front.count("\n") + 2) + text[end + 5:]
+    body = "\n" * (front.count("\n") + 3) + text[end + 5:]
     return ClauseFile(
         id=str(meta["id"]), lang=lang, version=meta["version"], title=str(meta["title"]), kind=kind,
         note=tidy_prose(str(meta.get("note") or "")), body=body, file=str(path), user=user,
