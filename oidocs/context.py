@@ -44,9 +44,11 @@ class PartyView:
 
 
 def to_node(value: Any) -> Any:
-    """Turn a printed value into a tree node (see the module docstring)."""
+    """Turn a printed value into a tree node, or a tuple of them (see the module docstring)."""
     if isinstance(value, (Ref, Term, Table)):
         return value
+    if isinstance(value, tuple):
+        return tuple(to_node(v) for v in value)
     if isinstance(value, Plain):
         return Text(str(value))
     if value is None:
@@ -90,8 +92,16 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
             rows=[[[to_node(cell)] for cell in row] for row in rows],
         )
 
+    intro: list[Any] = []
+    for i, p in enumerate(parties):
+        if i:
+            intro.append(Plain(labels.list_last if i == len(parties) - 1 else labels.list_sep))
+        intro += [p.name, Plain(labels.define_gap + labels.define(p.d, False))]
+    intro.append(Plain(labels.parties_defined))
+
     return {
         "lang": labels.lang,
+        "parties_intro": tuple(intro),
         "doc": doc,
         "deal": deal,
         "nda": deal.nda,

@@ -42,18 +42,18 @@ class Labels:
     sign_signature: str
     sign_date: str
     page: str
+    list_sep: str
+    list_last: str
+    define_gap: str
+    parties_defined: str
 
 
-def _ja_join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return "、".join(words[:-1]) + "及び" + words[-1]
-
-
-def _en_join(words: list[str]) -> str:
-    if len(words) <= 2:
-        return " and ".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+def _joiner(sep: str, last: str) -> Callable[[list[str]], str]:
+    def join(words: list[str]) -> str:
+        if len(words) <= 1:
+            return "".join(words)
+        return sep.join(words[:-1]) + last + words[-1]
+    return join
 
 
 def _en_count(n: int) -> str:
@@ -89,7 +89,7 @@ JA = Labels(
     money=lambda amount, currency: f"金{amount:,}円（消費税別）",
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
     blank_date="　　　　年　　月　　日",
-    join=_ja_join,
+    join=_joiner("、", "及び"),
     count=str,
     default_court="東京地方裁判所",
     sign_address="住所",
@@ -99,6 +99,10 @@ JA = Labels(
     sign_signature="署名",
     sign_date="日付",
     page="ページ",
+    list_sep="、",
+    list_last="及び",
+    define_gap="",
+    parties_defined="（以下、個別に又は総称して「当事者」という。）",
 )
 
 EN = Labels(
@@ -114,7 +118,7 @@ EN = Labels(
     money=lambda amount, currency: f"{currency} {amount:,} (excluding consumption tax)",
     date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
     blank_date="Date: ____________________",
-    join=_en_join,
+    join=_joiner(", ", " and "),
     count=_en_count,
     default_court="the Tokyo District Court",
     sign_address="Address",
@@ -124,6 +128,10 @@ EN = Labels(
     sign_signature="Signature",
     sign_date="Date",
     page="Page",
+    list_sep=", ",
+    list_last=" and ",
+    define_gap=" ",
+    parties_defined=' (each a "Party" and together the "Parties")',
 )
 
 LABELS = {"ja": JA, "en": EN}

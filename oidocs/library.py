@@ -99,8 +99,13 @@ class _TokenSink:
         self.to_node = to_node
 
     def add(self, value: Any) -> str:
-        self.nodes.append(self.to_node(value))
-        return f"{self.OPEN}{len(self.nodes) - 1}{self.CLOSE}"
+        node = self.to_node(value)
+        parts = node if isinstance(node, tuple) else (node,)
+        markers = []
+        for part in parts:
+            self.nodes.append(part)
+            markers.append(f"{self.OPEN}{len(self.nodes) - 1}{self.CLOSE}")
+        return "".join(markers)
 
 
 @pass_context

@@ -19,7 +19,7 @@ from .library import DOCS, LANGS, Library
 from .model import Deal, Ip, Jda, Mou, Nda, Poc
 
 CONTEXT_NAMES = {
-    "lang", "doc", "deal", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
+    "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
     "n_parties", "count", "has_university", "purpose", "court", "ref", "define", "term", "money", "date",
     "join", "table",
 }
