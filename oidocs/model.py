@@ -52,6 +52,13 @@ def _field_error(field: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("field_rule", message, {"field": field})
 
 
+def _differs(value: str, info: ValidationInfo, other: str) -> str:
+    """A party key that must name another party than the field ``other`` (performer/client, owner/holder)."""
+    if value == info.data.get(other):
+        raise PydanticCustomError("same_party", "must differ from {other}", {"other": other})
+    return value
+
+
 def _sums_to_100(value: dict[str, int] | None, what: str) -> None:
     if value is not None and sum(value.values()) != 100:
         raise PydanticCustomError(
@@ -132,12 +139,7 @@ class Poc(Strict):
         "oidocs extension: months after acceptance within which the parties decide on joint development."))
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
 
-    @field_validator("client")
-    @classmethod
-    def _client_differs(cls, client: str, info: ValidationInfo) -> str:
-        if client == info.data.get("performer"):
-            raise PydanticCustomError("same_party", "must differ from performer")
-        return client
+    _client_differs = field_validator("client")(lambda v, info: _differs(v, info, "performer"))
 
     @field_validator("end")
     @classmethod
@@ -209,12 +211,7 @@ class ExclusiveField(Strict):
     years: Positive = Field(3, description="Exclusivity period in years, non-exclusive after it.")
     territory: Text = Field("worldwide", description="Territory of the exclusive right.")
 
-    @field_validator("holder")
-    @classmethod
-    def _holder_differs(cls, holder: str, info: ValidationInfo) -> str:
-        if holder == info.data.get("owner"):
-            raise PydanticCustomError("same_party", "must differ from owner")
-        return holder
+    _holder_differs = field_validator("holder")(lambda v, info: _differs(v, info, "owner"))
 
 
 class BackgroundLicence(Strict):
