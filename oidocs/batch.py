@@ -55,19 +55,23 @@ def deal_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def jobs_from_files(paths: Iterable[str | Path]) -> list[Job]:
-    """Read and validate each deal file; problems are kept on the job, not raised."""
+def jobs_from_files(paths: Iterable[str | Path], workers: int = 1) -> list[Job]:
+    """Read and validate each deal file (in ``workers`` processes); problems stay on the job."""
+    files = [str(p) for p in deal_files(paths)]
+    if workers > 1 and len(files) > 1:
+        return list(_pool_map(_read_job, files, workers))
+    return [_read_job(f) for f in files]
+
+
+def _read_job(path: str) -> Job:
     from .dealfile import read_deal
 
-    jobs = []
-    for path in deal_files(paths):
-        job = Job(str(path))
-        try:
-            job.deal = read_deal(path)
-        except DealError as exc:
-            job.problems = exc.lines()
-        jobs.append(job)
-    return jobs
+    job = Job(path)
+    try:
+        job.deal = read_deal(path)
+    except DealError as exc:
+        job.problems = exc.lines()
+    return job
 
 
 def read_rows(rows_file: str | Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -210,14 +214,21 @@ def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
     return job.label, []
 
 
-def warm_up(options: PackOptions) -> None:
-    """Load what every pack needs once, before workers fork."""
+def warm_up(jobs: list[Job], options: PackOptions) -> None:
+    """Load what the packs need once, before workers fork: starting documents, compiled clauses."""
     from . import api
+    from .lint import clause_users
     from .writers import docx
 
-    for lang in ("ja", "en"):
-        docx.base_document(lang)
-    api._library(None)
+    langs = sorted({options.lang or job.deal.language for job in jobs if job.deal is not None})
+    if not langs or options.library:
+        return
+    library = api._library(None)
+    for lang in langs:
+        if "docx" in options.formats:
+            docx.starting_package(lang)
+        for clause_id in clause_users(library):
+            library.template(clause_id, lang)
 
 
 def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
@@ -233,7 +244,8 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
                 progress(1)
     todo = [(job, options) for job in jobs if job.deal is not None]
     workers = max(1, workers or os.cpu_count() or 1)
-    warm_up(options)
+    if workers > 1:
+        warm_up(jobs, options)
     for label, problems in _map(todo, workers):
         if problems:
             result.failed.append((label, problems))
@@ -249,12 +261,17 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[st
     if workers == 1 or len(todo) <= 1:
         yield from map(_make_pack, todo)
         return
+    yield from _pool_map(_make_pack, todo, workers)
+
+
+def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Iterator[Any]:
+    """Map in ``workers`` forked processes (which inherit what the parent loaded), in order."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    chunk = max(1, min(16, len(todo) // (workers * 4)))
+    chunk = max(1, min(16, len(items) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_make_pack, todo, chunksize=chunk)
+        yield from pool.map(func, items, chunksize=chunk)
 
 
 __all__ = ["BatchResult", "Job", "PackOptions", "jobs_from_files", "jobs_from_rows", "run_batch", "ValidationError"]

@@ -8,6 +8,7 @@ Jinja2) are imported inside the commands so that ``oidocs --help`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -268,7 +269,7 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
     def action() -> None:
         from .batch import PackOptions, jobs_from_files, jobs_from_rows, run_batch
 
-        todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths)
+        todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths, workers=jobs or os.cpu_count() or 1)
         options = PackOptions(out, tuple(_formats(fmt)), lang, force, review, library)
         show = not quiet and sys.stderr.isatty()
         if show:

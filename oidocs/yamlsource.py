@@ -29,8 +29,11 @@ _SAFE_TAGS = {
 }
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose resolver leaves timestamps as strings."""
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader (libyaml's when available) whose resolver leaves timestamps as strings."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -144,11 +147,12 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
     return _construct_scalar(node)
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
 def _construct_scalar(node: yaml.Node) -> Any:
     """Turn one scalar node into its Python value with the safe constructors."""
-    loader = _Loader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    value = _CONSTRUCTOR.construct_object(node, deep=True)
+    _CONSTRUCTOR.constructed_objects.pop(node, None)  # a shared constructor must not keep nodes alive
+    return value
 
