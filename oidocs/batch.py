@@ -14,6 +14,7 @@ import csv
 import io
 import os
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,7 +260,10 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
 
 def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[str, list[str]]]:
     if workers == 1 or len(todo) <= 1:
-        yield from map(_make_pack, todo)
+        queue = deque(todo)
+        del todo[:]  # each deal is dropped once made, so memory does not grow with the batch
+        while queue:
+            yield _make_pack(queue.popleft())
         return
     yield from _pool_map(_make_pack, todo, workers)
 
@@ -269,7 +273,7 @@ def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Ite
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    chunk = max(1, min(16, len(items) // (workers * 4)))
+    chunk = max(1, min(4, len(items) // (workers * 8)))  # small chunks: no worker idles at the end
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(func, items, chunksize=chunk)
 

@@ -100,3 +100,19 @@ def test_library_api_renders_bytes() -> None:
     data = render_document(deal, "poc", lang="en", fmt="md")
     assert data.startswith(b"# ") and "JPY 3,000,000 (excluding consumption tax)".encode() in data
     assert render_document(deal, "nda", fmt="docx")[:2] == b"PK"
+
+
+def test_xlsx_rows(tmp_path: Path) -> None:
+    import pytest
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["deal_id", "parties.1.name", "poc.start"])
+    sheet.append(["x-1", "エックス株式会社", "2027-01-11"])
+    sheet.append(["x-2", "ワイ株式会社", "2027-02-30"])
+    book.save(tmp_path / "rows.xlsx")
+    result = run("batch", "--base", JA, "--rows", tmp_path / "rows.xlsx", "--out", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'rows.xlsx'}:3: poc.start: not a valid date ('2027-02-30')" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-1"]
+    assert "エックス株式会社" in (tmp_path / "out" / "x-1" / "x-1-nda-ja.md").read_text(encoding="utf-8")

@@ -102,3 +102,13 @@ def test_same_deal_same_bytes_across_processes(tmp_path: Path) -> None:
             time.sleep(2.2)  # zip timestamps have a 2-second resolution
     assert outs[0] == outs[1]
     assert len(outs[0]) == 2
+
+
+def test_every_command_help_shows_an_example() -> None:
+    from oidocs.cli import main
+
+    names = [n for n in main.commands if n != "clauses"] + ["clauses list", "clauses show"]
+    for name in names:
+        result = run(*name.split(), "--help")
+        assert result.exit_code == 0, name
+        assert "Example" in result.output and "oidocs " in result.output, name
