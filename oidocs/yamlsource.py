@@ -97,7 +97,7 @@ def load_text(text: str, file: str) -> Source:
     if node is None:
         raise DealError([Problem(file, 1, 1, "", "the file is empty; expected a mapping of deal keys")])
     problems: list[Problem] = []
-    source.data = _convert(node, (), source, problems)
+    source.data = _convert(node, (), source, problems, set())
     if problems:
         raise DealError(problems)
     if not isinstance(source.data, dict):
@@ -109,8 +109,15 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem]) -> Any:
+def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem], seen: set[int]) -> Any:
     source.positions[path] = _mark(node)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:  # an alias: refused, as it could repeat a value exponentially
+            line, col = _mark(node)
+            problems.append(Problem(source.file, line, col, ".".join(map(str, path)),
+                                    "YAML aliases (*name) are not supported; write the values out"))
+            return None
+        seen.add(id(node))
     if node.tag not in _SAFE_TAGS:
         line, col = _mark(node)
         problems.append(
@@ -126,7 +133,7 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
                 problems.append(Problem(source.file, line, col, ".".join(map(str, path)),
                                         "YAML merge keys (<<) are not supported; write the keys out"))
                 continue
-            key = _convert(key_node, path + ("<key>",), source, problems)
+            key = _convert(key_node, path + ("<key>",), source, problems, seen)
             source.positions.pop(path + ("<key>",), None)
             if isinstance(key, bool) or key is None or isinstance(key, float):
                 key = str(key_node.value)
@@ -140,10 +147,10 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
                                         "duplicate key; each key may appear once"))
                 continue
             source.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = _convert(value_node, path + (key,), source, problems)
+            result[key] = _convert(value_node, path + (key,), source, problems, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, path + (i,), source, problems) for i, child in enumerate(node.value)]
+        return [_convert(child, path + (i,), source, problems, seen) for i, child in enumerate(node.value)]
     return _construct_scalar(node)
 
 

@@ -177,6 +177,8 @@ def test_mou_rules(tmp_path: Path) -> None:
         ("- a\n- b\n", "1:1: expected a mapping of deal keys"),
         ("", "1:1: the file is empty"),
         (GOOD + "purpose: again\n", "13:1: purpose: duplicate key"),
+        ("a: &x [1]\nb: [*x, *x]\n", "b.0: YAML aliases (*name) are not supported"),
+        ("a: &x [*x]\n", "a.0: YAML aliases (*name) are not supported"),
     ],
 )
 def test_yaml_level_errors(tmp_path: Path, text: str, expected: str) -> None:
