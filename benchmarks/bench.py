@@ -19,7 +19,6 @@ import argparse
 import copy
 import io
 import os
-import resource
 import statistics
 import subprocess
 import sys

@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["read_deal", "render_document", "render_files", "render_pack", "build_document", "docs_in", "file_name"]
 
-from ._version import __version__  # noqa: E402
+from ._version import __version__ as __version__  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

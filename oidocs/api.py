@@ -10,7 +10,6 @@ the overwrite rules of the CLI) is :mod:`oidocs.output`'s job.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from .assemble import assemble
@@ -141,8 +140,3 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
 def _clause_articles(tree: Document) -> list[tuple[object, int]]:
     numbers = {a.clause.id: a.number for a in tree.articles}
     return [(c, numbers.get(c.id, 0)) for c in tree.clauses()]
-
-
-def load(path: str | Path) -> Deal:
-    """Read and validate a deal file (alias of :func:`read_deal`)."""
-    return read_deal(path)

@@ -16,11 +16,11 @@ from jinja2.exceptions import SecurityError
 
 from .context import MissingValue, build_context, to_node
 from .errors import ClauseError
-from .labels import Labels, labels_for
+from .labels import labels_for
 from .library import ClauseFile, DocDef, Library
 from .model import Deal
 from .transforms import apply_transforms
-from .tree import Article, Block, Clause, Closing, Document, Inline, Item, Paragraph, Preamble, Schedule, Signatory, Table, Text
+from .tree import Article, Block, Clause, Closing, Document, Item, Paragraph, Preamble, Schedule, Signatory, Table, Text
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from pydantic import ValidationError
-
 from .errors import DealError, OidocsError, Problem
 from .model import Deal
 
@@ -277,5 +275,3 @@ def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Ite
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(func, items, chunksize=chunk)
 
-
-__all__ = ["BatchResult", "Job", "PackOptions", "jobs_from_files", "jobs_from_rows", "run_batch", "ValidationError"]

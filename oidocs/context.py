@@ -15,7 +15,7 @@ from typing import Any
 
 from .labels import Labels
 from .library import Library
-from .model import Deal, Party
+from .model import Deal
 from .tree import Insert, Ref, Table, Term, Text
 
 
@@ -126,8 +126,3 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         "join": join,
         "table": table,
     }
-
-
-def designation(deal: Deal, party: Party, labels: Labels) -> str:
-    """Return the designation (甲, Party A ...) of ``party`` in ``deal``."""
-    return labels.designations[[p.key for p in deal.parties].index(party.key)]

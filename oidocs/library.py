@@ -10,13 +10,13 @@ never run code, and a missing name stops the build instead of printing a blank.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, pass_context
+from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 

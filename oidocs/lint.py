@@ -9,7 +9,6 @@ proves that references resolve, terms are defined once and used, and no syntax i
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any, Iterator
 
 from jinja2 import meta, nodes
@@ -195,8 +194,3 @@ def _variants(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 variant = copy.deepcopy(variant)
                 variant["ip"]["background_licence"] = {"licensors": [keys[-1]]}
                 yield variant
-
-
-def example_folder(library: Library) -> Path:
-    """Return the folder of shipped example deals used by :func:`sample_deals`."""
-    return library.builtin.parent / "examples"

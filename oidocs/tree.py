@@ -200,11 +200,6 @@ def walk(node: Node) -> Iterator[Node]:
             stack.extend(reversed(children))
 
 
-def plain(inlines: list[Inline]) -> str:
-    """Return the text of inline nodes as a reader sees it."""
-    return "".join(i.text for i in inlines)
-
-
 def dump(node: Node, indent: int = 0) -> str:
     """Return an indented outline of ``node`` for tests and debugging."""
     pad = "  " * indent

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..labels import labels_for
 from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Ref, Schedule,
-                    Table, Term, Text, plain, walk)
+                    Table, Term, Text, walk)
 from . import RenderOptions, Visitor
 from . import docx_xml as X
 from . import zipfile_fixed as _zip
@@ -89,7 +89,7 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
         old = styles.find(f"{_w('style')}[@{_w('styleId')}='{style_id}']")
         styles.remove(old)
     size = fonts["size"]
-    styles.append(parse_xml(_style("Title", "Title", f"""
+    styles.append(parse_xml(_style("Title", "Title", """
         <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/></w:pPr>
         <w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>""", ui=10)))
     styles.append(parse_xml(_style("Heading1", "heading 1", f"""

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..labels import labels_for
-from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Ref, Schedule,
-                    Table, Term, Text)
+from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Schedule,
+                    Table, Text)
 from . import RenderOptions, Visitor
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
