@@ -7,7 +7,8 @@ What it measures, all in one run on the same machine:
 1. one agreement (DOCX and Markdown, from a validated deal) against docxtpl loading,
    rendering and saving a template with the same number of paragraphs;
 2. the same agreement against the floor: deflating its parts into a zip;
-3. `oidocs batch` of N deals with --jobs 1 and --jobs 2;
+3. `oidocs batch` of N deals with --jobs 1 and --jobs 2 (best of three runs each: a shared
+   machine is noisy);
 4. the peak memory of a batch of N and of a batch of BIG deals (it should stay flat);
 5. `oidocs --help` against `python -c pass`.
 Nothing here is a test: it reports, it does not judge.
@@ -102,8 +103,13 @@ def make_deals(folder: Path, count: int) -> None:
             yaml.safe_dump(deal, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def batch(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, largest process) of one batch run."""
+def batch(folder: Path, out: Path, jobs: int, repeat: int = 3) -> tuple[float, float]:
+    """Best wall seconds of ``repeat`` runs, and peak RSS (MiB, largest process)."""
+    runs = [_batch_once(folder, out, jobs) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def _batch_once(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     cmd = [sys.executable, "-m", "oidocs.cli", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
            "--quiet", "--force"]
     script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -141,7 +147,7 @@ def main() -> None:
         make_deals(big, args.big)
         t1, m1 = batch(small, Path(tmp, "o1"), 1)
         t2, m2 = batch(small, Path(tmp, "o2"), 2)
-        tb, mb = batch(big, Path(tmp, "o3"), 1)
+        tb, mb = batch(big, Path(tmp, "o3"), 1, repeat=1)
     start = startup()
     cores = os.cpu_count()
     docs = 4 * args.deals
@@ -155,6 +161,7 @@ def main() -> None:
         (f"batch of {args.deals} deals, --jobs 2", f"{t2:.2f} s", f"speed-up {t1 / t2:.2f}x (target >= 1.7x)"),
         (f"peak memory, {args.deals} deals / {args.big} deals (--jobs 1)", f"{m1:.0f} / {mb:.0f} MiB",
          f"ratio {mb / m1:.2f} (flat: ~1)"),
+        (f"batch of {args.big} deals, --jobs 1", f"{tb:.2f} s", f"{4 * args.big / tb:.0f} agreements/s"),
         ("`python -c pass` / `oidocs --help`", f"{start['python'] * 1000:.0f} / {start['help'] * 1000:.0f} ms",
          f"{start['help'] / start['python']:.1f}x (target <= 4x)"),
     ]

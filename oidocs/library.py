@@ -251,25 +251,14 @@ class Library:
 def _bytecode_cache() -> Any:
     """A per-user cache of compiled clause templates (compiling is most of a cold start).
 
-    Entries are keyed by the template's source checksum, so an edited clause is compiled
-    again. ``OIDOCS_NO_CACHE=1`` turns it off; an unwritable cache folder is skipped.
+    Entries are keyed by the template's source checksum, so an edited clause is compiled again.
     """
-    import os
-    import sys
-
     from jinja2 import FileSystemBytecodeCache
 
-    from ._version import __version__
+    from .cache import cache_dir
 
-    if os.environ.get("OIDOCS_NO_CACHE"):
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "oidocs" / f"jinja-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+    folder = cache_dir("jinja")
+    return FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _read_yaml(path: Path) -> Any:

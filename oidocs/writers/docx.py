@@ -19,6 +19,7 @@ import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..labels import labels_for
@@ -43,7 +44,28 @@ _FONTS = {
 
 @lru_cache(maxsize=None)
 def base_document(lang: str) -> bytes:
-    """Return the starting .docx of ``lang``: A4, fonts, styles, numbering, footer fields."""
+    """Return the starting .docx of ``lang``, from the per-user cache when it is there.
+
+    The cache key hashes the code that builds it and python-docx's version, so a change to
+    either builds it anew; building needs python-docx, reading it from the cache does not.
+    """
+    import hashlib
+    from importlib.metadata import version
+
+    from .. import cache
+
+    recipe = hashlib.sha256(Path(__file__).read_bytes() + Path(X.__file__).read_bytes())
+    recipe.update(f"{version('python-docx')}:{lang}".encode())
+    key = f"start-{lang}-{recipe.hexdigest()[:20]}.docx"
+    data = cache.read("docx", key)
+    if data is None:
+        data = build_base_document(lang)
+        cache.write("docx", key, data)
+    return data
+
+
+def build_base_document(lang: str) -> bytes:
+    """Build the starting .docx of ``lang``: A4, fonts, styles, numbering, footer fields."""
     from docx import Document as new_document
     from docx.oxml import parse_xml
     from docx.shared import Mm
