@@ -268,8 +268,10 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[st
 
 def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Iterator[Any]:
     """Map in ``workers`` forked processes (which inherit what the parent loaded), in order."""
+    import gc
     import multiprocessing
 
+    gc.freeze()  # what the parent loaded stays shared: workers' collections do not touch it
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     chunk = max(1, min(4, len(items) // (workers * 8)))  # small chunks: no worker idles at the end
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
