@@ -116,3 +116,22 @@ def test_xlsx_rows(tmp_path: Path) -> None:
     assert f"{tmp_path / 'rows.xlsx'}:3: poc.start: not a valid date ('2027-02-30')" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-1"]
     assert "エックス株式会社" in (tmp_path / "out" / "x-1" / "x-1-nda-ja.md").read_text(encoding="utf-8")
+
+
+def test_batch_as_a_process_flushes_and_exits_with_the_right_code(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "oidocs.cli", "batch", str(JA), str(bad), "--out", str(tmp_path / "o"), "--jobs", "2"]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{bad}:1:1: deal_id: required key is missing" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("made 1, failed 1, ")
+    assert len(list((tmp_path / "o" / "acme-nano-2026").iterdir())) == 10
+    ok = subprocess.run(cmd[:-4] + ["--out", str(tmp_path / "o2"), "--jobs", "2"], capture_output=True, text=True)
+    assert ok.returncode == 1  # the same bad file again
+    good = subprocess.run([sys.executable, "-m", "oidocs.cli", "batch", str(JA), "--out", str(tmp_path / "o3")],
+                          capture_output=True, text=True)
+    assert good.returncode == 0 and good.stderr.startswith("made 1, failed 0, ")
