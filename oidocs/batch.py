@@ -3,8 +3,8 @@
 The main process reads and validates every deal first (cheap), so that every problem is
 known up front and a deal id used twice is an error for the later deal; the packs are then
 rendered and written in worker processes (``--jobs``). A bad deal never stops the others.
-Workers are forked after the clause library and the starting Word documents are loaded, so
-each inherits them warm; results are small (names and problems), so memory stays flat.
+Each worker loads the clause library and the starting Word documents once (from the per-user
+cache, see :mod:`oidocs.cache`); jobs and results are small records, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -26,11 +27,38 @@ from .model import Deal
 
 @dataclass
 class Job:
-    """One deal of a batch: where it came from and, once validated, the deal or its problems."""
+    """One deal of a batch: where it comes from, and after validation its id or its problems.
+
+    A job carries no :class:`Deal`: the worker that makes the pack reads and validates the
+    deal again (under a millisecond), so a batch of any size holds only these small records.
+    """
 
     label: str
-    deal: Deal | None = None
     problems: list[str] = field(default_factory=list)
+    deal_id: str | None = None
+    language: str | None = None
+    path: str | None = None
+    base: str | None = None
+    cells: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.deal_id is not None and not self.problems
+
+    def load(self) -> Deal:
+        """Read and validate this job's deal; raise DealError (or a row's problems as DealError)."""
+        from .dealfile import read_deal
+
+        if self.path is not None:
+            return read_deal(self.path)
+        assert self.base is not None
+        deal, problems = _row_deal(self.base, self.cells, self.label)
+        if deal is None:
+            raise DealError([Problem(self.label, None, None, "", "; ".join(problems))])
+        return deal
+
+    def accept(self, deal: Deal) -> None:
+        self.deal_id, self.language = deal.deal_id, deal.language
 
 
 @dataclass
@@ -63,11 +91,9 @@ def jobs_from_files(paths: Iterable[str | Path], workers: int = 1) -> list[Job]:
 
 
 def _read_job(path: str) -> Job:
-    from .dealfile import read_deal
-
-    job = Job(path)
+    job = Job(path, path=path)
     try:
-        job.deal = read_deal(path)
+        job.accept(job.load())
     except DealError as exc:
         job.problems = exc.lines()
     return job
@@ -114,33 +140,46 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
 
 def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
     """One job per row: the base deal with the row's dotted-path keys replaced."""
-    from .dealfile import read_deal, validate_data
-    from .yamlsource import load_text
+    from .dealfile import read_deal
 
     read_deal(base_file)  # the base must be valid on its own: its errors stop the batch
-    source = load_text(Path(base_file).read_text(encoding="utf-8-sig"), str(base_file))
     header, rows = read_rows(rows_file)
     jobs = []
     for line, row in rows:
-        job = Job(f"{rows_file}:{line}")
-        data = copy.deepcopy(source.data)
-        problems = []
-        for column in header:
-            cell = (row.get(column) or "").strip()
-            if not column or not cell:
-                continue
-            try:
-                _assign(data, column, cell)
-            except (KeyError, IndexError, TypeError) as exc:
-                problems.append(f"{rows_file}:{line}: {column}: {exc.args[0] if exc.args else 'no such key'}")
-        if not problems:
-            try:
-                job.deal = validate_data(data, source)
-            except DealError as exc:
-                problems = [_row_problem(rows_file, line, header, p) for p in exc.problems]
-        job.problems = problems
+        cells = tuple((column, (row.get(column) or "").strip()) for column in header)
+        job = Job(f"{rows_file}:{line}", base=str(base_file), cells=tuple((c, v) for c, v in cells if c and v))
+        deal, job.problems = _row_deal(job.base, job.cells, job.label)  # type: ignore[arg-type]
+        if deal is not None:
+            job.accept(deal)
         jobs.append(job)
     return jobs
+
+
+@lru_cache(maxsize=4)
+def _base_source(base_file: str) -> Any:
+    from .yamlsource import load_text
+
+    return load_text(Path(base_file).read_text(encoding="utf-8-sig"), base_file)
+
+
+def _row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) -> tuple[Deal | None, list[str]]:
+    """Apply a row's cells to the base deal and validate it: (deal, []) or (None, problems)."""
+    from .dealfile import validate_data
+
+    source = _base_source(base_file)
+    data = copy.deepcopy(source.data)
+    problems = []
+    for column, cell in cells:
+        try:
+            _assign(data, column, cell)
+        except (KeyError, IndexError, TypeError) as exc:
+            problems.append(f"{label}: {column}: {exc.args[0] if exc.args else 'no such key'}")
+    if problems:
+        return None, problems
+    try:
+        return validate_data(data, source), []
+    except DealError as exc:
+        return None, [_row_problem(label, [c for c, _ in cells], p) for p in exc.problems]
 
 
 def _assign(data: Any, dotted: str, cell: str) -> None:
@@ -168,21 +207,20 @@ def _assign(data: Any, dotted: str, cell: str) -> None:
         raise TypeError("not a mapping in the base deal")
 
 
-def _row_problem(rows_file: str | Path, line: int, header: list[str], problem: Problem) -> str:
+def _row_problem(label: str, header: list[str], problem: Problem) -> str:
     column = next((h for h in header if problem.path == h or problem.path.startswith(h + ".")), problem.path)
-    return f"{rows_file}:{line}: {column}: {problem.message}"
+    return f"{label}: {column}: {problem.message}"
 
 
 def check_duplicates(jobs: list[Job]) -> None:
     """A deal id used by an earlier deal of the batch is an error for the later one."""
     seen: dict[str, str] = {}
     for job in jobs:
-        if job.deal is None:
+        if not job.ok:
             continue
-        first = seen.setdefault(job.deal.deal_id, job.label)
+        first = seen.setdefault(job.deal_id, job.label)  # type: ignore[arg-type]
         if first != job.label:
-            job.problems.append(f"{job.label}: deal_id: {job.deal.deal_id!r} is already used by {first} in this batch")
-            job.deal = None
+            job.problems.append(f"{job.label}: deal_id: {job.deal_id!r} is already used by {first} in this batch")
 
 
 @dataclass(frozen=True)
@@ -202,32 +240,15 @@ def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
     from .library import Library
     from .output import write_files
 
-    assert job.deal is not None
     try:
+        deal = job.load()
         library = Library(user_dirs=[Path(options.library)]) if options.library else None
-        files = api.render_pack(job.deal, lang=options.lang, formats=options.formats, review=options.review,
+        files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
-        write_files(Path(options.out) / job.deal.deal_id, files, force=options.force)
+        write_files(Path(options.out) / deal.deal_id, files, force=options.force)
     except OidocsError as exc:
         return job.label, exc.lines()
     return job.label, []
-
-
-def warm_up(jobs: list[Job], options: PackOptions) -> None:
-    """Load what the packs need once, before workers fork: starting documents, compiled clauses."""
-    from . import api
-    from .lint import clause_users
-    from .writers import docx
-
-    langs = sorted({options.lang or job.deal.language for job in jobs if job.deal is not None})
-    if not langs or options.library:
-        return
-    library = api._library(None)
-    for lang in langs:
-        if "docx" in options.formats:
-            docx.starting_package(lang)
-        for clause_id in clause_users(library):
-            library.template(clause_id, lang)
 
 
 def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
@@ -237,14 +258,12 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
     check_duplicates(jobs)
     result = BatchResult()
     for job in jobs:
-        if job.deal is None:
+        if not job.ok:
             result.failed.append((job.label, job.problems))
             if progress:
                 progress(1)
-    todo = [(job, options) for job in jobs if job.deal is not None]
+    todo = [(job, options) for job in jobs if job.ok]
     workers = max(1, workers or os.cpu_count() or 1)
-    if workers > 1:
-        warm_up(jobs, options)
     for label, problems in _map(todo, workers):
         if problems:
             result.failed.append((label, problems))
