@@ -17,7 +17,7 @@ from .dealfile import needed_sections, read_deal, require_section
 from .errors import OidocsError
 from .library import DOCS, Library
 from .model import Deal
-from .tree import Document
+from .tree import Clause, Document
 from .writers import FORMATS, RenderOptions, renderer
 
 __all__ = ["DOCS", "FORMATS", "build_document", "docs_in", "file_name", "manifest", "read_deal", "render_document",
@@ -137,6 +137,6 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _clause_articles(tree: Document) -> list[tuple[object, int]]:
+def _clause_articles(tree: Document) -> list[tuple[Clause, int]]:
     numbers = {a.clause.id: a.number for a in tree.articles}
     return [(c, numbers.get(c.id, 0)) for c in tree.clauses()]

@@ -295,8 +295,9 @@ def _fast_exit(code: int) -> None:
         if code:
             sys.exit(code)
         return
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     os._exit(code)
 
 

@@ -59,6 +59,14 @@ def _differs(value: str, info: ValidationInfo, other: str) -> str:
     return value
 
 
+def _after_start(end: dt.date, info: ValidationInfo) -> dt.date:
+    """An ``end`` date that must come after the ``start`` validated before it."""
+    start = info.data.get("start")
+    if start is not None and end <= start:
+        raise PydanticCustomError("end_before_start", "must be after start ({start})", {"start": str(start)})
+    return end
+
+
 def _sums_to_100(value: dict[str, int] | None, what: str) -> None:
     if value is not None and sum(value.values()) != 100:
         raise PydanticCustomError(
@@ -141,13 +149,7 @@ class Poc(Strict):
 
     _client_differs = field_validator("client")(lambda v, info: _differs(v, info, "performer"))
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
-        start = info.data.get("start")
-        if start is not None and end <= start:
-            raise PydanticCustomError("end_before_start", "must be after start ({start})", {"start": str(start)})
-        return end
+    _end_after_start = field_validator("end")(lambda v, info: _after_start(v, info))
 
 
 class Jda(Strict):
@@ -162,10 +164,7 @@ class Jda(Strict):
     non_compete: bool = Field(False, description="No competing development during the term.")
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
-        return Poc._end_after_start(end, info)  # type: ignore[call-arg]
+    _end_after_start = field_validator("end")(lambda v, info: _after_start(v, info))
 
     @field_validator("cost_shares")
     @classmethod
@@ -283,13 +282,15 @@ def duplicate_party_keys(data: Any) -> list[int]:
     seen: set[str] = set()
     found = []
     for i, key in enumerate(_raw_keys(data) or []):
+        if key is None:
+            continue
         if key in seen:
             found.append(i)
         seen.add(key)
     return found
 
 
-def _raw_keys(data: Any) -> list[str] | None:
+def _raw_keys(data: Any) -> list[str | None] | None:
     parties = data.get("parties") if isinstance(data, dict) else None
     if not isinstance(parties, list):
         return None

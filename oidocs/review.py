@@ -123,7 +123,6 @@ def _walk_option(model: BaseModel, name: str, value: Any, rows: list[tuple[str, 
         for field in type(value).model_fields:
             _walk_option(value, field, getattr(value, field), rows, prefix=f"{path}.")
         return
-    field = type(model).model_fields[name]
     rows.append((path, value, name not in model.model_fields_set))
 
 

@@ -32,7 +32,7 @@ _SAFE_TAGS = {
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """The safe loader (libyaml's when available) whose resolver leaves timestamps as strings."""
 
 
