@@ -49,3 +49,23 @@ def test_every_clause_file_is_used_by_a_document() -> None:
         used |= {d.preamble, d.closing, *d.schedules, *(a.id for a in d.articles)}
     assert set(LIB.all_clause_ids()) - used == set()
     assert used - set(LIB.all_clause_ids()) == set()
+
+
+def test_parallel_for_every_variant_of_the_examples() -> None:
+    """Each IP model, one-way and mutual NDAs, binding MOUs, shared costs...: ja and en stay parallel."""
+    from oidocs.lint import sample_deals
+
+    deals = sample_deals(LIB)
+    assert len(deals) >= 25
+    for deal in deals:
+        for doc in api.docs_in(deal):
+            ja, en = (api.build_document(deal, doc, lang) for lang in LANGS)
+            assert [c.id for c in ja.clauses()] == [c.id for c in en.clauses()]
+            for a, b in zip(ja.articles, en.articles):
+                assert _shape(a) == _shape(b), (deal.deal_id, doc, a.clause.id)
+            if deal.ip is not None and doc == "jda":
+                text = api.render_document(deal, doc, lang="en", fmt="md").decode()
+                if deal.ip.exclusive_field:
+                    assert deal.ip.exclusive_field.field in text
+                if deal.ip.joint_filing and not deal.ip.joint_filing.equal:
+                    assert all(f"{v} percent" in text for v in deal.ip.joint_filing.shares.values())
