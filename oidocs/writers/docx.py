@@ -125,6 +125,12 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
         <w:pPr><w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
     styles.append(parse_xml(_style("OISignature", "OI Signature", """
         <w:pPr><w:spacing w:after="0"/></w:pPr>""")))
+    styles.append(parse_xml(_style("CommentText", "annotation text", """
+        <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>""", ui=99)))
+    styles.append(parse_xml(
+        f'<w:style xmlns:w="{X.W_NS}" w:type="character" w:styleId="CommentReference">'
+        '<w:name w:val="annotation reference"/><w:uiPriority w:val="99"/>'
+        '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>'))
 
 
 def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20) -> str:
@@ -374,9 +380,10 @@ def _core_xml(document: Document) -> str:
 def _comments_xml(comments: list[str], when: dt.datetime) -> str:
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     body = []
+    anchor = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
     for n, text in enumerate(comments):
         paragraphs = "".join(
-            f'<w:p>{"<w:r><w:annotationRef/></w:r>" if i == 0 else ""}{X.run(line)}</w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{anchor if i == 0 else ""}{X.run(line)}</w:p>'
             for i, line in enumerate(text.split("\n"))
         )
         body.append(f'<w:comment w:id="{n}" w:author="oidocs" w:date="{stamp}" w:initials="OI">{paragraphs}</w:comment>')
