@@ -104,7 +104,7 @@ def make_deals(folder: Path, count: int) -> None:
 
 
 def _batch_once(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
-    cmd = [sys.executable, "-m", "oidocs.cli", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
+    cmd = [sys.executable, "-m", "oidocs", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
            "--quiet", "--force"]
     script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
               "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
@@ -141,7 +141,7 @@ def startup() -> dict[str, float]:
             times.append(time.perf_counter() - t)
         return min(times)
     return {"python": timed([sys.executable, "-c", "pass"]),
-            "help": timed([sys.executable, "-m", "oidocs.cli", "--help"])}
+            "help": timed([sys.executable, "-m", "oidocs", "--help"])}
 
 
 def main() -> None:

@@ -124,7 +124,7 @@ def test_batch_as_a_process_flushes_and_exits_with_the_right_code(tmp_path: Path
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\n", encoding="utf-8")
-    cmd = [sys.executable, "-m", "oidocs.cli", "batch", str(JA), str(bad), "--out", str(tmp_path / "o"), "--jobs", "2"]
+    cmd = [sys.executable, "-m", "oidocs", "batch", str(JA), str(bad), "--out", str(tmp_path / "o"), "--jobs", "2"]
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{bad}:1:1: deal_id: required key is missing" in result.stderr
@@ -132,6 +132,6 @@ def test_batch_as_a_process_flushes_and_exits_with_the_right_code(tmp_path: Path
     assert len(list((tmp_path / "o" / "acme-nano-2026").iterdir())) == 10
     ok = subprocess.run(cmd[:-4] + ["--out", str(tmp_path / "o2"), "--jobs", "2"], capture_output=True, text=True)
     assert ok.returncode == 1  # the same bad file again
-    good = subprocess.run([sys.executable, "-m", "oidocs.cli", "batch", str(JA), "--out", str(tmp_path / "o3")],
+    good = subprocess.run([sys.executable, "-m", "oidocs", "batch", str(JA), "--out", str(tmp_path / "o3")],
                           capture_output=True, text=True)
     assert good.returncode == 0 and good.stderr.startswith("made 1, failed 0, ")

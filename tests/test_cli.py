@@ -95,7 +95,7 @@ def test_same_deal_same_bytes_across_processes(tmp_path: Path) -> None:
     outs = []
     for n in range(2):
         out = tmp_path / f"run{n}"
-        cmd = [sys.executable, "-m", "oidocs.cli", "nda", "--config", str(JA), "--out", str(out)]
+        cmd = [sys.executable, "-m", "oidocs", "nda", "--config", str(JA), "--out", str(out)]
         subprocess.run(cmd, check=True, capture_output=True)
         outs.append(_digest(out))
         if n == 0:
