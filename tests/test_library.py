@@ -69,3 +69,19 @@ def test_parallel_for_every_variant_of_the_examples() -> None:
                     assert deal.ip.exclusive_field.field in text
                 if deal.ip.joint_filing and not deal.ip.joint_filing.equal:
                     assert all(f"{v} percent" in text for v in deal.ip.joint_filing.shares.values())
+
+
+@pytest.mark.parametrize("deal_path, doc", CASES, ids=[f"{p.stem}-{d}" for p, d in CASES])
+def test_every_agreement_states_purpose_court_and_parties(deal_path: Path, doc: str) -> None:
+    from oidocs.writers.markdown import escape
+
+    deal = api.read_deal(deal_path)
+    for lang in LANGS:
+        text = api.render_document(deal, doc, lang=lang, fmt="md").decode()
+        court = deal.court or ("東京地方裁判所" if lang == "ja" else "the Tokyo District Court")
+        assert escape(deal.purpose) in text and escape(court) in text
+        for party in deal.parties:
+            assert escape(party.name) in text
+        for leftover in ("None", "{{", "{%", "\ue000"):
+            if leftover not in deal.model_dump_json():  # the injection fixture has them as data
+                assert leftover not in text
