@@ -233,16 +233,23 @@ class PackOptions:
     library: str | None
 
 
+@lru_cache(maxsize=2)
+def _user_library(folder: str) -> Any:
+    """One library per process for a user's clause folder (read and compiled once)."""
+    from .library import Library
+
+    return Library(user_dirs=[Path(folder)])
+
+
 def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
     """Worker: render and write one deal's pack; return (label, problems)."""
     job, options = args
     from . import api
-    from .library import Library
     from .output import write_files
 
     try:
         deal = job.load()
-        library = Library(user_dirs=[Path(options.library)]) if options.library else None
+        library = _user_library(options.library) if options.library else None
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
         write_files(Path(options.out) / deal.deal_id, files, force=options.force)

@@ -135,3 +135,17 @@ def test_batch_as_a_process_flushes_and_exits_with_the_right_code(tmp_path: Path
     good = subprocess.run([sys.executable, "-m", "oidocs", "batch", str(JA), "--out", str(tmp_path / "o3")],
                           capture_output=True, text=True)
     assert good.returncode == 0 and good.stderr.startswith("made 1, failed 0, ")
+
+
+def test_batch_with_review_and_user_library(tmp_path: Path) -> None:
+    lib = tmp_path / "house" / "common"
+    lib.mkdir(parents=True)
+    for lang, text in (("ja", "協議は{{ court }}で行う。"), ("en", "Consult at {{ court }}.")):
+        (lib / f"consultation.{lang}.md").write_text(
+            f"---\nid: common.consultation\nversion: 3\ntitle: X\nnote: house\n---\n{text}\n", encoding="utf-8")
+    result = run("batch", JA, "--out", tmp_path / "o", "--jobs", "1", "--review", "--format", "md",
+                 "--library", tmp_path / "house")
+    assert result.exit_code == 0, result.stderr
+    md = (tmp_path / "o" / "acme-nano-2026" / "acme-nano-2026-jda-ja.md").read_text(encoding="utf-8")
+    assert "協議は<mark>東京地方裁判所</mark>で行う。" in md
+    assert "<!-- common.consultation@3 | always included | note: house -->" in md
