@@ -251,13 +251,19 @@ class Library:
 def _bytecode_cache() -> Any:
     """A per-user cache of compiled clause templates (compiling is most of a cold start).
 
-    Entries are keyed by the template's source checksum, so an edited clause is compiled again.
+    Jinja2 checks each entry against the template's source, so an edited clause is compiled
+    again; the folder name carries a hash of this module, where the environment's options
+    are set, and Jinja2's version, so changing either starts a fresh cache.
     """
+    import hashlib
+
+    import jinja2
     from jinja2 import FileSystemBytecodeCache
 
     from .cache import cache_dir
 
-    folder = cache_dir("jinja")
+    recipe = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
+    folder = cache_dir(f"jinja-{recipe}")
     return FileSystemBytecodeCache(str(folder)) if folder else None
 
 
