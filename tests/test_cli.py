@@ -112,3 +112,21 @@ def test_every_command_help_shows_an_example() -> None:
         result = run(*name.split(), "--help")
         assert result.exit_code == 0, name
         assert "Example" in result.output and "oidocs " in result.output, name
+
+
+def test_per_user_cache_gives_the_same_bytes_and_can_be_turned_off(tmp_path: Path) -> None:
+    import os
+
+    def make(out: str, **env: str) -> dict[str, str]:
+        cmd = [sys.executable, "-m", "oidocs", "nda", "--config", str(JA), "--out", str(tmp_path / out)]
+        subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, **env})
+        return _digest(tmp_path / out)
+
+    cache = tmp_path / "cache"
+    cold = make("a", XDG_CACHE_HOME=str(cache))
+    kinds = sorted(p.name.split("-")[0] for p in (cache / "oidocs").iterdir())
+    assert kinds == ["docx", "jinja"] and any((cache / "oidocs").rglob("*.docx"))
+    warm = make("b", XDG_CACHE_HOME=str(cache))
+    off = make("c", XDG_CACHE_HOME=str(tmp_path / "none"), OIDOCS_NO_CACHE="1")
+    assert cold == warm == off
+    assert not (tmp_path / "none").exists()
