@@ -86,6 +86,17 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
     def date(d: dt.date) -> str:
         return labels.date(d)
 
+    def share(key: str) -> str:
+        """A co-owner's share under joint filing: 50パーセント / fifty (50) percent; 3分の1 / one third
+        when equal shares do not divide 100."""
+        jf = deal.ip.joint_filing if deal.ip else None
+        if jf is None or jf.shares is None:
+            raise KeyError("share() needs ip.joint_filing")
+        n = len(jf.shares)
+        if jf.equal and 100 % n:
+            return labels.fraction(n)
+        return labels.percent(jf.shares[key])
+
     def table(headers: list[str], rows: list[list[Any]]) -> Table:
         return Table(
             header=[[Text(str(h))] for h in headers],
@@ -125,4 +136,5 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         "date": date,
         "join": join,
         "table": table,
+        "share": share,
     }

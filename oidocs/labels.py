@@ -12,6 +12,7 @@ from typing import Callable
 
 _EN_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                "eleven", "twelve"]
+_EN_ORDINALS = {3: "third", 5: "fifth", 6: "sixth", 7: "seventh", 9: "ninth"}
 _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
 
@@ -42,6 +43,8 @@ class Labels:
     sign_signature: str
     sign_date: str
     page: str
+    percent: Callable[[int], str]
+    fraction: Callable[[int], str]
     list_sep: str
     list_last: str
     define_gap: str
@@ -99,6 +102,8 @@ JA = Labels(
     sign_signature="署名",
     sign_date="日付",
     page="ページ",
+    percent=lambda n: f"{n}パーセント",
+    fraction=lambda n: f"{n}分の1",
     list_sep="、",
     list_last="及び",
     define_gap="",
@@ -128,6 +133,8 @@ EN = Labels(
     sign_signature="Signature",
     sign_date="Date",
     page="Page",
+    percent=lambda n: f"{_en_count(n)} percent",
+    fraction=lambda n: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})",
     list_sep=", ",
     list_last=" and ",
     define_gap=" ",

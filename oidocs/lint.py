@@ -20,7 +20,7 @@ from .model import Deal, Ip, Jda, Mou, Nda, Poc
 CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
     "n_parties", "count", "has_university", "purpose", "court", "ref", "define", "term", "money", "date",
-    "join", "table",
+    "join", "table", "share",
 }
 SECTION_MODELS: dict[str, type] = {"deal": Deal, "nda": Nda, "mou": Mou, "poc": Poc, "jda": Jda, "ip": Ip}
 

@@ -85,3 +85,23 @@ def test_every_agreement_states_purpose_court_and_parties(deal_path: Path, doc: 
         for leftover in ("None", "{{", "{%", "\ue000"):
             if leftover not in deal.model_dump_json():  # the injection fixture has them as data
                 assert leftover not in text
+
+
+def test_equal_shares_that_do_not_divide_100_are_written_as_fractions(tmp_path: Path) -> None:
+    deal_file = tmp_path / "tri.yaml"
+    deal_file.write_text(
+        "version: 1\ndeal_id: tri-eq\nparties:\n"
+        "  - {key: a, name: A社, address: X, representative: R}\n"
+        "  - {key: b, name: B社, address: Y, representative: S}\n"
+        "  - {key: c, name: C大学, kind: university, address: Z, representative: T}\n"
+        "purpose: 検討\nmou:\n  objectives: [o]\n  roles: {a: x}\n"
+        "jda:\n  theme: t\n  roles: {a: [x], b: [y], c: [z]}\n  start: 2027-01-01\n  end: 2027-12-31\n"
+        "ip:\n  model: joint_filing\n", encoding="utf-8")
+    deal = api.read_deal(deal_file)
+    for doc in ("mou", "jda"):
+        ja = api.render_document(deal, doc, lang="ja", fmt="md").decode()
+        en = api.render_document(deal, doc, lang="en", fmt="md").decode()
+        assert ja.count("3分の1") == 3 and "34" not in ja
+        assert en.count("one third (1/3)") == 3 and "thirty-four" not in en and "34" not in en
+    two = api.render_document(api.read_deal(CASES[0][0]), "jda", lang="en", fmt="md").decode()
+    assert "Party A: fifty (50) percent" in two
