@@ -87,7 +87,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         return labels.date(d)
 
     def share(key: str) -> str:
-        """A co-owner's share under joint filing: 50パーセント / fifty (50) percent; 3分の1 / one third
+        """A co-owner's share under joint filing: 50パーセント / 50 percent; 3分の1 / one third
         when equal shares do not divide 100."""
         jf = deal.ip.joint_filing if deal.ip else None
         if jf is None or jf.shares is None:
