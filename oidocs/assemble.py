@@ -16,11 +16,12 @@ from jinja2.exceptions import SecurityError
 
 from .context import MissingValue, build_context, to_node
 from .errors import ClauseError
-from .labels import labels_for
+from .labels import Labels, labels_for
 from .library import ClauseFile, DocDef, Library
-from .model import Deal
+from .model import Deal, Party
 from .transforms import apply_transforms
-from .tree import Article, Block, Clause, Closing, Document, Item, Paragraph, Preamble, Schedule, Signatory, Table, Text
+from .tree import (Article, Block, Clause, Closing, Document, Inline, Item, Paragraph, Preamble, Schedule, Signatory,
+                   Table, Text)
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 
@@ -52,16 +53,27 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
             clause=close_clause,
             blocks=close_blocks,
             date_line=labels.date(deal.date) if deal.date else labels.blank_date,
-            signatures=[
-                Signatory(labels.designations[i], p.name, p.address, p.representative)
-                for i, p in enumerate(deal.parties)
-            ],
+            signatures=[signatory(labels.designations[i], p, labels) for i, p in enumerate(deal.parties)],
         ),
         schedules=schedules,
         date_iso=deal.date.isoformat() if deal.date else None,
     )
-    apply_transforms(document, labels, library, docdef)
+    apply_transforms(document, labels, docdef)
     return document
+
+
+def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
+    """The signature entry of ``party``: deal text as inserts, the language's marks as text."""
+    representative: list[Inline] = [to_node(party.representative)]
+    if labels.seal:
+        representative.append(Text(labels.seal))
+    rows: list[tuple[str, list[Inline]]] = [
+        (labels.sign_address, [to_node(party.address)]),
+        (labels.sign_name, [to_node(party.name)]),
+        (labels.sign_representative, representative),
+    ]
+    rows += [(label, [Text(line)] if line else []) for label, line in labels.signing_rows]
+    return Signatory(designation, rows)
 
 
 def _reason(when: str | None) -> str:

@@ -54,11 +54,22 @@ class Job:
         assert self.base is not None
         deal, problems = _row_deal(self.base, self.cells, self.label)
         if deal is None:
-            raise DealError([Problem(self.label, None, None, "", "; ".join(problems))])
+            raise RowError(problems)
         return deal
 
     def accept(self, deal: Deal) -> None:
         self.deal_id, self.language = deal.deal_id, deal.language
+
+
+class RowError(OidocsError):
+    """A CSV row's problems, each already a ``rows.csv:LINE: column: message`` line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+    def lines(self) -> list[str]:
+        return self.problems
 
 
 @dataclass

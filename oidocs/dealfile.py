@@ -13,11 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DealError, Problem
-from .model import Deal, complete, duplicate_party_keys, party_keys_of
+from .model import Deal, complete, duplicate_party_keys, model_in, party_keys_of
 from .yamlsource import Source, load_text
-
-DOC_SECTIONS = {"nda": "nda", "mou": "mou", "poc": "poc", "jda": "jda"}
-
 
 def read_deal(path: str | FsPath) -> Deal:
     """Read, parse and validate the deal file at ``path``; raise DealError on any problem."""
@@ -144,18 +141,5 @@ def _known_keys(parent: tuple[Any, ...]) -> list[str]:
         field = model.model_fields.get(str(part))
         if field is None:
             return []
-        model = _model_in(field.annotation)
+        model = model_in(field.annotation)
     return list(model.model_fields) if model else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and hasattr(annotation, "__metadata__"):
-        return _model_in(origin)
-    return None

@@ -39,10 +39,8 @@ class Labels:
     sign_address: str
     sign_name: str
     sign_representative: str
-    sign_seal: str
-    sign_signature: str
-    sign_date: str
-    page: str
+    seal: str
+    signing_rows: tuple[tuple[str, str], ...]
     percent: Callable[[int], str]
     fraction: Callable[[int], str]
     list_sep: str
@@ -98,10 +96,8 @@ JA = Labels(
     sign_address="住所",
     sign_name="名称",
     sign_representative="代表者",
-    sign_seal="印",
-    sign_signature="署名",
-    sign_date="日付",
-    page="ページ",
+    seal="　　印",
+    signing_rows=(),
     percent=lambda n: f"{n}パーセント",
     fraction=lambda n: f"{n}分の1",
     list_sep="、",
@@ -129,10 +125,8 @@ EN = Labels(
     sign_address="Address",
     sign_name="Company",
     sign_representative="Name and title",
-    sign_seal="(seal)",
-    sign_signature="Signature",
-    sign_date="Date",
-    page="Page",
+    seal="",
+    signing_rows=(("Signature", "_" * 24), ("Date", "")),
     percent=lambda n: f"{_en_count(n)} percent",
     fraction=lambda n: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})",
     list_sep=", ",

@@ -15,7 +15,7 @@ from jinja2 import meta, nodes
 
 from .errors import ClauseError, DealError, OidocsError
 from .library import DOCS, LANGS, Library
-from .model import Deal, Ip, Jda, Mou, Nda, Poc
+from .model import Deal, Ip, Jda, Mou, Nda, Poc, model_in
 
 CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
@@ -114,8 +114,6 @@ def _attribute_chains(ast: nodes.Node) -> Iterator[tuple[int, list[str]]]:
 
 
 def _check_chain(chain: list[str]) -> str:
-    from .dealfile import _model_in
-
     model: Any = SECTION_MODELS[chain[0]]
     for attr in chain[1:]:
         if model is None:
@@ -125,7 +123,7 @@ def _check_chain(chain: list[str]) -> str:
             if hasattr(model, attr):
                 return ""
             return f"the deal model has no key {attr!r} here"
-        model = _model_in(field.annotation)
+        model = model_in(field.annotation)
     return ""
 
 

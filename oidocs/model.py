@@ -338,3 +338,17 @@ def _fill(model: Any, **values: Any) -> Any:
     copy = model.model_copy(update=values)
     object.__setattr__(copy, "__pydantic_fields_set__", set(model.model_fields_set))
     return copy
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """Return the deal model class inside a field annotation (Optional, list, Annotated), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = model_in(arg)
+        if found:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and hasattr(annotation, "__metadata__"):
+        return model_in(origin)
+    return None

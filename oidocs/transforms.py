@@ -10,13 +10,13 @@ from collections import Counter
 
 from .errors import ClauseError
 from .labels import Labels
-from .library import DocDef, Library
+from .library import DocDef
 from .tree import Article, Document, Insert, Paragraph, Ref, Term, Text, walk
 
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "#}", "\ue000", "\ue001")
 
 
-def apply_transforms(document: Document, labels: Labels, library: Library, docdef: DocDef) -> None:
+def apply_transforms(document: Document, labels: Labels, docdef: DocDef) -> None:
     """Number, resolve references, and check terms and leftover syntax, in that order."""
     number(document, labels)
     resolve_references(document, labels)

@@ -142,12 +142,14 @@ class Closing:
 
 @dataclass
 class Signatory:
-    """One party's signature entry; ``labels`` are the language's field names."""
+    """One party's signature entry: its designation and the labelled rows under it.
+
+    The rows (address, name, representative with the seal mark, and in English a signature
+    line and a date) are decided once at assembly, so every writer prints the same block.
+    """
 
     designation: str
-    name: str
-    address: str
-    representative: str
+    rows: list[tuple[str, list[Inline]]]
 
 
 @dataclass

@@ -50,5 +50,3 @@ def renderer(fmt: str) -> Callable[[Document, RenderOptions], bytes]:
     render: Any = importlib.import_module(module).render
     return render
 
-
-EXTENSIONS = {"docx": "docx", "md": "md"}

@@ -249,29 +249,15 @@ class DocxBodyWriter(Visitor):
         self.parts.append(X.paragraph("", style="OIBody"))
 
     def depart_Closing(self, node: Closing) -> None:
-        lab = self.labels
-        review = self.options.review
         self.parts.append(X.paragraph("", style="OIBody"))
         self.parts.append(X.paragraph(X.run(node.date_line), style="OIBody"))
         for s in node.signatures:
             self.parts.append(X.paragraph("", style="OISignature"))
-            seal = "　　" + lab.sign_seal if lab.lang == "ja" else ""
-            rows = [
-                [s.designation, ""],
-                [lab.sign_address, s.address],
-                [lab.sign_name, s.name],
-                [lab.sign_representative, s.representative],
-            ]
-            if lab.lang == "en":
-                rows += [[lab.sign_signature, ""], [lab.sign_date, ""]]
-            cells = []
-            for r, (label, value) in enumerate(rows):
-                tail = X.run(seal) if label == lab.sign_representative and seal else ""
-                cells.append([
-                    X.paragraph(X.run(label, bold=r == 0), style="OISignature"),
-                    X.paragraph(X.run(value, highlight=review and bool(value)) + tail, style="OISignature"),
-                ])
-            self.parts.append(X.table(cells, style="TableGrid" if lab.lang == "en" else "TableNormal",
+            cells = [[X.paragraph(X.run(s.designation, bold=True), style="OISignature"),
+                      X.paragraph("", style="OISignature")]]
+            cells += [[X.paragraph(X.run(label), style="OISignature"), X.paragraph(self.runs(value), style="OISignature")]
+                      for label, value in s.rows]
+            self.parts.append(X.table(cells, style="TableGrid" if self.labels.signing_rows else "TableNormal",
                                       widths=[2200, 6800]))
 
     def visit_Schedule(self, node: Schedule) -> None:

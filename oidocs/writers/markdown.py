@@ -104,20 +104,9 @@ class MarkdownWriter(Visitor):
 
     def depart_Closing(self, node: Closing) -> None:
         self.block(escape(node.date_line))
-        lab = self.labels
         for s in node.signatures:
-            rows = [
-                (lab.sign_address, escape(s.address)),
-                (lab.sign_name, escape(s.name)),
-                (lab.sign_representative, escape(s.representative) + ("　" + lab.sign_seal if lab.lang == "ja" else "")),
-            ]
-            if lab.lang == "en":
-                rows.append((lab.sign_signature, "\\_" * 24))
-                rows.append((lab.sign_date, ""))
-            if self.options.review:
-                rows = [(k, f"<mark>{v}</mark>" if v and k not in (lab.sign_signature,) else v) for k, v in rows]
-            table = [f"| {escape(s.designation)} | |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows]]
-            self.block("\n".join(table))
+            rows = [f"| {escape(label)} | {self.inline(value)} |" for label, value in s.rows]
+            self.block("\n".join([f"| {escape(s.designation)} | |", "|---|---|", *rows]))
 
     def visit_Schedule(self, node: Schedule) -> None:
         self.comment(node)
