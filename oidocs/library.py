@@ -141,6 +141,7 @@ class Library:
         self._clauses: dict[tuple[str, str], ClauseFile] = {}
         self._docs: dict[str, DocDef] = {}
         self._expressions: dict[str, Callable[..., Any]] = {}
+        self._ids: list[str] | None = None
 
     # --- clauses ------------------------------------------------------------------------
 
@@ -168,7 +169,12 @@ class Library:
         return self._clauses[key]
 
     def all_clause_ids(self) -> list[str]:
-        """Return every clause id found in any root, sorted."""
+        """Return every clause id found in any root, sorted (the folders are scanned once)."""
+        if self._ids is None:
+            self._ids = self._scan_ids()
+        return self._ids
+
+    def _scan_ids(self) -> list[str]:
         ids = set()
         for root in self.roots:
             for path in root.rglob("*.md"):

@@ -22,7 +22,6 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
-    PrivateAttr,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -189,12 +188,10 @@ class JointFiling(Strict):
     non_practice_compensation: bool = Field(False, description=(
         "oidocs extension: a co-owner that practises compensates a university co-owner that cannot."))
 
-    _equal: bool = PrivateAttr(False)
-
     @property
     def equal(self) -> bool:
-        """True when the shares were left out and so are equal by default."""
-        return self._equal
+        """True when the deal left the shares out, so that they are equal by default."""
+        return "shares" not in self.model_fields_set
 
     @field_validator("shares")
     @classmethod
@@ -323,7 +320,6 @@ def complete(deal: Deal) -> Deal:
         if jf.shares is None:
             base, rest = divmod(100, len(keys))
             jf = _fill(jf, shares={k: base + (1 if i < rest else 0) for i, k in enumerate(keys)})
-            jf._equal = True
         updates["joint_filing"] = jf
     bl = ip.background_licence
     if ip.model == "background_licence" and bl is None:
