@@ -47,7 +47,7 @@ def best(func, repeat: int = 30) -> float:
 
 def one_agreement() -> dict[str, float]:
     from oidocs import api
-    from oidocs.tree import Item, Paragraph, walk
+    from oidocs.document.tree import Item, Paragraph, walk
     from oidocs.writers import RenderOptions, renderer
 
     deal = api.read_deal(EXAMPLE)

@@ -13,11 +13,11 @@ from typing import Any
 
 __all__ = ["read_deal", "render_document", "render_files", "render_pack", "build_document", "docs_in", "file_name"]
 
-from ._version import __version__ as __version__  # noqa: E402
+from oidocs._version import __version__ as __version__  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from . import api
+        from oidocs import api
         return getattr(api, name)
     raise AttributeError(name)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .assemble import assemble
-from .dealfile import needed_sections, read_deal, require_section
-from .errors import OidocsError
-from .library import DOCS, Library
-from .model import Deal
-from .tree import Clause, Document
-from .writers import FORMATS, RenderOptions, renderer
+from oidocs.clauses.assemble import assemble
+from oidocs.clauses.library import DOCS, Library
+from oidocs.deal.dealfile import needed_sections, read_deal, require_section
+from oidocs.deal.model import Deal
+from oidocs.document.tree import Clause, Document
+from oidocs.errors import OidocsError
+from oidocs.writers import FORMATS, RenderOptions, renderer
 
 __all__ = ["DOCS", "FORMATS", "build_document", "docs_in", "file_name", "manifest", "read_deal", "render_document",
            "render_files", "render_pack"]
@@ -90,7 +90,7 @@ def review_name(deal_id: str, lang: str) -> str:
 def render_review(deal: Deal, *, lang: str | None = None, library: Library | None = None,
                   trees: list[Document] | None = None, source_file: str = "<deal>") -> bytes:
     """Return the review sheet of ``deal`` (for the documents a pack makes) as Markdown bytes."""
-    from .review import review_sheet
+    from oidocs.review.sheet import review_sheet
 
     lang = lang or deal.language
     if trees is None:
@@ -115,7 +115,7 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
     import hashlib
     import json
 
-    from ._version import __version__
+    from oidocs._version import __version__
 
     documents = []
     for tree in trees:

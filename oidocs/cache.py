@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ._version import __version__
+from oidocs._version import __version__
 
 
 def cache_dir(kind: str) -> Path | None:

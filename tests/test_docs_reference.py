@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from conftest import ROOT
-from oidocs.model import Deal
+from oidocs.deal.model import Deal
 
 DOC = ROOT / "docs" / "deal-file.md"
 

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import DEALS
 from oidocs import api
-from oidocs.library import LANGS, Library
-from oidocs.tree import Article, Paragraph, Table
+from oidocs.clauses.library import LANGS, Library
+from oidocs.document.tree import Article, Paragraph, Table
 
 LIB = Library()
 
@@ -53,7 +53,7 @@ def test_every_clause_file_is_used_by_a_document() -> None:
 
 def test_parallel_for_every_variant_of_the_examples() -> None:
     """Each IP model, one-way and mutual NDAs, binding MOUs, shared costs...: ja and en stay parallel."""
-    from oidocs.lint import sample_deals
+    from oidocs.clauses.lint import sample_deals
 
     deals = sample_deals(LIB)
     assert len(deals) >= 25

@@ -14,11 +14,11 @@ from conftest import DEALS, run
 from test_docs_reference import field_paths
 
 from oidocs import api
-from oidocs.dealfile import parse_deal
+from oidocs.deal.dealfile import parse_deal
 from oidocs.errors import OidocsError
-from oidocs.schema import SCHEMA_DIALECT, SCHEMA_FILE, deal_schema
-from oidocs.starter import interactive_deal, starter_yaml
-from oidocs.yamlsource import load_text
+from oidocs.deal.schema import SCHEMA_DIALECT, SCHEMA_FILE, deal_schema
+from oidocs.deal.starter import interactive_deal, starter_yaml
+from oidocs.deal.yamlsource import load_text
 
 LANGS = ["ja", "en"]
 

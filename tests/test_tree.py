@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from conftest import EXAMPLES
-from oidocs import api, tree
+from oidocs import api
+from oidocs.document import tree
 from oidocs.writers import FORMATS, RenderOptions, Visitor, renderer
 
 JA = next(p for p in EXAMPLES if p.name == "acme-nano-ja.yaml")

@@ -1,7 +1,10 @@
-"""Writers render a finished document tree; each is a visitor over :mod:`oidocs.tree`.
+"""Stage 4, the writers: render a finished document tree; each is a visitor over the tree.
 
 ``WRITERS`` maps a format name to the module function ``render(document, options) -> bytes``,
-imported only when used so that the CLI starts fast.
+imported only when used so that the CLI starts fast. ``docx`` (with ``docx_xml``, the raw
+OOXML python-docx lacks, and ``zipfile_fixed`` for byte-identical zips) and ``markdown``.
+May import: :mod:`oidocs.document`, :mod:`oidocs.errors`, :mod:`oidocs.cache`. Never deals,
+clauses, review, run or cli: a writer sees only the tree.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..tree import Document, Node
+from oidocs.document.tree import Document, Node
 
 FORMATS = ("docx", "md")
 

@@ -1,7 +1,7 @@
 """DOCX writer: a Word file with real styles, multilevel numbering, fields and bookmarks.
 
 The starting document of each language (page size, fonts, styles, numbering definitions,
-footer) is built once per process and kept as bytes; each agreement loads it, writes its
+footer: :mod:`.docx_base`) is built once per process and kept as bytes; each agreement loads it, writes its
 body as WordprocessingML (see :mod:`.docx_xml`), and is saved as a zip whose entries carry
 a fixed timestamp, so that the same deal gives the same bytes.
 
@@ -15,156 +15,38 @@ computed label as their cached result.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from ..labels import labels_for
-from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Ref, Schedule,
-                    Table, Term, Text, walk)
-from . import RenderOptions, Visitor
-from . import docx_xml as X
-from . import zipfile_fixed as _zip
+from oidocs.document.labels import labels_for
+from oidocs.document.tree import (
+    Article,
+    Closing,
+    Document,
+    Inline,
+    Insert,
+    Item,
+    Paragraph,
+    Preamble,
+    Ref,
+    Schedule,
+    Table,
+    Term,
+    Text,
+    walk,
+)
+from oidocs.writers import RenderOptions, Visitor
+from oidocs.writers import docx_xml as X
+from oidocs.writers import zipfile_fixed as _zip
+from oidocs.writers.docx_base import (
+    ARTICLE_LIST,
+    COMMENTS_REL,
+    COMMENTS_TYPE,
+    FALLBACK_DATE,
+    LOOSE_ITEMS,
+    PAGES_MARK,
+    starting_package,
+)
 
-ARTICLE_LIST = 10  # abstractNum and num id of the article/paragraph/item list
-LOOSE_ITEMS = 11  # abstractNum id of items outside articles (a new num per group)
-FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-
-_FONTS = {
-    "ja": {"ascii": "Century", "hAnsi": "Century", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman", "size": 21},
-    "en": {"ascii": "Times New Roman", "hAnsi": "Times New Roman", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman",
-           "size": 22},
-}
-
-
-# --- the starting document of a language ---------------------------------------------------
-
-@lru_cache(maxsize=None)
-def base_document(lang: str) -> bytes:
-    """Return the starting .docx of ``lang``, from the per-user cache when it is there.
-
-    The cache key hashes the code that builds it and python-docx's version, so a change to
-    either builds it anew; building needs python-docx, reading it from the cache does not.
-    """
-    import hashlib
-    from importlib.metadata import version
-
-    from .. import cache
-
-    recipe = hashlib.sha256(Path(__file__).read_bytes() + Path(X.__file__).read_bytes())
-    recipe.update(f"{version('python-docx')}:{lang}".encode())
-    key = f"start-{lang}-{recipe.hexdigest()[:20]}.docx"
-    data = cache.read("docx", key)
-    if data is None:
-        data = build_base_document(lang)
-        cache.write("docx", key, data)
-    return data
-
-
-def build_base_document(lang: str) -> bytes:
-    """Build the starting .docx of ``lang``: A4, fonts, styles, numbering, footer fields."""
-    from docx import Document as new_document
-    from docx.oxml import parse_xml
-    from docx.shared import Mm
-
-    doc = new_document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(30), Mm(25)
-    section.left_margin, section.right_margin = Mm(25), Mm(25)
-    _set_styles(doc.styles.element, lang, parse_xml)
-    _set_numbering(doc.part.numbering_part.element, lang, parse_xml)
-    footer_p = section.footer.paragraphs[0]._p
-    footer_p.getparent().replace(footer_p, parse_xml(X.body(X.paragraph(
-        X.field("PAGE", "1") + X.run(" / ") + X.field("NUMPAGES", "1"), style="Footer", align="center")))[0])
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
-
-
-def _w(name: str) -> str:
-    return f"{{{X.W_NS}}}{name}"
-
-
-def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
-    fonts = _FONTS[lang]
-    for rfonts in styles.iter(_w("rFonts")):
-        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-            rfonts.attrib.pop(_w(attr), None)
-    defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-    rfonts = defaults.find(_w("rFonts"))
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        rfonts.set(_w(slot), fonts[slot])
-    for tag in ("sz", "szCs"):
-        defaults.find(_w(tag)).set(_w("val"), str(fonts["size"]))
-    lang_el = defaults.find(_w("lang"))
-    lang_el.set(_w("eastAsia"), "ja-JP")
-    if lang == "ja":
-        lang_el.set(_w("val"), "ja-JP")
-    spacing = styles.find(f"{_w('docDefaults')}/{_w('pPrDefault')}/{_w('pPr')}/{_w('spacing')}")
-    spacing.set(_w("after"), "0")
-    spacing.set(_w("line"), "320")
-    for style_id in ("Title", "Heading1"):
-        old = styles.find(f"{_w('style')}[@{_w('styleId')}='{style_id}']")
-        styles.remove(old)
-    size = fonts["size"]
-    styles.append(parse_xml(_style("Title", "Title", """
-        <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/></w:pPr>
-        <w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>""", ui=10)))
-    styles.append(parse_xml(_style("Heading1", "heading 1", f"""
-        <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="0"/></w:pPr>
-        <w:rPr><w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>""", ui=9)))
-    styles.append(parse_xml(_style("OIBody", "OI Body", """
-        <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""")))
-    styles.append(parse_xml(_style("OIParagraph", "OI Paragraph", """
-        <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
-    styles.append(parse_xml(_style("OIItem", "OI Item", """
-        <w:pPr><w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
-    styles.append(parse_xml(_style("OISignature", "OI Signature", """
-        <w:pPr><w:spacing w:after="0"/></w:pPr>""")))
-    styles.append(parse_xml(_style("CommentText", "annotation text", """
-        <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>""", ui=99)))
-    styles.append(parse_xml(
-        f'<w:style xmlns:w="{X.W_NS}" w:type="character" w:styleId="CommentReference">'
-        '<w:name w:val="annotation reference"/><w:uiPriority w:val="99"/>'
-        '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>'))
-
-
-def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20) -> str:
-    return (f'<w:style xmlns:w="{X.W_NS}" w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="{based}"/><w:next w:val="OIBody"/><w:uiPriority w:val="{ui}"/><w:qFormat/>'
-            f"{props}</w:style>")
-
-
-def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
-    if lang == "ja":
-        levels = [
-            X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True),
-            X.level(1, "decimalFullWidth", "%2", left=210, hanging=210, suffix="space"),
-            X.level(2, "decimal", "（%3）", left=840, hanging=630, suffix="nothing"),
-        ]
-        loose = [X.level(0, "decimal", "（%1）", left=630, hanging=630, suffix="nothing")]
-    else:
-        levels = [
-            X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True),
-            X.level(1, "decimal", "%2.", left=425, hanging=425),
-            X.level(2, "lowerLetter", "(%3)", left=851, hanging=426),
-        ]
-        loose = [X.level(0, "lowerLetter", "(%1)", left=426, hanging=426)]
-    first_num = numbering.find(_w("num"))
-    for abstract in (X.abstract_num(ARTICLE_LIST, levels), X.abstract_num(LOOSE_ITEMS, loose)):
-        element = parse_xml(abstract)
-        if first_num is not None:
-            first_num.addprevious(element)
-        else:
-            numbering.append(element)
-    numbering.append(parse_xml(X.num(ARTICLE_LIST, ARTICLE_LIST)))
-
-
-# --- one agreement ------------------------------------------------------------------------
 
 class DocxBodyWriter(Visitor):
     """Collects the body XML of one document and the numbering instances it needs."""
@@ -297,50 +179,6 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
         changed["[Content_Types].xml"] = package.content_types.replace("</Types>", COMMENTS_TYPE + "</Types>")
     return _zip.write(package.entries, {k: v.encode("utf-8") for k, v in changed.items()})
 
-
-PAGES_MARK = "\ue002PAGES\ue002"
-COMMENTS_REL = ('<Relationship Id="rIdOIComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/comments" Target="comments.xml"/>')
-COMMENTS_TYPE = ('<Override PartName="/word/comments.xml" '
-                 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>')
-
-
-@dataclass(frozen=True)
-class StartingPackage:
-    """The starting document of a language, split for fast per-document writing."""
-
-    entries: tuple[_zip.Entry, ...]
-    document_head: str
-    document_tail: str
-    numbering: str
-    footer: str
-    rels: str
-    content_types: str
-
-
-@lru_cache(maxsize=None)
-def starting_package(lang: str) -> StartingPackage:
-    """Split the starting .docx of ``lang`` into compressed parts and editable texts."""
-    import zipfile
-
-    archive = zipfile.ZipFile(io.BytesIO(base_document(lang)))
-    texts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
-    document = texts["word/document.xml"].decode("utf-8")
-    body_open = document.index("<w:body>") + len("<w:body>")
-    sect = document.index("<w:sectPr")
-    footer = texts["word/footer1.xml"].decode("utf-8")
-    marker = footer.rindex("NUMPAGES")
-    cached = footer.index("<w:t xml:space=\"preserve\">1</w:t>", marker)
-    footer = footer[:cached] + footer[cached:].replace(">1</w:t>", f">{PAGES_MARK}</w:t>", 1)
-    return StartingPackage(
-        entries=tuple(_zip.entry(name, data) for name, data in texts.items()),
-        document_head=document[:body_open],
-        document_tail=document[sect:],
-        numbering=texts["word/numbering.xml"].decode("utf-8"),
-        footer=footer,
-        rels=texts["word/_rels/document.xml.rels"].decode("utf-8"),
-        content_types=texts["[Content_Types].xml"].decode("utf-8"),
-    )
 
 
 def _core_xml(document: Document) -> str:

@@ -11,10 +11,21 @@ from __future__ import annotations
 
 import re
 
-from ..labels import labels_for
-from ..tree import (Article, Closing, Document, Inline, Insert, Item, Paragraph, Preamble, Schedule,
-                    Table, Text)
-from . import RenderOptions, Visitor
+from oidocs.document.labels import labels_for
+from oidocs.document.tree import (
+    Article,
+    Closing,
+    Document,
+    Inline,
+    Insert,
+    Item,
+    Paragraph,
+    Preamble,
+    Schedule,
+    Table,
+    Text,
+)
+from oidocs.writers import RenderOptions, Visitor
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")

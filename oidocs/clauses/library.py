@@ -20,24 +20,12 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError, pass_contex
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import ClauseError
+from oidocs.content import builtin_root
+from oidocs.errors import ClauseError
 
 LANGS = ("ja", "en")
 KINDS = ("article", "preamble", "closing", "schedule")
 DOCS = ("nda", "mou", "poc", "jda")
-
-
-def builtin_root() -> Path:
-    """Return the folder holding ``clause_library/`` and ``templates/``.
-
-    A source checkout (or editable install) keeps them beside the package; a wheel
-    installs them inside it.
-    """
-    here = Path(__file__).resolve().parent
-    for base in (here.parent, here):
-        if (base / "clause_library").is_dir() and (base / "templates").is_dir():
-            return base
-    raise ClauseError(file=str(here), message="the built-in clause library is missing from this installation")
 
 
 @dataclass(frozen=True)
@@ -238,6 +226,23 @@ class Library:
         return found
 
     @cached_property
+    def review_words(self) -> dict[str, dict[str, str]]:
+        """Return the review sheet's fixed words per language (``templates/review.yaml``)."""
+        data = _read_yaml(self.templates_dir / "review.yaml")
+        if not isinstance(data, dict):
+            raise ClauseError(file=str(self.templates_dir / "review.yaml"), message="expected a mapping of languages")
+        return {str(lang): {str(k): str(v) for k, v in words.items()} for lang, words in data.items()}
+
+    @cached_property
+    def phrases(self) -> dict[str, dict[str, str]]:
+        """Return the fixed phrases the engine places around deal text (``clause_library/phrases.yaml``)."""
+        path = self.builtin / "phrases.yaml"
+        data = _read_yaml(path)
+        if not isinstance(data, dict):
+            raise ClauseError(file=str(path), message="expected a mapping of phrase keys")
+        return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
+
+    @cached_property
     def advice(self) -> dict[str, Any]:
         """Return the advice wording of ``templates/advice.yaml``."""
         data = _read_yaml(self.templates_dir / "advice.yaml")
@@ -266,7 +271,7 @@ def _bytecode_cache() -> Any:
     import jinja2
     from jinja2 import FileSystemBytecodeCache
 
-    from .cache import cache_dir
+    from oidocs.cache import cache_dir
 
     recipe = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
     folder = cache_dir(f"jinja-{recipe}")

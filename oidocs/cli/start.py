@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import _run, main
+from oidocs.cli.app import main, run
 
 
 @main.command(name="init", help="""Write a starter deal file, every key commented, or ask for the terms.
@@ -36,10 +36,10 @@ def init_command(lang: str, out: str, interactive: bool) -> None:
         import shlex
         from pathlib import Path
 
-        from . import starter
-        from .errors import OidocsError, OutputExistsError
-        from .output import write_files
-        from .schema import SCHEMA_FILE
+        from oidocs.deal import starter
+        from oidocs.deal.schema import SCHEMA_FILE
+        from oidocs.errors import OidocsError, OutputExistsError
+        from oidocs.run.output import write_files
 
         target = Path(out)
         exists = OidocsError(f"{out}: exists already; nothing was written (choose another --out, or move the file away)")
@@ -62,7 +62,7 @@ def init_command(lang: str, out: str, interactive: bool) -> None:
         click.echo(f"  oidocs validate {deal}")
         click.echo(f"  oidocs pack --config {deal} --out drafts")
         click.echo(f"  oidocs schema --out {schema}    # completion and checks in editors (line 1 points at it)")
-    _run(action)
+    run(action)
 
 
 @main.command(name="schema", help="""Print the deal file's JSON Schema (draft 2020-12), or write it to FILE.
@@ -84,8 +84,8 @@ def schema_command(out: str | None, force: bool) -> None:
         import json
         from pathlib import Path
 
-        from .output import write_files
-        from .schema import deal_schema
+        from oidocs.deal.schema import deal_schema
+        from oidocs.run.output import write_files
 
         text = json.dumps(deal_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         if out is None:
@@ -97,4 +97,4 @@ def schema_command(out: str | None, force: bool) -> None:
             return
         write_files(target.parent, {target.name: data}, force=force)
         click.echo(out)
-    _run(action)
+    run(action)

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OidocsError, OutputExistsError
+from oidocs.errors import OidocsError, OutputExistsError
 
 
 def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:

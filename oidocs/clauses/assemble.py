@@ -14,14 +14,27 @@ from typing import Any
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 
-from .context import MissingValue, build_context, to_node
-from .errors import ClauseError
-from .labels import Labels, labels_for
-from .library import ClauseFile, DocDef, Library
-from .model import Deal, Party
-from .transforms import apply_transforms
-from .tree import (Article, Block, Clause, Closing, Document, Inline, Item, Paragraph, Preamble, Schedule, Signatory,
-                   Table, Text)
+from oidocs.clauses.context import MissingValue, build_context, to_node
+from oidocs.clauses.library import ClauseFile, DocDef, Library
+from oidocs.deal.model import Deal, Party
+from oidocs.document.labels import Labels, labels_for
+from oidocs.document.transforms import apply_transforms
+from oidocs.document.tree import (
+    Article,
+    Block,
+    Clause,
+    Closing,
+    Document,
+    Inline,
+    Item,
+    Paragraph,
+    Preamble,
+    Schedule,
+    Signatory,
+    Table,
+    Text,
+)
+from oidocs.errors import ClauseError
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 
@@ -58,7 +71,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
         schedules=schedules,
         date_iso=deal.date.isoformat() if deal.date else None,
     )
-    apply_transforms(document, labels, docdef)
+    apply_transforms(document, labels, docdef.file)
     return document
 
 

@@ -1,79 +1,24 @@
-"""The ``oidocs`` command line: a thin layer over :mod:`oidocs.api`.
-
-Commands only declare options and call the library. One error sink (:func:`_run`)
-turns every :class:`~oidocs.errors.OidocsError` into lines on standard error and exit
-code 1; click reports wrong usage with exit code 2. Heavy modules (python-docx, pydantic,
-Jinja2) are imported inside the commands so that ``oidocs --help`` starts fast.
-"""
+"""Commands that make documents from a deal file: nda, mou, poc, jda, pack, review, batch, validate."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Any, Callable
 
 import click
 
-EXAMPLE = "examples/acme-nano-ja.yaml"
-
-
-def _run(action: Callable[[], Any]) -> Any:
-    """Run ``action``; print user errors to stderr and exit 1 on any of them."""
-    from .errors import OidocsError
-
-    try:
-        return action()
-    except OidocsError as exc:
-        for line in exc.lines():
-            click.echo(line, err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("interrupted; nothing more was written", err=True)
-        sys.exit(130)
-
-
-def _document_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every document-making command shares (spec: cli.md)."""
-    options = [
-        click.option("--config", "config", required=True, type=click.Path(dir_okay=False),
-                     help="The deal file (YAML)."),
-        click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False),
-                     help="Folder for the files (created if missing)."),
-        click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True,
-                     help="Which writers run."),
-        click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
-                     help="Language of the documents [default: the deal's language]."),
-        click.option("--force", is_flag=True, help="Replace existing files."),
-        click.option("--review", is_flag=True,
-                     help="Review mode: deal text highlighted, a comment per clause, drafting notes."),
-        click.option("--library", "library", type=click.Path(file_okay=False), default=None,
-                     help="A folder of your own clause files that replace built-in ones with the same id."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _formats(fmt: str) -> list[str]:
-    return ["docx", "md"] if fmt == "all" else [fmt]
-
-
-def _library(folder: str | None) -> Any:
-    from .library import Library
-
-    return Library(user_dirs=[Path(folder)]) if folder else None
+from oidocs.cli.app import EXAMPLE, document_options, formats, main, run, user_library
 
 
 def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | None, force: bool,
           review: bool = False, library: str | None = None) -> None:
     """Render ``docs`` (None: a pack) of the deal in ``config`` and write them all or none."""
-    from . import api
-    from .output import write_files
+    from oidocs import api
+    from oidocs.run.output import write_files
 
     deal = api.read_deal(config)
-    lib = _library(library)
-    options = {"lang": lang, "formats": _formats(fmt), "review": review, "library": lib, "source_file": config}
+    lib = user_library(library)
+    options = {"lang": lang, "formats": formats(fmt), "review": review, "library": lib, "source_file": config}
     if docs is None:
         files = api.render_pack(deal, **options)
     else:
@@ -81,21 +26,6 @@ def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | N
     for path in write_files(out, files, force=force):
         click.echo(str(path))
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="oidocs", prog_name="oidocs")
-def main() -> None:
-    """Draft open-innovation agreements from one YAML deal file.
-
-    \b
-    An NDA before anything is shown, a memorandum of understanding (基本合意書),
-    a paid proof of concept (PoC) and a joint research and development agreement,
-    in Japanese and English, as Word (.docx) and Markdown.
-
-    \b
-    Example:
-      oidocs nda --config examples/acme-nano-ja.yaml --out drafts
-    """
 
 
 def _doc_command(doc: str, summary: str) -> None:
@@ -107,10 +37,10 @@ def _doc_command(doc: str, summary: str) -> None:
 
     Writes {{deal_id}}-{doc}-{{lang}}.docx and .md; an existing file is an error unless --force.
     """)
-    @_document_options
+    @document_options
     def command(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool,
                 library: str | None) -> None:
-        _run(lambda: _make([doc], config, out, fmt, lang, force, review, library))
+        run(lambda: _make([doc], config, out, fmt, lang, force, review, library))
 
 
 _doc_command("nda", "Make the non-disclosure agreement (秘密保持契約書).")
@@ -127,9 +57,9 @@ Example:
 
 All or nothing: if one document fails, none is written.
 """)
-@_document_options
+@document_options
 def pack(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool, library: str | None) -> None:
-    _run(lambda: _make(None, config, out, fmt, lang, force, review, library))
+    run(lambda: _make(None, config, out, fmt, lang, force, review, library))
 
 
 @main.command(help=f"""Write the review sheet alone: advice, options, clauses, checks.
@@ -147,15 +77,15 @@ Writes {{deal_id}}-review-{{lang}}.md.
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def review(config: str, out: str, lang: str | None, force: bool, library: str | None) -> None:
     def action() -> None:
-        from . import api
-        from .output import write_files
+        from oidocs import api
+        from oidocs.run.output import write_files
 
         deal = api.read_deal(config)
         lang_ = lang or deal.language
-        data = api.render_review(deal, lang=lang_, library=_library(library), source_file=config)
+        data = api.render_review(deal, lang=lang_, library=user_library(library), source_file=config)
         for path in write_files(out, {api.review_name(deal.deal_id, lang_): data}, force=force):
             click.echo(str(path))
-    _run(action)
+    run(action)
 
 
 @main.command(help="""Make a pack per deal file, or per CSV row of a base deal, each into {out}/{deal_id}/.
@@ -187,10 +117,15 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
         raise click.UsageError("give deal files or folders, or --base FILE with --rows FILE.csv")
 
     def action() -> None:
-        from .batch import PackOptions, jobs_from_files, jobs_from_rows, run_batch
+        from oidocs.run.batch import (
+            PackOptions,
+            jobs_from_files,
+            jobs_from_rows,
+            run_batch,
+        )
 
         todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths, workers=jobs or os.cpu_count() or 1)
-        options = PackOptions(out, tuple(_formats(fmt)), lang, force, review, library)
+        options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library)
         show = not quiet and sys.stderr.isatty()
         if show:
             with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
@@ -202,7 +137,7 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
                 click.echo(line, err=True)
         click.echo(result.summary(), err=True)
         _fast_exit(1 if result.failed else 0)
-    _run(action)
+    run(action)
 
 
 def _fast_exit(code: int) -> None:
@@ -230,8 +165,8 @@ Example:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate(files: tuple[str, ...]) -> None:
     def action() -> None:
-        from . import api
-        from .errors import DealError
+        from oidocs import api
+        from oidocs.errors import DealError
 
         failed = False
         for file in files:
@@ -245,11 +180,4 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(f"{file}: ok; pack makes: {', '.join(api.docs_in(deal))}")
         if failed:
             sys.exit(1)
-    _run(action)
-
-
-# ---- Starting a deal: init and schema (the first ten minutes) -------------------------------
-
-
-# The commands that browse clauses and start a deal file live in their own modules.
-from . import cli_library, cli_start  # noqa: E402,F401  (importing registers the commands)
+    run(action)

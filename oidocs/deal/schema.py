@@ -21,7 +21,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .model import Deal, PartyKey
+from oidocs.deal.model import Deal, PartyKey
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://oidocs.example/schema/deal-v1.json"

@@ -2,7 +2,7 @@
 
 Parties, the documents made, every clause with its article number, every option with
 whether it is the default, the checks the build ran, and advice on the legal traps the
-deal walks into (rules in :mod:`oidocs.advice`, wording in ``templates/advice.yaml``).
+deal walks into (rules in :mod:`oidocs.advice`, wording in ``templates/advice.yaml``; the sheet's own words in ``templates/review.yaml``).
 """
 
 from __future__ import annotations
@@ -12,47 +12,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._version import __version__
-from .advice import findings
-from .library import Library
-from .model import Deal
-from .tree import Document, Ref, Term, walk
-from .writers.markdown import escape
+from oidocs._version import __version__
+from oidocs.clauses.library import Library
+from oidocs.deal.model import Deal
+from oidocs.document.tree import Document, Ref, Term, walk
+from oidocs.review.advice import findings
+from oidocs.writers.markdown import escape
 
-WORDS = {
-    "ja": {
-        "title": "レビューシート", "intro": "oidocs {v} が作成した確認用の資料です。法的助言ではありません。",
-        "parties": "当事者", "designation": "略称", "key": "キー", "name": "名称", "kind": "種別",
-        "documents": "作成書類", "doc": "書類", "doc_title": "表題", "articles": "条数",
-        "advice": "留意事項", "trigger": "契機", "no_advice": "該当する留意事項はありません。",
-        "options": "選択項目", "value": "値", "default": "既定値", "stated": "指定", "yes": "既定", "no": "指定",
-        "clauses": "条項", "article": "条", "id": "ID", "version": "版", "source": "出典",
-        "builtin": "標準", "user": "利用者ライブラリ", "preamble": "前文", "closing": "末尾", "schedule": "別紙",
-        "checks": "検査", "refs": "参照 {n} 件はすべて本文中の条項を指しています。",
-        "terms": "定義語 {n} 語はそれぞれ一度だけ定義され、使用されています：{list}",
-        "leftover": "テンプレート構文の残存はありません。",
-    },
-    "en": {
-        "title": "Review sheet", "intro": "Prepared by oidocs {v} for the reviewer. It is not legal advice.",
-        "parties": "Parties", "designation": "Designation", "key": "Key", "name": "Name", "kind": "Kind",
-        "documents": "Documents made", "doc": "Document", "doc_title": "Title", "articles": "Articles",
-        "advice": "Advice", "trigger": "Triggered by", "no_advice": "No advice applies.",
-        "options": "Options", "value": "Value", "default": "Default", "stated": "Set", "yes": "default", "no": "set",
-        "clauses": "Clauses", "article": "Article", "id": "ID", "version": "Version", "source": "Source",
-        "builtin": "built-in", "user": "user library", "preamble": "preamble", "closing": "closing",
-        "schedule": "schedule",
-        "checks": "Checks", "refs": "All {n} references point at articles of the document.",
-        "terms": "Each of the {n} defined terms is defined once and used: {list}",
-        "leftover": "No template syntax is left in the text.",
-    },
-}
 
 OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip")
 
 
 def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library) -> bytes:
     """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``."""
-    w = WORDS[lang]
+    w = library.review_words[lang]
     out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
 
     out += [f"## {w['parties']}", "", f"| {w['designation']} | {w['key']} | {w['name']} | {w['kind']} |",

@@ -12,9 +12,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DealError, Problem
-from .model import Deal, complete, duplicate_party_keys, model_in, party_keys_of
-from .yamlsource import Source, load_text
+from oidocs.deal.model import (
+    Deal,
+    complete,
+    duplicate_party_keys,
+    model_in,
+    party_keys_of,
+)
+from oidocs.deal.yamlsource import Source, load_text
+from oidocs.errors import DealError, Problem
+
 
 def read_deal(path: str | FsPath) -> Deal:
     """Read, parse and validate the deal file at ``path``; raise DealError on any problem."""

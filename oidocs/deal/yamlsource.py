@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DealError, Problem
+from oidocs.errors import DealError, Problem
 
 Path = tuple[str | int, ...]
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli import _library, _run, main
+from oidocs.cli.app import main, run, user_library
 
 
 @main.group(help="Browse the clause library.")
@@ -25,10 +25,10 @@ Example:
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def clauses_list(doc: str | None, lang: str, library: str | None) -> None:
     def action() -> None:
-        from .library import Library
-        from .lint import clause_users
+        from oidocs.clauses.library import Library
+        from oidocs.clauses.lint import clause_users
 
-        lib = _library(library) or Library()
+        lib = user_library(library) or Library()
         users = clause_users(lib)
         for clause_id in lib.all_clause_ids():
             docs = users.get(clause_id, [])
@@ -37,7 +37,7 @@ def clauses_list(doc: str | None, lang: str, library: str | None) -> None:
             cf = lib.clause(clause_id, lang)
             origin = " (user)" if cf.user else ""
             click.echo(f"{clause_id}\t@{cf.version}\t{cf.title}\t{','.join(docs) or '-'}{origin}")
-    _run(action)
+    run(action)
 
 
 @clauses.command(name="show", help="""Show one clause: its metadata and its text (the template source).
@@ -51,10 +51,10 @@ Example:
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def clauses_show(clause_id: str, lang: str, library: str | None) -> None:
     def action() -> None:
-        from .library import Library
-        from .lint import clause_users
+        from oidocs.clauses.library import Library
+        from oidocs.clauses.lint import clause_users
 
-        lib = _library(library) or Library()
+        lib = user_library(library) or Library()
         cf = lib.clause(clause_id, lang)
         click.echo(f"id: {cf.id}\nversion: {cf.version}\ntitle: {cf.title}\nkind: {cf.kind}")
         click.echo(f"used by: {', '.join(clause_users(lib).get(cf.id, [])) or '-'}\nfile: {cf.file}")
@@ -62,7 +62,7 @@ def clauses_show(clause_id: str, lang: str, library: str | None) -> None:
             click.echo(f"note: {cf.note}")
         click.echo("")
         click.echo(cf.body.strip("\n"))
-    _run(action)
+    run(action)
 
 
 @main.command(help="""Check a clause library: both languages, unique ids, references, variables, terms.
@@ -76,14 +76,14 @@ Renders every document for the shipped sample deals in both languages; exit 1 on
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def lint(library: str | None) -> None:
     def action() -> None:
-        from .library import Library
-        from .lint import lint_library
+        from oidocs.clauses.library import Library
+        from oidocs.clauses.lint import lint_library
 
-        lib = _library(library) or Library()
+        lib = user_library(library) or Library()
         problems = lint_library(lib)
         for problem in problems:
             click.echo(problem, err=True)
         if problems:
             sys.exit(1)
         click.echo(f"ok: {len(lib.all_clause_ids())} clauses")
-    _run(action)
+    run(action)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Deal
+from oidocs.deal.model import Deal
 
 IP_COURTS = ("東京地方裁判所", "大阪地方裁判所", "tokyo district court", "osaka district court")
 SMALL = ("sme", "startup")

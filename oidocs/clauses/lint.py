@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 from jinja2 import meta, nodes
 
-from .errors import ClauseError, DealError, OidocsError
-from .library import DOCS, LANGS, Library
-from .model import Deal, Ip, Jda, Mou, Nda, Poc, model_in
+from oidocs.clauses.library import DOCS, LANGS, Library
+from oidocs.deal.model import Deal, Ip, Jda, Mou, Nda, Poc, model_in
+from oidocs.errors import ClauseError, DealError, OidocsError
 
 CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
@@ -67,7 +67,7 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
                 continue
             for lang in LANGS:
                 try:
-                    from .assemble import assemble
+                    from oidocs.clauses.assemble import assemble
                     assemble(deal, doc, lang, library)
                 except OidocsError as exc:
                     problem = f"{exc} (rendering {doc} {lang} for {deal.deal_id})"
@@ -135,8 +135,8 @@ def _calls(ast: nodes.Node) -> Iterator[tuple[int, str, str]]:
 
 def sample_deals(library: Library) -> list[Deal]:
     """The shipped example deals and variants of them that flip every option a clause tests."""
-    from .dealfile import validate_data
-    from .yamlsource import load_text
+    from oidocs.deal.dealfile import validate_data
+    from oidocs.deal.yamlsource import load_text
 
     folder = library.builtin.parent / "examples"
     deals: list[Deal] = []

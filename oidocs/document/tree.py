@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-
 # --- inline nodes ---------------------------------------------------------------------
 
 @dataclass

@@ -46,7 +46,6 @@ class Labels:
     list_sep: str
     list_last: str
     define_gap: str
-    parties_defined: str
 
 
 def _joiner(sep: str, last: str) -> Callable[[list[str]], str]:
@@ -103,7 +102,6 @@ JA = Labels(
     list_sep="、",
     list_last="及び",
     define_gap="",
-    parties_defined="（以下、個別に又は総称して「当事者」という。）",
 )
 
 EN = Labels(
@@ -132,7 +130,6 @@ EN = Labels(
     list_sep=", ",
     list_last=" and ",
     define_gap=" ",
-    parties_defined=' (each a "Party" and together the "Parties")',
 )
 
 LABELS = {"ja": JA, "en": EN}

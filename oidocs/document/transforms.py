@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .errors import ClauseError
-from .labels import Labels
-from .library import DocDef
-from .tree import Article, Document, Insert, Paragraph, Ref, Term, Text, walk
+from oidocs.document.labels import Labels
+from oidocs.document.tree import (
+    Article,
+    Document,
+    Insert,
+    Paragraph,
+    Ref,
+    Term,
+    Text,
+    walk,
+)
+from oidocs.errors import ClauseError
 
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "#}", "\ue000", "\ue001")
 
 
-def apply_transforms(document: Document, labels: Labels, docdef: DocDef) -> None:
+def apply_transforms(document: Document, labels: Labels, source: str) -> None:
     """Number, resolve references, and check terms and leftover syntax, in that order."""
     number(document, labels)
     resolve_references(document, labels)
-    check_terms(document, docdef)
+    check_terms(document, source)
     check_leftovers(document)
 
 
@@ -59,7 +67,7 @@ def resolve_references(document: Document, labels: Labels) -> None:
                 node.text = targets[node.target]
 
 
-def check_terms(document: Document, docdef: DocDef) -> None:
+def check_terms(document: Document, source: str) -> None:
     """Every defined term is defined once and used at least once; every used term is defined."""
     defined: Counter[str] = Counter()
     used: Counter[str] = Counter()
@@ -78,7 +86,7 @@ def check_terms(document: Document, docdef: DocDef) -> None:
         elif used[key] == 0:
             problems.append(f"term {key!r} is defined but never used")
     if problems:
-        raise ClauseError(file=docdef.file, message=f"{document.lang}: " + "; ".join(problems))
+        raise ClauseError(file=source, message=f"{document.lang}: " + "; ".join(problems))
 
 
 def check_leftovers(document: Document) -> None:

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .labels import Labels
-from .library import Library
-from .model import Deal
-from .tree import Insert, Ref, Table, Term, Text
+from oidocs.clauses.library import Library
+from oidocs.deal.model import Deal
+from oidocs.document.labels import Labels
+from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
 
 class Plain(str):
@@ -108,7 +108,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         if i:
             intro.append(Plain(labels.list_last if i == len(parties) - 1 else labels.list_sep))
         intro += [p.name, Plain(labels.define_gap + labels.define(p.d, False))]
-    intro.append(Plain(labels.parties_defined))
+    intro.append(Plain(library.phrases["parties_defined"][labels.lang]))
 
     return {
         "lang": labels.lang,

@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import DealError, OidocsError, Problem
-from .model import Deal
+from oidocs.deal.model import Deal
+from oidocs.errors import DealError, OidocsError, Problem
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Job:
 
     def load(self) -> Deal:
         """Read and validate this job's deal; raise DealError (or a row's problems as DealError)."""
-        from .dealfile import read_deal
+        from oidocs.deal.dealfile import read_deal
 
         if self.path is not None:
             return read_deal(self.path)
@@ -151,7 +151,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
 
 def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
     """One job per row: the base deal with the row's dotted-path keys replaced."""
-    from .dealfile import read_deal
+    from oidocs.deal.dealfile import read_deal
 
     read_deal(base_file)  # the base must be valid on its own: its errors stop the batch
     header, rows = read_rows(rows_file)
@@ -168,14 +168,14 @@ def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
 
 @lru_cache(maxsize=4)
 def _base_source(base_file: str) -> Any:
-    from .yamlsource import load_text
+    from oidocs.deal.yamlsource import load_text
 
     return load_text(Path(base_file).read_text(encoding="utf-8-sig"), base_file)
 
 
 def _row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) -> tuple[Deal | None, list[str]]:
     """Apply a row's cells to the base deal and validate it: (deal, []) or (None, problems)."""
-    from .dealfile import validate_data
+    from oidocs.deal.dealfile import validate_data
 
     source = _base_source(base_file)
     data = copy.deepcopy(source.data)
@@ -247,7 +247,7 @@ class PackOptions:
 @lru_cache(maxsize=2)
 def _user_library(folder: str) -> Any:
     """One library per process for a user's clause folder (read and compiled once)."""
-    from .library import Library
+    from oidocs.clauses.library import Library
 
     return Library(user_dirs=[Path(folder)])
 
@@ -255,8 +255,8 @@ def _user_library(folder: str) -> Any:
 def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
     """Worker: render and write one deal's pack; return (label, problems)."""
     job, options = args
-    from . import api
-    from .output import write_files
+    from oidocs import api
+    from oidocs.run.output import write_files
 
     try:
         deal = job.load()

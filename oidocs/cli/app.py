@@ -1,0 +1,83 @@
+"""The ``oidocs`` command group and what every command shares.
+
+This module imports no command module: the commands live in sibling modules that import
+the group from here and register on it; :mod:`oidocs.cli` imports them all.
+
+Commands only declare options and call the library. One error sink (:func:`_run`)
+turns every :class:`~oidocs.errors.OidocsError` into lines on standard error and exit
+code 1; click reports wrong usage with exit code 2. Heavy modules (python-docx, pydantic,
+Jinja2) are imported inside the commands so that ``oidocs --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+EXAMPLE = "examples/acme-nano-ja.yaml"
+
+
+def run(action: Callable[[], Any]) -> Any:
+    """Run ``action``; print user errors to stderr and exit 1 on any of them."""
+    from oidocs.errors import OidocsError
+
+    try:
+        return action()
+    except OidocsError as exc:
+        for line in exc.lines():
+            click.echo(line, err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing more was written", err=True)
+        sys.exit(130)
+
+
+def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every document-making command shares (spec: cli.md)."""
+    options = [
+        click.option("--config", "config", required=True, type=click.Path(dir_okay=False),
+                     help="The deal file (YAML)."),
+        click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False),
+                     help="Folder for the files (created if missing)."),
+        click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True,
+                     help="Which writers run."),
+        click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
+                     help="Language of the documents [default: the deal's language]."),
+        click.option("--force", is_flag=True, help="Replace existing files."),
+        click.option("--review", is_flag=True,
+                     help="Review mode: deal text highlighted, a comment per clause, drafting notes."),
+        click.option("--library", "library", type=click.Path(file_okay=False), default=None,
+                     help="A folder of your own clause files that replace built-in ones with the same id."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def formats(fmt: str) -> list[str]:
+    return ["docx", "md"] if fmt == "all" else [fmt]
+
+
+def user_library(folder: str | None) -> Any:
+    from oidocs.clauses.library import Library
+
+    return Library(user_dirs=[Path(folder)]) if folder else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="oidocs", prog_name="oidocs")
+def main() -> None:
+    """Draft open-innovation agreements from one YAML deal file.
+
+    \b
+    An NDA before anything is shown, a memorandum of understanding (基本合意書),
+    a paid proof of concept (PoC) and a joint research and development agreement,
+    in Japanese and English, as Word (.docx) and Markdown.
+
+    \b
+    Example:
+      oidocs nda --config examples/acme-nano-ja.yaml --out drafts
+    """
