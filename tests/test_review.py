@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import EXAMPLES, ROOT, run
 from oidocs import api
+from oidocs.clauses.library import Library
 
 JA = next(p for p in EXAMPLES if p.name == "acme-nano-ja.yaml")
 EN = next(p for p in EXAMPLES if p.name == "bigco-smallworks-en.yaml")
@@ -39,7 +40,8 @@ def test_review_mode_markdown_marks_inserts_and_notes(tmp_path: Path) -> None:
     assert run("nda", "--config", JA, "--out", tmp_path, "--review", "--format", "md").exit_code == 0
     md = (tmp_path / "acme-nano-2026-nda-ja.md").read_text(encoding="utf-8")
     assert "<mark>株式会社アクメ精工</mark>" in md
-    assert "<!-- nda.definitions@1 | always included | note: " in md
+    version = Library().clause("nda.definitions", "ja").version
+    assert f"<!-- nda.definitions@{version} | always included | note: " in md
     plain = api.render_document(api.read_deal(JA), "nda", fmt="md").decode()
     assert "<mark>" not in plain and "<!--" not in plain
 
@@ -121,7 +123,8 @@ def test_clauses_list_and_show() -> None:
     result = run("clauses", "list", "--doc", "nda")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert any(line.startswith("nda.definitions\t@1\t定義\tnda") for line in lines)
+    version = Library().clause("nda.definitions", "ja").version
+    assert any(line.startswith(f"nda.definitions\t@{version}\t定義\tnda") for line in lines)
     assert all("nda" in line.split("\t")[3] for line in lines)
     result = run("clauses", "show", "common.jurisdiction", "--lang", "en")
     assert result.exit_code == 0 and "used by: nda, mou, poc, jda" in result.output and "{{ court }}" in result.output

@@ -80,7 +80,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         if key not in terms:
             raise KeyError(f"term {key!r} is not in any terms.yaml")
         t = terms[key]
-        word = t.text(labels.lang)
+        word = t.text(labels.lang, doc)
         return Term(key, labels.define(word, t.the) if defining else word, defining)
 
     def date(d: dt.date) -> str:

@@ -45,14 +45,23 @@ class ClauseFile:
 
 @dataclass(frozen=True)
 class TermDef:
-    """A defined term's wording in one language; ``the`` adds "the" to the English definition."""
+    """A defined term's wording in one language; ``the`` adds "the" to the English definition.
+
+    ``docs`` holds the wording a document uses instead, as ``(doc, ja, en)``: the document's
+    name for itself is 本契約 / "Agreement" everywhere but in the memorandum (本合意書 /
+    "Memorandum"), and the shared clauses must say the name of the document they are in.
+    """
 
     key: str
     ja: str
     en: str
     the: bool = True
+    docs: tuple[tuple[str, str, str], ...] = ()
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: str, doc: str | None = None) -> str:
+        for name, ja, en in self.docs:
+            if name == doc:
+                return ja if lang == "ja" else en
         return self.ja if lang == "ja" else self.en
 
 
@@ -289,7 +298,15 @@ def _read_yaml(path: Path) -> Any:
 def _term(path: Path, key: Any, value: Any) -> TermDef:
     if not isinstance(value, dict) or not isinstance(value.get("ja"), str) or not isinstance(value.get("en"), str):
         raise ClauseError(file=str(path), message=f"term {key!r} needs ja and en wording")
-    return TermDef(key=str(key), ja=value["ja"], en=value["en"], the=bool(value.get("en_the", True)))
+    docs = value.get("in", {})
+    if not isinstance(docs, dict) or not all(
+        isinstance(w, dict) and isinstance(w.get("ja"), str) and isinstance(w.get("en"), str) for w in docs.values()
+    ):
+        raise ClauseError(file=str(path), message=f"term {key!r}: 'in' maps a document to its ja and en wording")
+    return TermDef(
+        key=str(key), ja=value["ja"], en=value["en"], the=bool(value.get("en_the", True)),
+        docs=tuple((str(d), w["ja"], w["en"]) for d, w in sorted(docs.items())),
+    )
 
 
 def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
