@@ -252,3 +252,16 @@ def test_no_university_wording_without_a_university(lang: str) -> None:
             text = md(path, doc, lang)
             for word in ("大学", "学生", "University", "university", "student", "the Company"):
                 assert word not in text, (path.stem, doc, word)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_university_students_may_receive_under_written_duties(lang: str) -> None:
+    """Students take part in university research but are not employees: without this, telling
+    them would breach the NDA. The sentence joins the need-to-know paragraph (no new paragraph)."""
+    word = "学生" if lang == "ja" else "students"
+    with_univ = md(ROOT / "tests" / "fixtures" / "three-parties-ja.yaml", "nda", lang)
+    without = md(ACME, "nda", lang)
+    assert word in with_univ and word not in without
+    article = lambda text: text.split(f"({title('nda.confidentiality', 'en')})" if lang == "en"
+                                      else f"（{title('nda.confidentiality', 'ja')}）", 1)[1].split("\n## ", 1)[0]
+    assert article(with_univ).count("\n\n") == article(without).count("\n\n")
