@@ -10,7 +10,9 @@ What it measures, all in one run on the same machine:
 3. `oidocs batch` of N deals with --jobs 1 and --jobs 2 (interleaved, best of five runs
    each: a shared machine is noisy);
 4. the peak memory of a batch of N and of a batch of BIG deals (it should stay flat);
-5. `oidocs --help` against `python -c pass`.
+5. `oidocs --help` against `python -c pass`;
+6. the PDF cost per agreement (LibreOffice, one converter for many agreements, and for one alone)
+   beside the DOCX cost.
 Nothing here is a test: it reports, it does not judge.
 """
 
@@ -93,6 +95,30 @@ def one_agreement() -> dict[str, float]:
     return {"paragraphs": paragraphs, "oidocs": best(ours), "docxtpl": best(docxtpl), "floor": best(floor)}
 
 
+def pdf_cost(copies: int = 5) -> dict[str, float] | None:
+    """Seconds per agreement for DOCX, and for PDF converted in one LibreOffice call; None without it."""
+    from oidocs import api
+    from oidocs.writers import pdf
+    from oidocs.writers import RenderOptions, renderer
+
+    try:
+        pdf.find_soffice()
+    except Exception:
+        return None
+    deal = api.read_deal(EXAMPLE)
+    trees = [api.build_document(deal, doc, lang) for doc in api.docs_in(deal) for lang in ("ja", "en")]
+    docx = [renderer("docx")(tree, RenderOptions()) for tree in trees]
+    per_docx = best(lambda: [renderer("docx")(tree, RenderOptions()) for tree in trees], repeat=10) / len(trees)
+    jobs = {f"{i}-{n}": pdf.job_for(tree, data) for i in range(copies) for n, (tree, data) in enumerate(zip(trees, docx))}
+    t = time.perf_counter()
+    pdf.convert(jobs)
+    many = (time.perf_counter() - t) / len(jobs)
+    t = time.perf_counter()
+    pdf.convert(dict(list(jobs.items())[:1]))
+    alone = time.perf_counter() - t
+    return {"docx": per_docx, "many": many, "alone": alone, "n": len(jobs)}
+
+
 def make_deals(folder: Path, count: int) -> None:
     base = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     for i in range(count):
@@ -163,6 +189,7 @@ def main() -> None:
         t2, m2 = min(r[1][0] for r in runs), max(r[1][1] for r in runs)  # a shared machine is noisy
         tb, mb = _batch_once(big, Path(tmp, "o3"), 1)
     start = startup()
+    pdfs = pdf_cost()
     cores = os.cpu_count()
     docs = 4 * args.deals
     rows = [
@@ -181,6 +208,14 @@ def main() -> None:
         ("`python -c pass` / `oidocs --help`", f"{start['python'] * 1000:.0f} / {start['help'] * 1000:.0f} ms",
          f"{start['help'] / start['python']:.1f}x (target <= 4x)"),
     ]
+    if pdfs:
+        rows += [
+            ("one agreement as DOCX (the pack's documents, ja and en, on average)", f"{pdfs['docx'] * 1000:.1f} ms", ""),
+            (f"one agreement as PDF, {pdfs['n']:.0f} converted in one LibreOffice call", f"{pdfs['many'] * 1000:.0f} ms",
+             f"{pdfs['many'] / pdfs['docx']:.0f}x the DOCX"),
+            ("one agreement as PDF alone (LibreOffice start-up included)", f"{pdfs['alone'] * 1000:.0f} ms",
+             "why a pack or a batch worker starts one converter"),
+        ]
     print(f"Measured on {cores} cores, Python {sys.version.split()[0]}.\n")
     print("| measure | result | note |\n|---|---|---|")
     for row in rows:

@@ -10,7 +10,8 @@ the overwrite rules of the CLI) is :mod:`oidocs.output`'s job.
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from oidocs.clauses.assemble import assemble
 from oidocs.clauses.library import DOCS, Library
@@ -20,8 +21,8 @@ from oidocs.document.tree import Clause, Document
 from oidocs.errors import OidocsError
 from oidocs.writers import FORMATS, RenderOptions, renderer
 
-__all__ = ["DOCS", "FORMATS", "build_document", "docs_in", "file_name", "manifest", "read_deal", "render_document",
-           "render_files", "render_pack"]
+__all__ = ["DOCS", "FORMATS", "PackDraft", "build_document", "convert_pdfs", "docs_in", "file_name", "manifest",
+           "prepare_pack", "read_deal", "render_document", "render_files", "render_pack"]
 
 _default_library: Library | None = None
 
@@ -64,22 +65,68 @@ def docs_in(deal: Deal) -> list[str]:
 def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, formats: Iterable[str] = FORMATS,
                  review: bool = False, library: Library | None = None, source_file: str = "<deal>",
                  ) -> dict[str, bytes]:
-    """Render every (doc, format) pair; return file name -> bytes. Nothing is written."""
-    return _render(deal, list(docs), lang or deal.language, list(formats), review, library, source_file)[0]
+    """Render every (doc, format) pair; return file name -> bytes. Nothing is written.
+
+    ``formats`` takes "docx", "md" and "pdf"; PDFs are converted from the DOCX by LibreOffice,
+    all in one converter process.
+    """
+    draft = _render(deal, list(docs), lang or deal.language, list(formats), review, library, source_file)
+    return draft.finish(convert_pdfs(draft.pdf_jobs))
 
 
 def render_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] = FORMATS, review: bool = False,
                 library: Library | None = None, source_file: str = "<deal>") -> dict[str, bytes]:
-    """Render the NDA and every document the deal has sections for, plus the manifest.
+    """Render the NDA and every document the deal has sections for, plus the review sheet and manifest.
 
     All documents are rendered before anything is returned, so a failing one means no
     file at all (the caller writes them in one go).
     """
+    draft = prepare_pack(deal, lang=lang, formats=formats, review=review, library=library, source_file=source_file)
+    return draft.finish(convert_pdfs(draft.pdf_jobs))
+
+
+@dataclass
+class PackDraft:
+    """A pack rendered but for its PDFs, so that a batch can convert many packs' PDFs in one go.
+
+    ``files`` holds every file in order, a PDF as ``None`` until :meth:`finish` gets it;
+    ``pdf_jobs`` the DOCX to convert per PDF name.
+    """
+
+    deal: Deal
+    lang: str
+    trees: list[Document]
+    files: dict[str, bytes | None]
+    pdf_jobs: dict[str, Any]
+    library: Library | None = None
+    pack: bool = False
+
+    def finish(self, pdfs: dict[str, bytes]) -> dict[str, bytes]:
+        """Return every file, with the PDFs from ``pdfs`` (name -> bytes) and, for a pack, sheet and manifest."""
+        files = {name: data if data is not None else pdfs[name] for name, data in self.files.items()}
+        if self.pack:
+            files[review_name(self.deal.deal_id, self.lang)] = render_review(
+                self.deal, lang=self.lang, library=self.library, trees=self.trees)
+            files[f"{self.deal.deal_id}-manifest.json"] = manifest(self.deal, self.lang, self.trees, files)
+        return files
+
+
+def prepare_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] = FORMATS, review: bool = False,
+                 library: Library | None = None, source_file: str = "<deal>") -> PackDraft:
+    """Render a pack's documents; the PDFs (if asked) are left for :func:`convert_pdfs` and ``finish``."""
     lang = lang or deal.language
-    files, trees = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
-    files[review_name(deal.deal_id, lang)] = render_review(deal, lang=lang, library=library, trees=trees)
-    files[f"{deal.deal_id}-manifest.json"] = manifest(deal, lang, trees, files)
-    return files
+    draft = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
+    draft.library, draft.pack = library, True
+    return draft
+
+
+def convert_pdfs(jobs: dict[str, Any]) -> dict[str, bytes]:
+    """Convert the DOCX of ``jobs`` (PDF name -> job) to PDF in one LibreOffice process."""
+    if not jobs:
+        return {}
+    from oidocs.writers import pdf
+
+    return pdf.convert(jobs)
 
 
 def review_name(deal_id: str, lang: str) -> str:
@@ -99,15 +146,35 @@ def render_review(deal: Deal, *, lang: str | None = None, library: Library | Non
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,
-            source_file: str) -> tuple[dict[str, bytes], list[Document]]:
-    files: dict[str, bytes] = {}
+            source_file: str) -> PackDraft:
+    files: dict[str, bytes | None] = {}
+    pdf_jobs: dict[str, Any] = {}
+    unknown = [f for f in formats if f not in (*FORMATS, "pdf")]
+    if unknown:
+        raise OidocsError(f"unknown format {unknown[0]!r}; choose docx, md or pdf")
+    if "pdf" in formats:
+        from oidocs.writers import pdf
+
+        pdf.find_soffice()  # no converter: say so before any work is done
     trees = []
+    options = RenderOptions(review=review)
     for doc in docs:
         tree = build_document(deal, doc, lang, library=library, source_file=source_file)
         trees.append(tree)
+        docx: bytes | None = None
         for fmt in formats:
-            files[file_name(deal.deal_id, doc, lang, fmt)] = renderer(fmt)(tree, RenderOptions(review=review))
-    return files, trees
+            name = file_name(deal.deal_id, doc, lang, fmt)
+            if fmt == "pdf":
+                from oidocs.writers import pdf
+
+                docx = docx or renderer("docx")(tree, options)
+                pdf_jobs[name] = pdf.job_for(tree, docx)
+                files[name] = None
+            else:
+                files[name] = renderer(fmt)(tree, options)
+                if fmt == "docx":
+                    docx = files[name]
+    return PackDraft(deal, lang, trees, files, pdf_jobs)
 
 
 def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, bytes]) -> bytes:

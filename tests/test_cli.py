@@ -56,7 +56,7 @@ def test_force_replaces(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("nda").exit_code == 2
-    assert run("nda", "--config", JA, "--format", "pdf").exit_code == 2
+    assert run("nda", "--config", JA, "--format", "rtf").exit_code == 2
     assert run("nda", "--config", JA, "--lang", "fr").exit_code == 2
     assert run("frobnicate").exit_code == 2
 

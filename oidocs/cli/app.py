@@ -42,8 +42,8 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="The deal file (YAML)."),
         click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False),
                      help="Folder for the files (created if missing)."),
-        click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True,
-                     help="Which writers run."),
+        click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "all"]), default="all",
+                     show_default=True, help="Which writers run; all is docx and md; pdf needs LibreOffice."),
         click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                      help="Language of the documents [default: the deal's language]."),
         click.option("--force", is_flag=True, help="Replace existing files."),
@@ -58,6 +58,7 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def formats(fmt: str) -> list[str]:
+    """Return the writers a ``--format`` value runs (``all`` is DOCX and Markdown, as the spec says)."""
     return ["docx", "md"] if fmt == "all" else [fmt]
 
 

@@ -35,7 +35,8 @@ def _doc_command(doc: str, summary: str) -> None:
     Example:
       oidocs {doc} --config {EXAMPLE} --out drafts --lang en
 
-    Writes {{deal_id}}-{doc}-{{lang}}.docx and .md; an existing file is an error unless --force.
+    Writes {{deal_id}}-{doc}-{{lang}}.docx and .md (--format pdf: .pdf, made with
+    LibreOffice); an existing file is an error unless --force.
     """)
     @document_options
     def command(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool,
@@ -104,7 +105,8 @@ if any failed.
 @click.option("--base", type=click.Path(dir_okay=False), default=None, help="Base deal file for --rows.")
 @click.option("--rows", type=click.Path(dir_okay=False), default=None, help="CSV (or .xlsx) of replacements.")
 @click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "all"]), default="all", show_default=True,
+              help="Which writers run; all is docx and md; pdf needs LibreOffice (one converter per worker).")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Language [default: each deal's].")
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @click.option("--review", is_flag=True, help="Review mode for every document.")

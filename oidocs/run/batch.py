@@ -269,6 +269,44 @@ def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
     return job.label, []
 
 
+PDF_CHUNK = 25  # packs per LibreOffice call at most: bounds a worker's memory and a failed call's reach
+
+
+def _make_packs(args: tuple[list[Job], PackOptions]) -> list[tuple[str, list[str]]]:
+    """Worker, with PDFs: render several packs, convert all their PDFs in one LibreOffice call, write each.
+
+    Starting LibreOffice costs about a second, more than rendering a pack, so a worker starts
+    it once per share of the batch, not once per pack or per document.
+    """
+    jobs, options = args
+    from oidocs import api
+    from oidocs.run.output import write_files
+
+    problems: dict[str, list[str]] = {}
+    drafts = []
+    for job in jobs:
+        try:
+            deal = job.load()
+            library = _user_library(options.library) if options.library else None
+            drafts.append((job, api.prepare_pack(deal, lang=options.lang, formats=options.formats,
+                                                 review=options.review, library=library, source_file=job.label)))
+        except OidocsError as exc:
+            problems[job.label] = exc.lines()
+    try:
+        pdfs = api.convert_pdfs({f"{d.deal.deal_id}/{name}": pdf_job for _, d in drafts
+                                 for name, pdf_job in d.pdf_jobs.items()})
+    except OidocsError as exc:
+        problems.update({job.label: exc.lines() for job, _ in drafts})
+        drafts = []
+    for job, draft in drafts:
+        try:
+            files = draft.finish({name: pdfs[f"{draft.deal.deal_id}/{name}"] for name in draft.pdf_jobs})
+            write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force)
+        except OidocsError as exc:
+            problems[job.label] = exc.lines()
+    return [(job.label, problems.get(job.label, [])) for job in jobs]
+
+
 def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
               progress: Callable[[int], None] | None = None) -> BatchResult:
     """Make every valid job's pack; collect every failure. ``progress`` is called per deal."""
@@ -294,6 +332,9 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
 
 
 def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[str, list[str]]]:
+    if todo and "pdf" in todo[0][1].formats:
+        yield from _map_pdf(todo, workers)
+        return
     if workers == 1 or len(todo) <= 1:
         queue = deque(todo)
         del todo[:]  # each deal is dropped once made, so memory does not grow with the batch
@@ -301,6 +342,20 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[st
             yield _make_pack(queue.popleft())
         return
     yield from _pool_map(_make_pack, todo, workers)
+
+
+def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[str, list[str]]]:
+    """With PDFs: one share of the packs per worker (at most PDF_CHUNK each), one converter per share."""
+    options = todo[0][1]
+    jobs = [job for job, _ in todo]
+    size = min(PDF_CHUNK, max(1, -(-len(jobs) // workers)))
+    shares = [(jobs[i:i + size], options) for i in range(0, len(jobs), size)]
+    if workers == 1 or len(shares) == 1:
+        for share in shares:
+            yield from _make_packs(share)
+        return
+    for results in _pool_map(_make_packs, shares, workers):
+        yield from results
 
 
 def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Iterator[Any]:
