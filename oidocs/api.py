@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from oidocs.clauses.assemble import assemble
-from oidocs.clauses.library import DOCS, Library
-from oidocs.deal.dealfile import needed_sections, read_deal, require_section
+from oidocs.clauses.library import Library
+from oidocs.deal.dealfile import DOCS, docs_in, read_deal, require_section
+from oidocs.deal.localize import localize
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Clause, Document
 from oidocs.errors import OidocsError
@@ -42,7 +43,8 @@ def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Li
     if doc not in DOCS:
         raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
     require_section(deal, doc, source_file)
-    return assemble(deal, doc, lang or deal.language, _library(library))
+    lang = lang or deal.language
+    return assemble(localize(deal, lang, source_file), doc, lang, _library(library))
 
 
 def render_document(deal: Deal, doc: str, lang: str | None = None, fmt: str = "docx", *, review: bool = False,
@@ -55,11 +57,6 @@ def render_document(deal: Deal, doc: str, lang: str | None = None, fmt: str = "d
 def file_name(deal_id: str, doc: str, lang: str, fmt: str) -> str:
     """Return the spec's file name: ``{deal_id}-{doc}-{lang}.{ext}``."""
     return f"{deal_id}-{doc}-{lang}.{fmt}"
-
-
-def docs_in(deal: Deal) -> list[str]:
-    """Return the documents a pack of ``deal`` makes: the NDA and each one whose sections are present."""
-    return [d for d in DOCS if all(getattr(deal, s) is not None for s in needed_sections(d))]
 
 
 def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, formats: Iterable[str] = FORMATS,
@@ -142,7 +139,7 @@ def render_review(deal: Deal, *, lang: str | None = None, library: Library | Non
     lang = lang or deal.language
     if trees is None:
         trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
-    return review_sheet(deal, trees, lang, _library(library))
+    return review_sheet(localize(deal, lang, source_file), trees, lang, _library(library))
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,

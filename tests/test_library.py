@@ -78,7 +78,9 @@ def test_every_agreement_states_purpose_court_and_parties(deal_path: Path, doc: 
     deal = api.read_deal(deal_path)
     for lang in LANGS:
         text = api.render_document(deal, doc, lang=lang, fmt="md").decode()
-        court = deal.court or ("東京地方裁判所" if lang == "ja" else "the Tokyo District Court")
+        from oidocs.deal.localize import translate_court
+        court = translate_court(deal.court, lang) if isinstance(deal.court, str) else None
+        court = court or ("東京地方裁判所" if lang == "ja" else "the Tokyo District Court")
         assert escape(deal.purpose) in text and escape(court) in text
         for party in deal.parties:
             assert escape(party.name) in text

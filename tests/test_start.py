@@ -49,7 +49,7 @@ def uncomment(text: str, key: str, indent: int = 0) -> str:
 def full_starter(lang: str) -> str:
     """The starter with its sections, the third party and the joint_filing model switched on."""
     text = starter_yaml(lang)
-    for section in ("mou", "poc", "jda", "ip"):
+    for section in ("mou", "poc", "jda", "ip", "licence"):
         text = uncomment(text, section)
     return uncomment(text, "- key", 2)
 
@@ -293,7 +293,7 @@ def test_schema_command_prints_a_complete_schema() -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"version", "deal_id", "parties", "purpose"}
     objects = _objects(schema)
-    assert len(objects) == 12  # Deal and its 11 nested models
+    assert len(objects) == 16  # Deal and its 15 nested models (text maps, licence, royalty among them)
     for where, node in objects:
         assert node["additionalProperties"] is False, where
         for name, prop in node["properties"].items():

@@ -55,6 +55,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
     pre_clause, pre_blocks = render.clause(docdef.preamble, "preamble", reason="")
     close_clause, close_blocks = render.clause(docdef.closing, "closing", reason="")
     schedules = [Schedule(*render.clause(s, "schedule", reason="")) for s in docdef.schedules]
+    signed, _ = deal.doc_dates(doc)
     document = Document(
         doc=doc,
         lang=lang,
@@ -65,11 +66,11 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
         closing=Closing(
             clause=close_clause,
             blocks=close_blocks,
-            date_line=labels.date(deal.date) if deal.date else labels.blank_date,
+            date_line=labels.date(signed) if signed else labels.blank_date,
             signatures=[signatory(labels.designations[i], p, labels) for i, p in enumerate(deal.parties)],
         ),
         schedules=schedules,
-        date_iso=deal.date.isoformat() if deal.date else None,
+        date_iso=signed.isoformat() if signed else None,
     )
     apply_transforms(document, labels, docdef.file)
     return document

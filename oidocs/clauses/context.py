@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from oidocs.clauses.library import Library
-from oidocs.deal.model import Deal
+from oidocs.deal.dealfile import docs_in
+from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
@@ -56,10 +57,31 @@ def to_node(value: Any) -> Any:
     return Insert(" ".join(str(value).split()))
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """Return the same calendar day ``years`` later (28 February for 29 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def exclusivity_end(deal: Deal) -> dt.date | None:
+    """Return the last day of the exclusive_field exclusivity, or None when it cannot be dated.
+
+    ``ip.exclusive_field.years`` counts from the JDA's effective date (spec), the effective date
+    being the first day: three years from 2027-04-01 end on 2030-03-31.
+    """
+    ef = deal.ip.exclusive_field if deal.ip else None
+    _, effective = deal.doc_dates("jda")
+    if ef is None or deal.jda is None or effective is None:
+        return None
+    return add_years(effective, ef.years) - dt.timedelta(days=1)
+
+
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dict[str, Any]:
     """Return the names a clause of ``doc`` can use (documented in clause_library/README.md)."""
     parties = [
-        PartyView(p.key, p.name, p.address, p.representative, p.kind, Plain(labels.designations[i]))
+        PartyView(p.key, plain(p.name), plain(p.address), plain(p.representative), p.kind, Plain(labels.designations[i]))
         for i, p in enumerate(deal.parties)
     ]
     by_key = {p.key: p for p in parties}
@@ -110,8 +132,21 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         intro += [p.name, Plain(labels.define_gap + labels.define(p.d, False))]
     intro.append(Plain(library.phrases["parties_defined"][labels.lang]))
 
+    signed, effective = deal.doc_dates(doc)
+    acting = by_key.get(deal.acting_for) if deal.acting_for else None
+
     return {
         "lang": labels.lang,
+        "signed": signed,
+        "effective": effective,
+        "acting_for": deal.acting_for,
+        "acting": acting,
+        "signing": deal.signing,
+        "date_style": deal.date_style,
+        "docs": docs_in(deal),
+        "exclusivity_end": exclusivity_end(deal),
+        "licence": deal.licence,
+        "percent": lambda n: Plain(labels.percent(n)),
         "parties_intro": tuple(intro),
         "doc": doc,
         "deal": deal,

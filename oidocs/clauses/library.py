@@ -21,11 +21,11 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from oidocs.content import builtin_root
+from oidocs.deal.dealfile import DOCS
 from oidocs.errors import ClauseError
 
 LANGS = ("ja", "en")
 KINDS = ("article", "preamble", "closing", "schedule")
-DOCS = ("nda", "mou", "poc", "jda")
 
 
 @dataclass(frozen=True)

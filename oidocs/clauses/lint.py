@@ -14,15 +14,16 @@ from typing import Any, Iterator
 from jinja2 import meta, nodes
 
 from oidocs.clauses.library import DOCS, LANGS, Library
-from oidocs.deal.model import Deal, Ip, Jda, Mou, Nda, Poc, model_in
+from oidocs.deal.model import Deal, Ip, Jda, LangMap, Licence, Mou, Nda, Poc, model_in
 from oidocs.errors import ClauseError, DealError, OidocsError
 
 CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
     "n_parties", "count", "has_university", "purpose", "court", "ref", "define", "term", "money", "date",
-    "join", "table", "share",
+    "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
+    "exclusivity_end", "licence", "percent",
 }
-SECTION_MODELS: dict[str, type] = {"deal": Deal, "nda": Nda, "mou": Mou, "poc": Poc, "jda": Jda, "ip": Ip}
+SECTION_MODELS: dict[str, type] = {"deal": Deal, "nda": Nda, "mou": Mou, "poc": Poc, "jda": Jda, "ip": Ip, "licence": Licence}
 
 
 def clause_users(library: Library) -> dict[str, list[str]]:
@@ -124,6 +125,8 @@ def _check_chain(chain: list[str]) -> str:
                 return ""
             return f"the deal model has no key {attr!r} here"
         model = model_in(field.annotation)
+        if model is LangMap:
+            return ""  # free text: clauses see a plain string in the document's language
     return ""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from oidocs.deal.model import (
+    TEXT_TAGS,
     Deal,
     complete,
     duplicate_party_keys,
@@ -70,13 +71,26 @@ def require_section(deal: Deal, doc: str, source_file: str) -> None:
         ])
 
 
+# The documents oidocs makes, in the order they are usually signed.
+DOCS = ("nda", "mou", "poc", "jda")
+
+
 def needed_sections(doc: str) -> list[str]:
     """Return the deal sections ``doc`` cannot be made without."""
-    return [] if doc == "nda" else [doc, "ip"]
+    if doc == "nda":
+        return []
+    if doc == "licence":
+        return ["licence"]
+    return [doc, "ip"]
+
+
+def docs_in(deal: Deal) -> list[str]:
+    """Return the documents a pack of ``deal`` makes: the NDA and each one whose sections are present."""
+    return [d for d in DOCS if all(getattr(deal, s) is not None for s in needed_sections(d))]
 
 
 def _problem(err: Any, source: Source) -> Problem:
-    loc = tuple(err["loc"])
+    loc = tuple(p for p in err["loc"] if p not in TEXT_TAGS)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "field_rule":

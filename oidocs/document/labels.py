@@ -41,7 +41,7 @@ class Labels:
     sign_representative: str
     seal: str
     signing_rows: tuple[tuple[str, str], ...]
-    percent: Callable[[int], str]
+    percent: Callable[[float], str]
     fraction: Callable[[int], str]
     list_sep: str
     list_last: str
@@ -58,6 +58,11 @@ def _joiner(sep: str, last: str) -> Callable[[list[str]], str]:
 
 def _en_count(n: int) -> str:
     return f"{_EN_NUMBERS[n]} ({n})" if 0 <= n < len(_EN_NUMBERS) else str(n)
+
+
+def _number(n: float) -> str:
+    """A rate as people write it: 50, 3.5 (never 50.0)."""
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
 def _en_item(n: int) -> str:
@@ -97,7 +102,7 @@ JA = Labels(
     sign_representative="代表者",
     seal="　　印",
     signing_rows=(),
-    percent=lambda n: f"{n}パーセント",
+    percent=lambda n: f"{_number(n)}パーセント",
     fraction=lambda n: f"{n}分の1",
     list_sep="、",
     list_last="及び",
@@ -125,7 +130,7 @@ EN = Labels(
     sign_representative="Name and title",
     seal="",
     signing_rows=(("Signature", "_" * 24), ("Date", "")),
-    percent=lambda n: f"{_en_count(n)} percent",
+    percent=lambda n: f"{_en_count(int(n)) if float(n).is_integer() else _number(n)} percent",
     fraction=lambda n: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})",
     list_sep=", ",
     list_last=" and ",

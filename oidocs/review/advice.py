@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from oidocs.deal.model import Deal
+from oidocs.deal.model import Deal, plain
 
 IP_COURTS = ("東京地方裁判所", "大阪地方裁判所", "tokyo district court", "osaka district court")
 SMALL = ("sme", "startup")
@@ -32,7 +32,7 @@ def findings(deal: Deal) -> list[Finding]:
     if ip and ip.model == "joint_filing" and ip.joint_filing and ip.joint_filing.third_party_licence == "consent":
         out.append(Finding("coownership_consent", "ip.joint_filing.third_party_licence", "consent"))
     if ip is not None:
-        court = deal.court or "東京地方裁判所"
+        court = plain(deal.court) if deal.court else "東京地方裁判所"
         if not any(c in court.lower() for c in IP_COURTS):
             out.append(Finding("ip_court", "court", court))
     if poc is not None and poc.fee.amount == 0:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from oidocs._version import __version__
 from oidocs.clauses.library import Library
-from oidocs.deal.model import Deal
+from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.advice import findings
 from oidocs.writers.markdown import escape
@@ -32,7 +32,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library)
             "|---|---|---|---|"]
     designations = trees[0].closing.signatures if trees else []
     for party, sig in zip(deal.parties, designations):
-        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(party.name)} | {party.kind} |")
+        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(plain(party.name))} | {party.kind} |")
     out.append("")
 
     out += [f"## {w['documents']}", "", f"| {w['doc']} | {w['doc_title']} | {w['articles']} |", "|---|---|---|"]

@@ -1,0 +1,153 @@
+"""The intellectual-property and licence sections of the deal file (spec: ``ip``, ``licence``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from oidocs.deal.fields import (
+    Count,
+    DocSection,
+    LangText,
+    PartyKey,
+    Percent,
+    Positive,
+    Strict,
+    Text,
+    differs,
+    field_error,
+    sums_to_100,
+)
+
+
+class JointFiling(Strict):
+    shares: dict[PartyKey, Percent] | None = Field(None, description="Co-ownership shares in percent, summing to 100; equal when absent.")
+    third_party_licence: Literal["consent", "free"] = Field("consent", description=(
+        "Whether licensing a third party needs the other co-owners' consent (Patent Act art. 73)."))
+    costs: Literal["by_share", "equal"] = Field("by_share", description="Filing and maintenance costs.")
+    non_practice_compensation: bool = Field(False, description=(
+        "oidocs extension: a co-owner that practises compensates a university co-owner that cannot."))
+
+    @property
+    def equal(self) -> bool:
+        """True when the deal left the shares out, so that they are equal by default."""
+        return "shares" not in self.model_fields_set
+
+    @field_validator("shares")
+    @classmethod
+    def _shares_sum(cls, shares: dict[str, int] | None) -> dict[str, int] | None:
+        sums_to_100(shares, "shares")
+        return shares
+
+
+class Royalty(Strict):
+    """The price of a licence: upfront, running royalty on a base, minimum, reports."""
+
+    upfront: Count = Field(0, description="Upfront payment in the currency's whole units (may be 0).")
+    rate_percent: Annotated[float, Field(gt=0, le=100)] = Field(description="Running royalty rate, in percent of the base.")
+    base: Literal["net_sales"] = Field("net_sales", description="What the rate applies to: net_sales.")
+    minimum_annual: Count | None = Field(None, description="Minimum royalty per contract year (optional).")
+    report_months: Positive = Field(6, description="Royalty reports (and payments) every this many months.")
+    currency: Literal["JPY"] = Field("JPY", description="Currency; JPY.")
+
+
+def _royalty_or_free(royalty_free: bool, royalty: Royalty | None) -> None:
+    if royalty_free and royalty is not None:
+        raise field_error("royalty", "a royalty is given but royalty_free is true; remove one of them")
+
+
+class ExclusiveField(Strict):
+    owner: PartyKey = Field(description="Owns the results.")
+    holder: PartyKey = Field(description="Holds the exclusive right; differs from owner.")
+    field: LangText = Field(description="The field of exclusive practice.")
+    years: Positive = Field(3, description="Exclusivity period in years from the JDA's effective date, non-exclusive after it.")
+    territory: LangText = Field("worldwide", description="Territory of the exclusive right.")
+    royalty_free: bool = Field(False, description=(
+        "The exclusive right is free; when false and no royalty block is given, the JDA gives only an undertaking "
+        "to negotiate the licence terms."))
+    royalty: Royalty | None = Field(None, description="The price of the exclusive right (as in licence.royalty).")
+
+    _holder_differs = field_validator("holder")(lambda v, info: differs(v, info, "owner"))
+
+    @model_validator(mode="after")
+    def _royalty_rule(self) -> ExclusiveField:
+        _royalty_or_free(self.royalty_free, self.royalty)
+        return self
+
+
+class BackgroundLicence(Strict):
+    licensors: list[PartyKey] | None = Field(None, description="Licensing parties; all parties when absent.")
+    exclusive: bool = Field(False, description="Whether the licence is exclusive.")
+    royalty_free: bool = Field(True, description=(
+        "Royalty-free; when false and no royalty block is given, the licence is an undertaking to negotiate."))
+    sublicensable: bool = Field(False, description="Whether the licensee may sublicense (group companies and subcontractors).")
+    royalty: Royalty | None = Field(None, description="The price of the licence (as in licence.royalty).")
+
+    @model_validator(mode="after")
+    def _royalty_rule(self) -> BackgroundLicence:
+        _royalty_or_free(self.royalty_free, self.royalty)
+        return self
+
+    @field_validator("licensors")
+    @classmethod
+    def _unique(cls, licensors: list[str] | None) -> list[str] | None:
+        if licensors is not None:
+            if not licensors:
+                raise PydanticCustomError("empty", "name at least one licensor, or leave the key out for all parties")
+            if len(set(licensors)) != len(licensors):
+                raise PydanticCustomError("duplicate", "a party is listed twice")
+        return licensors
+
+
+class LicensedRight(Strict):
+    kind: Literal["patent", "application", "know_how", "software", "design"] = Field(description="What is licensed.")
+    title: LangText = Field(description="Title of the patent or application, or a description of the know-how.")
+    number: Text | None = Field(None, description="Registration or application number (optional).")
+
+
+class Licence(DocSection):
+    licensor: PartyKey = Field(description="The party that grants the licence.")
+    licensee: PartyKey = Field(description="The party that receives it; differs from licensor.")
+    rights: Annotated[list[LicensedRight], Field(min_length=1)] = Field(description=(
+        "The licensed rights, listed in an appendix."))
+    field: LangText = Field(description="Field of use.")
+    territory: LangText = Field("worldwide", description="Territory.")
+    exclusive: bool = Field(False, description=(
+        "An exclusive licence under contract (独占的通常実施権), not a registered 専用実施権."))
+    sublicensable: bool = Field(False, description="Whether the licensee may grant sublicences.")
+    royalty_free: bool = Field(False, description="The licence is free of charge.")
+    royalty: Royalty | None = Field(None, description="The price; required unless royalty_free.")
+    audit: bool = Field(True, description="The licensor may audit the licensee's books on notice.")
+    improvements: Literal["none", "grant_back_nonexclusive"] = Field("none", description=(
+        "none: the licensee's improvements stay its own; grant_back_nonexclusive adds a non-exclusive licence back."))
+    term_years: Positive | None = Field(None, description="Term in years; until the last licensed right expires when absent.")
+
+    _licensee_differs = field_validator("licensee")(lambda v, info: differs(v, info, "licensor"))
+
+    @model_validator(mode="after")
+    def _royalty_rule(self) -> Licence:
+        _royalty_or_free(self.royalty_free, self.royalty)
+        if not self.royalty_free and self.royalty is None:
+            raise field_error("royalty", "required unless royalty_free is true: give upfront and rate_percent")
+        return self
+
+
+class Ip(Strict):
+    model: Literal["joint_filing", "exclusive_field", "background_licence"] = Field(
+        description="How the results (foreground IP) are owned.")
+    joint_filing: JointFiling | None = Field(None, description="Terms of the joint_filing model.")
+    exclusive_field: ExclusiveField | None = Field(None, description="Terms of the exclusive_field model.")
+    background_licence: BackgroundLicence | None = Field(None, description=(
+        "Terms of the background_licence model; beside another model it adds a licence of background IP."))
+
+    @model_validator(mode="after")
+    def _blocks_match_model(self) -> Ip:
+        if self.model == "exclusive_field" and self.exclusive_field is None:
+            raise field_error("exclusive_field", "required when model is exclusive_field (owner, holder, field)")
+        if self.model != "joint_filing" and self.joint_filing is not None:
+            raise field_error("joint_filing", f"given, but model is {self.model}; remove it or change model")
+        if self.model != "exclusive_field" and self.exclusive_field is not None:
+            raise field_error("exclusive_field", f"given, but model is {self.model}; remove it or change model")
+        return self
