@@ -265,3 +265,77 @@ def test_university_students_may_receive_under_written_duties(lang: str) -> None
     article = lambda text: text.split(f"({title('nda.confidentiality', 'en')})" if lang == "en"
                                       else f"（{title('nda.confidentiality', 'ja')}）", 1)[1].split("\n## ", 1)[0]
     assert article(with_univ).count("\n\n") == article(without).count("\n\n")
+
+
+# --- dates, purpose and the side acted for ----------------------------------------------------
+
+ONEWAY = ROOT / "tests" / "fixtures" / "oneway-en.yaml"
+
+
+def _article(text: str, clause_id: str, lang: str) -> str:
+    label = heading(text, title(clause_id, lang))
+    return text.split(f"## {label}", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_terms_count_from_each_documents_effective_date(tmp_path: Path, lang: str) -> None:
+    import datetime as dt
+    from oidocs.document.labels import LABELS
+
+    def dated(d: dict[str, Any]) -> None:
+        d["nda"]["date"] = "2026-11-20"
+        d["nda"]["effective"] = "2026-11-01"
+        d["mou"]["date"] = "2026-12-10"
+    path = variant(tmp_path, ACME, dated)
+    nda_term = _article(md(path, "nda", lang), "nda.term", lang)
+    mou_term = _article(md(path, "mou", lang), "mou.term", lang)
+    label = LABELS[lang].date
+    assert label(dt.date(2026, 11, 1)) in nda_term and label(dt.date(2026, 11, 20)) not in nda_term
+    assert label(dt.date(2026, 12, 10)) in mou_term, "the MOU's effective date defaults to its own signing date"
+    undated = _article(md(ONEWAY, "nda", lang), "nda.term", lang)
+    assert ("本契約の締結日から" if lang == "ja" else "from the date of its execution") in undated
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_document_states_its_own_purpose(tmp_path: Path, lang: str) -> None:
+    def own(d: dict[str, Any]) -> None:
+        d["nda"]["purpose"] = "ダクト用殺菌ユニットの技術情報の評価"
+        d["mou"]["purpose"] = "殺菌ユニットの共同開発に向けた協業"
+    path = variant(tmp_path, ACME, own)
+    assert "ダクト用殺菌ユニットの技術情報の評価" in md(path, "nda", lang).split("\n## ", 1)[0]
+    assert "殺菌ユニットの共同開発に向けた協業" in md(path, "mou", lang).split("\n## ", 1)[0]
+    assert "空気殺菌装置の共同開発の可否を検討すること" in md(ACME, "nda", lang).split("\n## ", 1)[0]
+
+
+def _one_way_for(tmp_path: Path, side: str | None) -> Path:
+    def acting(d: dict[str, Any]) -> None:
+        if side:
+            d["acting_for"] = side
+    return variant(tmp_path, ONEWAY, acting, f"oneway-{side}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_way_nda_leans_for_the_side_acted_for(tmp_path: Path, lang: str) -> None:
+    """Acting for the discloser (maker): trade secrets survive while secret, the recipient
+    admits irreparable harm, independent development is narrow. Acting for the recipient
+    (buyer): independent development stays free, backups may be kept. Neither: balanced."""
+    balanced = md(_one_way_for(tmp_path, None), "nda", lang)
+    discloser = md(_one_way_for(tmp_path, "maker"), "nda", lang)
+    recipient = md(_one_way_for(tmp_path, "buyer"), "nda", lang)
+    trade_secret = "営業秘密" if lang == "ja" else "trade secret"
+    harm = "回復することのできない損害" if lang == "ja" else "cannot be remedied by monetary compensation"
+    free = "制限するものではない" if lang == "ja" else "Nothing in this Agreement restricts"
+    backups = "バックアップ" if lang == "ja" else "backups"
+    assert trade_secret in _article(discloser, "nda.term", lang)
+    assert harm in discloser
+    for text in (balanced, recipient):
+        assert trade_secret not in _article(text, "nda.term", lang) and harm not in text
+    for word in (free, backups):
+        assert word in recipient and word not in balanced and word not in discloser
+    assert len(_article(discloser, "nda.exclusions", lang)) > len(_article(balanced, "nda.exclusions", lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mutual_nda_stays_balanced_whoever_is_acted_for(tmp_path: Path, lang: str) -> None:
+    path = variant(tmp_path, ACME, lambda d: d.update(acting_for="nano"))
+    assert md(path, "nda", lang) == md(ACME, "nda", lang)
