@@ -46,7 +46,7 @@ def test_every_clause_file_is_used_by_a_document() -> None:
     used: set[str] = set()
     for doc in api.DOCS:
         d = LIB.document(doc)
-        used |= {d.preamble, d.closing, *d.schedules, *(a.id for a in d.articles)}
+        used |= {d.preamble, d.closing, *(s.id for s in d.schedules), *(a.id for a in d.articles)}
     assert set(LIB.all_clause_ids()) - used == set()
     assert used - set(LIB.all_clause_ids()) == set()
 

@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 
 from oidocs.clauses.context import MissingValue, build_context, to_node
-from oidocs.clauses.library import ClauseFile, DocDef, Library
+from oidocs.clauses.library import ArticleSpec, ClauseFile, DocDef, Library
 from oidocs.deal.model import Deal, Party
 from oidocs.document.labels import Labels, labels_for
 from oidocs.document.transforms import apply_transforms
@@ -39,22 +39,23 @@ from oidocs.errors import ClauseError
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 
 
-def assemble(deal: Deal, doc: str, lang: str, library: Library) -> Document:
-    """Build the finished (numbered, resolved, checked) tree of ``doc`` in ``lang``."""
+def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bool = False) -> Document:
+    """Build the finished (numbered, resolved, checked) tree of ``doc`` in ``lang``.
+
+    ``bilingual``: the tree is one column of a side-by-side document; clauses guarded by
+    ``when: bilingual`` (the prevailing-language article) are included.
+    """
     labels = labels_for(lang)
     docdef = library.document(doc)
-    context = build_context(deal, doc, labels, library)
+    context = build_context(deal, doc, labels, library, bilingual=bilingual)
     render = _Renderer(library, context, lang)
 
-    articles = []
-    for spec in docdef.articles:
-        if spec.when is not None and not render.condition(spec.when, docdef):
-            continue
-        clause, blocks = render.clause(spec.id, "article", reason=_reason(spec.when))
-        articles.append(Article(clause=clause, blocks=blocks))
+    articles = [Article(*render.clause(spec.id, "article", reason=_reason(spec.when)))
+                for spec in docdef.articles if render.included(spec, docdef)]
     pre_clause, pre_blocks = render.clause(docdef.preamble, "preamble", reason="")
     close_clause, close_blocks = render.clause(docdef.closing, "closing", reason="")
-    schedules = [Schedule(*render.clause(s, "schedule", reason="")) for s in docdef.schedules]
+    schedules = [Schedule(*render.clause(spec.id, "schedule", reason=_reason(spec.when)))
+                 for spec in docdef.schedules if render.included(spec, docdef)]
     signed, _ = deal.doc_dates(doc)
     document = Document(
         doc=doc,
@@ -101,6 +102,10 @@ class _Renderer:
         self.library = library
         self.context = context
         self.lang = lang
+
+    def included(self, spec: ArticleSpec, docdef: DocDef) -> bool:
+        """Whether an article or schedule of the definition is in this document (its ``when`` holds)."""
+        return spec.when is None or self.condition(spec.when, docdef)
 
     def condition(self, expression: str, docdef: DocDef) -> bool:
         """Evaluate a ``when`` expression of the document definition."""

@@ -67,7 +67,7 @@ class TermDef:
 
 @dataclass(frozen=True)
 class ArticleSpec:
-    """One entry of a document definition: a clause id and the condition that includes it."""
+    """One article or schedule of a document definition: a clause id and the condition that includes it."""
 
     id: str
     when: str | None = None
@@ -82,7 +82,7 @@ class DocDef:
     preamble: str
     articles: tuple[ArticleSpec, ...]
     closing: str
-    schedules: tuple[str, ...]
+    schedules: tuple[ArticleSpec, ...]
     file: str
 
 
@@ -363,20 +363,26 @@ def read_docdef(path: Path, doc: str) -> DocDef:
     try:
         titles = data["title"]
         assert isinstance(titles, dict) and all(isinstance(titles.get(lang), str) for lang in LANGS)
-        articles = []
-        for entry in data["articles"]:
-            if isinstance(entry, str):
-                articles.append(ArticleSpec(entry))
-            else:
-                assert isinstance(entry, dict) and set(entry) <= {"id", "when"}
-                when = entry.get("when")
-                articles.append(ArticleSpec(str(entry["id"]), None if when is None else str(when)))
         return DocDef(
-            doc=doc, titles=titles, preamble=str(data["preamble"]), articles=tuple(articles),
-            closing=str(data["closing"]), schedules=tuple(str(s) for s in data.get("schedules") or ()),
+            doc=doc, titles=titles, preamble=str(data["preamble"]), articles=_specs(data["articles"]),
+            closing=str(data["closing"]), schedules=_specs(data.get("schedules") or ()),
             file=str(path),
         )
     except (KeyError, AssertionError, TypeError):
         raise ClauseError(file=str(path), message=(
             "a document definition has title (ja, en), preamble, articles (ids or {id, when}), closing, "
-            "and optional schedules")) from None
+            "and optional schedules (ids or {id, when})")) from None
+
+
+def _specs(entries: Any) -> tuple[ArticleSpec, ...]:
+    """Read a list of clause ids or ``{id, when}`` maps (articles and schedules alike)."""
+    assert isinstance(entries, (list, tuple))
+    specs = []
+    for entry in entries:
+        if isinstance(entry, str):
+            specs.append(ArticleSpec(entry))
+        else:
+            assert isinstance(entry, dict) and set(entry) <= {"id", "when"}
+            when = entry.get("when")
+            specs.append(ArticleSpec(str(entry["id"]), None if when is None else str(when)))
+    return tuple(specs)

@@ -22,6 +22,7 @@ CONTEXT_NAMES = {
     "n_parties", "count", "has_university", "purpose", "court", "ref", "define", "term", "money", "date",
     "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
     "exclusivity_end", "licence", "percent",
+    "bilingual", "prevailing_language",
 }
 SECTION_MODELS: dict[str, type] = {"deal": Deal, "nda": Nda, "mou": Mou, "poc": Poc, "jda": Jda, "ip": Ip, "licence": Licence}
 
@@ -34,7 +35,7 @@ def clause_users(library: Library) -> dict[str, list[str]]:
             d = library.document(doc)
         except ClauseError:
             continue
-        for clause_id in (d.preamble, *(a.id for a in d.articles), d.closing, *d.schedules):
+        for clause_id in (d.preamble, *(a.id for a in d.articles), d.closing, *(s.id for s in d.schedules)):
             users.setdefault(clause_id, [])
             if doc not in users[clause_id]:
                 users[clause_id].append(doc)
@@ -62,14 +63,17 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
             problems += _check_clause(library, clause_id, lang)
     if problems:
         return problems
-    for deal in deals if deals is not None else sample_deals(library):
+    from oidocs.clauses.assemble import assemble
+
+    for n, deal in enumerate(deals if deals is not None else sample_deals(library)):
         for doc in DOCS:
             if doc != "nda" and any(getattr(deal, s) is None for s in (doc, "ip")):
                 continue
-            for lang in LANGS:
+            # The first deal is also built as one side of a bilingual document (clauses under
+            # ``when: bilingual`` render only there).
+            for lang, bilingual in [(lang, b) for lang in LANGS for b in ((False, True) if n == 0 else (False,))]:
                 try:
-                    from oidocs.clauses.assemble import assemble
-                    assemble(deal, doc, lang, library)
+                    assemble(deal, doc, lang, library, bilingual=bilingual)
                 except OidocsError as exc:
                     problem = f"{exc} (rendering {doc} {lang} for {deal.deal_id})"
                     if problem not in problems:

@@ -187,6 +187,36 @@ class Document:
         return [part.clause for part in self.children]
 
 
+Part = Union[Preamble, Article, Closing, Schedule]
+
+
+@dataclass
+class Bilingual:
+    """One agreement in two languages side by side (和英併記): ``first`` is printed on the left.
+
+    Both trees come from the same document definition with the same deal, so they hold the
+    same clauses in the same order (the parity rule); :func:`pair_parts` checks it.
+    """
+
+    first: Document
+    second: Document
+    prevailing: str
+
+    @property
+    def langs(self) -> str:
+        """The file-name form of the pair: ``ja-en`` / ``en-ja``."""
+        return f"{self.first.lang}-{self.second.lang}"
+
+
+def pair_parts(pair: Bilingual) -> list[tuple[Part, Part]]:
+    """Return the parts of the two trees side by side; raise ValueError if they do not match."""
+    left, right = pair.first.children, pair.second.children
+    if [(type(p), p.clause.id) for p in left] != [(type(p), p.clause.id) for p in right]:
+        raise ValueError(f"the {pair.first.lang} and {pair.second.lang} {pair.first.doc} documents "
+                         "do not have the same clauses in the same order")
+    return list(zip(left, right))
+
+
 Node = Union[Document, Preamble, Article, Closing, Schedule, Paragraph, Item, Table, Text, Insert, Ref, Term]
 
 
@@ -213,6 +243,8 @@ def dump(node: Node, indent: int = 0) -> str:
         return f"{pad}Term {node.key}{' (defines)' if node.defining else ''} {node.text!r}\n"
     extra = ""
     if isinstance(node, Article):
+        extra = f" {node.label} {node.clause.id}@{node.clause.version}"
+    elif isinstance(node, Schedule):
         extra = f" {node.label} {node.clause.id}@{node.clause.version}"
     elif isinstance(node, Paragraph):
         extra = f" {node.number}"

@@ -8,8 +8,8 @@ a fixed timestamp, so that the same deal gives the same bytes.
 Numbering is Word's own: one multilevel list whose level 0 is the article (第%1条 /
 Article %1, on Heading 1 paragraphs, so that the navigation pane lists the articles),
 level 1 the paragraph and level 2 the item; every numbered paragraph carries ``w:numPr``.
-Cross-references are REF fields to a bookmark on each article heading, storing the
-computed label as their cached result.
+Cross-references are REF fields to a bookmark on each article heading (and on each
+schedule's label: 別紙1 / Schedule 1), storing the computed label as their cached result.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ from oidocs.writers.docx_base import (
 )
 
 
+SCHEDULE_BOOKMARKS = 900  # bookmark ids of schedules (articles use their number)
+
+
 class DocxBodyWriter(Visitor):
     """Collects the body XML of one document and the numbering instances it needs."""
 
@@ -59,6 +62,8 @@ class DocxBodyWriter(Visitor):
         self.extra_nums: list[int] = []
         self.in_article = False
         self.bookmarks = {a.clause.id: f"_RefOI{a.number:03d}" for a in document.articles}
+        self.bookmarks.update({s.clause.id: f"_RefOISchedule{n}" for n, s in enumerate(document.schedules, start=1)})
+        self.schedule_labels = {s.clause.id: s.label for s in document.schedules}
         self.comments: list[str] = []
         self.pending: Preamble | Closing | None = None
 
@@ -72,7 +77,16 @@ class DocxBodyWriter(Visitor):
     def runs(self, inlines: list[Inline]) -> str:
         out = []
         for node in inlines:
-            if isinstance(node, Ref) and node.target in self.bookmarks:
+            if isinstance(node, Ref) and node.target in self.schedule_labels:
+                # The bookmark holds the schedule's label (別紙1 / Schedule 1); a lone schedule
+                # is referred to as "the Schedule": the words before the label stay text.
+                label = self.schedule_labels[node.target]
+                if node.text.endswith(label):
+                    out.append(X.run(node.text[:-len(label)]))
+                    out.append(X.field(f"REF {self.bookmarks[node.target]} \\h", label))
+                else:
+                    out.append(X.run(node.text))
+            elif isinstance(node, Ref) and node.target in self.bookmarks:
                 out.append(X.field(f"REF {self.bookmarks[node.target]} \\r \\h", node.text))
             else:
                 out.append(X.run(node.text, highlight=self.options.review and isinstance(node, Insert)))
@@ -145,7 +159,10 @@ class DocxBodyWriter(Visitor):
     def visit_Schedule(self, node: Schedule) -> None:
         self.in_article = False
         self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-        heading = X.run(self.labels.heading(node.label, node.clause.title))
+        number = self.document.schedules.index(node) + 1
+        text = self.labels.heading(node.label, node.clause.title)
+        heading = X.bookmark(SCHEDULE_BOOKMARKS + number, self.bookmarks[node.clause.id], X.run(node.label))
+        heading += X.run(text[len(node.label):])
         self.parts.append(X.paragraph(self.annotate(node, heading), style="Heading1"))
 
     def visit_Text(self, node: Text) -> None:
@@ -181,7 +198,8 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
 
 
 
-def _core_xml(document: Document) -> str:
+def _core_xml(document: Document, title: str | None = None) -> str:
+    """The core properties; ``title`` replaces the document's (a bilingual file names both)."""
     when = _fixed_date(document).strftime("%Y-%m-%dT%H:%M:%SZ")
     t = X.xml_text
     return (
@@ -189,7 +207,7 @@ def _core_xml(document: Document) -> str:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{t(document.title)}</dc:title><dc:subject>{t(document.doc)}</dc:subject>"
+        f"<dc:title>{t(title or document.title)}</dc:title><dc:subject>{t(document.doc)}</dc:subject>"
         f"<dc:creator>oidocs</dc:creator><cp:keywords>{t(f'oidocs; {document.doc}; {document.deal_id}')}</cp:keywords>"
         "<cp:lastModifiedBy>oidocs</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f"<cp:lastPrinted>{when}</cp:lastPrinted>"
