@@ -3,6 +3,7 @@
     from oidocs import read_deal, render_document
     deal = read_deal("deal.yaml")
     data = render_document(deal, "nda", lang="en", fmt="docx")   # bytes
+    both = render_document(deal, "nda", lang="ja+en", fmt="docx")  # side by side, ja on the left
 
 Everything here is pure: it reads clause files but writes nothing. Writing files (with
 the overwrite rules of the CLI) is :mod:`oidocs.output`'s job.
@@ -18,11 +19,15 @@ from oidocs.clauses.library import Library
 from oidocs.deal.dealfile import DOCS, docs_in, read_deal, require_section
 from oidocs.deal.localize import localize
 from oidocs.deal.model import Deal
-from oidocs.document.tree import Clause, Document
+from oidocs.document.tree import Bilingual, Clause, Document, pair_parts
 from oidocs.errors import OidocsError
-from oidocs.writers import FORMATS, RenderOptions, renderer
+from oidocs.writers import FORMATS, RenderOptions, bilingual_renderer, renderer
 
-__all__ = ["DOCS", "FORMATS", "PackDraft", "build_document", "convert_pdfs", "docs_in", "file_name", "manifest",
+LANGS = ("ja", "en")
+BILINGUAL = ("ja+en", "en+ja")  # one side-by-side document, the first language on the left
+
+__all__ = ["BILINGUAL", "DOCS", "FORMATS", "LANGS", "PackDraft", "build_bilingual", "build_document", "convert_pdfs",
+           "docs_in", "file_name", "manifest",
            "prepare_pack", "read_deal", "render_document", "render_files", "render_pack"]
 
 _default_library: Library | None = None
@@ -47,16 +52,48 @@ def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Li
     return assemble(localize(deal, lang, source_file), doc, lang, _library(library))
 
 
+def build_bilingual(deal: Deal, doc: str, lang: str, *, library: Library | None = None,
+                    source_file: str = "<deal>") -> Bilingual:
+    """Return both trees of a side-by-side document; ``lang`` is ``ja+en`` or ``en+ja`` (first on the left).
+
+    Both are built with the prevailing-language article; they pair article by article because
+    they come from one document definition (:func:`~oidocs.document.tree.pair_parts` checks it).
+    """
+    if lang not in BILINGUAL:
+        raise OidocsError(f"unknown language pair {lang!r}; choose one of {', '.join(BILINGUAL)}")
+    if doc not in DOCS:
+        raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+    require_section(deal, doc, source_file)
+    first, second = lang.split("+")
+    lib = _library(library)
+    pair = Bilingual(assemble(localize(deal, first, source_file), doc, first, lib, bilingual=True),
+                     assemble(localize(deal, second, source_file), doc, second, lib, bilingual=True),
+                     prevailing=deal.prevailing_language or deal.language)
+    try:
+        pair_parts(pair)
+    except ValueError as exc:
+        raise OidocsError(str(exc)) from None
+    return pair
+
+
 def render_document(deal: Deal, doc: str, lang: str | None = None, fmt: str = "docx", *, review: bool = False,
                     library: Library | None = None) -> bytes:
-    """Render one document of a validated deal to bytes (``fmt``: "docx" or "md")."""
+    """Render one document of a validated deal to bytes (``fmt``: "docx" or "md"; ``lang`` may be ``ja+en``)."""
+    lang = lang or deal.language
+    if lang in BILINGUAL:
+        return bilingual_renderer(fmt)(build_bilingual(deal, doc, lang, library=library), RenderOptions(review=review))
     tree = build_document(deal, doc, lang, library=library)
     return renderer(fmt)(tree, RenderOptions(review=review))
 
 
 def file_name(deal_id: str, doc: str, lang: str, fmt: str) -> str:
-    """Return the spec's file name: ``{deal_id}-{doc}-{lang}.{ext}``."""
-    return f"{deal_id}-{doc}-{lang}.{fmt}"
+    """Return the spec's file name: ``{deal_id}-{doc}-{lang}.{ext}``, ``ja+en`` written ``ja-en``."""
+    return f"{deal_id}-{doc}-{file_lang(lang)}.{fmt}"
+
+
+def file_lang(lang: str) -> str:
+    """Return ``lang`` as file names write it: ``ja``, ``en``, ``ja-en``, ``en-ja``."""
+    return lang.replace("+", "-")
 
 
 def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, formats: Iterable[str] = FORMATS,
@@ -127,8 +164,8 @@ def convert_pdfs(jobs: dict[str, Any]) -> dict[str, bytes]:
 
 
 def review_name(deal_id: str, lang: str) -> str:
-    """Return the review sheet's file name: ``{deal_id}-review-{lang}.md``."""
-    return f"{deal_id}-review-{lang}.md"
+    """Return the review sheet's file name: ``{deal_id}-review-{lang}.md`` (``ja-en`` for a bilingual pack)."""
+    return f"{deal_id}-review-{file_lang(lang)}.md"
 
 
 def render_review(deal: Deal, *, lang: str | None = None, library: Library | None = None,
@@ -138,8 +175,14 @@ def render_review(deal: Deal, *, lang: str | None = None, library: Library | Non
 
     lang = lang or deal.language
     if trees is None:
-        trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
-    return review_sheet(localize(deal, lang, source_file), trees, lang, _library(library))
+        if lang in BILINGUAL:
+            trees = [build_bilingual(deal, d, lang, library=library, source_file=source_file).first
+                     for d in docs_in(deal)]
+        else:
+            trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
+    # A bilingual pack's sheet is written in its first language.
+    first = lang.split("+")[0]
+    return review_sheet(localize(deal, first, source_file), trees, first, _library(library))
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,
@@ -156,19 +199,25 @@ def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: 
     trees = []
     options = RenderOptions(review=review)
     for doc in docs:
-        tree = build_document(deal, doc, lang, library=library, source_file=source_file)
+        pair = build_bilingual(deal, doc, lang, library=library, source_file=source_file) \
+            if lang in BILINGUAL else None
+        tree = pair.first if pair else build_document(deal, doc, lang, library=library, source_file=source_file)
         trees.append(tree)
+
+        def write(fmt: str) -> bytes:
+            return bilingual_renderer(fmt)(pair, options) if pair else renderer(fmt)(tree, options)
+
         docx: bytes | None = None
         for fmt in formats:
             name = file_name(deal.deal_id, doc, lang, fmt)
             if fmt == "pdf":
                 from oidocs.writers import pdf
 
-                docx = docx or renderer("docx")(tree, options)
+                docx = docx or write("docx")
                 pdf_jobs[name] = pdf.job_for(tree, docx)
                 files[name] = None
             else:
-                files[name] = renderer(fmt)(tree, options)
+                files[name] = write(fmt)
                 if fmt == "docx":
                     docx = files[name]
     return PackDraft(deal, lang, trees, files, pdf_jobs)
@@ -183,7 +232,7 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
 
     documents = []
     for tree in trees:
-        prefix = f"{deal.deal_id}-{tree.doc}-{lang}."
+        prefix = f"{deal.deal_id}-{tree.doc}-{file_lang(lang)}."
         documents.append({
             "doc": tree.doc,
             "title": tree.title,

@@ -78,8 +78,12 @@ def exclusivity_end(deal: Deal) -> dt.date | None:
     return add_years(effective, ef.years) - dt.timedelta(days=1)
 
 
-def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dict[str, Any]:
-    """Return the names a clause of ``doc`` can use (documented in clause_library/README.md)."""
+def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
+                  ) -> dict[str, Any]:
+    """Return the names a clause of ``doc`` can use (documented in clause_library/README.md).
+
+    ``bilingual`` is true while building either language of a side-by-side (ja+en) document.
+    """
     parties = [
         PartyView(p.key, plain(p.name), plain(p.address), plain(p.representative), p.kind, Plain(labels.designations[i]))
         for i, p in enumerate(deal.parties)
@@ -172,4 +176,6 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library) -> dic
         "join": join,
         "table": table,
         "share": share,
+        "bilingual": bilingual,
+        "prevailing_language": deal.prevailing_language or deal.language,
     }

@@ -18,6 +18,7 @@ from typing import Any, Callable
 import click
 
 EXAMPLE = "examples/acme-nano-ja.yaml"
+LANG_CHOICES = ["ja", "en", "ja+en", "en+ja"]  # spec: cli.md, --lang
 
 
 def run(action: Callable[[], Any]) -> Any:
@@ -44,8 +45,9 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Folder for the files (created if missing)."),
         click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "all"]), default="all",
                      show_default=True, help="Which writers run; all is docx and md; pdf needs LibreOffice."),
-        click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
-                     help="Language of the documents [default: the deal's language]."),
+        click.option("--lang", type=click.Choice(LANG_CHOICES), default=None,
+                     help="Language of the documents; ja+en / en+ja: one side-by-side (和英併記) document "
+                          "per agreement, the first language on the left [default: the deal's language]."),
         click.option("--force", is_flag=True, help="Replace existing files."),
         click.option("--review", is_flag=True,
                      help="Review mode: deal text highlighted, a comment per clause, drafting notes."),

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from oidocs.cli.app import EXAMPLE, document_options, formats, main, run, user_library
+from oidocs.cli.app import EXAMPLE, LANG_CHOICES, document_options, formats, main, run, user_library
 
 
 def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | None, force: bool,
@@ -36,7 +36,8 @@ def _doc_command(doc: str, summary: str) -> None:
       oidocs {doc} --config {EXAMPLE} --out drafts --lang en
 
     Writes {{deal_id}}-{doc}-{{lang}}.docx and .md (--format pdf: .pdf, made with
-    LibreOffice); an existing file is an error unless --force.
+    LibreOffice); an existing file is an error unless --force. --lang ja+en writes one
+    side-by-side document, {{deal_id}}-{doc}-ja-en.docx.
     """)
     @document_options
     def command(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool,
@@ -73,7 +74,7 @@ Writes {{deal_id}}-review-{{lang}}.md.
 """)
 @click.option("--config", "config", required=True, type=click.Path(dir_okay=False), help="The deal file (YAML).")
 @click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Language [default: the deal's].")
+@click.option("--lang", type=click.Choice(LANG_CHOICES), default=None, help="Language [default: the deal's].")
 @click.option("--force", is_flag=True, help="Replace an existing sheet.")
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def review(config: str, out: str, lang: str | None, force: bool, library: str | None) -> None:
@@ -107,7 +108,7 @@ if any failed.
 @click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "all"]), default="all", show_default=True,
               help="Which writers run; all is docx and md; pdf needs LibreOffice (one converter per worker).")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Language [default: each deal's].")
+@click.option("--lang", type=click.Choice(LANG_CHOICES), default=None, help="Language [default: each deal's].")
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @click.option("--review", is_flag=True, help="Review mode for every document.")
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")

@@ -7,7 +7,8 @@ itself prints around it, so that both languages are formatted in one place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 _EN_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -138,8 +139,41 @@ EN = Labels(
 )
 
 LABELS = {"ja": JA, "en": EN}
+DATE_STYLES = ("western", "japanese")
+
+# Japanese eras (元号) by their first day. Reiwa began on 2019-05-01 and Heisei on 1989-01-08
+# (the day after Emperor Showa's death); a date before Showa (1926-12-25) keeps the Western year,
+# since no agreement drafted today is dated then.
+ERAS = (
+    (dt.date(2019, 5, 1), "令和"),
+    (dt.date(1989, 1, 8), "平成"),
+    (dt.date(1926, 12, 25), "昭和"),
+)
 
 
-def labels_for(lang: str) -> Labels:
-    """Return the labels of ``lang`` (``ja`` or ``en``)."""
-    return LABELS[lang]
+def era_year(d: dt.date) -> str:
+    """Return the era and year of ``d``: 令和8年, 令和元年 (the first year of an era), 平成31年."""
+    for start, name in ERAS:
+        if d >= start:
+            year = d.year - start.year + 1
+            return f"{name}{'元' if year == 1 else year}年"
+    return f"{d.year}年"
+
+
+def era_date(d: dt.date) -> str:
+    """Return ``d`` written by era: 令和8年12月1日; 2019-04-30 is 平成31年4月30日."""
+    return f"{era_year(d)}{d.month}月{d.day}日"
+
+
+@lru_cache(maxsize=None)
+def labels_for(lang: str, date_style: str = "western") -> Labels:
+    """Return the labels of ``lang`` (``ja`` or ``en``) with dates in ``date_style``.
+
+    ``japanese`` writes Japanese dates by era (令和8年12月1日, and an era blank date line);
+    English has no era dates and ignores it. The date style is a deal option, so every caller
+    that formats a date (clause ``date()``, the date line) asks for the labels with it.
+    """
+    labels = LABELS[lang]
+    if lang == "ja" and date_style == "japanese":
+        return replace(labels, date=era_date, blank_date="令和　　年　　月　　日")
+    return labels

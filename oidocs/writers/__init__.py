@@ -2,7 +2,9 @@
 
 ``WRITERS`` maps a format name to the module function ``render(document, options) -> bytes``,
 imported only when used so that the CLI starts fast. ``docx`` (with ``docx_xml``, the raw
-OOXML python-docx lacks, and ``zipfile_fixed`` for byte-identical zips) and ``markdown``.
+OOXML python-docx lacks, and ``zipfile_fixed`` for byte-identical zips) and ``markdown``;
+``bilingual_docx`` and ``bilingual_md`` render a :class:`~oidocs.document.tree.Bilingual`
+pair side by side (``bilingual_renderer``).
 May import: :mod:`oidocs.document`, :mod:`oidocs.errors`, :mod:`oidocs.cache`. Never deals,
 clauses, review, run or cli: a writer sees only the tree.
 """
@@ -13,7 +15,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from oidocs.document.tree import Document, Node
+from oidocs.document.tree import Bilingual, Document, Node
 
 FORMATS = ("docx", "md")
 
@@ -45,6 +47,13 @@ class Visitor:
         depart = getattr(self, f"depart_{name}", None)
         if depart is not None:
             depart(node)
+
+
+def bilingual_renderer(fmt: str) -> Callable[[Bilingual, RenderOptions], bytes]:
+    """Return the ``render`` function of the side-by-side writer for ``fmt`` (``docx`` or ``md``)."""
+    module = {"docx": "oidocs.writers.bilingual_docx", "md": "oidocs.writers.bilingual_md"}[fmt]
+    render: Any = importlib.import_module(module).render
+    return render
 
 
 def renderer(fmt: str) -> Callable[[Document, RenderOptions], bytes]:

@@ -115,12 +115,53 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
         <w:pPr><w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
     styles.append(parse_xml(_style("OISignature", "OI Signature", """
         <w:pPr><w:spacing w:after="0"/></w:pPr>""")))
+    for column in _column_styles():
+        styles.append(parse_xml(column))
     styles.append(parse_xml(_style("CommentText", "annotation text", """
         <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>""", ui=99)))
     styles.append(parse_xml(
         f'<w:style xmlns:w="{X.W_NS}" w:type="character" w:styleId="CommentReference">'
         '<w:name w:val="annotation reference"/><w:uiPriority w:val="99"/>'
         '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>'))
+
+
+# Styles of the columns of a bilingual (ja+en) document: each language in its own fonts and
+# language tag, at a size that suits a half-width column; labels are typed, so the indents
+# of paragraphs and items are hanging indents sized to their labels (２　 / 2.; （1） / (a)).
+# No keepNext: inside a table it keeps whole rows together, and an article's row would then
+# jump to the next page instead of breaking across it.
+COLUMN_STYLES = {lang: {part: f"OICol{lang.capitalize()}{part}" for part in ("", "Title", "Heading", "Para", "Item",
+                                                                            "Sign")}
+                 for lang in ("ja", "en")}
+
+
+def _column_styles() -> list[str]:
+    out = []
+    for lang, ids in COLUMN_STYLES.items():
+        fonts = _FONTS[lang]
+        tag = "ja-JP" if lang == "ja" else "en-US"
+        jc = "both" if lang == "ja" else "left"
+        para, item = ((200, 200), (800, 600)) if lang == "ja" else ((360, 360), (720, 360))
+        name = {"ja": "Japanese", "en": "English"}[lang]
+        out.append(_style(ids[""], f"OI Column {name}", f"""
+            <w:pPr><w:spacing w:after="40"/><w:jc w:val="{jc}"/></w:pPr>
+            <w:rPr><w:rFonts w:ascii="{fonts['ascii']}" w:hAnsi="{fonts['hAnsi']}" w:eastAsia="{fonts['eastAsia']}"
+              w:cs="{fonts['cs']}"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="{tag}" w:eastAsia="ja-JP"/>
+            </w:rPr>"""))
+        out.append(_style(ids["Title"], f"OI Column {name} Title", """
+            <w:pPr><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/></w:pPr>
+            <w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>""", based=ids[""]))
+        out.append(_style(ids["Heading"], f"OI Column {name} Heading", """
+            <w:pPr><w:spacing w:before="60" w:after="40"/><w:jc w:val="left"/></w:pPr>
+            <w:rPr><w:b/></w:rPr>""", based=ids[""]))
+        out.append(_style(ids["Para"], f"OI Column {name} Paragraph",
+                          f'<w:pPr><w:ind w:left="{para[0]}" w:hanging="{para[1]}"/></w:pPr>', based=ids[""]))
+        out.append(_style(ids["Item"], f"OI Column {name} Item",
+                          f'<w:pPr><w:ind w:left="{item[0]}" w:hanging="{item[1]}"/></w:pPr>', based=ids[""]))
+        out.append(_style(ids["Sign"], f"OI Column {name} Signature",
+                          '<w:pPr><w:spacing w:after="0"/><w:ind w:left="1300" w:hanging="1300"/><w:jc w:val="left"/>'
+                          '</w:pPr>', based=ids[""]))
+    return out
 
 
 def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20) -> str:

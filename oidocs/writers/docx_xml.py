@@ -19,6 +19,11 @@ def xml_text(text: str) -> str:
     return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
 
 
+def tab() -> str:
+    """A ``w:r`` holding a tab (to the hanging indent after a typed label)."""
+    return "<w:r><w:tab/></w:r>"
+
+
 def run(text: str, *, highlight: bool = False, bold: bool = False) -> str:
     """A ``w:r`` with text; ``highlight`` marks deal text in review mode."""
     props = ""
@@ -64,8 +69,12 @@ def paragraph(content: str, *, style: str, num_id: int | None = None, level: int
 
 
 def table(rows: list[list[str]], *, style: str = "TableGrid", widths: list[int] | None = None,
-          header: bool = False) -> str:
-    """A ``w:tbl``; each cell is given as paragraph XML; widths in twips."""
+          header: bool = False, fixed: bool = False) -> str:
+    """A ``w:tbl``; each cell is given as paragraph XML; widths in twips.
+
+    ``fixed``: the table is as wide as its columns and keeps their widths whatever the text
+    (Word and LibreOffice otherwise fit columns to their content).
+    """
     cols = len(rows[0]) if rows else 0
     widths = widths or [9000 // max(cols, 1)] * cols
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -77,7 +86,9 @@ def table(rows: list[list[str]], *, style: str = "TableGrid", widths: list[int] 
             for c, cell in enumerate(row)
         )
         body.append(f"<w:tr>{trpr}{cells}</w:tr>")
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="0" w:type="auto"/>'
+    size = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>' if fixed else \
+        '<w:tblW w:w="0" w:type="auto"/>'
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>{size}'
             f'<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(body)}</w:tbl>')
 
 
