@@ -1,0 +1,110 @@
+"""The issue sheet of a comparison: every article paired, each change inline, the findings.
+
+Changes are shown as ``<del>…</del>`` and ``<ins>…</ins>`` rather than ``~~…~~`` and
+``**…**``: Markdown's emphasis rules do not open or close next to Japanese punctuation
+(「**変更**」 stays literal), while the HTML tags work in every script and read like a
+redline. Every piece of document text is escaped, so that nothing in a counterparty's
+file acts as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from oidocs._version import __version__
+from oidocs.clauses.library import tidy_prose
+from oidocs.content import templates_path
+from oidocs.negotiate.pairing import CHANGED, ONLY_OURS, ONLY_THEIRS, UNCHANGED, Pair
+from oidocs.negotiate.playbook import Finding
+from oidocs.writers.markdown import escape
+
+_BLOCK_START = re.compile(r"^(\d*)([.)]|[-+=])")
+STATUSES = (UNCHANGED, CHANGED, ONLY_OURS, ONLY_THEIRS)
+
+
+@lru_cache(maxsize=1)
+def sheet_words() -> dict[str, dict[str, str]]:
+    """Return the sheet's words per language (``templates/compare.yaml``)."""
+    import yaml
+
+    data: dict[str, dict[str, str]] = yaml.safe_load(templates_path("compare.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_name: str, theirs_name: str,
+                redline_name: str | None, counts: tuple[int, int]) -> bytes:
+    """Return the issue sheet as Markdown bytes, in ``lang`` (the language of our document)."""
+    w = sheet_words()[lang]
+    tally = {s: sum(1 for r in rows if r.status == s and _is_article(r)) for s in STATUSES}
+    out = [f"# {w['title']}: {escape(theirs_name)}", "",
+           tidy_prose(w["intro"].format(ours=f"`{ours_name}`", theirs=f"`{theirs_name}`", v=__version__)), "",
+           w["summary"].format(ours=counts[0], theirs=counts[1], **tally), ""]
+    if redline_name:
+        out += [w["redline"].format(redline=f"`{redline_name}`"), ""]
+
+    by_row: dict[int, list[int]] = {}
+    for n, f in enumerate(findings, start=1):
+        by_row.setdefault(id(f.row), []).append(n)
+    numbers = {id(r): n for n, r in enumerate((r for r in rows if r.status != UNCHANGED), start=1)}
+
+    out += [f"## {w['articles']}", "",
+            f"| {w['n']} | {w['ours']} | {w['theirs']} | {w['status']} | {w['findings']} |", "|---|---|---|---|---|"]
+    for row in rows:
+        change = f"[{numbers[id(row)]}](#c{numbers[id(row)]})" if id(row) in numbers else ""
+        marks = ", ".join(f"[F{n}](#f{n})" for n in by_row.get(id(row), []))
+        out.append(f"| {change} | {_cite(row, 'ours', lang, w)} | {_cite(row, 'theirs', lang, w)} | "
+                   f"{w[row.status]} | {marks} |")
+    out.append("")
+
+    out += [f"## {w['changes']}", "", w["legend"], ""]
+    if not numbers:
+        out += [w["no_changes"], ""]
+    for row in rows:
+        if id(row) not in numbers:
+            continue
+        n = numbers[id(row)]
+        out += [f'### <a id="c{n}"></a>{n}. {_cite(row, "ours", lang, w)} → {_cite(row, "theirs", lang, w)}', ""]
+        for line in row.diff:
+            out += [_segments(line), ""]
+
+    out += [f"## {w['playbook']}", ""]
+    if not findings:
+        out += [w["no_findings"], ""]
+    for n, f in enumerate(findings, start=1):
+        sep = "／" if lang == "ja" else " / "
+        where = f"{w['ours']}: {_cite(f.row, 'ours', lang, w)}{sep}{w['theirs']}: {_cite(f.row, 'theirs', lang, w)}"
+        out += [f'{n}. <a id="f{n}"></a>**{escape(f.rule.title)}** ({w[f.rule.severity]}; `{f.rule.id}`)  ',
+                f"   {where}  ",
+                f"   {w['evidence']}: {escape(f.evidence)}  ",
+                f"   {escape(f.rule.advice)}", ""]
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _is_article(row: Pair) -> bool:
+    return not any(a is not None and a.label.startswith("\x00") for a in (row.ours, row.theirs))
+
+
+def _cite(row: Pair, side: str, lang: str, w: dict[str, Any]) -> str:
+    art = row.ours if side == "ours" else row.theirs
+    if art is None:
+        return "—"
+    if art.label.startswith("\x00"):  # the text before or after the articles
+        return str(w[art.label[1:]])
+    return escape(art.cite(lang))
+
+
+def _segments(line: list[tuple[str, str]]) -> str:
+    """One changed line: equal text plain, deletions and insertions tagged, all escaped."""
+    out = []
+    for op, text in line:
+        if not text:
+            continue
+        body = escape(text)
+        if op == "=":
+            out.append(body)
+        else:
+            tag = "del" if op == "-" else "ins"
+            out.append(f"<{tag}>{body}</{tag}>")
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", "".join(out), count=1)
