@@ -18,7 +18,10 @@ CASES = []
 for deal_path in DEALS:
     deal = api.read_deal(deal_path)
     for doc in api.docs_in(deal):
-        for lang in ("ja", "en"):
+        # a deal written for side-by-side documents also keeps its bilingual Markdown golden
+        langs = ("ja", "en", "ja+en") if deal.prevailing_language != deal.language or "bilingual" in deal_path.stem \
+            else ("ja", "en")
+        for lang in langs:
             CASES.append((deal_path, doc, lang))
 
 
@@ -26,7 +29,7 @@ for deal_path in DEALS:
 def test_markdown_matches_golden(deal_path: Path, doc: str, lang: str) -> None:
     deal = api.read_deal(deal_path)
     got = api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
-    golden = GOLDEN / f"{deal_path.stem}-{doc}-{lang}.md"
+    golden = GOLDEN / f"{deal_path.stem}-{doc}-{api.file_lang(lang)}.md"
     if os.environ.get("OIDOCS_UPDATE_GOLDEN"):
         golden.write_text(got, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}: run with OIDOCS_UPDATE_GOLDEN=1 and review it"
@@ -40,6 +43,6 @@ def test_markdown_matches_golden(deal_path: Path, doc: str, lang: str) -> None:
 
 
 def test_no_stale_golden_files() -> None:
-    expected = {f"{p.stem}-{d}-{l}.md" for p, d, l in CASES}
+    expected = {f"{p.stem}-{d}-{api.file_lang(l)}.md" for p, d, l in CASES}
     present = {p.name for p in GOLDEN.glob("*.md")}
     assert present <= expected, f"golden files without a case: {sorted(present - expected)}"

@@ -45,7 +45,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
     ``bilingual``: the tree is one column of a side-by-side document; clauses guarded by
     ``when: bilingual`` (the prevailing-language article) are included.
     """
-    labels = labels_for(lang)
+    labels = labels_for(lang, deal.date_style, deal.signing)
     docdef = library.document(doc)
     context = build_context(deal, doc, labels, library, bilingual=bilingual)
     render = _Renderer(library, context, lang)

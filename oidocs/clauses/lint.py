@@ -164,6 +164,9 @@ def _variants(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
         ("nda", {"mutual": False, "discloser": keys[0], "marking": False}),
         ("nda", {"mutual": True, "marking": True}),
     ]
+    execution = copy.deepcopy(data)  # an electronic signing with era dates
+    execution.update(signing="electronic" if data.get("signing") != "electronic" else "paper", date_style="japanese")
+    yield execution
     for section, values in flips:
         variant = copy.deepcopy(data)
         variant[section] = {**{k: v for k, v in variant.get(section, {}).items() if k != "discloser"}, **values}

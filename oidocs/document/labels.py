@@ -166,14 +166,18 @@ def era_date(d: dt.date) -> str:
 
 
 @lru_cache(maxsize=None)
-def labels_for(lang: str, date_style: str = "western") -> Labels:
-    """Return the labels of ``lang`` (``ja`` or ``en``) with dates in ``date_style``.
+def labels_for(lang: str, date_style: str = "western", signing: str = "paper") -> Labels:
+    """Return the labels of ``lang`` (``ja`` or ``en``) for a deal's date style and signing.
 
-    ``japanese`` writes Japanese dates by era (令和8年12月1日, and an era blank date line);
-    English has no era dates and ignores it. The date style is a deal option, so every caller
-    that formats a date (clause ``date()``, the date line) asks for the labels with it.
+    ``date_style="japanese"`` writes Japanese dates by era (令和8年12月1日, and an era blank
+    date line); English has no era dates and ignores it. ``signing="electronic"`` drops the
+    seal mark (印) and the wet-ink signature and date lines from the signature block: the
+    parties sign the electronic record itself. Both are deal options, so every caller that
+    formats a date (clause ``date()``, the date line) or a signature block asks with them.
     """
     labels = LABELS[lang]
     if lang == "ja" and date_style == "japanese":
-        return replace(labels, date=era_date, blank_date="令和　　年　　月　　日")
+        labels = replace(labels, date=era_date, blank_date="令和　　年　　月　　日")
+    if signing == "electronic":
+        labels = replace(labels, seal="", signing_rows=())
     return labels
