@@ -44,7 +44,7 @@ def _library(library: Library | None) -> Library:
 
 def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Library | None = None,
                    source_file: str = "<deal>") -> Document:
-    """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda") for ``deal``."""
+    """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda", "licence") for ``deal``."""
     if doc not in DOCS:
         raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
     require_section(deal, doc, source_file)

@@ -78,11 +78,18 @@ def test_every_agreement_states_purpose_court_and_parties(deal_path: Path, doc: 
     deal = api.read_deal(deal_path)
     for lang in LANGS:
         text = api.render_document(deal, doc, lang=lang, fmt="md").decode()
-        from oidocs.deal.localize import translate_court
+        from oidocs.deal.localize import localize, translate_court
         court = translate_court(deal.court, lang) if isinstance(deal.court, str) else None
         court = court or ("東京地方裁判所" if lang == "ja" else "the Tokyo District Court")
-        # The JDA states its own purpose (work on its theme), never the NDA's evaluation purpose.
-        purpose = deal.jda.theme if doc == "jda" and deal.jda else deal.purpose
+        local = localize(deal, lang)
+        # The JDA states its own purpose (work on its theme), never the NDA's evaluation purpose;
+        # the licence its own (practising the licensed rights in the field).
+        if doc == "jda" and local.jda:
+            purpose = local.jda.theme
+        elif doc == "licence" and local.licence:
+            purpose = local.licence.purpose or local.licence.field
+        else:
+            purpose = deal.purpose
         assert escape(purpose) in text and escape(court) in text
         for party in deal.parties:
             assert escape(party.name) in text

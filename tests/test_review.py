@@ -104,7 +104,7 @@ def test_pack_writes_review_sheet_and_manifest(tmp_path: Path) -> None:
     import hashlib
     import json
     manifest = json.loads((tmp_path / "acme-nano-2026-manifest.json").read_text(encoding="utf-8"))
-    assert [d["doc"] for d in manifest["documents"]] == ["nda", "mou", "poc", "jda"]
+    assert [d["doc"] for d in manifest["documents"]] == ["nda", "mou", "poc", "jda", "licence"]
     for doc in manifest["documents"]:
         for f in doc["files"]:
             assert hashlib.sha256((tmp_path / f["name"]).read_bytes()).hexdigest() == f["sha256"]

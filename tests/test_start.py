@@ -125,12 +125,12 @@ def test_starter_sections_switch_on_and_pack(tmp_path: Path, lang: str) -> None:
     deal_file = tmp_path / "deal.yaml"
     deal_file.write_text(full_starter(lang), encoding="utf-8")
     deal = _deal(deal_file.read_text(encoding="utf-8"))
-    assert api.docs_in(deal) == ["nda", "mou", "poc", "jda"]
+    assert api.docs_in(deal) == ["nda", "mou", "poc", "jda", "licence"]
     assert len(deal.parties) == 3
     result = run("pack", "--config", deal_file, "--out", tmp_path / "drafts", "--format", "md")
     assert result.exit_code == 0, result.stderr
     made = {p.name for p in (tmp_path / "drafts").iterdir()}
-    assert {f"sample-2026-{doc}-{lang}.md" for doc in ("nda", "mou", "poc", "jda")} <= made
+    assert {f"sample-2026-{doc}-{lang}.md" for doc in ("nda", "mou", "poc", "jda", "licence")} <= made
 
 
 @pytest.mark.parametrize("lang", LANGS)

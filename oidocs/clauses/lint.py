@@ -188,6 +188,23 @@ def _variants(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
             variant["jda"]["cost_shares"] = {k: (100 // len(keys)) + (100 % len(keys) if i == 0 else 0)
                                              for i, k in enumerate(keys)}
         yield variant
+    if "licence" in data:
+        flipped = {"exclusive": not data["licence"].get("exclusive", False),
+                   "sublicensable": not data["licence"].get("sublicensable", False),
+                   "audit": not data["licence"].get("audit", True),
+                   "improvements": "none" if data["licence"].get("improvements") == "grant_back_nonexclusive"
+                   else "grant_back_nonexclusive",
+                   "term_years": None if data["licence"].get("term_years") else 10}
+        variant = copy.deepcopy(data)
+        variant["licence"].update(flipped)
+        variant["licence"] = {k: v for k, v in variant["licence"].items() if v is not None}
+        yield variant
+        variant = copy.deepcopy(variant)
+        variant["licence"].pop("royalty", None)
+        variant["licence"]["royalty_free"] = not data["licence"].get("royalty_free", False)
+        if not variant["licence"]["royalty_free"]:
+            variant["licence"]["royalty"] = {"upfront": 0, "rate_percent": 2.5, "minimum_annual": 100000}
+        yield variant
     if "ip" in data:
         models = {
             "joint_filing": {"third_party_licence": "free", "costs": "equal", "non_practice_compensation": True},

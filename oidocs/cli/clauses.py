@@ -20,7 +20,7 @@ def clauses() -> None:
 Example:
   oidocs clauses list --doc nda
 """)
-@click.option("--doc", type=click.Choice(["nda", "mou", "poc", "jda"]), default=None, help="Only this document's.")
+@click.option("--doc", type=click.Choice(["nda", "mou", "poc", "jda", "licence"]), default=None, help="Only this document's.")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 def clauses_list(doc: str | None, lang: str, library: str | None) -> None:

@@ -49,6 +49,7 @@ _doc_command("nda", "Make the non-disclosure agreement (秘密保持契約書)."
 _doc_command("mou", "Make the memorandum of understanding (基本合意書); needs the mou and ip sections.")
 _doc_command("poc", "Make the proof-of-concept agreement (技術検証契約書); needs the poc and ip sections.")
 _doc_command("jda", "Make the joint research and development agreement (共同研究開発契約書); needs jda and ip.")
+_doc_command("licence", "Make the patent and know-how licence agreement (ライセンス契約書); needs the licence section.")
 
 
 @main.command(help=f"""Make the NDA and every document whose section the deal file has.

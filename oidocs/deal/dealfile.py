@@ -72,7 +72,7 @@ def require_section(deal: Deal, doc: str, source_file: str) -> None:
 
 
 # The documents oidocs makes, in the order they are usually signed.
-DOCS = ("nda", "mou", "poc", "jda")
+DOCS = ("nda", "mou", "poc", "jda", "licence")
 
 
 def needed_sections(doc: str) -> list[str]:

@@ -20,7 +20,7 @@ from oidocs.review.advice import findings
 from oidocs.writers.markdown import escape
 
 
-OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip")
+OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip", "licence")
 
 
 def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library) -> bytes:
@@ -84,7 +84,7 @@ def options(deal: Deal) -> list[tuple[str, Any, bool]]:
     rows: list[tuple[str, Any, bool]] = []
     for name in OPTION_SECTIONS:
         value = getattr(deal, name)
-        if value is None and name in ("mou", "poc", "jda", "ip"):
+        if value is None and name in ("mou", "poc", "jda", "ip", "licence"):
             continue
         _walk_option(deal, name, value, rows)
     return rows
