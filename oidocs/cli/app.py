@@ -36,6 +36,20 @@ def run(action: Callable[[], Any]) -> Any:
         sys.exit(130)
 
 
+strict_option = click.option(
+    "--strict", is_flag=True,
+    help="Warnings from the checks across the pack (dates out of order, deadlines outside a term) become "
+         "errors: exit 1, nothing written.")
+
+
+def warn_or_refuse(deal: Any, lang: str | None, source_file: str, strict: bool) -> None:
+    """Run the checks across the pack: print each as a warning, or under ``strict`` refuse (exit 1)."""
+    from oidocs.review.checks import enforce, pack_problems
+
+    for line in enforce(pack_problems(deal, lang, source_file), strict):
+        click.echo(line, err=True)
+
+
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every document-making command shares (spec: cli.md)."""
     options = [
@@ -49,6 +63,7 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Language of the documents; ja+en / en+ja: one side-by-side (和英併記) document "
                           "per agreement, the first language on the left [default: the deal's language]."),
         click.option("--force", is_flag=True, help="Replace existing files."),
+        strict_option,
         click.option("--review", is_flag=True,
                      help="Review mode: deal text highlighted, a comment per clause, drafting notes."),
         click.option("--library", "library", type=click.Path(file_okay=False), default=None,

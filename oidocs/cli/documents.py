@@ -7,16 +7,27 @@ import sys
 
 import click
 
-from oidocs.cli.app import EXAMPLE, LANG_CHOICES, document_options, formats, main, run, user_library
+from oidocs.cli.app import (
+    EXAMPLE,
+    LANG_CHOICES,
+    document_options,
+    formats,
+    main,
+    run,
+    strict_option,
+    user_library,
+    warn_or_refuse,
+)
 
 
 def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | None, force: bool,
-          review: bool = False, library: str | None = None) -> None:
+          review: bool = False, library: str | None = None, strict: bool = False) -> None:
     """Render ``docs`` (None: a pack) of the deal in ``config`` and write them all or none."""
     from oidocs import api
     from oidocs.run.output import write_files
 
     deal = api.read_deal(config)
+    warn_or_refuse(deal, lang, config, strict)
     lib = user_library(library)
     options = {"lang": lang, "formats": formats(fmt), "review": review, "library": lib, "source_file": config}
     if docs is None:
@@ -40,9 +51,9 @@ def _doc_command(doc: str, summary: str) -> None:
     side-by-side document, {{deal_id}}-{doc}-ja-en.docx.
     """)
     @document_options
-    def command(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool,
+    def command(config: str, out: str, fmt: str, lang: str | None, force: bool, strict: bool, review: bool,
                 library: str | None) -> None:
-        run(lambda: _make([doc], config, out, fmt, lang, force, review, library))
+        run(lambda: _make([doc], config, out, fmt, lang, force, review, library, strict))
 
 
 _doc_command("nda", "Make the non-disclosure agreement (秘密保持契約書).")
@@ -61,8 +72,9 @@ Example:
 All or nothing: if one document fails, none is written.
 """)
 @document_options
-def pack(config: str, out: str, fmt: str, lang: str | None, force: bool, review: bool, library: str | None) -> None:
-    run(lambda: _make(None, config, out, fmt, lang, force, review, library))
+def pack(config: str, out: str, fmt: str, lang: str | None, force: bool, strict: bool, review: bool,
+         library: str | None) -> None:
+    run(lambda: _make(None, config, out, fmt, lang, force, review, library, strict))
 
 
 @main.command(help=f"""Write the review sheet alone: advice, options, clauses, checks.
@@ -77,14 +89,16 @@ Writes {{deal_id}}-review-{{lang}}.md.
 @click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False), help="Folder.")
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default=None, help="Language [default: the deal's].")
 @click.option("--force", is_flag=True, help="Replace an existing sheet.")
+@strict_option
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
-def review(config: str, out: str, lang: str | None, force: bool, library: str | None) -> None:
+def review(config: str, out: str, lang: str | None, force: bool, strict: bool, library: str | None) -> None:
     def action() -> None:
         from oidocs import api
         from oidocs.run.output import write_files
 
         deal = api.read_deal(config)
         lang_ = lang or deal.language
+        warn_or_refuse(deal, lang_, config, strict)
         data = api.render_review(deal, lang=lang_, library=user_library(library), source_file=config)
         for path in write_files(out, {api.review_name(deal.deal_id, lang_): data}, force=force):
             click.echo(str(path))
@@ -111,12 +125,13 @@ if any failed.
               help="Which writers run; all is docx and md; pdf needs LibreOffice (one converter per worker).")
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default=None, help="Language [default: each deal's].")
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@strict_option
 @click.option("--review", is_flag=True, help="Review mode for every document.")
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes [default: CPU count].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, fmt: str, lang: str | None,
-          force: bool, review: bool, library: str | None, jobs: int | None, quiet: bool) -> None:
+          force: bool, strict: bool, review: bool, library: str | None, jobs: int | None, quiet: bool) -> None:
     if bool(paths) == bool(base or rows) or bool(base) != bool(rows):
         raise click.UsageError("give deal files or folders, or --base FILE with --rows FILE.csv")
 
@@ -129,13 +144,16 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
         )
 
         todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths, workers=jobs or os.cpu_count() or 1)
-        options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library)
+        options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library, strict)
         show = not quiet and sys.stderr.isatty()
         if show:
             with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
                 result = run_batch(todo, options, workers=jobs, progress=bar.update)
         else:
             result = run_batch(todo, options, workers=jobs)
+        for label, lines in result.warned:
+            for line in lines:
+                click.echo(line, err=True)
         for label, problems in result.failed:
             for line in problems:
                 click.echo(line, err=True)

@@ -17,6 +17,7 @@ from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.advice import findings
+from oidocs.review.sections import pack_checks_section
 from oidocs.writers.markdown import escape
 
 
@@ -50,6 +51,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library)
     if not found:
         out.append(w["no_advice"])
     out.append("")
+
+    out += pack_checks_section(deal, trees, lang, w)
 
     out += [f"## {w['options']}", "", f"| {w['key']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     for path, value, is_default in options(deal):

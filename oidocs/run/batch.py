@@ -76,6 +76,7 @@ class RowError(OidocsError):
 class BatchResult:
     made: list[str] = field(default_factory=list)
     failed: list[tuple[str, list[str]]] = field(default_factory=list)
+    warned: list[tuple[str, list[str]]] = field(default_factory=list)  # checks across the pack, per deal made
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -242,6 +243,20 @@ class PackOptions:
     force: bool
     review: bool
     library: str | None
+    strict: bool = False  # a deal whose checks across the pack find anything fails (alone)
+
+
+Outcome = tuple[str, list[str], list[str]]  # (label, problems, warnings) of one deal
+
+
+def _checked(job: Job, options: PackOptions) -> tuple[Deal, list[str]]:
+    """Load the job's deal and run the checks across the pack: (deal, warning lines).
+
+    Under ``--strict`` a finding raises DealError, which fails this deal only."""
+    from oidocs.review.checks import enforce, pack_problems
+
+    deal = job.load()
+    return deal, enforce(pack_problems(deal, options.lang, job.label), options.strict)
 
 
 @lru_cache(maxsize=2)
@@ -252,27 +267,28 @@ def _user_library(folder: str) -> Any:
     return Library(user_dirs=[Path(folder)])
 
 
-def _make_pack(args: tuple[Job, PackOptions]) -> tuple[str, list[str]]:
-    """Worker: render and write one deal's pack; return (label, problems)."""
+def _make_pack(args: tuple[Job, PackOptions]) -> Outcome:
+    """Worker: render and write one deal's pack; return (label, problems, warnings)."""
     job, options = args
     from oidocs import api
     from oidocs.run.output import write_files
 
+    warnings: list[str] = []
     try:
-        deal = job.load()
+        deal, warnings = _checked(job, options)
         library = _user_library(options.library) if options.library else None
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
         write_files(Path(options.out) / deal.deal_id, files, force=options.force)
     except OidocsError as exc:
-        return job.label, exc.lines()
-    return job.label, []
+        return job.label, exc.lines(), warnings
+    return job.label, [], warnings
 
 
 PDF_CHUNK = 25  # packs per LibreOffice call at most: bounds a worker's memory and a failed call's reach
 
 
-def _make_packs(args: tuple[list[Job], PackOptions]) -> list[tuple[str, list[str]]]:
+def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
     """Worker, with PDFs: render several packs, convert all their PDFs in one LibreOffice call, write each.
 
     Starting LibreOffice costs about a second, more than rendering a pack, so a worker starts
@@ -283,10 +299,11 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[tuple[str, list[str
     from oidocs.run.output import write_files
 
     problems: dict[str, list[str]] = {}
+    warnings: dict[str, list[str]] = {}
     drafts = []
     for job in jobs:
         try:
-            deal = job.load()
+            deal, warnings[job.label] = _checked(job, options)
             library = _user_library(options.library) if options.library else None
             drafts.append((job, api.prepare_pack(deal, lang=options.lang, formats=options.formats,
                                                  review=options.review, library=library, source_file=job.label)))
@@ -304,7 +321,7 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[tuple[str, list[str
             write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force)
         except OidocsError as exc:
             problems[job.label] = exc.lines()
-    return [(job.label, problems.get(job.label, [])) for job in jobs]
+    return [(job.label, problems.get(job.label, []), warnings.get(job.label, [])) for job in jobs]
 
 
 def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
@@ -320,18 +337,20 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
                 progress(1)
     todo = [(job, options) for job in jobs if job.ok]
     workers = max(1, workers or os.cpu_count() or 1)
-    for label, problems in _map(todo, workers):
+    for label, problems, warnings in _map(todo, workers):
         if problems:
             result.failed.append((label, problems))
         else:
             result.made.append(label)
+        if warnings:
+            result.warned.append((label, warnings))
         if progress:
             progress(1)
     result.seconds = time.perf_counter() - start
     return result
 
 
-def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[str, list[str]]]:
+def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
     if todo and "pdf" in todo[0][1].formats:
         yield from _map_pdf(todo, workers)
         return
@@ -344,7 +363,7 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[st
     yield from _pool_map(_make_pack, todo, workers)
 
 
-def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[tuple[str, list[str]]]:
+def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
     """With PDFs: one share of the packs per worker (at most PDF_CHUNK each), one converter per share."""
     options = todo[0][1]
     jobs = [job for job, _ in todo]

@@ -1,0 +1,190 @@
+"""Checks across the pack: dates of one document that do not fit another's (spec: deal-file.md).
+
+A pack is signed over months: NDA first, then the MOU, the PoC, the JDA and a licence. Each
+document has its own signing and effective dates (:meth:`Deal.doc_dates`), so a date typed
+in one section can contradict another section. These pure functions find such
+contradictions; the CLI prints them as warnings on standard error (errors under ``--strict``)
+and the review sheet lists them. Each finding names the item as people write it (a milestone
+as ``2027-02-28 試験導入先の決定``), the deal value to change and the clause that sets the item;
+its wording is in ``templates/checks.yaml``.
+
+The deal given must be localized (plain strings): the item names are printed as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from oidocs.content import templates_path
+from oidocs.deal.model import Deal
+from oidocs.errors import DealError, Problem
+
+# The order in which the documents of a pack are signed (spec: "documents signed out of order").
+SIGNING_ORDER = ("nda", "mou", "poc", "jda", "licence")
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """One finding of the checks across the pack.
+
+    ``path`` is the dotted deal path a user changes to fix it; ``doc`` and ``clause`` say where
+    the item appears in the drafts (``clause`` None: the document's date line); ``values`` fill
+    the rule's wording in ``templates/checks.yaml``.
+    """
+
+    rule: str
+    doc: str
+    clause: str | None
+    path: str
+    values: dict[str, str] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """Return the finding worded in ``lang`` (document names and dates filled in)."""
+        words = check_words()
+        names = words["docs"][lang]
+        values = dict(self.values, doc=names[self.doc])
+        if "other" in values:
+            values["other"] = names[values["other"]]
+        if "period_start" in values:
+            values["item"] = words["period"][lang].format(start=values["period_start"], end=values["period_end"])
+        return str(words["rules"][self.rule][lang]).format(**values)
+
+
+@lru_cache(maxsize=1)
+def check_words() -> dict[str, Any]:
+    """Return the wording of ``templates/checks.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("checks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Return the same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def term_end(start: dt.date, months: int) -> dt.date:
+    """Return the last day of a term of ``months`` months counted from ``start`` (its first day)."""
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
+def milestone_text(due: dt.date, title: str) -> str:
+    """A milestone as people write it: ``2027-02-28 試験導入先の決定``."""
+    return f"{due.isoformat()} {' '.join(str(title).split())}"
+
+
+def pack_docs(deal: Deal) -> list[str]:
+    """Return the documents of the pack whose sections the deal has, in signing order."""
+    return [d for d in SIGNING_ORDER if d == "nda" or getattr(deal, d, None) is not None]
+
+
+def check_pack(deal: Deal) -> list[Inconsistency]:
+    """Return every inconsistency between the dates of the pack's documents, in a fixed order."""
+    return [*_order(deal), *_mou(deal), *_poc(deal), *_jda(deal)]
+
+
+def _order(deal: Deal) -> list[Inconsistency]:
+    """Each document signed before a document that comes earlier in the pack (the latest such)."""
+    found = []
+    signed = [(d, deal.doc_dates(d)[0]) for d in pack_docs(deal)]
+    for i, (doc, day) in enumerate(signed):
+        if day is None:
+            continue
+        earlier = [(other, other_day) for other, other_day in signed[:i] if other_day is not None and other_day > day]
+        if earlier:
+            other, other_day = max(earlier, key=lambda e: (e[1], SIGNING_ORDER.index(e[0])))
+            found.append(Inconsistency("order", doc, None, f"{doc}.date", {
+                "date": day.isoformat(), "other": other, "other_date": other_day.isoformat()}))
+    return found
+
+
+def _mou(deal: Deal) -> list[Inconsistency]:
+    mou = deal.mou
+    _, effective = deal.doc_dates("mou")
+    if mou is None or effective is None:
+        return []
+    end = term_end(effective, mou.term_months)
+    found = []
+    for i, m in enumerate(mou.milestones):
+        if not effective <= m.due <= end:
+            found.append(Inconsistency("milestone_outside", "mou", "mou.milestones", f"mou.milestones.{i}.due", {
+                "item": milestone_text(m.due, str(m.title)), "start": effective.isoformat(), "end": end.isoformat()}))
+    for later in ("poc", "jda"):
+        signed, _ = deal.doc_dates(later)
+        if getattr(deal, later) is not None and signed is not None and signed > end:
+            found.append(Inconsistency("mou_ends_before", "mou", "mou.term", "mou.term_months", {
+                "end": end.isoformat(), "other": later, "other_date": signed.isoformat()}))
+    return found
+
+
+def _poc(deal: Deal) -> list[Inconsistency]:
+    poc = deal.poc
+    _, effective = deal.doc_dates("poc")
+    if poc is None or effective is None or poc.start >= effective:
+        return []
+    return [Inconsistency("verification_before_effective", "poc", "poc.work", "poc.start", {
+        "period_start": poc.start.isoformat(), "period_end": poc.end.isoformat(), "date": effective.isoformat()})]
+
+
+def _jda(deal: Deal) -> list[Inconsistency]:
+    jda = deal.jda
+    _, effective = deal.doc_dates("jda")
+    if jda is None or effective is None or jda.start >= effective:
+        return []
+    return [Inconsistency("research_before_effective", "jda", "jda.schedule", "jda.start", {
+        "period_start": jda.start.isoformat(), "period_end": jda.end.isoformat(), "date": effective.isoformat()})]
+
+
+def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal>") -> list[Problem]:
+    """Return the checks across the pack as problems located in the deal file (English wording).
+
+    ``deal`` is the validated deal as read (text maps are resolved to ``lang``, by default the
+    deal's language, so that item names are printed as written). When ``source_file`` is a
+    readable deal file, each problem carries the line and column of the value to change.
+    """
+    from oidocs.deal.localize import localize
+
+    first = (lang or deal.language).split("+")[0]  # a bilingual pack names items in its first language
+    found = check_pack(localize(deal, first, source_file))
+    if not found:
+        return []
+    source = _source(source_file)
+    problems = []
+    for f in found:
+        line, column = source.locate(_path(f.path)) if source else (None, None)
+        problems.append(Problem(source_file, line, column, f.path, f.message("en")))
+    return problems
+
+
+def enforce(problems: list[Problem], strict: bool) -> list[str]:
+    """Under ``--strict`` raise the problems as a DealError (exit 1, nothing written); else
+    return them as warning lines for standard error."""
+    if strict and problems:
+        raise DealError([
+            Problem(p.file, p.line, p.column, p.path, f"{p.message} (an error under --strict)") for p in problems])
+    return [str(Problem(p.file, p.line, p.column, p.path, f"warning: {p.message}")) for p in problems]
+
+
+def _path(dotted: str) -> tuple[str | int, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+
+
+def _source(source_file: str) -> Any:
+    from pathlib import Path
+
+    from oidocs.deal.yamlsource import load_text
+
+    try:
+        return load_text(Path(source_file).read_text(encoding="utf-8-sig"), source_file)
+    except (OSError, UnicodeDecodeError, DealError):
+        return None

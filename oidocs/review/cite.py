@@ -1,0 +1,42 @@
+"""Where a clause sits in the drafts: "共同研究開発契約 第12条" / "JDA Article 12".
+
+Article numbers are computed when a document is assembled (conditions drop clauses), so a
+finding about a clause is cited from the built trees, never from a typed number. A clause that
+several documents carry (the jurisdiction article) is cited in each of them.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from oidocs.document.tree import Document
+from oidocs.review.checks import check_words
+
+
+def doc_name(doc: str, lang: str) -> str:
+    """Return a document's short name in ``lang`` (``templates/checks.yaml``: docs)."""
+    return str(check_words()["docs"][lang].get(doc, doc))
+
+
+def locations(trees: list[Document], clause_ids: Iterable[str], docs: Iterable[str] | None = None
+              ) -> list[tuple[str, str]]:
+    """Return (doc, article or schedule label) for each of ``clause_ids`` in ``trees``, in pack order.
+
+    ``docs`` limits the search to those documents.
+    """
+    wanted = list(dict.fromkeys(clause_ids))
+    only = set(docs) if docs is not None else None
+    found: list[tuple[str, str]] = []
+    for tree in trees:
+        if only is not None and tree.doc not in only:
+            continue
+        labels = {a.clause.id: a.label for a in tree.articles}
+        labels.update({s.clause.id: s.label for s in tree.schedules})
+        found += [(tree.doc, labels[c]) for c in wanted if c in labels]
+    return found
+
+
+def cite(trees: list[Document], clause_ids: Iterable[str], lang: str, docs: Iterable[str] | None = None) -> str:
+    """Return the citations of ``clause_ids`` as one string ("" when none is in the drafts)."""
+    sep = "、" if lang == "ja" else "; "
+    return sep.join(f"{doc_name(doc, lang)} {label}" for doc, label in locations(trees, clause_ids, docs))
