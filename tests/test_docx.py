@@ -43,7 +43,9 @@ def test_articles_are_word_numbered_headings(tmp_path: Path, deal_path: Path, la
 @pytest.mark.parametrize("deal_path, lang", NDA_CASES, ids=[f"{p.stem}-{l}" for p, l in NDA_CASES])
 def test_text_names_every_party_purpose_and_court(tmp_path: Path, deal_path: Path, lang: str) -> None:
     path, _ = render(tmp_path, deal_path, lang)
-    deal = api.read_deal(deal_path)
+    from oidocs.deal.localize import localize
+
+    deal = localize(api.read_deal(deal_path), lang)  # {ja, en} maps: the text of this language
     from docx2python import docx2python
     with docx2python(path) as d:
         text = d.text

@@ -75,8 +75,10 @@ def test_parallel_for_every_variant_of_the_examples() -> None:
 def test_every_agreement_states_purpose_court_and_parties(deal_path: Path, doc: str) -> None:
     from oidocs.writers.markdown import escape
 
-    deal = api.read_deal(deal_path)
+    from oidocs.deal.localize import localize
+
     for lang in LANGS:
+        deal = localize(api.read_deal(deal_path), lang)  # {ja, en} maps: the text of this language
         text = api.render_document(deal, doc, lang=lang, fmt="md").decode()
         from oidocs.deal.localize import localize, translate_court
         court = translate_court(deal.court, lang) if isinstance(deal.court, str) else None

@@ -64,6 +64,7 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
     if problems:
         return problems
     from oidocs.clauses.assemble import assemble
+    from oidocs.deal.localize import localize
 
     for n, deal in enumerate(deals if deals is not None else sample_deals(library)):
         for doc in DOCS:
@@ -73,7 +74,7 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
             # ``when: bilingual`` render only there).
             for lang, bilingual in [(lang, b) for lang in LANGS for b in ((False, True) if n == 0 else (False,))]:
                 try:
-                    assemble(deal, doc, lang, library, bilingual=bilingual)
+                    assemble(localize(deal, lang), doc, lang, library, bilingual=bilingual)
                 except OidocsError as exc:
                     problem = f"{exc} (rendering {doc} {lang} for {deal.deal_id})"
                     if problem not in problems:
