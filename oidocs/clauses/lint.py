@@ -64,16 +64,18 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
     if problems:
         return problems
     from oidocs.clauses.assemble import assemble
+    from oidocs.deal.dealfile import needed_sections
     from oidocs.deal.localize import localize
 
     for n, deal in enumerate(deals if deals is not None else sample_deals(library)):
         for doc in DOCS:
-            if doc != "nda" and any(getattr(deal, s) is None for s in (doc, "ip")):
+            if any(getattr(deal, s) is None for s in needed_sections(doc)):
                 continue
             # The first deal is also built as one side of a bilingual document (clauses under
             # ``when: bilingual`` render only there).
             for lang, bilingual in [(lang, b) for lang in LANGS for b in ((False, True) if n == 0 else (False,))]:
                 try:
+                    # clauses see one language: {ja, en} text maps are resolved first, as for a build
                     assemble(localize(deal, lang), doc, lang, library, bilingual=bilingual)
                 except OidocsError as exc:
                     problem = f"{exc} (rendering {doc} {lang} for {deal.deal_id})"
