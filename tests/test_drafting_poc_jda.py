@@ -308,3 +308,71 @@ def test_co_owned_poc_results_need_no_separate_joint_application_agreement() -> 
     assert "joint application agreement" not in en and "共同出願契約" not in ja
     assert "agreed in writing among the co-owners before filing" in en
     assert "出願に先立ち共有者が書面により合意して定める" in ja
+
+
+# --- Acting for one side ---------------------------------------------------------------------
+
+def test_acting_for_decides_which_way_the_poc_leans(tmp_path: Path) -> None:
+    performer = _render(tmp_path, _variant(ACME, acting_for="nano"), "poc", "en")
+    client = _render(tmp_path, _variant(ACME, acting_for="acme"), "poc", "en")
+    assert "after the execution of this Agreement: JPY 1,500,000" in _article(performer, "Fee")
+    assert "shall not be obliged to start" in _article(performer, "Standard of Care")
+    assert "written reminder" not in _article(performer, "Submission and Acceptance of the Report")
+    assert "instalments" not in _article(client, "Fee")
+    assert "on or after the day on which the Report is accepted" in _article(client, "Fee")
+    report = _article(client, "Submission and Acceptance of the Report")
+    assert "within 30 days after the day of its receipt" in report and "written reminder" in report
+    assert "breach of Article" not in _article(performer, "Damages")
+    assert "breach of Article" in _article(client, "Damages")
+    ja = _render(tmp_path, _variant(ACME, acting_for="acme"), "poc", "ja")
+    assert "本報告書が検収された日" in _article(ja, "委託料") and "次の各号" not in _article(ja, "委託料")
+
+
+# --- A price in the contract -----------------------------------------------------------------
+
+def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
+    data = _variant(BIGCO, ip__exclusive_field__royalty={"upfront": 5000000, "rate_percent": 3,
+                                                         "minimum_annual": 1000000, "report_months": 6})
+    en = _render(tmp_path, data, "jda", "en")
+    assert "Party B hereby grants Party A an exclusive right" in _article(en, "Exclusive Right to Practise in the Field")
+    royalties = _article(en, "Royalties")
+    for words in ("JPY 5,000,000", "three (3) percent of the Net Sales", "JPY 1,000,000",
+                  "six (6) months", '("Net Sales")', "audit those books", "No royalties paid under this Article shall be refunded"):
+        assert words in royalties, words
+    ja = _article(_render(tmp_path, data, "jda", "ja"), "実施料")
+    assert "3パーセント" in ja and "監査" in ja and "正味販売高" in ja
+    free = _render(tmp_path, _variant(BIGCO, ip__exclusive_field__royalty_free=True), "jda", "en")
+    assert "shall be royalty-free" in _article(free, "Consideration for the Licence")
+    assert "(Royalties)" not in free
+    bl = _variant(HOKKAI, ip__background_licence__royalty_free=False,
+                  ip__background_licence__royalty={"rate_percent": 2.5, "report_months": 12})
+    text = _render(tmp_path, bl, "jda", "en")
+    assert "practising the Results (including manufacturing" in _article(text, "Licence of Background IP Rights")
+    assert "2.5 percent of the Net Sales" in _article(text, "Royalties")
+
+
+def test_exclusivity_shows_its_end_date_counted_from_the_jda_effective_date(tmp_path: Path) -> None:
+    data = _variant(BIGCO, jda__effective="2027-07-01")
+    en = _article(_render(tmp_path, data, "jda", "en"), "Exclusive Right to Practise in the Field")
+    assert "until June 30, 2030 inclusive" in en
+    ja = _article(_render(tmp_path, data, "jda", "ja"), "分野別の独占的実施権")
+    assert "（2030年6月30日）" in ja
+    term = _article(_render(tmp_path, data, "jda", "en"), "Term")
+    assert "take effect on July 1, 2027" in term
+
+
+def test_one_way_of_writing_a_percentage(tmp_path: Path) -> None:
+    for path, doc in ((ACME, "poc"), (BIGCO, "jda"), (ACME, "jda")):
+        ja = _shipped(path, doc, "ja")
+        en = _shipped(path, doc, "en")
+        assert "％" not in ja and "%" not in en.replace("99%", "")  # 99% is the deal's own criterion text
+    shared = _shipped(BIGCO, "jda", "en")
+    assert "Party A: 70 percent;" in shared
+
+
+def test_document_purposes_given_in_the_deal_are_used(tmp_path: Path) -> None:
+    data = _variant(ACME, jda__purpose="ダクト組込み型殺菌ユニットの製品化", poc__purpose="殺菌ユニットの組込み可否の確認")
+    jda = _article(_render(tmp_path, data, "jda", "ja"), "目的")
+    assert "ダクト組込み型殺菌ユニットの製品化（以下「本目的」という。）" in jda
+    poc = _render(tmp_path, data, "poc", "ja")
+    assert "殺菌ユニットの組込み可否の確認（以下「本目的」という。）" in poc
