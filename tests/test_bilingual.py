@@ -162,3 +162,24 @@ def test_every_shipped_deal_pairs(tmp_path: Path) -> None:
         for doc in api.docs_in(deal):
             pair = api.build_bilingual(deal, doc, "en+ja")
             assert [a.clause.id for a in pair.first.articles] == [a.clause.id for a in pair.second.articles]
+
+
+def test_readme_commands_make_the_signing_and_bilingual_examples(tmp_path: Path) -> None:
+    """The README's commands for the electronic and the bilingual example run as written."""
+    import os
+    import sys
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Signing, era dates and bilingual documents\n")
+    (script,) = re.findall(r"```sh\n(.*?)```", readme[start:readme.index("\n## ", start + 4)], flags=re.S)
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    made = {p.name for p in (tmp_path / "drafts").iterdir()}
+    assert {"hakata-sensor-2026-poc-ja.docx", "minato-rhein-2027-poc-ja-en.docx",
+            "minato-rhein-2027-review-ja-en.md"} <= made
+    assert "docs/bilingual-nda-page1.png" in readme and (ROOT / "docs" / "bilingual-nda-page1.png").is_file()

@@ -121,3 +121,66 @@ def test_era_boundaries(day: dt.date, written: str) -> None:
     assert labels_for("ja", "japanese").date(day) == written
     assert labels_for("ja").date(day) == f"{day.year}年{day.month}月{day.day}日"
     assert labels_for("en", "japanese").date(day) == labels_for("en").date(day)
+
+
+# --- the review sheet ------------------------------------------------------------------------
+
+def sheet(path: Path, lang: str) -> str:
+    return api.render_review(api.read_deal(path), lang=lang).decode()
+
+
+def section(text: str, heading: str) -> str:
+    start = text.index(f"## {heading}\n")
+    end = text.find("\n## ", start + 4)
+    return text[start:end if end != -1 else None]
+
+
+@pytest.mark.parametrize("lang, heading", [("ja", "印紙税"), ("en", "Stamp duty")])
+def test_paper_review_sheet_has_a_stamp_duty_line_per_document(lang: str, heading: str) -> None:
+    from oidocs.review.signing import stamp_duty
+
+    deal = api.read_deal(PAPER)
+    part = section(sheet(PAPER, lang), heading)
+    lines = [line for line in part.splitlines() if line.startswith("- **")]
+    assert [re.search(r"\((\w+)\):", line).group(1) for line in lines] == api.docs_in(deal)  # type: ignore[union-attr]
+    nda = next(line for line in lines if "(nda)" in line)
+    assert ("課税文書に当たりません" if lang == "ja" else "not a taxable document") in nda
+    poc = next(line for line in lines if "(poc)" in line)
+    assert ("準委任" in poc) and ("第2号文書" in poc if lang == "ja" else "category 2" in poc)
+    duty = f"{stamp_duty(2, deal.poc.fee.amount):,}"  # type: ignore[union-attr]
+    assert (f"{duty}円" if lang == "ja" else f"{duty} yen") in poc
+    assert ("税理士" in part) and ("要確認" in poc if lang == "ja" else "confirm" in poc)
+
+
+def test_exclusive_field_jda_may_be_a_category_1_document() -> None:
+    bigco = next(p for p in EXAMPLES if p.name == "bigco-smallworks-en.yaml")
+    part = section(sheet(bigco, "en"), "Stamp duty")
+    jda = next(line for line in part.splitlines() if "(jda)" in line)
+    assert "may be taxable" in jda and "category 1-1" in jda and "200 yen" in jda
+
+
+@pytest.mark.parametrize("lang, heading, note", [("ja", "印紙税", "印紙税はかかりません"),
+                                                 ("en", "Stamp duty", "no stamp duty is due")])
+def test_electronic_review_sheet_says_no_stamp_duty(lang: str, heading: str, note: str) -> None:
+    text = sheet(ELECTRONIC, lang)
+    part = section(text, heading)
+    assert note in part and "- **" not in part
+    assert "(stamp_duty)" not in text, "no advice to put stamps on an electronic contract"
+
+
+@pytest.mark.parametrize("amount, duty", [(None, 200), (9_999, 0), (10_000, 200), (1_000_000, 200),
+                                          (1_000_001, 400), (3_000_000, 1_000), (5_000_001, 10_000),
+                                          (10_000_000_000, 600_000)])
+def test_category_2_bands_of_the_stamp_tax_act(amount: int | None, duty: int) -> None:
+    from oidocs.review.signing import stamp_duty
+
+    assert stamp_duty(2, amount) == duty
+
+
+def test_bilingual_sheet_warns_of_japanese_going_into_the_english_column() -> None:
+    text = sheet(ELECTRONIC, "ja+en")
+    part = section(text, "英語欄に日本語のまま入る値")
+    assert "`parties.0.name`" in part and "`purpose`" in part and "`court`" not in part  # the court is translated
+    bilingual = next(p for p in EXAMPLES if p.name == "minato-rhein-bilingual.yaml")
+    assert "英語欄に日本語のまま入る値はありません" in section(sheet(bilingual, "ja+en"), "英語欄に日本語のまま入る値")
+    assert "英語欄に日本語のまま入る値" not in sheet(ELECTRONIC, "ja")

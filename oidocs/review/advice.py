@@ -42,7 +42,8 @@ def findings(deal: Deal) -> list[Finding]:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
     ef = ip.exclusive_field if ip else None
     if ef is not None:
-        out.append(Finding("stamp_duty", "ip.model", "exclusive_field"))
+        if deal.signing == "paper":  # an electronic contract bears no stamp duty (see the stamp duty section)
+            out.append(Finding("stamp_duty", "ip.model", "exclusive_field"))
         shares = jda.cost_shares if jda and jda.cost_shares else {}
         if shares.get(ef.owner) == 100:
             out.append(Finding("costs_and_results", f"jda.cost_shares.{ef.owner}", 100))

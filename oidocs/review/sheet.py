@@ -18,14 +18,20 @@ from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.advice import findings
 from oidocs.review.sections import pack_checks_section
+from oidocs.review.signing import stamp_duty_section, untranslated_section
 from oidocs.writers.markdown import escape
 
 
 OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip", "licence")
 
 
-def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library) -> bytes:
-    """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``."""
+def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library, *,
+                 untranslated: list[str] | None = None) -> bytes:
+    """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``.
+
+    ``untranslated``: for a side-by-side (ja+en) pack, the paths of plain Japanese values that
+    go into the English column (:func:`oidocs.review.signing.untranslated_values`); None otherwise.
+    """
     w = library.review_words[lang]
     out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
 
@@ -53,6 +59,9 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library)
     out.append("")
 
     out += pack_checks_section(deal, trees, lang, w)
+    out += stamp_duty_section(deal, trees, lang)
+    if untranslated is not None:
+        out += untranslated_section(untranslated, lang)
 
     out += [f"## {w['options']}", "", f"| {w['key']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     for path, value, is_default in options(deal):

@@ -1,0 +1,135 @@
+"""Review-sheet sections about how the documents are signed: stamp duty, untranslated values.
+
+:func:`stamp_duty_section` gives, on paper, one line per document made: whether it is a
+taxable document under the Stamp Tax Act and why, with the duty where the law sets one by
+contract value (the table is data: ``templates/stamp_duty.yaml``); electronically, the note
+that no duty is due. :func:`untranslated_section` lists, for a side-by-side document, the plain
+strings holding Japanese that would be printed as they are in the English column. Wording:
+``templates/review_signing.yaml``. Each function returns its section's Markdown lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from oidocs.content import templates_path
+from oidocs.deal.fields import LangMap
+from oidocs.deal.model import Deal, plain
+from oidocs.document.tree import Document
+from oidocs.writers.markdown import escape
+
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+@lru_cache(maxsize=None)
+def _yaml(name: str) -> Any:
+    import yaml
+
+    return yaml.safe_load(templates_path(name).read_text(encoding="utf-8"))
+
+
+def words(lang: str) -> dict[str, str]:
+    """The fixed words of these sections in ``lang``, folded to one line each."""
+    from oidocs.clauses.library import tidy_prose
+
+    return {k: tidy_prose(str(v)) for k, v in _yaml("review_signing.yaml")[lang].items()}
+
+
+def stamp_duty(category: int, amount: int | None) -> int:
+    """Return the stamp duty in yen on one document of ``category`` (1 or 2) for ``amount``.
+
+    ``amount`` None: the document states no contract amount. Bands from the Stamp Tax Act's
+    table of taxable documents, kept in ``templates/stamp_duty.yaml``.
+    """
+    table = _yaml("stamp_duty.yaml")["categories"][category]
+    if amount is None:
+        return int(table["no_amount"])
+    if amount < table["below_taxable"]:
+        return 0
+    for band in table["bands"]:
+        if band["upto"] is None or amount <= band["upto"]:
+            return int(band["tax"])
+    raise AssertionError("the last band has no upper bound")
+
+
+def stamp_duty_section(deal: Deal, trees: list[Document], lang: str) -> list[str]:
+    """The stamp duty of each document made (paper), or the note that none is due (electronic)."""
+    w = words(lang)
+    out = [f"## {w['stamp_duty']}", ""]
+    if deal.signing == "electronic":
+        return out + [w["electronic"], ""]
+    out += [w["paper_intro"].format(n=len(deal.parties)), ""]
+    for tree in trees:
+        verdict, reason = _document_line(deal, tree.doc, lang, w)
+        if reason is not None:
+            out.append(f"- **{escape(tree.title)}** ({tree.doc}): {verdict}{'。' if lang == 'ja' else '. '}"
+                       f"{escape(reason)}")
+    return out + ["", w["confirm"], ""]
+
+
+def _document_line(deal: Deal, doc: str, lang: str, w: dict[str, str]) -> tuple[str, str | None]:
+    """(verdict, reason) for one document; reason None for a document this section does not know."""
+    def tax(amount: int) -> str:
+        return w["tax"].format(amount=f"{amount:,}") if amount else w["no_tax"]
+
+    if doc in ("nda", "mou", "licence"):
+        return w["not_taxable"], w[doc]
+    if doc == "poc" and deal.poc is not None:
+        fee = deal.poc.fee.amount
+        deliverables = [plain(d) for d in deal.poc.deliverables] or [
+            "検証報告書" if lang == "ja" else "the verification report"]
+        amount = f"{fee:,}円" if lang == "ja" else f"{deal.poc.fee.currency} {fee:,}"
+        reason = w["poc_mandate"] + ("" if lang == "ja" else " ") + w["poc_work"].format(
+            deliverables=("、" if lang == "ja" else "; ").join(deliverables), amount=amount,
+            tax=tax(stamp_duty(2, fee)))
+        return w["may_be_taxable"], reason
+    if doc == "jda":
+        ef = deal.ip.exclusive_field if deal.ip else None
+        if ef is None:
+            return w["not_taxable"], w["jda"]
+        owner = next(plain(p.name) for p in deal.parties if p.key == ef.owner)
+        return w["may_be_taxable"], w["jda"] + ("" if lang == "ja" else " ") + w["jda_assignment"].format(owner=owner, tax=tax(stamp_duty(1, None)))
+    return "", None
+
+
+def untranslated_values(deal: Deal) -> list[str]:
+    """Return the dotted paths of plain strings holding Japanese in ``deal`` (not yet localized).
+
+    In a side-by-side document such a value is printed as it is in the English column. Court
+    names that oidocs translates are left out.
+    """
+    from oidocs.deal.localize import translate_court
+
+    found: list[str] = []
+
+    def visit(value: Any, path: str) -> None:
+        if isinstance(value, LangMap):
+            return
+        if isinstance(value, str):
+            if _JAPANESE.search(value) and not (path == "court" and translate_court(value, "en") != value):
+                found.append(path)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                visit(getattr(value, name), f"{path}.{name}" if path else name)
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                visit(v, f"{path}.{i}")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, f"{path}.{k}")
+
+    visit(deal, "")
+    return found
+
+
+def untranslated_section(paths: list[str], lang: str) -> list[str]:
+    """The values that go into the English column of a side-by-side document in Japanese."""
+    w = words(lang)
+    out = [f"## {w['untranslated']}", ""]
+    if not paths:
+        return out + [w["no_untranslated"], ""]
+    return out + [w["untranslated_intro"], ""] + [f"- `{p}`" for p in paths] + [""]
