@@ -11,11 +11,9 @@ import re
 import sys
 from typing import Any
 
-from jinja2 import TemplateError
-from jinja2.exceptions import SecurityError
-
-from oidocs.clauses.context import MissingValue, build_context, to_node
+from oidocs.clauses.context import build_context, to_node
 from oidocs.clauses.library import ArticleSpec, ClauseFile, DocDef, Library
+from oidocs.clauses.sandbox import budgeted
 from oidocs.deal.model import Deal, Party
 from oidocs.document.labels import Labels, labels_for
 from oidocs.document.transforms import apply_transforms
@@ -110,9 +108,10 @@ class _Renderer:
     def condition(self, expression: str, docdef: DocDef) -> bool:
         """Evaluate a ``when`` expression of the document definition."""
         try:
-            return bool(self.library.expression(expression)(**self.context))
-        except (TemplateError, TypeError, AttributeError, KeyError) as exc:
-            raise ClauseError(file=docdef.file, message=f"when: {expression!r}: {exc}") from None
+            with budgeted():
+                return bool(self.library.expression(expression)(**self.context))
+        except Exception as exc:  # whatever the expression raised, it is the definition's fault
+            raise ClauseError(file=docdef.file, message=f"when: {expression!r}: {_describe(exc)}") from None
 
     def clause(self, clause_id: str, kind: str, *, reason: str) -> tuple[Clause, list[Block]]:
         """Render one clause; return its provenance and its blocks."""
@@ -122,8 +121,9 @@ class _Renderer:
         template = self.library.template(clause_id, self.lang)
         sink = self.library.new_sink(to_node)
         try:
-            text = template.render(**self.context, __sink__=sink)
-        except (TemplateError, SecurityError, MissingValue, TypeError, AttributeError, KeyError, ValueError) as exc:
+            with budgeted():
+                text = template.render(**self.context, __sink__=sink)
+        except Exception as exc:  # a clause may be a user's: whatever it raised is reported, never a traceback
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
         provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file, cf.user)
         return provenance, parse_body(text, sink.nodes, cf, self.lang)
@@ -140,10 +140,17 @@ def _template_line(cf: ClauseFile) -> int | None:
     return line
 
 
-def _describe(exc: Exception) -> str:
-    text = str(exc) or type(exc).__name__
+def _describe(exc: BaseException) -> str:
+    """One line saying what went wrong, without Python's internals where a user would not know them."""
+    if isinstance(exc, RecursionError):
+        return "a macro calls itself without end"
+    if isinstance(exc, MemoryError):
+        return "out of memory while rendering"
+    text = " ".join(str(exc).split())[:300] or type(exc).__name__
     if isinstance(exc, KeyError):
         text = f"unknown key {text}"
+    elif isinstance(exc, ArithmeticError):
+        text = f"arithmetic error: {text}"
     return text
 
 

@@ -5,15 +5,19 @@ node: :class:`Plain` strings (designations, computed words) become fixed text, n
 by helpers (references, terms, tables) stay as they are, and everything else (the deal's
 own words and numbers) becomes an :class:`~oidocs.tree.Insert`, which writers print
 literally. Deal text therefore never reaches the template parser or the clause markup.
+
+Clauses may come from a user's library, which is untrusted: every value they see is plain
+data (:func:`~oidocs.clauses.sandbox.to_plain`), never a live model object, and the only
+callables are the helpers defined in this module (see :mod:`oidocs.clauses.sandbox`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from oidocs.clauses.library import Library
+from oidocs.clauses.sandbox import MAX_STRING, BudgetExceeded, Nodes, Record, check_size, to_plain
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import Labels
@@ -28,27 +32,20 @@ class MissingValue(Exception):
     """A template printed ``None``: a clause read an optional key without a condition."""
 
 
-@dataclass(frozen=True)
-class PartyView:
-    """A party as clauses see it: the deal's fields plus its designation ``d``."""
-
-    key: str
-    name: str
-    address: str
-    representative: str
-    kind: str
-    d: Plain
-
-    @property
-    def academic(self) -> bool:
-        return self.kind in ("university", "research_institute")
+def party_view(party: Any, designation: str) -> Record:
+    """A party as clauses see it: the deal's fields, its designation ``d`` and ``academic``."""
+    return Record({
+        "key": party.key, "name": plain(party.name), "address": plain(party.address),
+        "representative": plain(party.representative), "kind": party.kind, "d": Plain(designation),
+        "academic": party.kind in ("university", "research_institute"),
+    })
 
 
 def to_node(value: Any) -> Any:
     """Turn a printed value into a tree node, or a tuple of them (see the module docstring)."""
     if isinstance(value, (Ref, Term, Table)):
         return value
-    if isinstance(value, tuple):
+    if isinstance(value, Nodes):
         return tuple(to_node(v) for v in value)
     if isinstance(value, Plain):
         return Text(str(value))
@@ -84,18 +81,17 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
 
     ``bilingual`` is true while building either language of a side-by-side (ja+en) document.
     """
-    parties = [
-        PartyView(p.key, plain(p.name), plain(p.address), plain(p.representative), p.kind, Plain(labels.designations[i]))
-        for i, p in enumerate(deal.parties)
-    ]
+    parties = tuple(party_view(p, labels.designations[i]) for i, p in enumerate(deal.parties))
     by_key = {p.key: p for p in parties}
     terms = library.terms
 
-    def party(key: str) -> PartyView:
+    def party(key: str) -> Record:
         return by_key[key]
 
     def join(words: list[Any]) -> str:
-        texts = [str(w) for w in words]
+        texts = [str(w) for w in check_size(tuple(words))]
+        if sum(map(len, texts)) > MAX_STRING:
+            raise BudgetExceeded("join(): the words are longer than a clause may build")
         joined = labels.join(texts)
         return Plain(joined) if all(isinstance(w, Plain) for w in words) else joined
 
@@ -139,7 +135,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     signed, effective = deal.doc_dates(doc)
     acting = by_key.get(deal.acting_for) if deal.acting_for else None
 
-    return {
+    names = {
         "lang": labels.lang,
         "signed": signed,
         "effective": effective,
@@ -151,7 +147,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "exclusivity_end": exclusivity_end(deal),
         "licence": deal.licence,
         "percent": lambda n: Plain(labels.percent(n)),
-        "parties_intro": tuple(intro),
+        "parties_intro": Nodes(intro),
         "doc": doc,
         "deal": deal,
         "nda": deal.nda,
@@ -179,3 +175,9 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "bilingual": bilingual,
         "prevailing_language": deal.prevailing_language or deal.language,
     }
+    return {name: value if _is_helper(value) else to_plain(value) for name, value in names.items()}
+
+
+def _is_helper(value: Any) -> bool:
+    """A function defined in this module: one of the documented helpers a clause may call."""
+    return callable(value) and getattr(value, "__module__", None) == __name__ and not isinstance(value, type)

@@ -3,8 +3,9 @@
 A clause is one file per language, ``<root>/<id with dots as folders>.<lang>.md``, with
 YAML front matter. Roots are searched in order, so a user's ``--library DIR`` placed
 before the built-in library replaces clauses with the same id. Templates are compiled in
-one sandboxed Jinja2 environment with ``StrictUndefined``: a clause can read the deal but
-never run code, and a missing name stops the build instead of printing a blank.
+one sandboxed Jinja2 environment with ``StrictUndefined`` (:mod:`oidocs.clauses.sandbox`): a
+clause can read the deal as plain data but never run code, and a missing name stops the build
+instead of printing a blank.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Any, Callable
 import yaml
 from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
 
+from oidocs.clauses.sandbox import ClauseSandbox, charge
 from oidocs.content import builtin_root
 from oidocs.deal.dealfile import DOCS
 from oidocs.errors import ClauseError
@@ -100,6 +101,7 @@ class _TokenSink:
         parts = node if isinstance(node, tuple) else (node,)
         markers = []
         for part in parts:
+            charge(1 + len(getattr(part, "text", "")))
             self.nodes.append(part)
             markers.append(f"{self.OPEN}{len(self.nodes) - 1}{self.CLOSE}")
         return "".join(markers)
@@ -190,9 +192,9 @@ class Library:
             raise ClauseError(file=clause.file, line=exc.lineno, message=f"template error: {exc.message}") from None
 
     @cached_property
-    def env(self) -> SandboxedEnvironment:
+    def env(self) -> ClauseSandbox:
         """The one Jinja2 environment: sandboxed, strict, no autoescape, finalize to tokens."""
-        return SandboxedEnvironment(
+        return ClauseSandbox(
             loader=_Loader(self),
             bytecode_cache=_bytecode_cache(),
             undefined=StrictUndefined,
@@ -272,8 +274,8 @@ def _bytecode_cache() -> Any:
     """A per-user cache of compiled clause templates (compiling is most of a cold start).
 
     Jinja2 checks each entry against the template's source, so an edited clause is compiled
-    again; the folder name carries a hash of this module, where the environment's options
-    are set, and Jinja2's version, so changing either starts a fresh cache.
+    again; the folder name carries a hash of this module and of the sandbox, where the
+    environment's options and generated code are set, and Jinja2's version, so changing either starts a fresh cache.
     """
     import hashlib
 
@@ -282,7 +284,10 @@ def _bytecode_cache() -> Any:
 
     from oidocs.cache import cache_dir
 
-    recipe = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
+    from oidocs.clauses import sandbox
+
+    code = Path(__file__).read_bytes() + Path(sandbox.__file__).read_bytes()
+    recipe = hashlib.sha256(code + jinja2.__version__.encode()).hexdigest()[:12]
     folder = cache_dir(f"jinja-{recipe}")
     return FileSystemBytecodeCache(str(folder)) if folder else None
 

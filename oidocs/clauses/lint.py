@@ -127,9 +127,7 @@ def _check_chain(chain: list[str]) -> str:
         if model is None:
             return ""
         field = model.model_fields.get(attr)
-        if field is None:
-            if hasattr(model, attr):
-                return ""
+        if field is None:  # clauses see the deal's keys as plain data: no methods, no properties
             return f"the deal model has no key {attr!r} here"
         model = model_in(field.annotation)
         if model is LangMap:
