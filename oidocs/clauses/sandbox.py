@@ -39,8 +39,9 @@ MAX_STRING = 200_000  # characters of a string an operator or helper builds
 MAX_ITEMS = 10_000  # entries of a list an operator builds; the largest range()
 MAX_INT_BITS = 4_096  # size of an integer an operator builds
 
-FILTERS = ("abs", "capitalize", "count", "d", "default", "first", "int", "last", "length", "lower", "max", "min",
-           "reverse", "round", "sort", "sum", "title", "trim", "unique", "upper")
+FILTERS = ("abs", "capitalize", "count", "d", "default", "first", "int", "last", "length", "list", "lower", "map",
+           "max", "min", "reject", "rejectattr", "reverse", "round", "select", "selectattr", "sort", "sum", "title",
+           "trim", "unique", "upper")
 _SAFE_METHODS = {str: {"startswith", "endswith"}}
 _MAP_METHODS = {"items", "keys", "values", "get"}
 
@@ -172,7 +173,7 @@ _LEAVES = (str, int, float, bool, dt.date, type(None))
 def to_plain(value: Any) -> Any:
     """Return ``value`` as plain data a clause may see; refuse (TypeError) anything else.
 
-    Pydantic models become :class:`Record` of their fields, dicts :class:`FrozenMap`, lists
+    Pydantic models become :class:`Record` of their fields and own properties, dicts :class:`FrozenMap`, lists
     tuples. Functions are refused here: helpers are added to the context beside the data.
     """
     if isinstance(value, _LEAVES):
@@ -187,8 +188,21 @@ def to_plain(value: Any) -> Any:
         return FrozenMap({k: to_plain(v) for k, v in value.items()})
     fields = getattr(type(value), "model_fields", None)  # a pydantic model
     if isinstance(fields, dict):
-        return Record({name: to_plain(getattr(value, name)) for name in fields})
+        names = [*fields, *_properties(type(value))]
+        return Record({name: to_plain(getattr(value, name)) for name in names})
     raise TypeError(f"{type(value).__name__} is not plain data and cannot be shown to a clause")
+
+
+def _properties(cls: type) -> list[str]:
+    """The public properties a deal model defines itself (``JointFiling.equal``), not pydantic's."""
+    from pydantic import BaseModel
+
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if klass is BaseModel:
+            break
+        names += [n for n, v in vars(klass).items() if isinstance(v, property) and not n.startswith("_")]
+    return names
 
 
 # --- the environment ---------------------------------------------------------------------------
