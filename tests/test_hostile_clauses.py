@@ -47,6 +47,9 @@ PAYLOADS = {
     "string_doubling": "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
                        "{% endfor %}{{ ns.s | length }}",
     "literal_in_loops": "{% for i in range(9999) %}{% for j in range(9999) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+    "append_growth": "{% set rows = [] %}{% for i in range(9999) %}{% for j in range(9999) %}"
+                     "{% set _ = rows.append(i) %}{% endfor %}{% endfor %}",
+    "append_on_deal_list": "{% set _ = poc.scope.append('x') %}",
     "big_power": "{{ 7 ** 1000000000 }}",
     "percent_format": "{{ '%999999999d' % 1 }}",
     "filter_center": "{{ 'x' | center(1000000000) }}",

@@ -9,7 +9,7 @@ run code, read files, or stall a batch. Three walls:
   expose methods such as ``parse_raw(..., proto="pickle")``, which unpickles arbitrary data.
 - **No methods.** :class:`ClauseSandbox` refuses every attribute whose value is callable,
   except a short list of pure ones (``str.startswith``/``endswith``; ``items``, ``keys``,
-  ``values``, ``get`` of a :class:`FrozenMap`), keeps Jinja2's refusal of ``_`` names, and
+  ``values``, ``get`` of a :class:`FrozenMap`) and ``append`` on a list the clause built, keeps Jinja2's refusal of ``_`` names, and
   offers only the filters listed in :data:`FILTERS` and the globals ``range`` and ``namespace``.
   ``include``, ``import`` and ``extends`` are refused: a clause is one file.
 - **A budget.** Every attribute read, call, loop step and character of output costs units of
@@ -237,6 +237,20 @@ def _binop_size(operator: str, left: Any, right: Any) -> None:
         raise BudgetExceeded("string formatting with % is not available in a clause")
 
 
+class _Append:
+    """``rows.append(x)`` on a list a clause built (``{% set _ = rows.append(...) %}``), capped in length."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self._items = items
+
+    def __call__(self, item: Any) -> None:
+        if len(self._items) >= MAX_ITEMS:
+            raise BudgetExceeded(f"a list of more than {MAX_ITEMS:,} entries is longer than a clause may build")
+        self._items.append(item)
+
+
 class _Generator(CodeGenerator):
     """Generated code that charges the budget for constant text and checks ``~`` joins."""
 
@@ -275,6 +289,8 @@ class ClauseSandbox(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         charge()
+        if type(obj) is list and attribute == "append":  # a list the clause made itself (deal lists are tuples)
+            return _Append(obj)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
