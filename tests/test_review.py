@@ -88,7 +88,7 @@ def test_sheet_other_rules(tmp_path: Path) -> None:
 def test_sheet_lists_parties_documents_clauses_options_checks() -> None:
     deal = api.read_deal(JA)
     sheet = api.render_review(deal).decode()
-    assert "| 甲 | acme | 株式会社アクメ精工 | sme |" in sheet
+    assert "| 甲 | acme | 株式会社アクメ精工 | 中小企業 |" in sheet
     for doc in ("nda", "mou", "poc", "jda"):
         tree = api.build_document(deal, doc, "ja")
         assert f"| {doc} | {tree.title} | {len(tree.articles)} |" in sheet

@@ -1,15 +1,20 @@
 """Advice for the reviewer: rules computed from the deal, worded in ``templates/advice.yaml``.
 
-Each rule names the deal value that triggered it, so a reviewer can see why it is there
-and change the deal if the advice is taken.
+Each rule names the deal value that triggered it, so a reviewer can see why it is there and
+change the deal if the advice is taken, and the clauses it concerns (``clauses:`` in the YAML,
+or computed here when they depend on the deal), so that the sheet cites the document and
+article from the built drafts. The deal given is localized (plain strings).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from oidocs.clauses.context import exclusivity_end
+from oidocs.deal.localize import translate_court
 from oidocs.deal.model import Deal, plain
+from oidocs.review.places import far_default_court
 
 IP_COURTS = ("東京地方裁判所", "大阪地方裁判所", "tokyo district court", "osaka district court")
 SMALL = ("sme", "startup")
@@ -18,23 +23,38 @@ USUAL_EXCLUSIVE_YEARS = 3
 
 @dataclass(frozen=True)
 class Finding:
-    """One piece of advice: the rule and the deal value that triggered it."""
+    """One piece of advice: the rule, the deal value that triggered it, where it applies.
+
+    ``clauses`` (None: the rule's ``clauses`` in advice.yaml) are the clause ids whose articles
+    the sheet cites; ``values`` fill ``{placeholders}`` of the rule's wording.
+    """
 
     rule: str
     path: str
     value: Any
+    clauses: tuple[str, ...] | None = None
+    values: dict[str, str] = field(default_factory=dict)
 
 
-def findings(deal: Deal) -> list[Finding]:
-    """Return every advice rule that applies to ``deal``, in a fixed order."""
+def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
+    """Return every advice rule that applies to ``deal``, in a fixed order (wording values in ``lang``)."""
     out: list[Finding] = []
     ip, poc, jda = deal.ip, deal.poc, deal.jda
-    if ip and ip.model == "joint_filing" and ip.joint_filing and ip.joint_filing.third_party_licence == "consent":
-        out.append(Finding("coownership_consent", "ip.joint_filing.third_party_licence", "consent"))
+    coowned = _coowned_clauses(deal)
+    if coowned:
+        jf = ip.joint_filing if ip else None
+        path, value = ("ip.joint_filing.third_party_licence", "consent") if jf else ("ip.model", ip.model if ip else None)
+        out.append(Finding("coownership_consent", path, value, coowned))
     if ip is not None:
         court = plain(deal.court) if deal.court else "東京地方裁判所"
         if not any(c in court.lower() for c in IP_COURTS):
             out.append(Finding("ip_court", "court", court))
+    far = far_default_court(deal)
+    if far:
+        sep = "、" if lang == "ja" else ", "
+        out.append(Finding("court_far", "court", None, values={
+            "courts": sep.join(translate_court(c, lang) for c in far["courts"]),
+            "patent_courts": sep.join(translate_court(c, lang) for c in far["patent_courts"])}))
     if poc is not None and poc.fee.amount == 0:
         out.append(Finding("unpaid_poc", "poc.fee.amount", 0))
     academic = any(p.kind in ("university", "research_institute") for p in deal.parties)
@@ -52,6 +72,42 @@ def findings(deal: Deal) -> list[Finding]:
             out.append(Finding("one_sided_ownership", "ip.exclusive_field.owner", ef.owner))
         if ef.years > USUAL_EXCLUSIVE_YEARS:
             out.append(Finding("long_exclusivity", "ip.exclusive_field.years", ef.years))
+        out.append(_exclusivity_end(deal, ef.years))
+        if not ef.royalty_free and ef.royalty is None:
+            out.append(Finding("royalty_undertaking", "ip.exclusive_field.royalty", None,
+                               ("ip.exclusive_field.consideration",)))
+    bl = ip.background_licence if ip else None
+    if bl is not None and not bl.royalty_free and bl.royalty is None:
+        out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
     return out
+
+
+def _coowned_clauses(deal: Deal) -> tuple[str, ...]:
+    """Clauses under which results are co-owned and a co-owner needs consent to license (art. 73(3)).
+
+    JDA: joint filing with consent, or the background-licence model's joint results. PoC: joint
+    filing with consent, or (no model allocating the results) joint creations co-owned by contribution.
+    """
+    ip = deal.ip
+    if ip is None:
+        return ()
+    consent = ip.model == "joint_filing" and ip.joint_filing is not None and ip.joint_filing.third_party_licence == "consent"
+    clauses: list[str] = []
+    if deal.jda is not None and (consent or ip.model == "background_licence"):
+        # the background-licence model co-owns joint results under the joint filing articles
+        clauses += ["ip.joint_filing.licensing", "ip.background_licence.results"]
+    if deal.poc is not None and (consent or ip.model not in ("joint_filing", "exclusive_field")):
+        clauses.append("poc.ip_results")
+    return tuple(clauses)
+
+
+def _exclusivity_end(deal: Deal, years: int) -> Finding:
+    """The calendar day exclusivity ends (``ip.exclusive_field.years`` from the JDA's effective date)."""
+    end = exclusivity_end(deal)
+    if end is None:
+        return Finding("exclusivity_end_undated", "ip.exclusive_field.years", years, values={"years": str(years)})
+    _, start = deal.doc_dates("jda")
+    return Finding("exclusivity_end", "ip.exclusive_field.years", years, values={
+        "years": str(years), "start": start.isoformat() if start else "", "end": end.isoformat()})

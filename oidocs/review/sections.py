@@ -7,11 +7,44 @@ data file.
 
 from __future__ import annotations
 
+from typing import Any
+
+from oidocs.clauses.library import tidy_prose
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
+from oidocs.review.advice import Finding, findings
 from oidocs.review.checks import check_pack
 from oidocs.review.cite import cite, doc_name
+from oidocs.review.values import show
 from oidocs.writers.markdown import escape
+
+
+def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, str], texts: dict[str, Any],
+                   extra: list[tuple[Finding, str]] | None = None) -> list[str]:
+    """The advice: each item with the documents and articles it concerns, its trigger and its wording.
+
+    An item is cited from the built drafts; advice about clauses that no document made carries
+    is left out (it concerns nothing the reviewer reads). ``extra`` adds findings computed from
+    the drafts themselves, with their citation.
+    """
+    out = [f"## {w['advice']}", ""]
+    items: list[tuple[Finding, str]] = []
+    for f in findings(deal, lang):
+        rule = texts[f.rule]
+        where = cite(trees, f.clauses if f.clauses is not None else rule.get("clauses") or (), lang)
+        if where:
+            items.append((f, where))
+    items += extra or []
+    for n, (f, where) in enumerate(items, start=1):
+        rule = texts[f.rule]
+        out.append(f"{n}. **{escape(rule['title'][lang])}** ({f.rule}): {escape(where)}  ")
+        value = f" = `{show(f.value, lang)}`" if f.value is not None or f.path == "court" else ""
+        out.append(f"   {w['trigger']}: `{f.path}`{value}  ")
+        out.append(f"   {escape(tidy_prose(str(rule['advice'][lang])).format(**f.values))}")
+    if not items:
+        out.append(w["no_advice"])
+    out.append("")
+    return out
 
 
 def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, str]) -> list[str]:

@@ -7,7 +7,6 @@ deal walks into (rules in :mod:`oidocs.advice`, wording in ``templates/advice.ya
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,9 +15,9 @@ from oidocs._version import __version__
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Ref, Term, walk
-from oidocs.review.advice import findings
-from oidocs.review.sections import pack_checks_section
+from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, untranslated_section
+from oidocs.review.values import show
 from oidocs.writers.markdown import escape
 
 
@@ -39,24 +38,14 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
             "|---|---|---|---|"]
     designations = trees[0].closing.signatures if trees else []
     for party, sig in zip(deal.parties, designations):
-        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(plain(party.name))} | {party.kind} |")
+        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(plain(party.name))} | {escape(w['kind_' + party.kind])} |")
     out.append("")
 
     out += [f"## {w['documents']}", "", f"| {w['doc']} | {w['doc_title']} | {w['articles']} |", "|---|---|---|"]
     out += [f"| {t.doc} | {escape(t.title)} | {len(t.articles)} |" for t in trees]
     out.append("")
 
-    out += [f"## {w['advice']}", ""]
-    texts = library.advice
-    found = findings(deal)
-    for n, f in enumerate(found, start=1):
-        rule = texts[f.rule]
-        out.append(f"{n}. **{escape(rule['title'][lang])}** ({f.rule})  ")
-        out.append(f"   {w['trigger']}: `{f.path}` = `{_show(f.value)}`  ")
-        out.append(f"   {' '.join(rule['advice'][lang].split())}")
-    if not found:
-        out.append(w["no_advice"])
-    out.append("")
+    out += advice_section(deal, trees, lang, w, library.advice)
 
     out += pack_checks_section(deal, trees, lang, w)
     out += stamp_duty_section(deal, trees, lang)
@@ -65,7 +54,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
 
     out += [f"## {w['options']}", "", f"| {w['key']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     for path, value, is_default in options(deal):
-        out.append(f"| `{path}` | {escape(_show(value))} | {w['yes'] if is_default else w['no']} |")
+        out.append(f"| `{path}` | {escape(show(value, lang))} | {w['yes'] if is_default else w['no']} |")
     out.append("")
 
     out += [f"## {w['clauses']}", ""]
@@ -109,15 +98,3 @@ def _walk_option(model: BaseModel, name: str, value: Any, rows: list[tuple[str, 
             _walk_option(value, field, getattr(value, field), rows, prefix=f"{path}.")
         return
     rows.append((path, value, name not in model.model_fields_set))
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json")
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

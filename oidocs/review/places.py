@@ -1,0 +1,61 @@
+"""Where the parties are: prefecture from an address, its high court circuit and district court.
+
+Data in ``templates/prefectures.yaml``. Used to tell when the court left at its default (Tokyo
+District Court) is far from every party, and which district courts are near them instead.
+An address whose prefecture cannot be read counts as unknown: no advice is given on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from oidocs.content import templates_path
+
+DEFAULT_COURT = "東京地方裁判所"
+DEFAULT_CIRCUIT = "tokyo"
+# Patent suits (Code of Civil Procedure art. 6): Osaka District Court for these circuits, Tokyo for the rest.
+OSAKA_PATENT_CIRCUITS = ("osaka", "hiroshima", "fukuoka", "takamatsu")
+
+
+@lru_cache(maxsize=1)
+def prefectures() -> list[dict[str, str]]:
+    """Return the prefectures of ``templates/prefectures.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("prefectures.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+def prefecture(address: str) -> dict[str, str] | None:
+    """Return the prefecture an address is in, or None when it cannot be told.
+
+    A Japanese address starts with its prefecture (東京都千代田区…); in an English one the
+    prefecture's name is the last place name that matches (…, Chiyoda-ku, Tokyo).
+    """
+    text = " ".join(str(address).split())
+    for p in prefectures():
+        if text.startswith(p["ja"]):
+            return p
+    found: tuple[int, dict[str, str]] | None = None
+    for p in prefectures():
+        for m in re.finditer(rf"\b{p['en']}\b", text, flags=re.IGNORECASE):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), p)
+    return found[1] if found else None
+
+
+def far_default_court(deal: Any) -> dict[str, Any] | None:
+    """When the court is left at its default and every party is known to be outside the Tokyo
+    circuit, return the nearer courts: ``{"courts": [...], "patent_courts": [...]}``; else None."""
+    if deal.court is not None:
+        return None
+    places = [prefecture(p.address) for p in deal.parties]
+    if any(p is None for p in places) or any(p["circuit"] == DEFAULT_CIRCUIT for p in places if p):
+        return None
+    courts = list(dict.fromkeys(p["court"] for p in places if p))
+    patent = list(dict.fromkeys("大阪地方裁判所" if p["circuit"] in OSAKA_PATENT_CIRCUITS else DEFAULT_COURT
+                                for p in places if p))
+    return {"courts": courts, "patent_courts": patent}

@@ -1,0 +1,185 @@
+"""The review sheet as a reviewer reads it: every advice item cites document and article, values
+read as people write them, party kinds in the sheet's language, and the advice a lawyer
+found missing (art. 73 in a co-owned PoC, a default court far from every party, the end of
+exclusivity, a licence with no price)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES
+from oidocs import api
+from oidocs.clauses.context import exclusivity_end
+from oidocs.review.checks import check_words
+
+BY_NAME = {p.name: p for p in EXAMPLES}
+JA = BY_NAME["acme-nano-ja.yaml"]
+EN = BY_NAME["bigco-smallworks-en.yaml"]
+POC_ONLY = BY_NAME["hakata-sensor-ja.yaml"]
+
+
+def _data(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _sheet(data: dict[str, Any], tmp_path: Path, lang: str | None = None) -> str:
+    path = tmp_path / "deal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return api.render_review(api.read_deal(path), lang=lang).decode()
+
+
+def _section(sheet: str, heading: str) -> str:
+    start = sheet.index(f"## {heading}\n")
+    end = sheet.find("\n## ", start + 3)
+    return sheet[start:end if end != -1 else None]
+
+
+def _advice_items(sheet: str) -> list[str]:
+    body = _section(sheet, "留意事項" if "## 留意事項" in sheet else "Advice")
+    return re.findall(r"^\d+\. .*$", body, flags=re.M)
+
+
+def _label(deal_path: Path, doc: str, clause: str, lang: str = "ja") -> str:
+    tree = api.build_document(api.read_deal(deal_path), doc, lang)
+    return next(a.label for a in tree.articles if a.clause.id == clause)
+
+
+_DOCS = "|".join(re.escape(n) for lang in ("ja", "en") for n in check_words()["docs"][lang].values())
+CITATION = re.compile(rf"\): (?:(?:{_DOCS}) (?:第\d+条|Article \d+)(?:、|; )?)+\s*$")
+
+
+def _every_item_cites(sheet: str) -> None:
+    items = _advice_items(sheet)
+    for item in items:
+        assert CITATION.search(item), f"advice without document and article: {item}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_every_advice_item_names_document_and_article(example: Path) -> None:
+    _every_item_cites(api.render_review(api.read_deal(example)).decode())
+
+
+def test_every_advice_item_cites_even_when_many_rules_fire(tmp_path: Path) -> None:
+    data = _data(EN)
+    data["ip"]["exclusive_field"]["years"] = 5
+    data["parties"][1]["kind"] = "university"
+    data["jda"]["publication_notice_days"] = 14
+    data["jda"]["cost_shares"] = {"bigco": 0, "smallworks": 100}
+    data["nda"]["survival_months"] = 12
+    data["court"] = "Nagoya District Court"
+    data["poc"]["fee"]["amount"] = 0
+    sheet = _sheet(data, tmp_path)
+    items = _advice_items(sheet)
+    assert len(items) >= 8
+    _every_item_cites(sheet)
+    survival = next(i for i in items if "(short_survival)" in i)
+    assert f"NDA {_label(EN, 'nda', 'nda.term', 'en')}" in survival
+
+
+def test_co_owned_poc_gets_article_73_advice_citing_the_poc_article() -> None:
+    sheet = api.render_review(api.read_deal(POC_ONLY)).decode()
+    item = next(i for i in _advice_items(sheet) if "(coownership_consent)" in i)
+    assert item.endswith(f": 技術検証（PoC）契約 {_label(POC_ONLY, 'poc', 'poc.ip_results')}  ")
+    assert "第73条" in _section(sheet, "留意事項")
+
+
+def test_poc_results_co_owned_by_contribution_get_article_73_advice_too(tmp_path: Path) -> None:
+    data = _data(POC_ONLY)
+    data["ip"] = {"model": "background_licence"}  # no model allocating results: joint creations co-owned
+    item = next(i for i in _advice_items(_sheet(data, tmp_path)) if "(coownership_consent)" in i)
+    assert "技術検証（PoC）契約 第" in item
+    data["ip"] = {"model": "joint_filing", "joint_filing": {"third_party_licence": "free"}}
+    assert not any("(coownership_consent)" in i for i in _advice_items(_sheet(data, tmp_path)))
+
+
+def _kyushu(data: dict[str, Any]) -> dict[str, Any]:
+    data["parties"][0]["address"] = "福岡県福岡市博多区博多駅前三丁目4番5号"
+    data["parties"][1]["address"] = "熊本県熊本市中央区手取本町1番1号"
+    data.pop("court", None)
+    return data
+
+
+def test_default_court_far_from_every_party_is_advised(tmp_path: Path) -> None:
+    sheet = _sheet(_kyushu(_data(JA)), tmp_path)
+    item = next(i for i in _advice_items(sheet) if "(court_far)" in i)
+    assert f"秘密保持契約 {_label(JA, 'nda', 'common.jurisdiction')}" in item
+    text = _section(sheet, "留意事項")
+    assert "福岡地方裁判所、熊本地方裁判所" in text and "大阪地方裁判所の専属管轄" in text
+
+
+def test_default_court_far_from_english_addresses(tmp_path: Path) -> None:
+    data = _data(EN)
+    data["parties"][0]["address"] = "1-1 Tenjin, Chuo-ku, Fukuoka"
+    data["parties"][1]["address"] = "2-2 Hakata-ekimae, Hakata-ku, Fukuoka"
+    data.pop("court")
+    text = _section(_sheet(data, tmp_path), "Advice")
+    assert "(court_far)" in text and "the Fukuoka District Court" in text
+
+
+def test_no_court_advice_when_a_party_is_near_or_the_court_is_chosen(tmp_path: Path) -> None:
+    data = _kyushu(_data(JA))
+    data["parties"][1]["address"] = "東京都足立区千住一丁目2番3号"
+    assert "(court_far)" not in _sheet(data, tmp_path)
+    data = _kyushu(_data(JA))
+    data["court"] = "福岡地方裁判所"
+    assert "(court_far)" not in _sheet(data, tmp_path)
+    data = _kyushu(_data(JA))
+    data["parties"][1]["address"] = "熊本市中央区手取本町1番1号"  # prefecture not written: no guess
+    assert "(court_far)" not in _sheet(data, tmp_path)
+
+
+def test_sheet_states_the_day_exclusivity_ends(tmp_path: Path) -> None:
+    deal = api.read_deal(EN)
+    end = exclusivity_end(deal)
+    assert end is not None
+    sheet = api.render_review(deal).decode()
+    item = next(i for i in _advice_items(sheet) if "(exclusivity_end)" in i)
+    assert f"JDA {_label(EN, 'jda', 'ip.exclusive_field.licence', 'en')}" in item
+    assert f"ends on {end.isoformat()}" in sheet
+    data = _data(EN)
+    data["jda"]["effective"] = dt.date(2027, 7, 1)
+    assert "ends on 2030-06-30" in _sheet(data, tmp_path)
+    data = _data(EN)
+    del data["date"]
+    assert "(exclusivity_end_undated)" in _sheet(data, tmp_path)
+
+
+def test_licence_without_a_price_is_flagged_as_an_undertaking(tmp_path: Path) -> None:
+    data = _data(EN)
+    assert data["ip"]["exclusive_field"].get("royalty") is None
+    sheet = _sheet(data, tmp_path)
+    item = next(i for i in _advice_items(sheet) if "(royalty_undertaking)" in i)
+    assert f"JDA {_label(EN, 'jda', 'ip.exclusive_field.consideration', 'en')}" in item
+    data["ip"]["exclusive_field"]["royalty_free"] = True
+    assert "(royalty_undertaking)" not in _sheet(data, tmp_path)
+
+
+def test_japanese_sheet_shows_kinds_in_japanese_and_values_as_written(tmp_path: Path) -> None:
+    data = _data(JA)
+    data["mou"]["milestones"].append({"title": "試験導入先の決定", "due": dt.date(2027, 2, 28)})
+    sheet = _sheet(data, tmp_path)
+    parties = _section(sheet, "当事者")
+    assert "| 中小企業 |" in parties and "| スタートアップ |" in parties and "| sme |" not in parties
+    assert "2027-02-28 試験導入先の決定" in sheet
+    assert "| `mou.roles` | acme: 精密加工技術の提供及び試作機の製作、nano: " in sheet
+    assert "| `jda.roles` | acme: 筐体及び気流設計、試作機の製作、" in sheet
+    english = _sheet(data, tmp_path, lang="en")
+    assert "| SME |" in english and "| startup |" in english
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_sheet_never_shows_program_output(example: Path) -> None:
+    deal = api.read_deal(example)
+    for lang in ("ja", "en"):
+        try:
+            sheet = api.render_review(deal, lang=lang).decode()
+        except Exception:  # a deal with text in one language only
+            continue
+        for leak in ("datetime.date(", "title='", "due=", '{"', "LangMap", "None"):
+            assert leak not in sheet, (leak, lang)
