@@ -183,3 +183,68 @@ def test_sheet_never_shows_program_output(example: Path) -> None:
             continue
         for leak in ("datetime.date(", "title='", "due=", '{"', "LangMap", "None"):
             assert leak not in sheet, (leak, lang)
+
+
+def _acting(data: dict[str, Any], who: str, tmp_path: Path, lang: str | None = None) -> tuple[str, list[str]]:
+    data["acting_for"] = who
+    sheet = _sheet(data, tmp_path, lang)
+    heading = next(line for line in sheet.splitlines() if line.startswith("## ") and ("不利な条項" in line or "unfavourable" in line))
+    body = _section(sheet, heading[3:])
+    return body, re.findall(r"^\d+\. \*\*(.+?)\*\* \((\w+)\)", body, flags=re.M)  # type: ignore[return-value]
+
+
+def test_acting_for_the_poc_client_lists_its_unfavourable_terms(tmp_path: Path) -> None:
+    body, items = _acting(_data(JA), "acme", tmp_path)
+    assert "株式会社アクメ精工（甲）に不利な条項" in body
+    rules = {rule: where for where, rule in items}
+    for rule, clause in (("poc_fee_client", "poc.fee"), ("poc_acceptance_client", "poc.report"),
+                         ("poc_cap_client", "poc.liability")):
+        assert rules[rule] == f"技術検証（PoC）契約 {_label(JA, 'poc', clause)}", rule
+    assert f"共同研究開発契約 {_label(JA, 'jda', 'ip.joint_filing.licensing')}" in rules["coownership_consent"]
+    assert not any(r.startswith("poc_") and r.endswith("performer") for r in rules)
+
+
+def test_acting_for_the_performer_lists_the_other_side_of_the_poc(tmp_path: Path) -> None:
+    _, items = _acting(_data(JA), "nano", tmp_path, lang="en")
+    rules = [rule for _, rule in items]
+    assert {"poc_fee_performer", "poc_acceptance_performer", "poc_cap_performer"} <= set(rules)
+    assert not any(r.endswith("_client") for r in rules)
+
+
+def test_acting_for_the_holder_or_the_owner_of_an_exclusive_field(tmp_path: Path) -> None:
+    body, items = _acting(_data(EN), "bigco", tmp_path)
+    rules = {rule: where for where, rule in items}
+    assert set(rules) >= {"results_to_other", "non_compete", "cost_sharing"}
+    assert "exclusivity_to_other" not in rules
+    assert rules["non_compete"] == f"JDA {_label(EN, 'jda', 'jda.non_compete', 'en')}"
+    assert "Small Works Co., Ltd." in body and "70%" in body
+    body, items = _acting(_data(EN), "smallworks", tmp_path)
+    rules = {rule: where for where, rule in items}
+    assert "exclusivity_to_other" in rules and "results_to_other" not in rules and "cost_sharing" not in rules
+    assert "Big Mobility Corporation holds an exclusive right in the field for 3 years" in body
+
+
+def test_acting_for_the_recipient_of_a_one_way_nda(tmp_path: Path) -> None:
+    from conftest import FIXTURES
+
+    data = _data(next(p for p in FIXTURES if p.name == "oneway-en.yaml"))
+    body, items = _acting(data, "buyer", tmp_path)
+    assert [rule for _, rule in items] == ["one_way_nda"]
+    assert "protects only the information of Kobayashi Precision Co., Ltd." in body
+    data["nda"]["survival_months"] = 12
+    _, items = _acting(data, "maker", tmp_path)
+    assert [rule for _, rule in items] == ["short_survival"]
+
+
+def test_university_publication_is_unfavourable_to_the_company_side(tmp_path: Path) -> None:
+    _, items = _acting(_data(BY_NAME["hokkai-univ-ja.yaml"]), "toho", tmp_path)
+    rules = {rule for _, rule in items}
+    assert "university_publication" in rules and "cost_sharing" in rules  # toho pays 60% of three
+    _, items = _acting(_data(BY_NAME["hokkai-univ-ja.yaml"]), "univ", tmp_path)
+    assert "university_publication" not in {rule for _, rule in items}
+
+
+def test_without_acting_for_the_sheet_is_balanced_and_addresses_all_parties() -> None:
+    sheet = api.render_review(api.read_deal(JA)).decode()
+    assert "## 当事者の立場" in sheet and "すべての当事者に向けた" in sheet
+    assert "不利な条項" not in sheet

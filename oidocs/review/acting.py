@@ -1,0 +1,87 @@
+"""The side acted for: every term unfavourable to it, with document and article.
+
+With ``acting_for`` the drafts take that party's side within market practice; some terms still
+work against it (a cap protecting the other side, results owned by the other side, a
+non-compete). The rules are data a lawyer edits (``templates/unfavourable.yaml``): a condition
+on the deal, the clauses concerned (cited from the built drafts) and the wording per language.
+Without ``acting_for`` the sheet says that the defaults are balanced and address all parties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from oidocs.content import templates_path
+from oidocs.deal.model import Deal, plain
+from oidocs.document.tree import Document
+from oidocs.review.cite import cite
+from oidocs.writers.markdown import escape
+
+
+@dataclass(frozen=True)
+class Unfavourable:
+    """One term unfavourable to the side acted for: the rule, where it is, what it says."""
+
+    rule: str
+    where: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """Return ``templates/unfavourable.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("unfavourable.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and "rules" in data and "section" in data
+    return data
+
+
+def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> list[Unfavourable]:
+    """Return the terms unfavourable to ``deal.acting_for`` in the drafts ``trees`` (none without it).
+
+    ``deal`` is localized; conditions and values are evaluated in the library's sandbox.
+    """
+    if deal.acting_for is None:
+        return []
+    from oidocs.clauses.library import tidy_prose
+
+    names = {p.key: plain(p.name) for p in deal.parties}
+    academic = [p.key for p in deal.parties if p.kind in ("university", "research_institute")]
+    context = {
+        "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
+        "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
+        "n_parties": len(deal.parties), "name": lambda key: names.get(key, str(key)),
+    }
+    found = []
+    for rule_id, rule in rules()["rules"].items():
+        if not library.expression(rule["when"])(**context):
+            continue
+        where = cite(trees, rule["clauses"], lang)
+        if not where:
+            continue
+        values = {k: str(library.expression(str(v))(**context)) for k, v in (rule.get("values") or {}).items()}
+        found.append(Unfavourable(rule_id, where, tidy_prose(str(rule[lang])).format(**values)))
+    return found
+
+
+def acting_section(deal: Deal, trees: list[Document], lang: str, library: Any) -> list[str]:
+    """The section on whose side the drafts take: terms unfavourable to it, or balanced defaults."""
+    words = rules()["section"][lang]
+    if deal.acting_for is None:
+        return [f"## {words['balanced_title']}", "", words["balanced"], ""]
+    index = [p.key for p in deal.parties].index(deal.acting_for)
+    party = deal.parties[index]
+    designation = trees[0].closing.signatures[index].designation if trees else party.key
+    name = plain(party.name)
+    out = [f"## {escape(words['title'].format(name=name, designation=designation))}", "",
+           escape(words["intro"].format(name=name)), ""]
+    items = unfavourable(deal, trees, lang, library)
+    for n, item in enumerate(items, start=1):
+        out.append(f"{n}. **{escape(item.where)}** ({item.rule}): {escape(item.text)}")
+    if not items:
+        out.append(escape(words["none"].format(name=name)))
+    out.append("")
+    return out
