@@ -183,3 +183,25 @@ def test_readme_commands_make_the_signing_and_bilingual_examples(tmp_path: Path)
     assert {"hakata-sensor-2026-poc-ja.docx", "minato-rhein-2027-poc-ja-en.docx",
             "minato-rhein-2027-review-ja-en.md"} <= made
     assert "docs/bilingual-nda-page1.png" in readme and (ROOT / "docs" / "bilingual-nda-page1.png").is_file()
+
+
+def test_batch_makes_bilingual_packs(tmp_path: Path) -> None:
+    bilingual = next(p for p in EXAMPLES if p.name == "minato-rhein-bilingual.yaml")
+    result = run("batch", bilingual, "--out", tmp_path, "--lang", "en+ja", "--jobs", "1", "--quiet",
+                 "--format", "md")
+    assert result.exit_code == 0, result.output
+    deal = api.read_deal(bilingual)
+    made = {p.name for p in (tmp_path / deal.deal_id).iterdir()}
+    assert {f"{deal.deal_id}-{doc}-en-ja.md" for doc in api.docs_in(deal)} <= made
+    md = (tmp_path / deal.deal_id / f"{deal.deal_id}-nda-en-ja.md").read_text(encoding="utf-8")
+    assert md.index("## Article 1 (") < md.index("## 第1条（") < md.index("## Article 2 (")
+
+
+def test_a_map_without_english_is_an_error_naming_the_field(tmp_path: Path) -> None:
+    bilingual = next(p for p in EXAMPLES if p.name == "minato-rhein-bilingual.yaml")
+    text = bilingual.read_text(encoding="utf-8").replace(
+        'en: "Minato Optics Co., Ltd."}', "}").replace("name: {ja: 株式会社みなと光学, }", "name: {ja: 株式会社みなと光学}")
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("nda", "--config", path, "--out", tmp_path / "out", "--lang", "ja+en")
+    assert result.exit_code == 1 and "parties.0.name" in result.stderr and not (tmp_path / "out").exists()
