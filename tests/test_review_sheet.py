@@ -248,3 +248,30 @@ def test_without_acting_for_the_sheet_is_balanced_and_addresses_all_parties() ->
     sheet = api.render_review(api.read_deal(JA)).decode()
     assert "## 当事者の立場" in sheet and "すべての当事者に向けた" in sheet
     assert "不利な条項" not in sheet
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_every_jpo_topic_is_present_or_left_out_with_a_reason(example: Path) -> None:
+    from oidocs.review.topics import coverage
+
+    deal = api.read_deal(example)
+    for doc in api.docs_in(deal):
+        tree = api.build_document(deal, doc, "ja")
+        cov = coverage(tree, "ja")
+        assert cov is not None and cov.present, doc
+        assert all(reason for _, reason in cov.left_out), (doc, cov.left_out)
+
+
+def test_topics_section_says_why_a_topic_is_left_out_and_flags_one_without_reason(tmp_path: Path) -> None:
+    from oidocs.review.topics import coverage, topics_section
+
+    data = _data(EN)
+    data["jda"]["non_compete"] = False
+    sheet = _sheet(data, tmp_path)
+    section = _section(sheet, "Topics of the JPO model contracts")
+    assert "non-compete (left out: No non-compete is set (jda.non\\_compete is false)" in section
+    tree = api.build_document(api.read_deal(EN), "nda", "en")
+    tree.articles = [a for a in tree.articles if a.clause.id != "nda.reverse_engineering"]
+    cov = coverage(tree, "en")
+    assert cov is not None and ("no reverse engineering", None) in cov.left_out
+    assert "**no reverse engineering: not covered and no reason given" in "\n".join(topics_section([tree], "en"))
