@@ -275,3 +275,40 @@ def test_topics_section_says_why_a_topic_is_left_out_and_flags_one_without_reaso
     cov = coverage(tree, "en")
     assert cov is not None and ("no reverse engineering", None) in cov.left_out
     assert "**no reverse engineering: not covered and no reason given" in "\n".join(topics_section([tree], "en"))
+
+
+def _english_with_user_clause(tmp_path: Path, sentence: str) -> str:
+    lib = tmp_path / "lib" / "nda"
+    lib.mkdir(parents=True)
+    for lang, text in (("en", sentence), ("ja", "受領者は、秘密情報を複製する場合、その複製物を秘密情報として扱う。")):
+        (lib / f"copies.{lang}.md").write_text(
+            f"---\nid: nda.copies\nversion: 9\ntitle: Copies\n---\n{text}\n", encoding="utf-8")
+    from oidocs.clauses.library import Library
+
+    library = Library(user_dirs=[tmp_path / "lib"])
+    return api.render_review(api.read_deal(EN), lang="en", library=library).decode()
+
+
+def test_undefined_capitalised_term_in_an_english_document_is_flagged(tmp_path: Path) -> None:
+    sheet = _english_with_user_clause(
+        tmp_path, "Each Party may copy the information only to evaluate the Licensed Product for the Purpose.")
+    item = next(i for i in _advice_items(sheet) if "(undefined_term)" in i)
+    assert item.endswith(f": NDA {_label(EN, 'nda', 'nda.copies', 'en')}  ")
+    assert '"Licensed Product" is capitalised like a defined term' in sheet
+    assert "Purpose" not in item and "Each" not in item
+
+
+def test_no_false_positive_on_sentence_starts_statutes_and_defined_terms(tmp_path: Path) -> None:
+    sheet = _english_with_user_clause(
+        tmp_path, "Copies are subject to the Unfair Competition Prevention Act. When a Party copies the "
+                  "Confidential Information under Article 3, it marks the copies (see Schedule 1) by 1 April.")
+    assert "(undefined_term)" not in sheet
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_shipped_english_drafts_use_no_undefined_capitalised_term(example: Path) -> None:
+    from oidocs.review.capitals import undefined_terms
+
+    deal = api.read_deal(example)
+    for doc in api.docs_in(deal):
+        assert undefined_terms(api.build_document(deal, doc, "en")) == {}, doc
