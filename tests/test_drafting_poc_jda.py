@@ -376,3 +376,20 @@ def test_document_purposes_given_in_the_deal_are_used(tmp_path: Path) -> None:
     assert "ダクト組込み型殺菌ユニットの製品化（以下「本目的」という。）" in jda
     poc = _render(tmp_path, data, "poc", "ja")
     assert "殺菌ユニットの組込み可否の確認（以下「本目的」という。）" in poc
+
+
+def test_costs_borne_by_one_party_are_not_a_list_of_one(tmp_path: Path) -> None:
+    data = _variant(BIGCO, jda__cost_shares={"bigco": 100})
+    en = _article(_render(tmp_path, data, "jda", "en"), "Costs")
+    assert "shall be borne in full by Party A" in en and "- (a)" not in en
+    ja = _article(_render(tmp_path, data, "jda", "ja"), "費用の負担")
+    assert "次の各号" not in ja and "甲がその全額を負担する" in ja
+
+
+def test_three_party_poc_defines_third_party(tmp_path: Path) -> None:
+    data = _variant(HOKKAI, poc={"performer": "univ", "client": "toho", "scope": ["評価試験", "解析"],
+                                 "start": "2027-04-10", "end": "2027-06-30",
+                                 "fee": {"amount": 1000000, "currency": "JPY", "due_days": 30}})
+    ja = _article(_render(tmp_path, data, "poc", "ja"), "定義")
+    assert "第三者とは、当事者以外の者をいう" in ja
+    assert "third party\" means" not in _article(_shipped(ACME, "poc", "en"), "Definitions")
