@@ -10,38 +10,23 @@ instead of printing a blank.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
 from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
 
+from oidocs.clauses.files import KINDS, ClauseFile, read_clause, read_yaml, tidy_prose
 from oidocs.clauses.sandbox import ClauseSandbox, charge
 from oidocs.content import builtin_root
 from oidocs.deal.dealfile import DOCS
 from oidocs.errors import ClauseError
 
+__all__ = ["DOCS", "KINDS", "LANGS", "ClauseFile", "DocDef", "Library", "TermDef", "read_clause", "tidy_prose"]
+
 LANGS = ("ja", "en")
-KINDS = ("article", "preamble", "closing", "schedule")
-
-
-@dataclass(frozen=True)
-class ClauseFile:
-    """One clause in one language, as read from its file."""
-
-    id: str
-    lang: str
-    version: int
-    title: str
-    kind: str
-    note: str
-    body: str
-    file: str
-    user: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,7 +210,7 @@ class Library:
         for root in reversed(self.roots):
             in_root: dict[str, TermDef] = {}
             for path in sorted(root.rglob("terms.yaml")):
-                data = _read_yaml(path)
+                data = read_yaml(path)
                 if not isinstance(data, dict):
                     raise ClauseError(file=str(path), message="expected a mapping of term keys")
                 for key, value in data.items():
@@ -239,7 +224,7 @@ class Library:
     @cached_property
     def review_words(self) -> dict[str, dict[str, str]]:
         """Return the review sheet's fixed words per language (``templates/review.yaml``)."""
-        data = _read_yaml(self.templates_dir / "review.yaml")
+        data = read_yaml(self.templates_dir / "review.yaml")
         if not isinstance(data, dict):
             raise ClauseError(file=str(self.templates_dir / "review.yaml"), message="expected a mapping of languages")
         return {str(lang): {str(k): str(v) for k, v in words.items()} for lang, words in data.items()}
@@ -248,7 +233,7 @@ class Library:
     def phrases(self) -> dict[str, dict[str, str]]:
         """Return the fixed phrases the engine places around deal text (``clause_library/phrases.yaml``)."""
         path = self.builtin / "phrases.yaml"
-        data = _read_yaml(path)
+        data = read_yaml(path)
         if not isinstance(data, dict):
             raise ClauseError(file=str(path), message="expected a mapping of phrase keys")
         return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
@@ -256,7 +241,7 @@ class Library:
     @cached_property
     def advice(self) -> dict[str, Any]:
         """Return the advice wording of ``templates/advice.yaml``."""
-        data = _read_yaml(self.templates_dir / "advice.yaml")
+        data = read_yaml(self.templates_dir / "advice.yaml")
         if not isinstance(data, dict):
             raise ClauseError(file=str(self.templates_dir / "advice.yaml"), message="expected a mapping of rules")
         return data
@@ -292,14 +277,6 @@ def _bytecode_cache() -> Any:
     return FileSystemBytecodeCache(str(folder)) if folder else None
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ClauseError(file=str(path), line=line, message=f"invalid YAML: {exc.problem}") from None
-
-
 def _term(path: Path, key: Any, value: Any) -> TermDef:
     if not isinstance(value, dict) or not isinstance(value.get("ja"), str) or not isinstance(value.get("en"), str):
         raise ClauseError(file=str(path), message=f"term {key!r} needs ja and en wording")
@@ -314,55 +291,11 @@ def _term(path: Path, key: Any, value: Any) -> TermDef:
     )
 
 
-def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
-    """Read a clause file: front matter, then a body whose lines keep their file numbers."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        raise ClauseError(file=str(path), line=1, message="a clause file starts with front matter between --- lines")
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        raise ClauseError(file=str(path), line=1, message="front matter is not closed by a --- line")
-    front = text[4:end]
-    try:
-        meta = yaml.safe_load(front) or {}
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        raise ClauseError(file=str(path), line=line, message=f"front matter: {exc.problem}") from None
-    if not isinstance(meta, dict):
-        raise ClauseError(file=str(path), line=2, message="front matter must be a mapping")
-    for key in ("id", "version", "title"):
-        if key not in meta:
-            raise ClauseError(file=str(path), line=2, message=f"front matter lacks {key!r}")
-    unknown = set(meta) - {"id", "version", "title", "note", "kind"}
-    if unknown:
-        raise ClauseError(file=str(path), line=2, message=f"front matter has unknown keys: {', '.join(sorted(unknown))}")
-    kind = meta.get("kind", "article")
-    if kind not in KINDS:
-        raise ClauseError(file=str(path), line=2, message=f"kind must be one of {', '.join(KINDS)}")
-    if not isinstance(meta["version"], int) or isinstance(meta["version"], bool):
-        raise ClauseError(file=str(path), line=2, message="version must be a whole number")
-    # Keep line numbers: blank lines stand in for the front matter.
-    body = "\n" * (front.count("\n") + 3) + text[end + 5:]
-    return ClauseFile(
-        id=str(meta["id"]), lang=lang, version=meta["version"], title=str(meta["title"]), kind=kind,
-        note=tidy_prose(str(meta.get("note") or "")), body=body, file=str(path), user=user,
-    )
-
-
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
-
-
-def tidy_prose(text: str) -> str:
-    """Fold a note's lines into one paragraph; Japanese lines join without a space."""
-    return _CJK_GAP.sub("", " ".join(text.split()))
-
-
 def read_docdef(path: Path, doc: str) -> DocDef:
     """Read and check a document definition."""
     if not path.is_file():
         raise ClauseError(file=str(path), message=f"no document definition for {doc!r}")
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ClauseError(file=str(path), message="expected a mapping")
     try:

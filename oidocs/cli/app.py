@@ -22,18 +22,42 @@ LANG_CHOICES = ["ja", "en", "ja+en", "en+ja"]  # spec: cli.md, --lang
 
 
 def run(action: Callable[[], Any]) -> Any:
-    """Run ``action``; print user errors to stderr and exit 1 on any of them."""
-    from oidocs.errors import OidocsError
+    """Run ``action``: the one error sink of every command.
 
+    User errors print their lines to stderr, exit 1. Ctrl-C exits 130 and SIGTERM 143, after
+    every ``finally`` ran (nothing half-written stays). Any other exception is a bug or an input
+    that slipped past every check: one line on stderr, exit 1, never a traceback (unless
+    ``OIDOCS_DEBUG=1``).
+    """
+    import os
+
+    from oidocs.errors import OidocsError
+    from oidocs.run.pool import Terminated, handle_sigterm
+
+    restore = handle_sigterm()
     try:
         return action()
     except OidocsError as exc:
         for line in exc.lines():
             click.echo(line, err=True)
         sys.exit(exc.exit_code)
+    except Terminated:
+        click.echo("terminated; nothing more was written", err=True)
+        sys.exit(143)
     except KeyboardInterrupt:
         click.echo("interrupted; nothing more was written", err=True)
         sys.exit(130)
+    except (click.exceptions.Exit, click.ClickException, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get("OIDOCS_DEBUG"):
+            raise
+        text = " ".join(str(exc).split())[:200]
+        click.echo(f"oidocs: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); "
+                   "nothing more was written (OIDOCS_DEBUG=1 shows the details; please report it)", err=True)
+        sys.exit(1)
+    finally:
+        restore()
 
 
 strict_option = click.option(

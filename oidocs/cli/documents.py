@@ -128,7 +128,8 @@ if any failed.
 @strict_option
 @click.option("--review", is_flag=True, help="Review mode for every document.")
 @click.option("--library", "library", type=click.Path(file_okay=False), default=None, help="Your clause folder.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes [default: CPU count].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, callback=lambda ctx, param, value: _jobs(value),
+              help="Parallel processes [default: CPU count; at most CPU count x 4].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, fmt: str, lang: str | None,
           force: bool, strict: bool, review: bool, library: str | None, jobs: int | None, quiet: bool) -> None:
@@ -160,6 +161,15 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
         click.echo(result.summary(), err=True)
         _fast_exit(1 if result.failed else 0)
     run(action)
+
+
+def _jobs(value: int | None) -> int | None:
+    """``--jobs`` above CPU count x 4 is a usage error (exit 2): it only adds memory and contention."""
+    from oidocs.run.pool import max_jobs
+
+    if value is not None and value > max_jobs():
+        raise click.BadParameter(f"at most {max_jobs()} on this machine (CPU count x 4)", param_hint="'--jobs'")
+    return value
 
 
 def _fast_exit(code: int) -> None:

@@ -27,17 +27,20 @@ from oidocs.errors import DealError, Problem
 def read_deal(path: str | FsPath) -> Deal:
     """Read, parse and validate the deal file at ``path``; raise DealError on any problem."""
     file = str(path)
+    return parse_deal(load_text(read_text(path), file))
+
+
+def read_text(path: str | FsPath) -> str:
+    """Return the text of the deal file at ``path`` (UTF-8, with or without BOM); raise DealError."""
+    from oidocs.content import MAX_DEAL_BYTES, InputError, read_input
+
+    file = str(path)
     try:
-        text = FsPath(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DealError([Problem(file, None, None, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise DealError([Problem(file, None, None, "", "is a directory, expected a deal file")]) from None
+        return read_input(path, MAX_DEAL_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise DealError([Problem(file, None, None, "", str(exc))]) from None
     except UnicodeDecodeError as exc:
         raise DealError([Problem(file, None, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
-    except OSError as exc:
-        raise DealError([Problem(file, None, None, "", f"cannot be read: {exc.strerror}")]) from None
-    return parse_deal(load_text(text, file))
 
 
 def parse_deal(source: Source) -> Deal:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -23,10 +24,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+
+
+def _no_bool(value: Any) -> Any:
+    """Refuse true/false (and YAML 1.1's yes/no/on/off) where a number belongs: pydantic would take it as 1/0."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("bool_for_number", "expected a number, got {value}",
+                                  {"value": str(value).lower()})
+    return value
+
+
+NotBool = BeforeValidator(_no_bool)
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Count = Annotated[int, Field(ge=0)]
-Positive = Annotated[int, Field(ge=1)]
-Percent = Annotated[int, Field(ge=0, le=100)]
+Count = Annotated[int, NotBool, Field(ge=0)]
+Positive = Annotated[int, NotBool, Field(ge=1)]
+Percent = Annotated[int, NotBool, Field(ge=0, le=100)]
+Rate = Annotated[float, NotBool, Field(gt=0, le=100)]
 
 
 def _known_party(value: str, info: ValidationInfo) -> str:

@@ -14,6 +14,7 @@ from oidocs.deal.fields import (
     PartyKey,
     Percent,
     Positive,
+    Rate,
     Strict,
     Text,
     differs,
@@ -46,7 +47,7 @@ class Royalty(Strict):
     """The price of a licence: upfront, running royalty on a base, minimum, reports."""
 
     upfront: Count = Field(0, description="Upfront payment in the currency's whole units (may be 0).")
-    rate_percent: Annotated[float, Field(gt=0, le=100)] = Field(description="Running royalty rate, in percent of the base.")
+    rate_percent: Rate = Field(description="Running royalty rate, in percent of the base.")
     base: Literal["net_sales"] = Field("net_sales", description="What the rate applies to: net_sales.")
     minimum_annual: Count | None = Field(None, description="Minimum royalty per contract year (optional).")
     report_months: Positive = Field(6, description="Royalty reports (and payments) every this many months.")

@@ -23,6 +23,7 @@ from oidocs.deal.fields import (
     DocSection,
     LangMap,
     LangText,
+    NotBool,
     PartyKey,
     Percent,
     Positive,
@@ -152,7 +153,7 @@ class Jda(DocSection):
 class Deal(Strict):
     """A deal file, version 1, with every default filled in by :func:`complete`."""
 
-    version: Literal[1] = Field(description="The deal file format version: 1.")
+    version: Annotated[Literal[1], NotBool] = Field(description="The deal file format version: 1.")
     deal_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")] = Field(
         description="1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit; names output files.")
     language: Literal["ja", "en"] = Field("ja", description="Language of the documents; --lang overrides it.")

@@ -18,6 +18,8 @@ from oidocs.errors import DealError, Problem
 
 Path = tuple[str | int, ...]
 
+MAX_DEPTH = 32  # a deal file nests about five levels; deeper is an attack or a mistake
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -93,6 +95,8 @@ def load_text(text: str, file: str) -> Source:
         raise DealError([Problem(file, line, col, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad bytes
         raise DealError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise DealError([Problem(file, None, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from None
     source = Source(file=file, data=None)
     if node is None:
         raise DealError([Problem(file, 1, 1, "", "the file is empty; expected a mapping of deal keys")])
@@ -111,6 +115,11 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem], seen: set[int]) -> Any:
     source.positions[path] = _mark(node)
+    if len(path) > MAX_DEPTH:
+        line, col = _mark(node)
+        problems.append(Problem(source.file, line, col, ".".join(map(str, path[:MAX_DEPTH])) + "...",
+                                f"nested more than {MAX_DEPTH} levels deep; a deal file is much flatter"))
+        return None
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in seen:  # an alias: refused, as it could repeat a value exponentially
             line, col = _mark(node)
@@ -151,7 +160,22 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, path + (i,), source, problems, seen) for i, child in enumerate(node.value)]
-    return _construct_scalar(node)
+    try:
+        return _construct_scalar(node)
+    except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as exc:
+        line, col = _mark(node)
+        problems.append(Problem(source.file, line, col, ".".join(map(str, path)), _scalar_problem(node, exc)))
+        return None
+
+
+def _scalar_problem(node: yaml.Node, exc: BaseException) -> str:
+    """Say why a scalar could not be read: a number too long, a value its tag does not allow."""
+    text = str(node.value)
+    shown = repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+    if "digits" in str(exc):  # Python's limit on converting long digit strings
+        return f"a number of {len(text):,} digits is too long"
+    tag = node.tag.rsplit(":", 1)[-1]
+    return f"{shown} is not a valid {tag}"
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

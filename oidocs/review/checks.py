@@ -180,11 +180,10 @@ def _path(dotted: str) -> tuple[str | int, ...]:
 
 
 def _source(source_file: str) -> Any:
-    from pathlib import Path
-
+    from oidocs.deal.dealfile import read_text
     from oidocs.deal.yamlsource import load_text
 
     try:
-        return load_text(Path(source_file).read_text(encoding="utf-8-sig"), source_file)
-    except (OSError, UnicodeDecodeError, DealError):
+        return load_text(read_text(source_file), source_file)
+    except DealError:
         return None

@@ -10,12 +10,9 @@ cache, see :mod:`oidocs.cache`); jobs and results are small records, so memory s
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import os
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from oidocs.deal.model import Deal
 from oidocs.errors import DealError, OidocsError, Problem
+from oidocs.run.pool import pool_map
 
 
 @dataclass
@@ -80,7 +78,11 @@ class BatchResult:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        return f"made {len(self.made)}, failed {len(self.failed)}, {self.seconds:.2f} s"
+        """The last line of a batch: counts, time, and the name of every deal file or row that failed."""
+        line = f"made {len(self.made)}, failed {len(self.failed)}, {self.seconds:.2f} s"
+        if self.failed:
+            line += "; failed: " + ", ".join(label for label, _ in self.failed)
+        return line
 
 
 def deal_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -98,7 +100,7 @@ def jobs_from_files(paths: Iterable[str | Path], workers: int = 1) -> list[Job]:
     """Read and validate each deal file (in ``workers`` processes); problems stay on the job."""
     files = [str(p) for p in deal_files(paths)]
     if workers > 1 and len(files) > 1:
-        return list(_pool_map(_read_job, files, workers))
+        return list(pool_map(_read_job, files, workers, lambda path, why: Job(path, problems=[f"{path}: {why}"])))
     return [_read_job(f) for f in files]
 
 
@@ -106,60 +108,45 @@ def _read_job(path: str) -> Job:
     job = Job(path, path=path)
     try:
         job.accept(job.load())
-    except DealError as exc:
-        job.problems = exc.lines()
+    except Exception as exc:  # one bad deal never stops the others (see failure_lines)
+        job.problems = failure_lines(path, exc)
     return job
 
 
-def read_rows(rows_file: str | Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a CSV (UTF-8, with or without BOM) or .xlsx sheet: header and (line, row) pairs."""
-    path = Path(rows_file)
-    try:
-        if path.suffix.lower() == ".xlsx":
-            return _read_xlsx(path)
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DealError([Problem(str(path), None, None, "", "no such file")]) from None
-    except UnicodeDecodeError:
-        raise DealError([Problem(str(path), None, None, "", "not UTF-8 text; save the sheet as CSV UTF-8")]) from None
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if not header:
-        raise DealError([Problem(str(path), 1, None, "", "empty file; the first row names the keys to replace")])
-    rows = []
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        rows.append((reader.line_num, dict(zip(header, row))))
-    return [h.strip() for h in header], rows
+def failure_lines(label: str, exc: BaseException) -> list[str]:
+    """The lines that report why one deal of a batch failed: the one place workers turn errors into lines.
 
-
-def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise DealError([Problem(str(path), None, None, "", "reading .xlsx needs openpyxl: pip install openpyxl")]) from None
-    sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).active
-    values = list(sheet.iter_rows(values_only=True))
-    header = ["" if v is None else str(v).strip() for v in values[0]] if values else []
-    rows = []
-    for n, row in enumerate(values[1:], start=2):
-        cells = ["" if v is None else (v.isoformat()[:10] if hasattr(v, "isoformat") else str(v)) for v in row]
-        if any(c.strip() for c in cells):
-            rows.append((n, dict(zip(header, cells))))
-    return header, rows
+    A user error carries its own lines; anything else (a bug, or an input that slipped past
+    every check) is reported against the deal's file or row, never as a traceback, so the
+    batch goes on and its summary names the deal.
+    """
+    if isinstance(exc, OidocsError):
+        return exc.lines()
+    if isinstance(exc, MemoryError):
+        return [f"{label}: out of memory while making this deal's pack"]
+    if isinstance(exc, RecursionError):
+        return [f"{label}: nested too deeply to be read"]
+    text = " ".join(str(exc).split())[:200]
+    return [f"{label}: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); "
+            "please report it with this deal file"]
 
 
 def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
     """One job per row: the base deal with the row's dotted-path keys replaced."""
     from oidocs.deal.dealfile import read_deal
 
+    from oidocs.run.sheets import read_rows
+
     read_deal(base_file)  # the base must be valid on its own: its errors stop the batch
     header, rows = read_rows(rows_file)
     jobs = []
-    for line, row in rows:
+    for line, row, problems in rows:
         cells = tuple((column, (row.get(column) or "").strip()) for column in header)
         job = Job(f"{rows_file}:{line}", base=str(base_file), cells=tuple((c, v) for c, v in cells if c and v))
+        if problems:
+            job.problems = problems
+            jobs.append(job)
+            continue
         deal, job.problems = _row_deal(job.base, job.cells, job.label)  # type: ignore[arg-type]
         if deal is not None:
             job.accept(deal)
@@ -169,9 +156,10 @@ def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
 
 @lru_cache(maxsize=4)
 def _base_source(base_file: str) -> Any:
+    from oidocs.deal.dealfile import read_text
     from oidocs.deal.yamlsource import load_text
 
-    return load_text(Path(base_file).read_text(encoding="utf-8-sig"), base_file)
+    return load_text(read_text(base_file), base_file)
 
 
 def _row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) -> tuple[Deal | None, list[str]]:
@@ -192,6 +180,8 @@ def _row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) ->
         return validate_data(data, source), []
     except DealError as exc:
         return None, [_row_problem(label, [c for c, _ in cells], p) for p in exc.problems]
+    except Exception as exc:
+        return None, failure_lines(label, exc)
 
 
 def _assign(data: Any, dotted: str, cell: str) -> None:
@@ -280,8 +270,8 @@ def _make_pack(args: tuple[Job, PackOptions]) -> Outcome:
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
         write_files(Path(options.out) / deal.deal_id, files, force=options.force)
-    except OidocsError as exc:
-        return job.label, exc.lines(), warnings
+    except Exception as exc:  # the one guard of a worker: a deal's failure is reported, the batch goes on
+        return job.label, failure_lines(job.label, exc), warnings
     return job.label, [], warnings
 
 
@@ -307,20 +297,20 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
             library = _user_library(options.library) if options.library else None
             drafts.append((job, api.prepare_pack(deal, lang=options.lang, formats=options.formats,
                                                  review=options.review, library=library, source_file=job.label)))
-        except OidocsError as exc:
-            problems[job.label] = exc.lines()
+        except Exception as exc:
+            problems[job.label] = failure_lines(job.label, exc)
     try:
         pdfs = api.convert_pdfs({f"{d.deal.deal_id}/{name}": pdf_job for _, d in drafts
                                  for name, pdf_job in d.pdf_jobs.items()})
-    except OidocsError as exc:
-        problems.update({job.label: exc.lines() for job, _ in drafts})
+    except Exception as exc:
+        problems.update({job.label: failure_lines(job.label, exc) for job, _ in drafts})
         drafts = []
     for job, draft in drafts:
         try:
             files = draft.finish({name: pdfs[f"{draft.deal.deal_id}/{name}"] for name in draft.pdf_jobs})
             write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force)
-        except OidocsError as exc:
-            problems[job.label] = exc.lines()
+        except Exception as exc:
+            problems[job.label] = failure_lines(job.label, exc)
     return [(job.label, problems.get(job.label, []), warnings.get(job.label, [])) for job in jobs]
 
 
@@ -360,7 +350,7 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]
         while queue:
             yield _make_pack(queue.popleft())
         return
-    yield from _pool_map(_make_pack, todo, workers)
+    yield from pool_map(_make_pack, todo, workers, lambda item, why: (item[0].label, [f"{item[0].label}: {why}"], []))
 
 
 def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
@@ -373,18 +363,8 @@ def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outc
         for share in shares:
             yield from _make_packs(share)
         return
-    for results in _pool_map(_make_packs, shares, workers):
+    def lost(share: tuple[list[Job], PackOptions], why: str) -> list[Outcome]:
+        return [(job.label, [f"{job.label}: {why}"], []) for job in share[0]]
+
+    for results in pool_map(_make_packs, shares, workers, lost):
         yield from results
-
-
-def _pool_map(func: Callable[[Any], Any], items: list[Any], workers: int) -> Iterator[Any]:
-    """Map in ``workers`` forked processes (which inherit what the parent loaded), in order."""
-    import gc
-    import multiprocessing
-
-    gc.freeze()  # what the parent loaded stays shared: workers' collections do not touch it
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    chunk = max(1, min(4, len(items) // (workers * 8)))  # small chunks: no worker idles at the end
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(func, items, chunksize=chunk)
-
