@@ -42,8 +42,8 @@ def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = F
         if not name or "/" in name or os.sep in name or name in (".", "..") or name.startswith("."):
             raise OidocsError(f"{name!r}: not a plain file name; nothing was written")
     targets = [out / name for name in files]
-    created = not out.is_dir()
     try:
+        created = not os.path.isdir(out)
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".oidocs-", dir=out))
     except OSError as exc:
