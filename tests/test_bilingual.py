@@ -88,6 +88,7 @@ def test_signatures_and_fonts_per_column(tmp_path: Path) -> None:
     widths = re.findall(r'<w:gridCol w:w="(\d+)"/>', xml)[:2]
     assert widths[0] == widths[1], "columns of equal width"
     assert '<w:tblLayout w:type="fixed"/>' in xml
+    assert "<w:cantSplit/>" in xml, "short rows (a heading with a short article) stay on one page"
     styles = zipfile.ZipFile(tmp_path / "pair.docx").read("word/styles.xml").decode()
     ja_style = styles[styles.index('w:styleId="OIColJa"'):][:900]
     en_style = styles[styles.index('w:styleId="OIColEn"'):][:900]

@@ -166,6 +166,7 @@ def test_electronic_review_sheet_says_no_stamp_duty(lang: str, heading: str, not
     part = section(text, heading)
     assert note in part and "- **" not in part
     assert "(stamp_duty)" not in text, "no advice to put stamps on an electronic contract"
+    assert "| `signing` | electronic |" in text and "| `date_style` | japanese |" in text
 
 
 @pytest.mark.parametrize("amount, duty", [(None, 200), (9_999, 0), (10_000, 200), (1_000_000, 200),

@@ -24,7 +24,8 @@ from oidocs.review.values import show
 from oidocs.writers.markdown import escape
 
 
-OPTION_SECTIONS = ("language", "date", "governing_law", "court", "nda", "mou", "poc", "jda", "ip", "licence")
+OPTION_SECTIONS = ("language", "date", "signing", "date_style", "prevailing_language", "governing_law", "court", "nda",
+                   "mou", "poc", "jda", "ip", "licence")
 
 
 def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library, *,

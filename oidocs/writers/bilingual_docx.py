@@ -27,10 +27,13 @@ from oidocs.document.tree import (
     Paragraph,
     Part,
     Preamble,
+    Ref,
     Schedule,
     Table,
+    Term,
     Text,
     pair_parts,
+    walk,
 )
 from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
@@ -150,11 +153,15 @@ def render(pair: Bilingual, options: RenderOptions = RenderOptions()) -> bytes:
     left = ColumnWriter(pair.first, options, comments)
     right = ColumnWriter(pair.second, options, None)
     rows = [[left.title(), right.title()]]
+    keep = [True]
     for a, b in pair_parts(pair):
         rows.append([left.cell(a), right.cell(b)])
+        keep.append(_short(a, pair.first.lang) and _short(b, pair.second.lang))
         if isinstance(a, Closing) and isinstance(b, Closing):
             rows.append([left.signatures(a), right.signatures(b)])
-    body = X.table(rows, widths=[COLUMN, COLUMN], fixed=True) + X.paragraph("", style=COLUMN_STYLES[pair.first.lang][""])
+            keep.append(True)
+    body = X.table(rows, widths=[COLUMN, COLUMN], fixed=True, keep=keep) + \
+        X.paragraph("", style=COLUMN_STYLES[pair.first.lang][""])
 
     package = starting_package(pair.first.lang)
     pages = 2 * max(_estimate_pages(pair.first), _estimate_pages(pair.second))
@@ -168,3 +175,14 @@ def render(pair: Bilingual, options: RenderOptions = RenderOptions()) -> bytes:
         changed["word/_rels/document.xml.rels"] = package.rels.replace("</Relationships>", COMMENTS_REL + "</Relationships>")
         changed["[Content_Types].xml"] = package.content_types.replace("</Types>", COMMENTS_TYPE + "</Types>")
     return _zip.write(package.entries, {k: v.encode("utf-8") for k, v in changed.items()})
+
+
+# About a third of a column page (A4, 10 pt, half the text width): a row shorter than this is
+# kept on one page, so a short article never leaves its heading at the foot of a page.
+_SHORT_ROW = {"ja": 450, "en": 900}
+
+
+def _short(part: Part, lang: str) -> bool:
+    """Whether ``part`` is short enough to keep its row on one page."""
+    chars = sum(len(n.text) for n in walk(part) if isinstance(n, (Text, Insert, Ref, Term)))
+    return chars < _SHORT_ROW[lang]

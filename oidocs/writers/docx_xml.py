@@ -69,18 +69,20 @@ def paragraph(content: str, *, style: str, num_id: int | None = None, level: int
 
 
 def table(rows: list[list[str]], *, style: str = "TableGrid", widths: list[int] | None = None,
-          header: bool = False, fixed: bool = False) -> str:
+          header: bool = False, fixed: bool = False, keep: list[bool] | None = None) -> str:
     """A ``w:tbl``; each cell is given as paragraph XML; widths in twips.
 
     ``fixed``: the table is as wide as its columns and keeps their widths whatever the text
-    (Word and LibreOffice otherwise fit columns to their content).
+    (Word and LibreOffice otherwise fit columns to their content). ``keep[r]``: row ``r`` is
+    not split across pages.
     """
     cols = len(rows[0]) if rows else 0
     widths = widths or [9000 // max(cols, 1)] * cols
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     body = []
     for r, row in enumerate(rows):
-        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if header and r == 0 else ""
+        props = ("<w:cantSplit/>" if keep and keep[r] else "") + ("<w:tblHeader/>" if header and r == 0 else "")
+        trpr = f"<w:trPr>{props}</w:trPr>" if props else ""
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{widths[c]}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
             for c, cell in enumerate(row)
