@@ -137,3 +137,37 @@ def test_libreoffice_shows_the_figures_and_the_rights(tmp_path: Path) -> None:
     assert "特許第7012345号" in ja and "特願2026-123456" in ja and "コーティング膜の焼成条件" in ja
     assert "two (2) percent of the Net Sales" in en and "JP 7098765 B2" in en
     assert "Vibration anomaly detection engine v2" in en
+
+
+def _review(tmp_path: Path, deal_path: Path, edit: dict[str, object]) -> str:
+    """The review sheet of ``deal_path`` with ``edit`` merged into its licence section."""
+    import yaml
+
+    data = yaml.safe_load(deal_path.read_text(encoding="utf-8"))
+    data["licence"].update(edit)
+    data["licence"] = {k: v for k, v in data["licence"].items() if v is not None}
+    changed = tmp_path / deal_path.name
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run("review", "--config", changed, "--out", tmp_path, "--force").exit_code == 0
+    deal = api.read_deal(changed)
+    return (tmp_path / f"{deal.deal_id}-review-{deal.language}.md").read_text(encoding="utf-8")
+
+
+def test_review_sheet_flags_an_exclusive_licence_without_a_minimum(tmp_path: Path) -> None:
+    royalty = {"upfront": 0, "rate_percent": 3, "report_months": 6}
+    sheet = _review(tmp_path, EXCLUSIVE_JA, {"royalty": royalty})
+    tree = api.build_document(api.read_deal(tmp_path / EXCLUSIVE_JA.name), "licence")
+    article = next(a.label for a in tree.articles if a.clause.id == "licence.consideration")
+    assert "(licence_exclusive_no_minimum)" in sheet
+    assert f"(licence_exclusive_no_minimum): ライセンス契約 {article}" in sheet, "the advice names document and article"
+    assert "(licence_exclusive_no_minimum)" not in _review(tmp_path, EXCLUSIVE_JA, {}), "a minimum is set"
+
+
+def test_review_sheet_flags_term_and_grant_back(tmp_path: Path) -> None:
+    sheet = _review(tmp_path, OPEN_EN, {"improvements": "grant_back_nonexclusive"})
+    assert "(licence_outlives_rights)" in sheet and "(licence_grant_back)" in sheet
+    assert "(licence_exclusive_no_minimum)" not in sheet, "non-exclusive"
+    know_how = [{"kind": "know_how", "title": "process parameters"}]
+    sheet = _review(tmp_path, OPEN_EN, {"rights": know_how, "term_years": None})
+    assert "(licence_know_how_only)" in sheet and "(licence_outlives_rights)" not in sheet
+    assert "(royalty_base_undefined)" not in sheet, "the built-in definitions define Net Sales"

@@ -14,6 +14,7 @@ from typing import Any
 from oidocs.clauses.context import exclusivity_end
 from oidocs.deal.localize import translate_court
 from oidocs.deal.model import Deal, plain
+from oidocs.document.tree import Document, Term, walk
 from oidocs.review.places import far_default_court
 
 IP_COURTS = ("東京地方裁判所", "大阪地方裁判所", "tokyo district court", "osaka district court")
@@ -79,6 +80,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     bl = ip.background_licence if ip else None
     if bl is not None and not bl.royalty_free and bl.royalty is None:
         out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
+    out += licence_findings(deal)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
     return out
@@ -111,3 +113,46 @@ def _exclusivity_end(deal: Deal, years: int) -> Finding:
     _, start = deal.doc_dates("jda")
     return Finding("exclusivity_end", "ip.exclusive_field.years", years, values={
         "years": str(years), "start": start.isoformat() if start else "", "end": end.isoformat()})
+
+
+def licence_findings(deal: Deal) -> list[Finding]:
+    """Advice on the licence agreement: exclusivity without a floor, a term past the rights, grant-backs."""
+    lic = deal.licence
+    if lic is None:
+        return []
+    out: list[Finding] = []
+    minimum = lic.royalty.minimum_annual if lic.royalty else None
+    if lic.exclusive and minimum is None:
+        path = "licence.royalty_free" if lic.royalty_free else "licence.royalty.minimum_annual"
+        out.append(Finding("licence_exclusive_no_minimum", path, True if lic.royalty_free else None))
+    if lic.term_years is not None:
+        out.append(Finding("licence_outlives_rights", "licence.term_years", lic.term_years))
+    elif all(r.kind == "know_how" for r in lic.rights):
+        out.append(Finding("licence_know_how_only", "licence.rights", "know_how"))
+    if lic.improvements != "none":
+        out.append(Finding("licence_grant_back", "licence.improvements", lic.improvements))
+    return out
+
+
+def undefined_royalty_base(deal: Deal, trees: list[Document], lang: str) -> list[tuple[Finding, str]]:
+    """Documents that set a running royalty but never define its base (a user clause may have dropped it).
+
+    Read from the drafts themselves: the built-in clauses always define Net Sales, so this
+    finds edited clause libraries. Returns (finding, the document cited).
+    """
+    from oidocs.review.cite import doc_name
+
+    priced: dict[str, tuple[str, Any]] = {}
+    if deal.licence is not None and deal.licence.royalty is not None:
+        priced["licence"] = ("licence.royalty.base", deal.licence.royalty.base)
+    for name in ("exclusive_field", "background_licence"):
+        block = getattr(deal.ip, name, None) if deal.ip else None
+        if block is not None and block.royalty is not None:
+            priced.setdefault("jda", (f"ip.{name}.royalty.base", block.royalty.base))
+    out = []
+    for tree in trees:
+        if tree.doc in priced and not any(isinstance(n, Term) and n.key == "net_sales" and n.defining
+                                          for n in walk(tree)):
+            path, base = priced[tree.doc]
+            out.append((Finding("royalty_base_undefined", path, base, ()), doc_name(tree.doc, lang)))
+    return out

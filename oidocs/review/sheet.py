@@ -16,6 +16,7 @@ from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
+from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
@@ -49,7 +50,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     out += [f"| {t.doc} | {escape(t.title)} | {len(t.articles)} |" for t in trees]
     out.append("")
 
-    out += advice_section(deal, trees, lang, w, library.advice, undefined_term_findings(trees, lang))
+    out += advice_section(deal, trees, lang, w, library.advice,
+                          undefined_term_findings(trees, lang) + undefined_royalty_base(deal, trees, lang))
     out += acting_section(deal, trees, lang, library)
     out += topics_section(trees, lang)
 
