@@ -11,6 +11,7 @@ the overwrite rules of the CLI) is :mod:`oidocs.output`'s job.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -26,8 +27,8 @@ from oidocs.writers import FORMATS, RenderOptions, bilingual_renderer, renderer
 LANGS = ("ja", "en")
 BILINGUAL = ("ja+en", "en+ja")  # one side-by-side document, the first language on the left
 
-__all__ = ["BILINGUAL", "DOCS", "FORMATS", "LANGS", "PackDraft", "build_bilingual", "build_document", "convert_pdfs",
-           "docs_in", "file_name", "manifest",
+__all__ = ["BILINGUAL", "DOCS", "FORMATS", "LANGS", "PackDraft", "build_bilingual", "build_document", "calendar_names",
+           "convert_pdfs", "docs_in", "file_name", "manifest", "render_calendar",
            "prepare_pack", "read_deal", "render_document", "render_files", "render_pack"]
 
 _default_library: Library | None = None
@@ -141,6 +142,7 @@ class PackDraft:
         if self.pack:
             files[review_name(self.deal.deal_id, self.lang)] = render_review(
                 self.deal, lang=self.lang, library=self.library, trees=self.trees)
+            files.update(render_calendar(self.deal, lang=self.lang, library=self.library, trees=self.trees))
             files[f"{self.deal.deal_id}-manifest.json"] = manifest(self.deal, self.lang, self.trees, files)
         return files
 
@@ -251,8 +253,38 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
                 for c, a in _clause_articles(tree)
             ],
         })
-    data = {"oidocs": __version__, "deal_id": deal.deal_id, "language": lang, "documents": documents}
+    calendar = [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+                for name, data in files.items() if name in calendar_names(deal.deal_id)]
+    data = {"oidocs": __version__, "deal_id": deal.deal_id, "language": lang, "documents": documents,
+            **({"calendar": calendar} if calendar else {})}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def calendar_names(deal_id: str) -> tuple[str, str]:
+    """Return the deadline calendar's file names: ``{deal_id}-deadlines.ics`` and ``.csv``."""
+    return f"{deal_id}-deadlines.ics", f"{deal_id}-deadlines.csv"
+
+
+def render_calendar(deal: Deal, *, lang: str | None = None, library: Library | None = None,
+                    trees: list[Document] | None = None, source_file: str = "<deal>") -> dict[str, bytes]:
+    """Return the deadline calendar of the documents a pack of ``deal`` makes: .ics and .csv bytes by name.
+
+    Article numbers come from the document trees (built here unless ``trees`` of the same
+    language are given); a bilingual pack's calendar is in its first language.
+    """
+    from oidocs.calendar.deadlines import calendar_words, deadlines
+    from oidocs.calendar.ics import render_ics
+    from oidocs.calendar.table import render_csv
+
+    lang = (lang or deal.language).split("+")[0]
+    if trees is None or any(t.lang != lang for t in trees):
+        trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
+    items = deadlines(localize(deal, lang, source_file), trees, lang)
+    signed = [s for s in (deal.doc_dates(t.doc)[0] for t in trees) if s]
+    stamp = max(signed) if signed else dt.date(2000, 1, 1)  # from the deal, never the clock
+    name = calendar_words()[lang]["name"].format(deal_id=deal.deal_id)
+    ics, csv = calendar_names(deal.deal_id)
+    return {ics: render_ics(deal.deal_id, name, items, stamp), csv: render_csv(items)}
 
 
 def _clause_articles(tree: Document) -> list[tuple[Clause, int]]:

@@ -40,7 +40,8 @@ def test_pack_folder_contents(tmp_path: Path) -> None:
     assert run("batch", JA, "--out", tmp_path, "--jobs", "1").exit_code == 0
     names = sorted(p.name for p in (tmp_path / "acme-nano-2026").iterdir())
     expected = sorted([f"acme-nano-2026-{d}-ja.{e}" for d in ("nda", "mou", "poc", "jda", "licence") for e in ("docx", "md")]
-                      + ["acme-nano-2026-manifest.json", "acme-nano-2026-review-ja.md"])
+                      + ["acme-nano-2026-manifest.json", "acme-nano-2026-review-ja.md",
+                         "acme-nano-2026-deadlines.ics", "acme-nano-2026-deadlines.csv"])
     assert names == expected
 
 
@@ -129,7 +130,7 @@ def test_batch_as_a_process_flushes_and_exits_with_the_right_code(tmp_path: Path
     assert result.returncode == 1
     assert f"{bad}:1:1: deal_id: required key is missing" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("made 1, failed 1, ")
-    assert len(list((tmp_path / "o" / "acme-nano-2026").iterdir())) == 12
+    assert len(list((tmp_path / "o" / "acme-nano-2026").iterdir())) == 14
     ok = subprocess.run(cmd[:-4] + ["--out", str(tmp_path / "o2"), "--jobs", "2"], capture_output=True, text=True)
     assert ok.returncode == 1  # the same bad file again
     good = subprocess.run([sys.executable, "-m", "oidocs", "batch", str(JA), "--out", str(tmp_path / "o3")],

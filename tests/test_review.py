@@ -116,7 +116,8 @@ def test_pack_makes_only_the_documents_with_sections(tmp_path: Path) -> None:
     oneway = ROOT / "tests" / "fixtures" / "oneway-en.yaml"
     assert run("pack", "--config", oneway, "--out", tmp_path).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "oneway-2027-manifest.json", "oneway-2027-nda-en.docx", "oneway-2027-nda-en.md", "oneway-2027-review-en.md"]
+        "oneway-2027-deadlines.csv", "oneway-2027-deadlines.ics", "oneway-2027-manifest.json",
+        "oneway-2027-nda-en.docx", "oneway-2027-nda-en.md", "oneway-2027-review-en.md"]
 
 
 def test_clauses_list_and_show() -> None:

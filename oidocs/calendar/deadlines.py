@@ -1,0 +1,151 @@
+"""Every dated obligation of a deal: what is due, when (or by what rule), in which document and article.
+
+Dates follow the documents' own arithmetic: a term of N months counted from the effective date
+(its first day) ends the day before the same date N months later; a deadline "within N days
+after" a day falls N days after it. A deadline that depends on an event the deal cannot date
+(an invoice, a report's receipt, a planned publication) has no date, only its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from oidocs.clauses.context import add_years, exclusivity_end
+from oidocs.content import templates_path
+from oidocs.deal.model import Deal
+from oidocs.document.tree import Document
+from oidocs.review.checks import add_months, term_end
+
+OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule row covers the rest)
+REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
+MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 days after the contract year
+MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
+FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One obligation: ``key`` is stable for the deal (it makes the calendar UID), ``day`` None when a rule."""
+
+    key: str
+    day: dt.date | None
+    doc: str
+    document: str
+    article: str
+    what: str
+    rule: str = ""
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> dict[str, dict[str, str]]:
+    """Return the calendar's words per language (``templates/calendar.yaml``)."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("calendar.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return {str(lang): {str(k): str(v) for k, v in words.items()} for lang, words in data.items()}
+
+
+def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
+    """Return the deadlines of the documents ``trees`` of ``deal`` (localized to ``lang``), in date order."""
+    words = calendar_words()[lang]
+    by_doc = {t.doc: t for t in trees}
+    out: list[Deadline] = []
+
+    def add(key: str, day: dt.date | None, doc: str, clause: str | None, word: str, rule: str = "",
+            **values: Any) -> None:
+        tree = by_doc[doc]
+        out.append(Deadline(key, day, doc, tree.title, _label(tree, clause), words[word].format(title=tree.title,
+                                                                                               **values), rule))
+
+    for doc in by_doc:
+        signed, effective = deal.doc_dates(doc)
+        if signed:
+            add(f"{doc}.signed", signed, doc, None, "signed")
+        if effective and effective != signed:
+            add(f"{doc}.effective", effective, doc, f"{doc}.term", "effective")
+    nda = deal.nda
+    _, start = deal.doc_dates("nda")
+    if "nda" in by_doc and start:
+        end = term_end(start, nda.term_months)
+        add("nda.end", end, "nda", "nda.term", "nda_end")
+        add("nda.confidentiality_end", add_months(end + dt.timedelta(days=1), nda.survival_months) - dt.timedelta(days=1),
+            "nda", "nda.term", "nda_confidentiality_end")
+    if "mou" in by_doc and deal.mou:
+        _, start = deal.doc_dates("mou")
+        if start:
+            add("mou.end", term_end(start, deal.mou.term_months), "mou", "mou.term", "mou_end")
+        for n, m in enumerate(deal.mou.milestones, start=1):
+            add(f"mou.milestone.{n}", m.due, "mou", "mou.milestones", "milestone", milestone=" ".join(str(m.title).split()))
+    if "poc" in by_doc and deal.poc:
+        poc = deal.poc
+        add("poc.start", poc.start, "poc", "poc.schedule", "poc_start")
+        add("poc.end", poc.end, "poc", "poc.schedule", "poc_end")
+        add("poc.report", poc.end + dt.timedelta(days=poc.report_days), "poc", "poc.report", "poc_report")
+        add("poc.acceptance", None, "poc", "poc.report", "poc_acceptance",
+            words["poc_acceptance_rule"].format(days=poc.acceptance_days))
+        if poc.fee.amount > 0:
+            add("poc.fee", None, "poc", "poc.fee", "poc_fee", words["poc_fee_rule"].format(days=poc.fee.due_days))
+    if "jda" in by_doc and deal.jda:
+        jda = deal.jda
+        add("jda.start", jda.start, "jda", "jda.schedule", "jda_start")
+        add("jda.end", jda.end, "jda", "jda.schedule", "jda_end")
+        add("jda.final_report", jda.end + dt.timedelta(days=FINAL_REPORT_DAYS), "jda", "jda.schedule", "jda_final_report")
+        add("jda.publication", None, "jda", "jda.publication", "jda_publication",
+            words["jda_publication_rule"].format(days=jda.publication_notice_days))
+        ends = exclusivity_end(deal)
+        if ends:
+            add("ip.exclusivity_end", ends, "jda", "ip.exclusive_field.licence", "exclusivity_end")
+    if "licence" in by_doc and deal.licence:
+        _licence(deal, words, add)
+    return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
+
+
+def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
+    lic = deal.licence
+    assert lic is not None
+    _, start = deal.doc_dates("licence")
+    end = add_years(start, lic.term_years) - dt.timedelta(days=1) if start and lic.term_years else None
+    if start:
+        add("licence.materials", start + dt.timedelta(days=MATERIALS_DAYS), "licence", "licence.materials",
+            "licence_materials")
+    royalty = lic.royalty
+    if royalty is not None and start:
+        if royalty.upfront > 0:
+            add("licence.upfront", start + dt.timedelta(days=MATERIALS_DAYS), "licence", "licence.consideration",
+                "licence_upfront")
+        horizon = end or add_years(start, OPEN_ENDED_YEARS) - dt.timedelta(days=1)
+        n = 1
+        while (period_end := term_end(start, royalty.report_months * n)) <= horizon:
+            add(f"licence.report.{n}", period_end + dt.timedelta(days=REPORT_DAYS), "licence", "licence.reports",
+                "licence_report", n=n)
+            n += 1
+        if end is None or end > horizon:
+            add("licence.report.rule", None, "licence", "licence.reports", "licence_report", n=n,
+                rule=words["licence_report_rule"].format(months=royalty.report_months))
+        if royalty.minimum_annual:
+            year = 1
+            while (year_end := add_years(start, year) - dt.timedelta(days=1)) <= horizon:
+                add(f"licence.minimum.{year}", year_end + dt.timedelta(days=MINIMUM_DAYS), "licence",
+                    "licence.consideration", "licence_minimum", n=year)
+                year += 1
+    if end:
+        add("licence.end", end, "licence", "licence.term", "licence_end")
+    else:
+        add("licence.end", None, "licence", "licence.term", "licence_end", words["licence_end_rule"])
+
+
+def _label(tree: Document, clause: str | None) -> str:
+    """The article (or schedule) of ``tree`` made from ``clause``: 第6条 / Article 6 / 別紙; "" if none."""
+    if clause is None:
+        return ""
+    for article in tree.articles:
+        if article.clause.id == clause:
+            return str(article.label)
+    for schedule in tree.schedules:
+        if schedule.clause.id == clause:
+            return str(schedule.label)
+    return ""
