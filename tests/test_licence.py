@@ -171,3 +171,22 @@ def test_review_sheet_flags_term_and_grant_back(tmp_path: Path) -> None:
     sheet = _review(tmp_path, OPEN_EN, {"rights": know_how, "term_years": None})
     assert "(licence_know_how_only)" in sheet and "(licence_outlives_rights)" not in sheet
     assert "(royalty_base_undefined)" not in sheet, "the built-in definitions define Net Sales"
+
+
+def test_in_a_three_party_deal_the_licence_binds_licensor_and_licensee_alone(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(EXCLUSIVE_JA.read_text(encoding="utf-8"))
+    data["parties"].insert(0, {"key": "univ", "name": "国立大学法人北都大学", "kind": "university",
+                               "address": "北海道札幌市北区北八条西五丁目", "representative": "学長 高橋 誠"})
+    deal_file = tmp_path / "three.yaml"
+    deal_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    deal = api.read_deal(deal_file)
+    licence = api.build_document(deal, "licence")
+    assert [s.designation for s in licence.closing.signatures] == ["甲", "乙"]
+    text = api.render_document(deal, "licence", fmt="md").decode()
+    assert "国立大学法人北都大学" not in text
+    assert "ヒカリ材料株式会社（以下「甲」という。）及び株式会社金型テクノ（以下「乙」という。）" in text
+    assert "甲は、乙に対し" in text, "the licensor, first of the two in the deal, is 甲"
+    nda = api.build_document(deal, "nda")
+    assert len(nda.closing.signatures) == 3, "the NDA still binds every party"

@@ -43,6 +43,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
     ``bilingual``: the tree is one column of a side-by-side document; clauses guarded by
     ``when: bilingual`` (the prevailing-language article) are included.
     """
+    deal = signing_parties(deal, doc)
     labels = labels_for(lang, deal.date_style, deal.signing)
     docdef = library.document(doc)
     context = build_context(deal, doc, labels, library, bilingual=bilingual)
@@ -73,6 +74,19 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
     )
     apply_transforms(document, labels, docdef.file)
     return document
+
+
+def signing_parties(deal: Deal, doc: str) -> Deal:
+    """Return ``deal`` with only the parties to ``doc``: a licence binds its licensor and licensee alone.
+
+    The other documents bind every party of the deal. In a three- or four-party deal the licence
+    is between two of them, designated 甲 and 乙 / Party A and Party B in the deal's order, and
+    signed by those two only.
+    """
+    if doc != "licence" or deal.licence is None or len(deal.parties) == 2:
+        return deal
+    keys = (deal.licence.licensor, deal.licence.licensee)
+    return deal.model_copy(update={"parties": [p for p in deal.parties if p.key in keys]})
 
 
 def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
