@@ -131,3 +131,15 @@ def test_pack_writes_the_calendar_and_lists_it_in_the_manifest(tmp_path: Path) -
     names = [f["name"] for f in manifest["calendar"]]
     assert names == [f"{deal.deal_id}-deadlines.ics", f"{deal.deal_id}-deadlines.csv"]
     assert all((tmp_path / n).is_file() for n in names)
+
+
+def test_text_with_commas_semicolons_and_backslashes_comes_back_as_written(tmp_path: Path) -> None:
+    title = r"Pilot, phase 1; site A\B — 試作機の据付けと性能確認を含む長い名称のマイルストーン"
+    deal_file = tmp_path / "deal.yaml"
+    deal_file.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "{title: 技術検証（PoC）の完了, due: 2027-03-31}", '{title: "' + title.replace("\\", "\\\\") + '", due: 2027-03-31}'),
+        encoding="utf-8")
+    ics, _ = _calendar(tmp_path / "out", deal_file)
+    assert b"Pilot\\, phase 1\\; site A\\\\B" in ics.replace(b"\r\n ", b""), "escaped as RFC 5545 TEXT"
+    summaries = [str(ev.get("SUMMARY")) for ev in _events(ics)]  # type: ignore[attr-defined]
+    assert f"マイルストーンの期限：{title}" in summaries
