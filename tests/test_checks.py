@@ -48,13 +48,14 @@ def test_term_end_counts_months_from_the_first_day() -> None:
 
 
 def test_documents_signed_out_of_order(tmp_path: Path) -> None:
-    deal = _write(tmp_path, _deal_data(nda={"date": dt.date(2027, 1, 5)}))
+    deal = _write(tmp_path, _deal_data(nda={"date": dt.date(2027, 2, 1)}))
     result = run("pack", "--config", deal, "--out", tmp_path / "out", "--format", "md")
     assert result.exit_code == 0, result.stderr
     lines = [l for l in result.stderr.splitlines() if "warning:" in l]
-    assert any(": mou.date: warning: the MOU is signed on 2026-12-01, before the NDA (signed on 2027-01-05)" in l
+    assert any(": mou.date: warning: the MOU is signed on 2026-12-01, before the NDA (signed on 2027-02-01)" in l
                for l in lines), result.stderr
-    assert any("poc.date" in l for l in lines) and any("jda.date" in l for l in lines)
+    assert any(": poc.date: warning: the PoC agreement is signed on 2027-01-08, before the NDA" in l for l in lines)
+    assert not any("jda.date" in l for l in lines), "the JDA (2027-05-28) comes after the NDA"
     assert (tmp_path / "out" / "acme-nano-2026-nda-ja.md").is_file(), "a warning does not stop the pack"
 
 
@@ -140,3 +141,28 @@ def test_shipped_examples_raise_no_warning(tmp_path: Path, example: Path) -> Non
     assert check_pack(api.read_deal(example)) == []
     result = run("pack", "--config", example, "--out", tmp_path, "--format", "md", "--strict")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_readme_shows_the_warnings_the_program_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("$ oidocs pack --config acme-late-jda.yaml"):]
+    shown = block[:block.index("```")].splitlines()[1:]
+    text = JA.read_text(encoding="utf-8").replace("  date: 2027-05-28", "  date: 2027-06-15")
+    (tmp_path / "acme-late-jda.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("pack", "--config", "acme-late-jda.yaml", "--out", "drafts", "--format", "md")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == shown
+
+
+def test_readme_excerpt_of_the_acting_for_sheet_is_real() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Terms unfavourable to Small Works"):]
+    block = block[:block.index("```")]
+    sheet = api.render_review(api.read_deal(next(p for p in EXAMPLES if p.name == "bigco-smallworks-en.yaml"))).decode()
+    for line in block.splitlines():
+        assert line.removesuffix("...").rstrip() in sheet, line
