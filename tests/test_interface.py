@@ -16,6 +16,7 @@ from oidocs.deal.yamlsource import load_text
 from oidocs.errors import DealError
 
 BASE = yaml.safe_load((ROOT / "examples" / "acme-nano-ja.yaml").read_text(encoding="utf-8"))
+UNDATED_POC = {k: v for k, v in BASE["poc"].items() if k not in ("date", "effective")}  # dated by the top-level date
 
 
 def deal_of(data: dict) -> object:
@@ -78,7 +79,7 @@ def test_known_courts_are_written_in_the_documents_language(court: str, lang: st
 
 
 def test_each_document_has_its_own_date_line() -> None:
-    data = variant(nda={"date": "2026-11-20"}, mou={**BASE["mou"], "date": "2027-01-05"})
+    data = variant(nda={"date": "2026-11-20"}, mou={**BASE["mou"], "date": "2027-01-05"}, poc=UNDATED_POC)
     deal = deal_of(data)
     nda = api.build_document(deal, "nda", "ja")  # type: ignore[arg-type]
     mou = api.build_document(deal, "mou", "ja")  # type: ignore[arg-type]
@@ -89,7 +90,7 @@ def test_each_document_has_its_own_date_line() -> None:
 
 
 def test_effective_date_defaults_to_the_signing_date() -> None:
-    deal = deal_of(variant(jda={**BASE["jda"], "date": "2027-05-20", "effective": "2027-06-01"}))
+    deal = deal_of(variant(jda={**BASE["jda"], "date": "2027-05-20", "effective": "2027-06-01"}, poc=UNDATED_POC))
     assert deal.doc_dates("jda") == (dt.date(2027, 5, 20), dt.date(2027, 6, 1))  # type: ignore[attr-defined]
     assert deal.doc_dates("poc") == (dt.date(2026, 12, 1), dt.date(2026, 12, 1))  # type: ignore[attr-defined]
     undated = deal_of({k: v for k, v in BASE.items() if k != "date"})

@@ -27,7 +27,9 @@ def test_review_mode_docx_has_a_comment_per_clause_and_highlighted_deal_text(tmp
     for clause, text in zip(clauses, texts):
         assert text.startswith(f"{clause.id}@{clause.version}")
     assert any("included because" in t for t in texts), "the comment says which option chose the clause"
-    assert all(c[2] == "2026-12-01T00:00:00Z" for c in comments), "fixed comment dates"
+    signed = api.read_deal(JA).doc_dates("jda")[0]
+    assert signed is not None
+    assert all(c[2] == f"{signed.isoformat()}T00:00:00Z" for c in comments), "fixed comment dates: the JDA's date"
     import zipfile
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     highlighted = re.findall(r'<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">([^<]*)</w:t>', xml)
