@@ -258,23 +258,21 @@ class Library:
 def _bytecode_cache() -> Any:
     """A per-user cache of compiled clause templates (compiling is most of a cold start).
 
-    Jinja2 checks each entry against the template's source, so an edited clause is compiled
-    again; the folder name carries a hash of this module and of the sandbox, where the
-    environment's options and generated code are set, and Jinja2's version, so changing either starts a fresh cache.
+    Entries are verified and keyed by each clause's source (:func:`oidocs.cache.bytecode_cache`),
+    so an edited clause is compiled again; the folder name carries a hash of this module and of
+    the sandbox, where the environment's options and generated code are set, and Jinja2's
+    version, so changing any of them starts a fresh cache.
     """
     import hashlib
 
     import jinja2
-    from jinja2 import FileSystemBytecodeCache
 
-    from oidocs.cache import cache_dir
-
+    from oidocs.cache import bytecode_cache
     from oidocs.clauses import sandbox
 
     code = Path(__file__).read_bytes() + Path(sandbox.__file__).read_bytes()
     recipe = hashlib.sha256(code + jinja2.__version__.encode()).hexdigest()[:12]
-    folder = cache_dir(f"jinja-{recipe}")
-    return FileSystemBytecodeCache(str(folder)) if folder else None
+    return bytecode_cache(f"jinja-{recipe}")
 
 
 def _term(path: Path, key: Any, value: Any) -> TermDef:
