@@ -36,3 +36,49 @@ def test_two_packs_into_one_folder_never_mix(tmp_path: Path) -> None:
         for name, digest in listed.items():
             assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
         assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_file_appearing_between_check_and_write_is_never_replaced(tmp_path: Path, monkeypatch) -> None:
+    """Deterministic form of the race: another writer creates a target while this run moves its files in."""
+    from oidocs.errors import OutputExistsError
+    from oidocs.run import output
+
+    real_link = os.link
+    calls = []
+
+    def link(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:  # the other run got there first with this file
+            Path(dst).write_text("theirs", encoding="utf-8")
+        real_link(src, dst)
+
+    monkeypatch.setattr(output.os, "link", link)
+    files = {"a.md": b"ours a", "b.md": b"ours b", "c.md": b"ours c"}
+    try:
+        output.write_files(tmp_path, files)
+    except OutputExistsError as exc:
+        assert exc.paths == [str(tmp_path / "b.md")]
+    else:
+        raise AssertionError("the run replaced a file another run wrote")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]  # ours taken back, theirs intact
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == "theirs"
+
+
+def test_a_run_waits_for_the_folder_lock_and_gives_up_with_a_message(tmp_path: Path, monkeypatch) -> None:
+    import fcntl
+
+    from oidocs.errors import OidocsError
+    from oidocs.run import output
+
+    monkeypatch.setattr(output, "LOCK_WAIT", 0.2)
+    fd = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another run is moving its files in
+    try:
+        output.write_files(tmp_path, {"a.md": b"x"})
+    except OidocsError as exc:
+        assert "another oidocs run is writing into this folder" in str(exc)
+    else:
+        raise AssertionError("wrote while another run held the folder")
+    finally:
+        os.close(fd)
+    assert not list(tmp_path.iterdir())
