@@ -114,7 +114,7 @@ def test_a_consistent_dated_pack_has_no_finding(tmp_path: Path) -> None:
     assert "書類間の日付に矛盾は見つかりませんでした" in (tmp_path / "out" / "acme-nano-2026-review-ja.md").read_text("utf-8")
 
 
-@pytest.mark.parametrize("command", ["nda", "mou", "poc", "jda", "pack", "review"])
+@pytest.mark.parametrize("command", ["nda", "mou", "poc", "jda", "licence", "pack", "review"])
 def test_strict_refuses_and_writes_nothing(tmp_path: Path, command: str) -> None:
     deal = _write(tmp_path, _deal_data(nda={"date": dt.date(2027, 1, 5)}))
     result = run(command, "--config", deal, "--out", tmp_path / "out", "--strict")

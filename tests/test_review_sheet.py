@@ -143,10 +143,12 @@ def test_sheet_states_the_day_exclusivity_ends(tmp_path: Path) -> None:
     assert f"JDA {_label(EN, 'jda', 'ip.exclusive_field.licence', 'en')}" in item
     assert f"ends on {end.isoformat()}" in sheet
     data = _data(EN)
-    data["jda"]["effective"] = dt.date(2027, 7, 1)
-    assert "ends on 2030-06-30" in _sheet(data, tmp_path)
+    data["jda"]["effective"] = dt.date(2027, 9, 1)
+    assert "ends on 2030-08-31" in _sheet(data, tmp_path)
     data = _data(EN)
-    del data["date"]
+    for section in (data, data["jda"]):
+        for key in ("date", "effective"):
+            section.pop(key, None)
     assert "(exclusivity_end_undated)" in _sheet(data, tmp_path)
 
 
