@@ -190,3 +190,17 @@ def test_in_a_three_party_deal_the_licence_binds_licensor_and_licensee_alone(tmp
     assert "甲は、乙に対し" in text, "the licensor, first of the two in the deal, is 甲"
     nda = api.build_document(deal, "nda")
     assert len(nda.closing.signatures) == 3, "the NDA still binds every party"
+
+
+@pytest.mark.parametrize("side, rule, clause", [("kanagata", "licence_licensee_cap", "licence.damages"),
+                                                ("hikari", "licence_licensor_walk_away", "licence.term")])
+def test_acting_for_a_side_lists_the_licence_terms_against_it(tmp_path: Path, side: str, rule: str,
+                                                              clause: str) -> None:
+    deal_file = tmp_path / "deal.yaml"
+    deal_file.write_text(EXCLUSIVE_JA.read_text(encoding="utf-8").replace("version: 1\n", f"version: 1\nacting_for: {side}\n"),
+                         encoding="utf-8")
+    assert run("review", "--config", deal_file, "--out", tmp_path).exit_code == 0
+    sheet = (tmp_path / "licence-exclusive-ja-review-ja.md").read_text(encoding="utf-8")
+    tree = api.build_document(api.read_deal(deal_file), "licence")
+    article = next(a.label for a in tree.articles if a.clause.id == clause)
+    assert f"**ライセンス契約 {article}** ({rule})" in sheet
