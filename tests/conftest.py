@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.yaml"))
 DEALS = EXAMPLES + FIXTURES
 GOLDEN = ROOT / "tests" / "golden"
+OOXML_TOOL = ROOT / "tools" / "ooxml"  # the pinned Open XML SDK validator (package.json, validate.mjs)
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
 def run(*args: str) -> Result:
@@ -21,6 +26,13 @@ def run(*args: str) -> Result:
     from oidocs.cli import main
 
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def as_written(text: str, lang: str) -> str:
+    """Deal text as an agreement in ``lang`` prints it: English documents curl its quotes (’ “ ”)."""
+    from oidocs.document.transforms import curl
+
+    return curl(text) if lang == "en" else text
 
 
 def docx_paragraphs(path: Path) -> list[Any]:
@@ -49,3 +61,24 @@ def deal_copy(tmp_path: Path):
         shutil.copy(src, dst)
         return dst
     return copy
+
+
+def ooxml_errors(paths: list[Path]) -> dict[str, list[dict[str, str]]]:
+    """Validate .docx files with Microsoft's Open XML SDK (Microsoft 365 rules), in one node process.
+
+    Returns each file's errors (id, description, part, xpath). Without node or the pinned
+    package (``cd tools/ooxml && npm ci``) the calling test is skipped, with the reason
+    shown; in CI (``CI`` set) it fails instead, since CI must validate.
+    """
+    node = shutil.which("node")
+    missing = ("node is not installed" if node is None else
+               "the validator is not installed: cd tools/ooxml && npm ci"
+               if not (OOXML_TOOL / "node_modules" / "@ooxml-tools" / "validate").is_dir() else None)
+    if missing:
+        (pytest.fail if IN_CI else pytest.skip)(f"Open XML SDK validation: {missing}")
+    assert node is not None
+    done = subprocess.run([node, "validate.mjs", *(str(p.resolve()) for p in paths)], cwd=OOXML_TOOL,
+                          capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr
+    results: dict[str, list[dict[str, str]]] = json.loads(done.stdout)
+    return results

@@ -12,9 +12,11 @@ from oidocs.document.labels import Labels
 from oidocs.document.tree import (
     Article,
     Document,
+    Inline,
     Insert,
     Paragraph,
     Ref,
+    Table,
     Term,
     Text,
     walk,
@@ -25,11 +27,13 @@ LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "#}", "\ue000", "\ue001")
 
 
 def apply_transforms(document: Document, labels: Labels, source: str) -> None:
-    """Number, resolve references, and check terms and leftover syntax, in that order."""
+    """Number, resolve references, check terms and leftover syntax, then set English quotes."""
     number(document, labels)
     resolve_references(document, labels)
     check_terms(document, source)
     check_leftovers(document)
+    if labels.lang == "en":
+        typographic_quotes(document)
 
 
 def number(document: Document, labels: Labels) -> None:
@@ -98,3 +102,56 @@ def check_leftovers(document: Document) -> None:
                     if mark in node.text:
                         raise ClauseError(file=part.clause.source,
                                           message=f"leftover template syntax {mark!r} in the rendered text")
+
+
+_OPENS_AFTER = frozenset(" \t\n\u00a0([{<\u2014\u2013-/\u201c\u2018")
+
+
+def curl(text: str, before: str = "") -> str:
+    """Return ``text`` with straight quotes made typographic (“ ” ‘ ’).
+
+    A quote opens after the start of the text, a space, a bracket or a dash, and closes (or
+    is an apostrophe: Party A’s) after anything else; ``before`` is the character that
+    precedes ``text`` in its paragraph, so that a quote at a node's edge is judged right.
+    """
+    out = []
+    prev = before
+    for char in text:
+        if char in "\"'":
+            opening = prev == "" or prev in _OPENS_AFTER
+            char = ("\u201c" if opening else "\u201d") if char == '"' else ("\u2018" if opening else "\u2019")
+        out.append(char)
+        prev = char
+    return "".join(out)
+
+
+def typographic_quotes(document: Document) -> None:
+    """Make every straight quote of an English document typographic, deal text included.
+
+    Clause files keep typing plain ``"`` and ``'``; the deal's own text (names, purpose) is
+    set the same way, so that one document never mixes the two styles. Runs across inline
+    nodes are read as one text, so a quote that closes in the node after it opened is right.
+    """
+    def sequence(inlines: list[Inline]) -> None:
+        before = ""
+        for node in inlines:
+            if node.text:
+                if not isinstance(node, Ref):
+                    node.text = curl(node.text, before)
+                before = node.text[-1]
+
+    document.title = curl(document.title)
+    for part in document.children:
+        part.clause.title = curl(part.clause.title)
+        for block in part.children:
+            if isinstance(block, Paragraph):
+                sequence(block.inlines)
+                for item in block.items:
+                    sequence(item.inlines)
+            elif isinstance(block, Table):
+                for row in [block.header, *block.rows]:
+                    for cell in row:
+                        sequence(cell)
+    for signatory in document.closing.signatures:
+        for _, value in signatory.rows:
+            sequence(value)

@@ -37,11 +37,13 @@ from oidocs.document.tree import (
 from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
 from oidocs.writers import zipfile_fixed as _zip
+from oidocs.writers.docx_package import core_xml
 from oidocs.writers.docx_base import (
     ARTICLE_LIST,
     COMMENTS_REL,
     COMMENTS_TYPE,
     FALLBACK_DATE,
+    ITEM_HANGING,
     LOOSE_ITEMS,
     PAGES_MARK,
     starting_package,
@@ -117,13 +119,18 @@ class DocxBodyWriter(Visitor):
         else:
             self.parts.append(X.paragraph(runs, style="OIBody"))
         if node.items:
+            # an item's label sits under its paragraph's text: after the number, or flush left
+            indent = None
             if self.in_article:
                 num_id, lvl = ARTICLE_LIST, 2
+                if not node.number:
+                    indent = (ITEM_HANGING[self.document.lang],) * 2
             else:
                 num_id, lvl = LOOSE_ITEMS + 1 + len(self.extra_nums), 0
                 self.extra_nums.append(num_id)
             for item in node.items:
-                self.parts.append(X.paragraph(self.runs(item.inlines), style="OIItem", num_id=num_id, level=lvl))
+                self.parts.append(X.paragraph(self.runs(item.inlines), style="OIItem", num_id=num_id, level=lvl,
+                                              indent=indent))
         return self.SKIP
 
     def visit_Item(self, node: Item) -> None:
@@ -163,7 +170,7 @@ class DocxBodyWriter(Visitor):
         text = self.labels.heading(node.label, node.clause.title)
         heading = X.bookmark(SCHEDULE_BOOKMARKS + number, self.bookmarks[node.clause.id], X.run(node.label))
         heading += X.run(text[len(node.label):])
-        self.parts.append(X.paragraph(self.annotate(node, heading), style="Heading1"))
+        self.parts.append(X.paragraph(self.annotate(node, heading), style="OISchedule"))
 
     def visit_Text(self, node: Text) -> None:
         raise AssertionError("inline nodes are rendered by their block")
@@ -200,23 +207,8 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
 
 def _core_xml(document: Document, title: str | None = None) -> str:
     """The core properties; ``title`` replaces the document's (a bilingual file names both)."""
-    when = _fixed_date(document).strftime("%Y-%m-%dT%H:%M:%SZ")
-    t = X.xml_text
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{t(title or document.title)}</dc:title><dc:subject>{t(document.doc)}</dc:subject>"
-        f"<dc:creator>oidocs</dc:creator><cp:keywords>{t(f'oidocs; {document.doc}; {document.deal_id}')}</cp:keywords>"
-        "<cp:lastModifiedBy>oidocs</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f"<cp:lastPrinted>{when}</cp:lastPrinted>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        f"<dc:identifier>{t(document.deal_id)}</dc:identifier>"
-        f"<dc:language>{'ja-JP' if document.lang == 'ja' else 'en-US'}</dc:language>"
-        "</cp:coreProperties>"
-    )
+    return core_xml(title=title or document.title, deal_id=document.deal_id, doc=document.doc,
+                    lang=document.lang, when=_fixed_date(document))
 
 
 def _comments_xml(comments: list[str], when: dt.datetime) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,10 +19,15 @@ from typing import Any
 
 from oidocs.writers import docx_xml as X
 from oidocs.writers import zipfile_fixed as _zip
+from oidocs.writers.docx_package import prune_styles, tidy
 
 ARTICLE_LIST = 10  # abstractNum and num id of the article/paragraph/item list
 LOOSE_ITEMS = 11  # abstractNum id of items outside articles (a new num per group)
 FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+ITEM_HANGING = {"ja": 630, "en": 426}  # twips from an item's label to its text: 3 characters at 10.5 pt / 0.3 in
+# The styles the writer uses; every other style of python-docx's template is dropped.
+STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Footer", "Title", "Heading1",
+          "OISchedule", "OIBody", "OIParagraph", "OIItem", "OISignature", "CommentText", "CommentReference"}
 
 _FONTS = {
     "ja": {"ascii": "Century", "hAnsi": "Century", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman", "size": 21},
@@ -44,7 +50,10 @@ def base_document(lang: str) -> bytes:
 
     from oidocs import cache
 
-    recipe = hashlib.sha256(Path(__file__).read_bytes() + Path(X.__file__).read_bytes())
+    from oidocs.writers import docx_package
+
+    recipe = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (X, docx_package)  # type: ignore[arg-type]
+                                     ) + Path(__file__).read_bytes())
     recipe.update(f"{version('python-docx')}:{lang}".encode())
     key = f"start-{lang}-{recipe.hexdigest()[:20]}.docx"
     data = cache.read("docx", key)
@@ -70,9 +79,13 @@ def build_base_document(lang: str) -> bytes:
     footer_p = section.footer.paragraphs[0]._p
     footer_p.getparent().replace(footer_p, parse_xml(X.body(X.paragraph(
         X.field("PAGE", "1") + X.run(" / ") + X.field("NUMPAGES", "1"), style="Footer", align="center")))[0])
+    for name in list(section._sectPr.attrib):  # the template's revision ids
+        del section._sectPr.attrib[name]
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    archive = zipfile.ZipFile(buf)
+    parts = tidy({info.filename: archive.read(info.filename) for info in archive.infolist()}, lang)
+    return _zip.write(tuple(_zip.entry(name, data) for name, data in parts.items()), {})
 
 
 def _w(name: str) -> str:
@@ -104,15 +117,18 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
     styles.append(parse_xml(_style("Title", "Title", """
         <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/></w:pPr>
         <w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>""", ui=10)))
-    styles.append(parse_xml(_style("Heading1", "heading 1", f"""
-        <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="0"/></w:pPr>
-        <w:rPr><w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>""", ui=9)))
+    # Heading 1, OI Paragraph and OI Item carry the article list's levels 0-2 (and the list's
+    # levels name them back): a heading or paragraph typed in Word continues the numbering.
+    heading = f"""<w:keepNext/><w:keepLines/>{{numpr}}<w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="0"/>
+        </w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"""
+    styles.append(parse_xml(_style("Heading1", "heading 1", "<w:pPr>" + heading.format(numpr=_numpr(0)), ui=9)))
+    styles.append(parse_xml(_style("OISchedule", "OI Schedule", "<w:pPr>" + heading.format(numpr=""), ui=9)))
     styles.append(parse_xml(_style("OIBody", "OI Body", """
         <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""")))
-    styles.append(parse_xml(_style("OIParagraph", "OI Paragraph", """
-        <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
-    styles.append(parse_xml(_style("OIItem", "OI Item", """
-        <w:pPr><w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody")))
+    styles.append(parse_xml(_style("OIParagraph", "OI Paragraph", f"""
+        <w:pPr>{_numpr(1)}<w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""", based="OIBody", next="OIParagraph")))
+    styles.append(parse_xml(_style("OIItem", "OI Item", f"""
+        <w:pPr>{_numpr(2)}<w:spacing w:after="30"/><w:jc w:val="both"/></w:pPr>""", based="OIBody", next="OIItem")))
     styles.append(parse_xml(_style("OISignature", "OI Signature", """
         <w:pPr><w:spacing w:after="0"/></w:pPr>""")))
     for column in _column_styles():
@@ -123,6 +139,7 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
         f'<w:style xmlns:w="{X.W_NS}" w:type="character" w:styleId="CommentReference">'
         '<w:name w:val="annotation reference"/><w:uiPriority w:val="99"/>'
         '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>'))
+    prune_styles(styles, STYLES | {i for ids in COLUMN_STYLES.values() for i in ids.values()})
 
 
 # Styles of the columns of a bilingual (ja+en) document: each language in its own fonts and
@@ -164,34 +181,45 @@ def _column_styles() -> list[str]:
     return out
 
 
-def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20) -> str:
+def _numpr(level: int) -> str:
+    ilvl = f'<w:ilvl w:val="{level}"/>' if level else ""
+    return f'<w:numPr>{ilvl}<w:numId w:val="{ARTICLE_LIST}"/></w:numPr>'
+
+
+def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: int = 20, next: str = "OIBody") -> str:
     return (f'<w:style xmlns:w="{X.W_NS}" w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="{based}"/><w:next w:val="OIBody"/><w:uiPriority w:val="{ui}"/><w:qFormat/>'
+            f'<w:basedOn w:val="{based}"/><w:next w:val="{next}"/><w:uiPriority w:val="{ui}"/><w:qFormat/>'
             f"{props}</w:style>")
 
 
 def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
+    """Replace the template's lists by the article list and the list of loose items.
+
+    Japanese labels are set in full-width characters so that the text after them falls on
+    the character grid: a paragraph number is "１　" (two characters); an item label sits
+    under the first character of its paragraph's text and its text hangs three characters
+    further, after a tab (「（1）」 is narrower than three characters).
+    """
     if lang == "ja":
+        item = ITEM_HANGING["ja"]
         levels = [
             X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True),
-            X.level(1, "decimalFullWidth", "%2", left=210, hanging=210, suffix="space"),
-            X.level(2, "decimal", "（%3）", left=840, hanging=630, suffix="nothing"),
+            X.level(1, "decimalFullWidth", "%2\u3000", left=210, hanging=210, suffix="nothing", style="OIParagraph"),
+            X.level(2, "decimal", "（%3）", left=420 + item, hanging=item, style="OIItem"),
         ]
-        loose = [X.level(0, "decimal", "（%1）", left=630, hanging=630, suffix="nothing")]
+        loose = [X.level(0, "decimal", "（%1）", left=item, hanging=item)]
     else:
+        item = ITEM_HANGING["en"]
         levels = [
             X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True),
-            X.level(1, "decimal", "%2.", left=425, hanging=425),
-            X.level(2, "lowerLetter", "(%3)", left=851, hanging=426),
+            X.level(1, "decimal", "%2.", left=425, hanging=425, style="OIParagraph"),
+            X.level(2, "lowerLetter", "(%3)", left=425 + item, hanging=item, style="OIItem"),
         ]
-        loose = [X.level(0, "lowerLetter", "(%1)", left=426, hanging=426)]
-    first_num = numbering.find(_w("num"))
+        loose = [X.level(0, "lowerLetter", "(%1)", left=item, hanging=item)]
+    for old in [*numbering.iter(_w("abstractNum")), *numbering.iter(_w("num"))]:
+        numbering.remove(old)
     for abstract in (X.abstract_num(ARTICLE_LIST, levels), X.abstract_num(LOOSE_ITEMS, loose)):
-        element = parse_xml(abstract)
-        if first_num is not None:
-            first_num.addprevious(element)
-        else:
-            numbering.append(element)
+        numbering.append(parse_xml(abstract))
     numbering.append(parse_xml(X.num(ARTICLE_LIST, ARTICLE_LIST)))
 
 

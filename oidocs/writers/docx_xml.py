@@ -56,13 +56,18 @@ def comment_range(comment_id: int, content: str) -> str:
 
 
 def paragraph(content: str, *, style: str, num_id: int | None = None, level: int = 0,
-              keep_next: bool = False, align: str | None = None) -> str:
-    """A ``w:p`` with a style id and, for numbered paragraphs, ``w:numPr``."""
+              keep_next: bool = False, align: str | None = None, indent: tuple[int, int] | None = None) -> str:
+    """A ``w:p`` with a style id and, for numbered paragraphs, ``w:numPr``.
+
+    ``indent`` is (left, hanging) in twips, overriding the style's or the list level's.
+    """
     ppr = f'<w:pStyle w:val="{style}"/>'
     if keep_next:
         ppr += "<w:keepNext/>"
     if num_id is not None:
         ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    if indent:
+        ppr += f'<w:ind w:left="{indent[0]}" w:hanging="{indent[1]}"/>'
     if align:
         ppr += f'<w:jc w:val="{align}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>"
@@ -106,7 +111,8 @@ def level(ilvl: int, fmt: str, text: str, *, left: int, hanging: int, suffix: st
 
 def abstract_num(abstract_id: int, levels: list[str]) -> str:
     """A ``w:abstractNum`` (multilevel) holding ``levels``."""
-    return (f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+    nsid = f"{0x4F490000 + abstract_id:08X}"  # Word matches lists across documents by nsid
+    return (f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid}"/>'
             f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>')
 
 
