@@ -1,0 +1,44 @@
+"""Render the first page of a .docx to a small grey PNG, as LibreOffice lays it out.
+
+    python tools/page1_png.py drafts/acme-nano-2026-jda-ja.docx docs/jda-ja-page1.png
+
+Needs soffice and pdftoppm (poppler-utils). LibreOffice gets a profile of its own, so this
+runs beside another soffice; the grey PNG is written here (pdftoppm's PNGs are always RGB).
+Without Windows' fonts, LibreOffice draws ＭＳ 明朝 with IPA明朝 (fonts-ipafont).
+"""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+
+
+def grey_png(pgm: bytes) -> bytes:
+    """Encode a binary PGM (P5, 8-bit) as a greyscale PNG."""
+    header = pgm.split(maxsplit=4)
+    width, height, pixels = int(header[1]), int(header[2]), header[4]
+    rows = b"".join(b"\x00" + pixels[y * width:(y + 1) * width] for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+def main(docx: Path, png: Path) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", work, str(docx)], check=True, capture_output=True)
+        pdf = Path(work) / (docx.stem + ".pdf")
+        subprocess.run(["pdftoppm", "-gray", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(Path(work) / "page")], check=True)
+        png.write_bytes(grey_png((Path(work) / "page.pgm").read_bytes()))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
