@@ -90,7 +90,7 @@ def test_results_are_not_confidential_information() -> None:
 
 def test_joint_results_are_shared_by_contribution_unless_the_deal_sets_shares(tmp_path: Path) -> None:
     unset = _variant(ACME, ip__joint_filing__shares=None)
-    for lang, contribution in (("en", "according to the extent of each co-owner's contribution"),
+    for lang, contribution in (("en", "according to the extent of each co-owner’s contribution"),
                                ("ja", "その創出に対する各共有者の貢献の程度に応じて")):
         text = _article(_render(tmp_path, unset, "jda", lang), "Ownership of Joint Results" if lang == "en" else "共同成果の帰属")
         assert contribution in text
@@ -252,11 +252,11 @@ def test_two_party_documents_say_the_other_party(doc: str) -> None:
 
 def test_three_party_jda_defines_third_party_to_bind_against_the_other_parties() -> None:
     en = _article(_shipped(HOKKAI, "jda", "en"), "Definitions")
-    assert '"third party" means any person other than the Parties' in en
+    assert "“third party” means any person other than the Parties" in en
     assert "shall also be treated as third parties" in en
     ja = _article(_shipped(HOKKAI, "jda", "ja"), "定義")
     assert "第三者とは、当事者以外の者をいう" in ja
-    assert "third party\" means" not in _article(_shipped(ACME, "jda", "en"), "Definitions")
+    assert "third party” means" not in _article(_shipped(ACME, "jda", "en"), "Definitions")
 
 
 def test_no_numbered_list_before_a_single_item(tmp_path: Path) -> None:
@@ -296,7 +296,7 @@ def test_poc_defaults_are_balanced_without_acting_for() -> None:
     confidentiality = re.search(r"^## Article (\d+) \(Confidentiality\)", en, flags=re.M)
     assert confidentiality and f"breach of Article {confidentiality.group(1)}" in liability
     assert "wilful misconduct or gross negligence" in liability
-    site = _article(en, "Work at the Client's Premises")
+    site = _article(en, "Work at the Client’s Premises")
     assert "safety" in site and "insurance" in site
     ja = _shipped(ACME, "poc", "ja")
     assert "催告" in _article(ja, "本報告書の提出及び検収") and "賠償責任保険" in _article(ja, "委託者の施設における作業")

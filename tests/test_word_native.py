@@ -141,8 +141,8 @@ def test_english_text_has_typographic_quotes_deal_text_included(deal_path: Path)
 def test_markdown_and_docx_print_the_same_quotes() -> None:
     deal_path = next(p for p in DEALS if p.name == "bigco-smallworks-en.yaml")
     deal = api.read_deal(deal_path)
-    md = api.render_document(deal, "jda", lang="en", fmt="md").decode()
-    document = _package(deal_path, "jda", "en").read("word/document.xml").decode()
+    md = api.render_document(deal, "nda", lang="en", fmt="md").decode()
+    document = _package(deal_path, "nda", "en").read("word/document.xml").decode()
     assert "(the “Agreement”)" in md and "(the “Agreement”)" in document
     assert "Small Works’ laser" in md and "Small Works’ laser" in document
 
