@@ -1,8 +1,8 @@
 """Every Word file oidocs makes is valid for Microsoft 365, checked by Microsoft's Open XML SDK.
 
 The SDK runs under Node (``tools/ooxml``: ``@ooxml-tools/validate``, pinned). Starting it
-costs seconds and each file a fraction of one, so every file is made first and validated in
-one node process. To cover a new kind of Word file (bilingual, redline, licence, amendment),
+costs seconds and each file a fraction of one, so every file is made first and all are
+validated in one go (one node process per CPU, at most two). To cover a new kind of Word file (bilingual, redline, licence, amendment),
 add a function yielding ``(file name, bytes)`` to ``MADE``.
 """
 
@@ -28,7 +28,17 @@ def agreements() -> Iterator[tuple[str, bytes]]:
                     yield f"{path.stem}-{doc}-{lang}{'-review' if review else ''}.docx", data
 
 
-MADE: list[Callable[[], Iterator[tuple[str, bytes]]]] = [agreements]
+def bilingual() -> Iterator[tuple[str, bytes]]:
+    """Every document side by side (ja+en), plain and for review; en+ja for review."""
+    for path in DEALS:
+        deal = api.read_deal(path)
+        for doc in api.docs_in(deal):
+            for lang, review in (("ja+en", False), ("ja+en", True), ("en+ja", True)):
+                data = api.render_document(deal, doc, lang=lang, fmt="docx", review=review)
+                yield f"{path.stem}-{doc}-{api.file_lang(lang)}{'-review' if review else ''}.docx", data
+
+
+MADE: list[Callable[[], Iterator[tuple[str, bytes]]]] = [agreements, bilingual]
 
 
 def _broken_copy(data: bytes, out: Path) -> Path:
