@@ -112,7 +112,7 @@ def test_clean_document_properties_and_no_thumbnail(deal_path: Path) -> None:
         assert prop("dc:subject") == deal.deal_id
         assert prop("dc:creator") == prop("cp:lastModifiedBy") == "oidocs"
         assert "lastPrinted" not in core
-        stamp = f"{deal.date.isoformat()}T00:00:00Z" if deal.date else "2000-01-01T00:00:00Z"
+        stamp = f"{tree.date_iso}T00:00:00Z" if tree.date_iso else "2000-01-01T00:00:00Z"  # the document's date
         assert prop("dcterms:created") == prop("dcterms:modified") == stamp
         app = package.read("docProps/app.xml").decode()
         assert "<Application>oidocs</Application>" in app and "Microsoft" not in app
