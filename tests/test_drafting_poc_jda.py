@@ -337,7 +337,7 @@ def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
     assert "Party B hereby grants Party A an exclusive right" in _article(en, "Exclusive Right to Practise in the Field")
     royalties = _article(en, "Royalties")
     for words in ("JPY 5,000,000", "three (3) percent of the Net Sales", "JPY 1,000,000",
-                  "six (6) months", '("Net Sales")', "audit those books", "No royalties paid under this Article shall be refunded"):
+                  "six (6) months", "(“Net Sales”)", "audit those books", "No royalties paid under this Article shall be refunded"):
         assert words in royalties, words
     ja = _article(_render(tmp_path, data, "jda", "ja"), "実施料")
     assert "3パーセント" in ja and "監査" in ja and "正味販売高" in ja
