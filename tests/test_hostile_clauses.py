@@ -50,6 +50,7 @@ PAYLOADS = {
     "append_growth": "{% set rows = [] %}{% for i in range(9999) %}{% for j in range(9999) %}"
                      "{% set _ = rows.append(i) %}{% endfor %}{% endfor %}",
     "append_on_deal_list": "{% set _ = poc.scope.append('x') %}",
+    "sink": "{% set _ = __sink__.nodes.append('x') %}{{ __sink__ }}",
     "big_power": "{{ 7 ** 1000000000 }}",
     "percent_format": "{{ '%999999999d' % 1 }}",
     "filter_center": "{{ 'x' | center(1000000000) }}",

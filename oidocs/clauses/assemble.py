@@ -133,14 +133,13 @@ class _Renderer:
         if cf.kind != kind:
             raise ClauseError(file=cf.file, line=2, message=f"is of kind {cf.kind!r} but is used as {kind!r}")
         template = self.library.template(clause_id, self.lang)
-        sink = self.library.new_sink(to_node)
         try:
             with budgeted():
-                text = template.render(**self.context, __sink__=sink)
+                text, nodes = self.library.render(template, self.context, to_node)
         except Exception as exc:  # a clause may be a user's: whatever it raised is reported, never a traceback
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
         provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file, cf.user)
-        return provenance, parse_body(text, sink.nodes, cf, self.lang)
+        return provenance, parse_body(text, nodes, cf, self.lang)
 
 
 def _template_line(cf: ClauseFile) -> int | None:

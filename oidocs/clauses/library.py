@@ -10,6 +10,7 @@ instead of printing a blank.
 
 from __future__ import annotations
 
+import contextvars
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -92,9 +93,13 @@ class _TokenSink:
         return "".join(markers)
 
 
-@pass_context
+# The sink of the clause being rendered. Not a template variable: a clause must not reach it.
+_SINK: contextvars.ContextVar[_TokenSink | None] = contextvars.ContextVar("oidocs_clause_sink", default=None)
+
+
+@pass_context  # never folded at compile time: every printed value goes to the sink at render time
 def _finalize(context: Context, value: Any) -> str:
-    sink = context.get("__sink__")
+    sink = _SINK.get()
     if sink is None:  # expression evaluation outside a clause
         return str(value)
     return sink.add(value)
@@ -197,9 +202,14 @@ class Library:
             self._expressions[source] = self.env.compile_expression(source)
         return self._expressions[source]
 
-    def new_sink(self, to_node: Callable[[Any], Any]) -> _TokenSink:
-        """Return a fresh token sink for one clause rendering."""
-        return _TokenSink(to_node)
+    def render(self, template: Any, context: dict[str, Any], to_node: Callable[[Any], Any]) -> tuple[str, list[Any]]:
+        """Render a clause template; return its text (with node markers) and the nodes it printed."""
+        sink = _TokenSink(to_node)
+        token = _SINK.set(sink)
+        try:
+            return template.render(**context), sink.nodes
+        finally:
+            _SINK.reset(token)
 
     # --- terms --------------------------------------------------------------------------
 
