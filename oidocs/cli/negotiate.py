@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from oidocs.cli.app import EXAMPLE, formats, main, run
@@ -33,6 +35,41 @@ def compare(ours: str, theirs: str, out: str, force: bool, author: str, playbook
         from oidocs.run.output import write_files
 
         files = compare_files(ours, theirs, author=author, playbook=playbook)
+        for path in write_files(out, files, force=force):
+            click.echo(str(path))
+    run(action)
+
+
+@main.command(help=f"""Make an amendment agreement (変更契約書) to document DOC as made from OLD, into NEW's.
+
+\b
+Example:
+  oidocs amend --from signed.yaml --to {EXAMPLE} --doc jda --effective 2027-10-01 --out drafts
+
+Writes {{deal_id}}-{{doc}}-amendment-{{lang}}.docx and .md: the original named by title, parties
+and date; each changed article restated in full (articles added or deleted); the effective
+date (--effective, else NEW's date for the document); everything else unchanged. Refused
+(exit 1) when the two files differ in deal_id or parties, or when DOC does not change.
+""")
+@click.option("--from", "old", required=True, type=click.Path(dir_okay=False), help="The deal file the signed document was made from.")
+@click.option("--to", "new", required=True, type=click.Path(dir_okay=False), help="The deal file as it now stands.")
+@click.option("--doc", required=True, type=click.Choice(["nda", "mou", "poc", "jda", "licence"]), help="The document amended.")
+@click.option("--effective", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the amendment takes effect (YYYY-MM-DD).")
+@click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the files (created if missing).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "all"]), default="all", show_default=True,
+              help="Which writers run.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
+              help="Language of the amendment [default: the deal's language].")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def amend(old: str, new: str, doc: str, effective: Any, out: str, fmt: str, lang: str | None, force: bool) -> None:
+    def action() -> None:
+        from oidocs.negotiate.amend import amend_files
+        from oidocs.run.output import write_files
+
+        files = amend_files(old, new, doc, lang=lang, formats=tuple(formats(fmt)),
+                            effective=effective.date() if effective else None)
         for path in write_files(out, files, force=force):
             click.echo(str(path))
     run(action)

@@ -22,6 +22,7 @@ UNCHANGED, CHANGED, ONLY_OURS, ONLY_THEIRS = "unchanged", "changed", "only_ours"
 # Weights of the pairing score (0-100): what the article is called, what it says, where it is.
 HEADING_WEIGHT, TEXT_WEIGHT, NUMBER_WEIGHT = 0.45, 0.45, 0.10
 THRESHOLD = 45.0
+OPENING = 160
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
 
 
@@ -91,8 +92,10 @@ def _similarity(a: list[str], b: list[str], partial_weight: float) -> list[list[
     from rapidfuzz import fuzz
 
     # Pair by pair rather than rapidfuzz.process.cdist, which needs numpy: two 25-article
-    # agreements are 625 comparisons, well under a millisecond each.
-    return [[max(fuzz.ratio(x, y), partial_weight * fuzz.partial_ratio(x, y)) for y in b] for x in a]
+    # agreements are 625 comparisons. partial_ratio is quadratic in the lengths, so it compares
+    # openings only (an article's first sentence says what it is about).
+    return [[max(fuzz.ratio(x, y), partial_weight * fuzz.partial_ratio(x[:OPENING], y[:OPENING])) for y in b]
+            for x in a]
 
 
 def _only_theirs(y: Art, lang: str) -> Pair:

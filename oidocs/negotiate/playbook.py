@@ -66,7 +66,7 @@ def load_playbook(lang: str, path: str | Path | None = None) -> list[Rule]:
 
     file = Path(path) if path else templates_path("playbook.yaml")
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise ClauseError(file=str(file), message=f"cannot read the playbook ({exc.strerror})") from None
     except yaml.YAMLError as exc:

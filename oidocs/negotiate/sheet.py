@@ -29,7 +29,8 @@ def sheet_words() -> dict[str, dict[str, str]]:
     """Return the sheet's words per language (``templates/compare.yaml``)."""
     import yaml
 
-    data: dict[str, dict[str, str]] = yaml.safe_load(templates_path("compare.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+    data: dict[str, dict[str, str]] = yaml.load(templates_path("compare.yaml").read_text(encoding="utf-8"), Loader=loader)
     return data
 
 
