@@ -117,7 +117,8 @@ def _counterparty_jda_en(tmp_path: Path) -> tuple[Path, Path]:
     ours = _generated(tmp_path, "jda", "en")
 
     def change(document: Any) -> None:
-        _replace(_find(document, "This Agreement shall be in effect"), "May 31, 2028", "November 30, 2027")
+        term = next(p for p in document.paragraphs if p.text.startswith("This Agreement") and "May 31, 2028" in p.text)
+        _replace(term, "May 31, 2028", "November 30, 2027")
         damages = _find(document, "No Party shall be liable to the other Party for damages solely")
         damages._p.getparent().remove(damages._p)
         _insert_after(_find(document, "During the Research Period, the Parties shall hold"),
@@ -158,7 +159,7 @@ def test_issue_sheet_lists_each_change_and_the_finding_it_triggers(tmp_path: Pat
     assert (f"| Article {damages} (Damages and Limitation of Liability) | "
             f"Article {damages - 1} (Damages and Limitation of Liability) | changed |") in sheet
     assert f"| Article {research} (Research Period and Progress Reports) | Article {research} (" in sheet
-    assert "to <del>May</del><ins>November</ins> <del>31</del><ins>30</ins>, <del>2028</del><ins>2027</ins>." in sheet
+    assert " <del>May</del><ins>November</ins> <del>31</del><ins>30</ins>, <del>2028</del><ins>2027</ins>." in sheet
     assert "<del>No Party shall be liable to the other Party for damages solely" in sheet
     assert "<ins>During the Research Period, no Party shall carry out research competing with the theme.</ins>" in sheet
     findings = sheet.split("## Findings", 1)[1]
