@@ -15,9 +15,8 @@ from oidocs.clauses.context import exclusivity_end
 from oidocs.deal.localize import translate_court
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
-from oidocs.review.places import far_default_court
+from oidocs.review.places import default_court, far_default_court, patent_court_names
 
-IP_COURTS = ("東京地方裁判所", "大阪地方裁判所", "tokyo district court", "osaka district court")
 SMALL = ("sme", "startup")
 USUAL_EXCLUSIVE_YEARS = 3
 
@@ -47,8 +46,8 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         path, value = ("ip.joint_filing.third_party_licence", "consent") if jf else ("ip.model", ip.model if ip else None)
         out.append(Finding("coownership_consent", path, value, coowned))
     if ip is not None:
-        court = plain(deal.court) if deal.court else "東京地方裁判所"
-        if not any(c in court.lower() for c in IP_COURTS):
+        court = plain(deal.court) if deal.court else default_court()
+        if not any(c in name for c in patent_court_names() for name in (court.lower(), translate_court(court, "en").lower())):
             out.append(Finding("ip_court", "court", court))
     far = far_default_court(deal)
     if far:

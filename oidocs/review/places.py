@@ -13,20 +13,24 @@ from typing import Any
 
 from oidocs.content import templates_path
 
-DEFAULT_COURT = "東京地方裁判所"
-DEFAULT_CIRCUIT = "tokyo"
-# Patent suits (Code of Civil Procedure art. 6): Osaka District Court for these circuits, Tokyo for the rest.
-OSAKA_PATENT_CIRCUITS = ("osaka", "hiroshima", "fukuoka", "takamatsu")
-
-
 @lru_cache(maxsize=1)
-def prefectures() -> list[dict[str, str]]:
-    """Return the prefectures of ``templates/prefectures.yaml``."""
+def places() -> dict[str, Any]:
+    """Return ``templates/prefectures.yaml``: default court and circuit, patent courts, prefectures."""
     import yaml
 
     data = yaml.safe_load(templates_path("prefectures.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, list)
+    assert isinstance(data, dict) and isinstance(data.get("prefectures"), list)
     return data
+
+
+def prefectures() -> list[dict[str, str]]:
+    """Return the prefectures, each with its Japanese and romanised name, circuit and court."""
+    return list(places()["prefectures"])
+
+
+def default_court() -> str:
+    """Return the court that applies when the deal names none (Tokyo District Court)."""
+    return str(places()["default_court"])
 
 
 def prefecture(address: str) -> dict[str, str] | None:
@@ -52,10 +56,18 @@ def far_default_court(deal: Any) -> dict[str, Any] | None:
     circuit, return the nearer courts: ``{"courts": [...], "patent_courts": [...]}``; else None."""
     if deal.court is not None:
         return None
-    places = [prefecture(p.address) for p in deal.parties]
-    if any(p is None for p in places) or any(p["circuit"] == DEFAULT_CIRCUIT for p in places if p):
+    data = places()
+    found = [prefecture(p.address) for p in deal.parties]
+    if any(p is None for p in found) or any(p["circuit"] == data["default_circuit"] for p in found if p):
         return None
-    courts = list(dict.fromkeys(p["court"] for p in places if p))
-    patent = list(dict.fromkeys("大阪地方裁判所" if p["circuit"] in OSAKA_PATENT_CIRCUITS else DEFAULT_COURT
-                                for p in places if p))
+    courts = list(dict.fromkeys(p["court"] for p in found if p))
+    patent = list(dict.fromkeys(str(data["patent_courts"][p["circuit"]]) for p in found if p))
     return {"courts": courts, "patent_courts": patent}
+
+
+def patent_court_names() -> list[str]:
+    """The courts of patent suits (Tokyo and Osaka District Courts), lower case, in both languages."""
+    names = dict.fromkeys(str(c) for c in places()["patent_courts"].values())
+    from oidocs.deal.localize import translate_court
+
+    return [n.lower() for c in names for n in (c, translate_court(c, "en").removeprefix("the "))]
