@@ -350,3 +350,41 @@ def test_memorandum_names_the_licence_agreement_only_when_the_deal_has_one(tmp_p
     assert word.replace("Party B", "Party A") in _article(md(ACME, "mou", lang), "mou.next_agreements", lang)
     without = variant(tmp_path, ACME, lambda d: d.pop("licence"), "no-licence")
     assert "許諾する契約" not in md(without, "mou", lang) and "licenses Party" not in md(without, "mou", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_memorandum_names_the_nda_of_the_pack_by_its_date(tmp_path: Path, lang: str) -> None:
+    """The MOU's confidentiality article points at the NDA actually signed (by its date), lets the
+    collaboration use what it covers, and drops the interim duty 'until the NDA is concluded';
+    with no NDA date, or an NDA signed after the MOU, the interim duty stays."""
+    import datetime as dt
+    from oidocs.document.labels import LABELS
+
+    label = LABELS[lang].date
+    interim = "が締結されるまでの間" if lang == "ja" else "Until the NDA is concluded"
+    dated = variant(tmp_path, ACME, lambda d: d["nda"].update(date="2026-11-20"), "dated")
+    article = _article(md(dated, "mou", lang), "mou.confidentiality", lang)
+    assert label(dt.date(2026, 11, 20)) in article and interim not in article
+    assert ("本協業のために使用" if lang == "ja" else "for the Collaboration shall be deemed use") in article
+    later = variant(tmp_path, ACME, lambda d: d["nda"].update(date="2027-01-20"), "later")
+    article = _article(md(later, "mou", lang), "mou.confidentiality", lang)
+    assert label(dt.date(2027, 1, 20)) not in article and interim in article
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_memorandum_applies_a_one_way_nda_to_both_sides(tmp_path: Path, lang: str) -> None:
+    """A one-way NDA protects one side only; the MOU applies it to the other side's information too."""
+    def one_way(d: dict[str, Any]) -> None:
+        d["nda"].update(mutual=False, discloser="nano")
+    path = variant(tmp_path, ACME, one_way)
+    article = _article(md(path, "mou", lang), "mou.confidentiality", lang)
+    assert ("準用する" if lang == "ja" else "mutatis mutandis") in article
+    assert ("準用する" if lang == "ja" else "mutatis mutandis") not in _article(md(ACME, "mou", lang), "mou.confidentiality", lang)
+
+
+def test_two_party_english_says_between() -> None:
+    """'among the Parties' is for three or more; two parties consult between themselves."""
+    for doc in ("nda", "mou"):
+        text = md(ACME, doc, "en")
+        assert "among the Parties" not in text, doc
+    assert "among the Parties" in md(HOKKAI, "mou", "en")
