@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT, docx_paragraphs, run
 from oidocs import api
+from oidocs.document.labels import labels_for
 
 EXAMPLE = ROOT / "examples" / "acme-nano-ja.yaml"
 
@@ -43,17 +44,18 @@ def test_changed_end_date_and_notice_period_cite_exactly_the_changed_articles(tm
     assert result.exit_code == 0, result.stderr
     md = (tmp_path / "out" / f"acme-nano-2026-jda-amendment-{lang}.md").read_text(encoding="utf-8")
     expected = _articles(old, "jda", lang, ["jda.schedule", "jda.publication", "jda.term"])
+    signed = labels_for(lang).date(api.read_deal(old).doc_dates("jda")[0])  # the original's own date
     if lang == "ja":
         cited = re.findall(r"原契約(第\d+条)を次のとおり改める。", md)
         assert md.startswith("# 変更契約書\n")
-        assert "2026年12月1日付けで甲及び乙の間で締結した共同研究開発契約書（以下「原契約」という。）" in md
+        assert f"{signed}付けで甲及び乙の間で締結した共同研究開発契約書（以下「原契約」という。）" in md
         assert "2028年11月30日" in md and "公表予定日の60日前まで" in md
         assert "本変更契約は、本変更契約の締結日から効力を生ずる。" in md
         assert "原契約の規定のうち本変更契約により変更されないものは、引き続きその効力を有する。" in md
         assert "代表取締役 山田 太郎　　印" in md  # paper signing: names and seals
     else:
         cited = re.findall(r"(Article \d+) of the Original Agreement is amended to read as follows\.", md)
-        assert "the Joint Research and Development Agreement made between Party A and Party B on December 1, 2026" in md
+        assert f"the Joint Research and Development Agreement made between Party A and Party B on {signed}" in md
         assert "no later than 60 days before the planned date of publication" in md
         assert "shall remain in full force and effect" in md
     assert cited == expected

@@ -131,13 +131,12 @@ def _render(library: Library, clause_id: str, lang: str, kind: str, context: dic
     cf = library.clause(clause_id, lang)
     if cf.kind != kind:
         raise ClauseError(file=cf.file, line=2, message=f"is of kind {cf.kind!r} but is used as {kind!r}")
-    sink = library.new_sink(to_node)
     try:
-        text = library.template(clause_id, lang).render(**context, __sink__=sink)
+        text, nodes = library.render(library.template(clause_id, lang), context, to_node)
     except Exception as exc:  # noqa: BLE001 - any template failure is the clause file's fault
         raise ClauseError(file=cf.file, message=str(exc) or type(exc).__name__) from None
     return Clause(cf.id, cf.version, cf.title, cf.note, "always included", cf.file, cf.user), \
-        parse_body(text, sink.nodes, cf, lang)
+        parse_body(text, nodes, cf, lang)
 
 
 def _keep_numbers(before: Document, after: Document, labels: Labels) -> None:
