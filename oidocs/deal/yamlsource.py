@@ -92,6 +92,9 @@ def load_text(text: str, file: str) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        if "nesting depth" in message:  # PyYAML 6.0.4 and later stop deep nesting themselves
+            message = f"nested more than {MAX_DEPTH} levels deep; a deal file is much flatter"
+            raise DealError([Problem(file, line, col, "", message)]) from None
         raise DealError([Problem(file, line, col, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad bytes
         raise DealError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
