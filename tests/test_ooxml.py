@@ -10,11 +10,12 @@ add a function yielding ``(file name, bytes)`` to ``MADE``. While iterating on s
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from conftest import DEALS, ooxml_errors
+from conftest import DEALS, ROOT, ooxml_errors
 from oidocs import api
 
 
@@ -39,7 +40,20 @@ def bilingual() -> Iterator[tuple[str, bytes]]:
                 yield f"{path.stem}-{doc}-{api.file_lang(lang)}{'-review' if review else ''}.docx", data
 
 
-MADE: list[Callable[[], Iterator[tuple[str, bytes]]]] = [agreements, bilingual]
+def amendments() -> Iterator[tuple[str, bytes]]:
+    """The JDA amendment of the Japanese example (a later end date), in both languages."""
+    from oidocs.negotiate.amend import amend_files
+
+    example = ROOT / "examples" / "acme-nano-ja.yaml"
+    with tempfile.TemporaryDirectory() as folder:
+        new = Path(folder) / "new.yaml"
+        new.write_text(example.read_text(encoding="utf-8").replace("end: 2028-05-31", "end: 2028-11-30"),
+                       encoding="utf-8")
+        for lang in ("ja", "en"):
+            yield from amend_files(example, new, "jda", lang=lang, formats=("docx",)).items()
+
+
+MADE: list[Callable[[], Iterator[tuple[str, bytes]]]] = [agreements, bilingual, amendments]
 
 
 def _broken_copy(data: bytes, out: Path) -> Path:

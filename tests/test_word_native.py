@@ -184,3 +184,14 @@ def test_same_bytes_in_two_processes_more_than_two_seconds_apart(tmp_path: Path)
     time.sleep(2.1)  # zip timestamps have a 2-second resolution
     _render_in_new_process(tmp_path / "b.docx")
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+def test_an_english_amendment_has_typographic_quotes_too(tmp_path: Path) -> None:
+    from oidocs.negotiate.amend import amend_files
+
+    example = ROOT / "examples" / "acme-nano-ja.yaml"
+    new = tmp_path / "new.yaml"
+    new.write_text(example.read_text(encoding="utf-8").replace("end: 2028-05-31", "end: 2028-11-30"), encoding="utf-8")
+    files = amend_files(example, new, "jda", lang="en")
+    md = next(v for k, v in files.items() if k.endswith(".md")).decode()
+    assert "(the “Original Agreement”)" in md and '"' not in md

@@ -25,7 +25,7 @@ from oidocs.clauses.library import Library
 from oidocs.deal.localize import localize
 from oidocs.deal.model import Deal
 from oidocs.document.labels import Labels, labels_for
-from oidocs.document.transforms import check_leftovers, check_terms, resolve_references
+from oidocs.document.transforms import check_leftovers, check_terms, resolve_references, typographic_quotes
 from oidocs.document.tree import (
     Article,
     Block,
@@ -121,6 +121,8 @@ def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.
     resolve_references(document, labels)
     check_terms(document, docdef.file)
     check_leftovers(document)
+    if lang == "en":
+        typographic_quotes(document)  # as in every English agreement (the quoted articles already are)
     return document
 
 
