@@ -90,7 +90,9 @@ def pack_docs(deal: Deal) -> list[str]:
 
 def check_pack(deal: Deal) -> list[Inconsistency]:
     """Return every inconsistency between the dates of the pack's documents, in a fixed order."""
-    return [*_order(deal), *_mou(deal), *_poc(deal), *_jda(deal)]
+    return [*_order(deal), *_mou(deal),
+            *_period_before_effective(deal, "poc", "verification_before_effective", "poc.work"),
+            *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule")]
 
 
 def _order(deal: Deal) -> list[Inconsistency]:
@@ -127,22 +129,15 @@ def _mou(deal: Deal) -> list[Inconsistency]:
     return found
 
 
-def _poc(deal: Deal) -> list[Inconsistency]:
-    poc = deal.poc
-    _, effective = deal.doc_dates("poc")
-    if poc is None or effective is None or poc.start >= effective:
+def _period_before_effective(deal: Deal, doc: str, rule: str, clause: str) -> list[Inconsistency]:
+    """The PoC's verification or the JDA's research period starting before its agreement takes effect."""
+    section = getattr(deal, doc)
+    _, effective = deal.doc_dates(doc)
+    if section is None or effective is None or section.start >= effective:
         return []
-    return [Inconsistency("verification_before_effective", "poc", "poc.work", "poc.start", {
-        "period_start": poc.start.isoformat(), "period_end": poc.end.isoformat(), "date": effective.isoformat()})]
-
-
-def _jda(deal: Deal) -> list[Inconsistency]:
-    jda = deal.jda
-    _, effective = deal.doc_dates("jda")
-    if jda is None or effective is None or jda.start >= effective:
-        return []
-    return [Inconsistency("research_before_effective", "jda", "jda.schedule", "jda.start", {
-        "period_start": jda.start.isoformat(), "period_end": jda.end.isoformat(), "date": effective.isoformat()})]
+    return [Inconsistency(rule, doc, clause, f"{doc}.start", {
+        "period_start": section.start.isoformat(), "period_end": section.end.isoformat(),
+        "date": effective.isoformat()})]
 
 
 def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal>") -> list[Problem]:
