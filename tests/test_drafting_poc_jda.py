@@ -184,7 +184,7 @@ def test_paid_background_licence_without_a_price_is_an_undertaking_to_negotiate(
     ja = _article(_render(tmp_path, data, "jda", "ja"), "背景知的財産権の実施許諾")
     assert "別途誠実に協議の上、書面により定める" not in ja and "誠実に交渉し" in ja
     royalty_free = _article(_shipped(HOKKAI, "jda", "en"), "Licence of Background IP Rights")
-    assert "shall also be free of charge" in royalty_free
+    assert "No consideration shall be payable for the licence for practising the Results" in royalty_free
 
 
 def test_poc_gives_no_licence_with_its_price_left_open(tmp_path: Path) -> None:
@@ -306,7 +306,7 @@ def test_co_owned_poc_results_need_no_separate_joint_application_agreement() -> 
     en = _article(_shipped(ACME, "poc", "en"), "Ownership of the Results")
     ja = _article(_shipped(ACME, "poc", "ja"), "本成果の帰属")
     assert "joint application agreement" not in en and "共同出願契約" not in ja
-    assert "agreed in writing among the co-owners before filing" in en
+    assert "agreed in writing between the co-owners before filing" in en
     assert "出願に先立ち共有者が書面により合意して定める" in ja
 
 

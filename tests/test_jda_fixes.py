@@ -1,0 +1,77 @@
+"""Points from the lawyer's review of the PoC, JDA and IP clauses (jda-fixes).
+
+Each test renders a shipped deal and checks wording a client's lawyer would notice; each fails
+on the text before the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from oidocs import api
+
+ACME = ROOT / "examples" / "acme-nano-ja.yaml"      # two parties, PoC and JDA, joint filing, each_own costs
+HOKKAI = ROOT / "examples" / "hokkai-univ-ja.yaml"  # three parties, background licence (royalty-free)
+
+
+def _render(path: Path, doc: str, lang: str) -> str:
+    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def _article(text: str, title: str) -> str:
+    """The text of the article with ``title`` (up to the next heading); fails when absent."""
+    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
+                      text, flags=re.M | re.S)
+    assert match, f"no article titled {title!r}"
+    return match.group(1)
+
+
+def test_each_own_cap_is_not_only_the_liable_partys_own_spending() -> None:
+    """The cap must not shrink to what a Party that spent little can show it spent: the injured
+    Party's own recorded costs are a floor it can prove from its own books."""
+    ja = _article(_render(ACME, "jda", "ja"), "損害賠償及び責任の制限")
+    en = _article(_render(ACME, "jda", "en"), "Damages and Limitation of Liability")
+    assert "損害を受けた当事者" in ja and "いずれか多い額" in ja and "帳簿" in ja
+    assert "the greater of the costs" in en and "the Party suffering the damage" in en
+    assert "the costs that the Party has spent" not in en
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_two_party_jda_has_no_plural_or_consortium_wording(lang: str) -> None:
+    text = _render(ACME, "jda", lang)
+    for phrase in ("複数の当事者", "当該当事者との関係において", "単独で又は共同して",
+                   "two or more Parties", "with respect to that Party", "alone or jointly",
+                   "the co-owners that file"):
+        assert phrase not in text, phrase
+    termination = _article(text, "解除等" if lang == "ja" else "Termination")
+    assert ("相手方に対する書面による通知" if lang == "ja" else "by written notice to the other Party") in termination
+
+
+def test_two_party_poc_speaks_of_the_other_co_owner() -> None:
+    text = _render(ACME, "poc", "en")
+    assert "the other co-owners" not in text and "among the co-owners" not in text
+    assert "the other co-owner" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_three_party_termination_still_operates_against_the_party_concerned(lang: str) -> None:
+    termination = _article(_render(HOKKAI, "jda", lang), "解除等" if lang == "ja" else "Termination")
+    assert ("当該当事者との関係において" if lang == "ja" else "with respect to that Party") in termination
+
+
+def test_royalty_free_background_licence_says_no_consideration_for_the_licence() -> None:
+    ja = _render(HOKKAI, "jda", "ja")
+    en = _render(HOKKAI, "jda", "en")
+    assert "本成果の実施のための実施許諾についても、対価を要しない" in ja
+    assert "実施のための実施も" not in ja
+    assert "No consideration shall be payable for the licence for practising the Results" in en
+
+
+def test_poc_purpose_reads_as_verification_for_the_purpose() -> None:
+    ja = _render(ACME, "poc", "ja")
+    assert "本目的のため、共同研究開発に進むか否かを判断するための技術的な検証" in ja
+    assert "本目的に関する共同研究開発に進むか否か" not in ja
