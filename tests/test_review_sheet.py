@@ -314,3 +314,18 @@ def test_shipped_english_drafts_use_no_undefined_capitalised_term(example: Path)
     deal = api.read_deal(example)
     for doc in api.docs_in(deal):
         assert undefined_terms(api.build_document(deal, doc, "en")) == {}, doc
+
+
+def test_a_university_co_owner_without_non_practice_compensation_is_advised(tmp_path: Path) -> None:
+    hokkai = BY_NAME["hokkai-univ-ja.yaml"]
+    data = _data(hokkai)
+    data["ip"] = {"model": "joint_filing"}
+    sheet = _sheet(data, tmp_path)
+    item = next(i for i in _advice_items(sheet) if "(university_non_practice)" in i)
+    assert item.endswith(f": 共同研究開発契約 {_label(tmp_path / 'deal.yaml', 'jda', 'ip.joint_filing.practice')}  ")
+    data["ip"] = {"model": "joint_filing", "joint_filing": {"non_practice_compensation": True}}
+    assert "(university_non_practice)" not in _sheet(data, tmp_path)
+    for party in data["parties"]:  # no academic party: no such advice
+        party["kind"] = "sme" if party["kind"] in ("university", "research_institute") else party["kind"]
+    data["ip"] = {"model": "joint_filing"}
+    assert "(university_non_practice)" not in _sheet(data, tmp_path)

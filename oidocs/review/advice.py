@@ -60,6 +60,9 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     academic = any(p.kind in ("university", "research_institute") for p in deal.parties)
     if academic and jda is not None and jda.publication_notice_days < 30:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
+    jf_terms = ip.joint_filing if ip else None
+    if academic and jda is not None and jf_terms is not None and not jf_terms.non_practice_compensation:
+        out.append(Finding("university_non_practice", "ip.joint_filing.non_practice_compensation", False))
     ef = ip.exclusive_field if ip else None
     if ef is not None:
         if deal.signing == "paper":  # an electronic contract bears no stamp duty (see the stamp duty section)
