@@ -45,3 +45,30 @@ def test_a_software_right_lets_the_licensee_copy_adapt_and_distribute_the_progra
     # A deal with no software right keeps the patent-only grant.
     assert not any(words in _article(EXCLUSIVE_JA, lang, "licence.grant") for words in SOFTWARE_GRANT[lang])
     assert not any(words in _article(EXCLUSIVE_JA, lang, "licence.materials") for words in OBJECT_CODE[lang])
+
+
+DAMAGES = {
+    "ja": {"indirect": ("間接的な損害", "逸失利益"), "mutual": "甲及び乙は", "cap": "いずれか多い額を上限とする",
+           "floor": "契約一時金の額",
+           "carve_outs": ("故意又は重大な過失", "義務の違反による責任", "範囲を超えて", "遅延損害金の支払")},
+    "en": {"indirect": ("indirect loss", "lost profits"), "mutual": "neither Party A nor Party B",
+           "cap": "shall not exceed the greater of", "floor": "the amount of the upfront fee",
+           "carve_outs": ("wilful misconduct or gross negligence", "breach of the obligations under",
+                          "beyond the scope of the Licence", "late payment charges")},
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_damages_are_limited_for_both_parties_with_a_floor_and_carve_outs(lang: str) -> None:
+    words = DAMAGES[lang]
+    damages = _article(EXCLUSIVE_JA, lang, "licence.damages")
+    tree = api.build_document(api.read_deal(EXCLUSIVE_JA), "licence", lang)
+    confidentiality = next(a for a in tree.articles if a.clause.id == "licence.confidentiality")
+    assert all(w in damages for w in words["indirect"]), "indirect loss and lost profits are excluded"
+    assert words["mutual"] in damages, "the exclusion binds both Parties"
+    assert words["cap"] in damages and words["floor"] in damages, "the cap has the upfront fee as its floor"
+    assert all(w in damages for w in words["carve_outs"]), damages
+    assert confidentiality.label in damages, "the confidentiality carve-out cites its article"
+    # A royalty-only deal with no upfront fee or minimum gets no invented figure, and so no cap.
+    open_damages = _article(OPEN_EN, lang, "licence.damages")
+    assert words["cap"] not in open_damages and all(w in open_damages for w in words["indirect"])
