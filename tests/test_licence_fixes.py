@@ -72,3 +72,16 @@ def test_damages_are_limited_for_both_parties_with_a_floor_and_carve_outs(lang: 
     # A royalty-only deal with no upfront fee or minimum gets no invented figure, and so no cap.
     open_damages = _article(OPEN_EN, lang, "licence.damages")
     assert words["cap"] not in open_damages and all(w in open_damages for w in words["indirect"])
+
+
+PROVISIONAL = {"ja": ("仮通常実施権（特許法第34条の3）", "特許権の設定の登録があったときは"),
+               "en": ("provisional non-exclusive licence", "When a patent is registered")}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_patent_application_gets_a_provisional_licence_that_becomes_the_licence(lang: str) -> None:
+    grant = _article(EXCLUSIVE_JA, lang, "licence.grant")
+    assert all(words in grant for words in PROVISIONAL[lang]), grant
+    assert not any(words in _article(OPEN_EN, lang, "licence.grant") for words in PROVISIONAL[lang]), \
+        "no provisional licence when the deal lists no application"
+    assert ("本地域における本分野において" if lang == "ja" else "in the Field within the Territory") in grant
