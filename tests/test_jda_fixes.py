@@ -75,3 +75,26 @@ def test_poc_purpose_reads_as_verification_for_the_purpose() -> None:
     ja = _render(ACME, "poc", "ja")
     assert "本目的のため、共同研究開発に進むか否かを判断するための技術的な検証" in ja
     assert "本目的に関する共同研究開発に進むか否か" not in ja
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_jda_damages_article_comes_before_the_term_article(lang: str) -> None:
+    """JPO model order: termination, damages, then term and survival."""
+    text = _render(ACME, "jda", lang)
+    titles = re.findall(r"^## (?:第\d+条（(.*?)）|Article \d+ \((.*?)\))$", text, flags=re.M)
+    order = [ja or en for ja, en in titles]
+    damages = "損害賠償及び責任の制限" if lang == "ja" else "Damages and Limitation of Liability"
+    term = "有効期間" if lang == "ja" else "Term"
+    assert order.index(damages) < order.index(term)
+
+
+def test_poc_survival_keeps_the_termination_damages_and_fee_settlement_alive() -> None:
+    ja = _render(ACME, "poc", "ja")
+    en = _render(ACME, "poc", "en")
+    termination_ja = re.search(r"^## (第\d+条)（解除）", ja, flags=re.M)
+    termination_en = re.search(r"^## (Article \d+) \(Termination\)", en, flags=re.M)
+    assert termination_ja and termination_en
+    survival_ja = _article(ja, "存続条項")
+    survival_en = _article(en, "Survival")
+    assert f"{termination_ja.group(1)}（損害賠償の請求及び" in survival_ja and "の精算に関する部分に限る。）" in survival_ja
+    assert f"{termination_en.group(1)} (only as regards claims for damages and the settlement of the" in survival_en
