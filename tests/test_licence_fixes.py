@@ -85,3 +85,27 @@ def test_a_patent_application_gets_a_provisional_licence_that_becomes_the_licenc
     assert not any(words in _article(OPEN_EN, lang, "licence.grant") for words in PROVISIONAL[lang]), \
         "no provisional licence when the deal lists no application"
     assert ("本地域における本分野において" if lang == "ja" else "in the Field within the Territory") in grant
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_survival_keeps_entire_agreement_amendment_and_severability(lang: str) -> None:
+    tree = api.build_document(api.read_deal(EXCLUSIVE_JA), "licence", lang)
+    labels = {a.clause.id: a.label for a in tree.articles}
+    survival = _article(EXCLUSIVE_JA, lang, "licence.survival")
+    for clause_id in ("common.entire_agreement", "common.amendment", "common.severability"):
+        assert labels[clause_id] in survival, clause_id
+
+
+def test_having_products_made_is_a_separate_statement_not_an_exception() -> None:
+    ja = _article(EXCLUSIVE_JA, "ja", "licence.sublicence")
+    en = _article(EXCLUSIVE_JA, "en", "licence.sublicence")
+    assert "なお、" in ja and "ただし、" not in ja.split("再許諾も終了する。")[1]
+    assert "For the avoidance of doubt" in en
+
+
+@pytest.mark.parametrize("deal_path", [EXCLUSIVE_JA, OPEN_EN])
+def test_english_licence_calls_a_party_a_party(deal_path: Path) -> None:
+    import re
+    text = api.render_document(api.read_deal(deal_path), "licence", lang="en", fmt="md").decode("utf-8")
+    assert not re.findall(r"(?<!third )(?<!third-)(?<!proceedings as a )\bparty\b", text), "lower-case 'party' for a Party"
+    assert not re.findall(r"\bthe other\b(?! Party)(?! \w+ (?:information|result|public|money))", text)
