@@ -98,3 +98,19 @@ def test_poc_survival_keeps_the_termination_damages_and_fee_settlement_alive() -
     survival_en = _article(en, "Survival")
     assert f"{termination_ja.group(1)}（損害賠償の請求及び" in survival_ja and "の精算に関する部分に限る。）" in survival_ja
     assert f"{termination_en.group(1)} (only as regards claims for damages and the settlement of the" in survival_en
+
+
+def test_poc_and_jda_name_the_earlier_agreements_by_their_dates() -> None:
+    """The pack makes the NDA (and the PoC agreement): the later agreements name them by date
+    instead of saying 'if an NDA has been concluded'."""
+    poc_ja, poc_en = _render(ACME, "poc", "ja"), _render(ACME, "poc", "en")
+    jda_ja, jda_en = _render(ACME, "jda", "ja"), _render(ACME, "jda", "en")
+    assert re.search(r"当事者間で\d{4}年\d+月\d+日に締結された本目的に関する秘密保持契約", poc_ja)
+    assert re.search(r"non-disclosure agreement concerning the Purpose concluded between the Parties on [A-Z][a-z]+ \d+, \d{4}", poc_en)
+    assert re.search(r"\d+日に締結された秘密保持契約及び\d{4}年\d+月\d+日に締結された技術検証契約", jda_ja)
+    assert re.search(r"under the technical verification agreement concluded between them on [A-Z][a-z]+ \d+, \d{4}", jda_en)
+    for text in (poc_ja, jda_ja):
+        assert "秘密保持契約（以下「本秘密保持契約」という。）が締結されている場合" not in text
+        assert "技術検証契約が締結されている場合" not in text
+    assert "has been concluded among the Parties" not in poc_en
+    assert "If the Parties entered into a non-disclosure agreement" not in jda_en
