@@ -109,3 +109,10 @@ def test_english_licence_calls_a_party_a_party(deal_path: Path) -> None:
     text = api.render_document(api.read_deal(deal_path), "licence", lang="en", fmt="md").decode("utf-8")
     assert not re.findall(r"(?<!third )(?<!third-)(?<!proceedings as a )\bparty\b", text), "lower-case 'party' for a Party"
     assert not re.findall(r"\bthe other\b(?! Party)(?! \w+ (?:information|result|public|money))", text)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_exclusive_licensor_grants_no_provisional_licence_to_others(lang: str) -> None:
+    words = ("仮専用実施権", "仮通常実施権の許諾を含む") if lang == "ja" else (
+        "(including a provisional one)", "(including by a provisional non-exclusive licence)")
+    assert all(w in _article(EXCLUSIVE_JA, lang, "licence.grant") for w in words)
