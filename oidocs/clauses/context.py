@@ -19,6 +19,7 @@ from typing import Any
 from oidocs.clauses.library import Library
 from oidocs.clauses.sandbox import MAX_STRING, BudgetExceeded, Nodes, Record, check_size, to_plain
 from oidocs.deal.dealfile import docs_in
+from oidocs.deal.localize import default_court
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
@@ -163,7 +164,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "count": lambda n: Plain(labels.count(int(n))),
         "has_university": any(p.academic for p in parties),
         "purpose": deal.purpose,
-        "court": deal.court or labels.default_court,
+        "court": deal.court or default_court(labels.lang),
         "ref": lambda target: Ref(str(target)),
         "define": lambda key: term_node(key, True),
         "term": lambda key: term_node(key, False),

@@ -39,11 +39,16 @@ def localize(deal: Deal, lang: str, source_file: str = "<deal>") -> Deal:
     return resolved
 
 
-def has_text_maps(deal: Deal) -> bool:
-    """Return True when any value of ``deal`` is a ``{ja, en}`` map."""
-    found: list[str] = []
-    _resolve(deal, "ja", (), found, probe=True)
-    return bool(found)
+def default_court(lang: str) -> str:
+    """Return the court that applies when the deal names none (spec: Tokyo District Court), in ``lang``."""
+    return translate_court(_default_court_name(), lang)
+
+
+@lru_cache(maxsize=1)
+def _default_court_name() -> str:
+    import yaml
+
+    return str(yaml.safe_load(templates_path("prefectures.yaml").read_text(encoding="utf-8"))["default_court"])
 
 
 def translate_court(court: str, lang: str) -> str:
@@ -69,24 +74,24 @@ def _court_key(name: str) -> str:
     return " ".join(key.split())
 
 
-def _resolve(value: Any, lang: str, path: tuple[Any, ...], missing: list[str], probe: bool = False) -> Any:
+def _resolve(value: Any, lang: str, path: tuple[Any, ...], missing: list[str]) -> Any:
     if isinstance(value, LangMap):
         text = getattr(value, lang)
-        if text is None or probe:
+        if text is None:
             missing.append(".".join(str(p) for p in path))
         return text if text is not None else ""
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
-            new = _resolve(old, lang, path + (name,), missing, probe)
+            new = _resolve(old, lang, path + (name,), missing)
             if new is not old:
                 updates[name] = new
         return copy_with(value, **updates) if updates else value
     if isinstance(value, list):
-        items = [_resolve(v, lang, path + (i,), missing, probe) for i, v in enumerate(value)]
+        items = [_resolve(v, lang, path + (i,), missing) for i, v in enumerate(value)]
         return items if any(a is not b for a, b in zip(items, value)) else value
     if isinstance(value, dict):
-        mapped = {k: _resolve(v, lang, path + (k,), missing, probe) for k, v in value.items()}
+        mapped = {k: _resolve(v, lang, path + (k,), missing) for k, v in value.items()}
         return mapped if any(mapped[k] is not value[k] for k in value) else value
     return value

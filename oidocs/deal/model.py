@@ -28,7 +28,6 @@ from oidocs.deal.fields import (
     Percent,
     Positive,
     Strict,
-    Text,
     after_start,
     plain,
     differs,

@@ -34,9 +34,7 @@ class Labels:
     money: Callable[[int, str], str]
     date: Callable[[dt.date], str]
     blank_date: str
-    join: Callable[[list[str]], str]
     count: Callable[[int], str]
-    default_court: str
     sign_address: str
     sign_name: str
     sign_representative: str
@@ -48,13 +46,11 @@ class Labels:
     list_last: str
     define_gap: str
 
-
-def _joiner(sep: str, last: str) -> Callable[[list[str]], str]:
-    def join(words: list[str]) -> str:
+    def join(self, words: list[str]) -> str:
+        """Join words as the language lists them: A、B及びC / A, B and C."""
         if len(words) <= 1:
             return "".join(words)
-        return sep.join(words[:-1]) + last + words[-1]
-    return join
+        return self.list_sep.join(words[:-1]) + self.list_last + words[-1]
 
 
 def _en_count(n: int) -> str:
@@ -95,9 +91,7 @@ JA = Labels(
     money=lambda amount, currency: f"金{amount:,}円（消費税別）",
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
     blank_date="　　　　年　　月　　日",
-    join=_joiner("、", "及び"),
     count=str,
-    default_court="東京地方裁判所",
     sign_address="住所",
     sign_name="名称",
     sign_representative="代表者",
@@ -123,9 +117,7 @@ EN = Labels(
     money=lambda amount, currency: f"{currency} {amount:,} (excluding consumption tax)",
     date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
     blank_date="Date: ____________________",
-    join=_joiner(", ", " and "),
     count=_en_count,
-    default_court="the Tokyo District Court",
     sign_address="Address",
     sign_name="Company",
     sign_representative="Name and title",

@@ -202,11 +202,6 @@ class Bilingual:
     second: Document
     prevailing: str
 
-    @property
-    def langs(self) -> str:
-        """The file-name form of the pair: ``ja-en`` / ``en-ja``."""
-        return f"{self.first.lang}-{self.second.lang}"
-
 
 def pair_parts(pair: Bilingual) -> list[tuple[Part, Part]]:
     """Return the parts of the two trees side by side; raise ValueError if they do not match."""

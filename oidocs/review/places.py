@@ -29,8 +29,10 @@ def prefectures() -> list[dict[str, str]]:
 
 
 def default_court() -> str:
-    """Return the court that applies when the deal names none (Tokyo District Court)."""
-    return str(places()["default_court"])
+    """Return the court that applies when the deal names none (Tokyo District Court), in Japanese."""
+    from oidocs.deal.localize import default_court as court_in
+
+    return court_in("ja")
 
 
 def prefecture(address: str) -> dict[str, str] | None:
