@@ -87,3 +87,20 @@ def ooxml_errors(paths: list[Path]) -> dict[str, list[dict[str, str]]]:
         assert run.returncode == 0, err
         results.update(json.loads(out))
     return results
+
+
+def shipped_markdown(path: Path, doc: str, lang: str) -> str:
+    """Return the Markdown of document ``doc`` of the deal file at ``path``, in ``lang``."""
+    from oidocs import api
+
+    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def article_titled(text: str, title: str) -> str:
+    """Return the body of the Markdown article headed ``title`` (up to the next heading); fail when absent."""
+    import re
+
+    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
+                      text, flags=re.M | re.S)
+    assert match, f"no article titled {title!r}"
+    return match.group(1)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, article_titled, shipped_markdown
 from oidocs import api
 
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"      # two parties, PoC and JDA, joint filing
@@ -30,18 +30,6 @@ def _render(tmp_path: Path, data: dict[str, Any], doc: str, lang: str) -> str:
     deal_file = tmp_path / f"{data['deal_id']}-{len(list(tmp_path.iterdir()))}.yaml"
     deal_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return api.render_document(api.read_deal(deal_file), doc, lang=lang, fmt="md").decode("utf-8")
-
-
-def _shipped(path: Path, doc: str, lang: str) -> str:
-    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
-
-
-def _article(text: str, title: str) -> str:
-    """The text of the article with ``title`` (up to the next heading); fails when absent."""
-    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
-                      text, flags=re.M | re.S)
-    assert match, f"no article titled {title!r}"
-    return match.group(1)
 
 
 def _variant(path: Path, **changes: Any) -> dict[str, Any]:
@@ -63,10 +51,10 @@ def _variant(path: Path, **changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_jda_states_its_own_purpose_not_the_ndas_evaluation(lang: str) -> None:
     deal = api.read_deal(ACME)
-    jda = _article(_shipped(ACME, "jda", lang), "目的" if lang == "ja" else "Purpose")
+    jda = article_titled(shipped_markdown(ACME, "jda", lang), "目的" if lang == "ja" else "Purpose")
     assert deal.purpose not in jda
     assert deal.jda is not None and deal.jda.theme in jda
-    nda = _shipped(ACME, "nda", lang)
+    nda = shipped_markdown(ACME, "nda", lang)
     assert deal.purpose in nda
     assert ("利用すること" if lang == "ja" else "to use its results") in jda
 
@@ -74,15 +62,15 @@ def test_jda_states_its_own_purpose_not_the_ndas_evaluation(lang: str) -> None:
 # --- Results are governed by the IP articles, not by confidentiality -------------------------
 
 def test_results_are_not_confidential_information() -> None:
-    en = _shipped(ACME, "jda", "en")
-    ja = _shipped(ACME, "jda", "ja")
+    en = shipped_markdown(ACME, "jda", "en")
+    ja = shipped_markdown(ACME, "jda", "ja")
     assert "deemed Confidential Information of all the Parties" not in en
-    assert "The Results are not Confidential Information" in _article(en, "Confidentiality")
+    assert "The Results are not Confidential Information" in article_titled(en, "Confidentiality")
     assert "全ての当事者の秘密情報とみなして" not in ja
-    assert "本成果は、秘密情報に当たらず" in _article(ja, "秘密保持")
-    definition = re.search(r"^- \(b\) (.*)$", _article(en, "Definitions"), flags=re.M)
+    assert "本成果は、秘密情報に当たらず" in article_titled(ja, "秘密保持")
+    definition = re.search(r"^- \(b\) (.*)$", article_titled(en, "Definitions"), flags=re.M)
     assert definition and "Results" not in definition.group(1)
-    poc_definition = _article(_shipped(ACME, "poc", "en"), "Definitions")
+    poc_definition = article_titled(shipped_markdown(ACME, "poc", "en"), "Definitions")
     assert "information concerning the Report and the Results" not in poc_definition
 
 
@@ -92,7 +80,7 @@ def test_joint_results_are_shared_by_contribution_unless_the_deal_sets_shares(tm
     unset = _variant(ACME, ip__joint_filing__shares=None)
     for lang, contribution in (("en", "according to the extent of each co-owner’s contribution"),
                                ("ja", "その創出に対する各共有者の貢献の程度に応じて")):
-        text = _article(_render(tmp_path, unset, "jda", lang), "Ownership of Joint Results" if lang == "en" else "共同成果の帰属")
+        text = article_titled(_render(tmp_path, unset, "jda", lang), "Ownership of Joint Results" if lang == "en" else "共同成果の帰属")
         assert contribution in text
         assert "50 percent" not in text and "50パーセント" not in text
     set_shares = _variant(ACME, ip__joint_filing__shares={"acme": 60, "nano": 40})
@@ -102,7 +90,7 @@ def test_joint_results_are_shared_by_contribution_unless_the_deal_sets_shares(tm
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_co_owner_that_declines_to_file_keeps_a_free_licence(lang: str) -> None:
-    text = _article(_shipped(ACME, "jda", lang), "共同出願及び費用" if lang == "ja" else "Joint Filing and Costs")
+    text = article_titled(shipped_markdown(ACME, "jda", lang), "共同出願及び費用" if lang == "ja" else "Joint Filing and Costs")
     assert ("無償で自ら実施" if lang == "ja" else "royalty-free, non-exclusive licence") in text
     assert "free of charge to the other Parties" not in text and "無償で譲渡" not in text
     assert ("いずれの国においても" if lang == "ja" else "or in any country") in text
@@ -110,28 +98,28 @@ def test_a_co_owner_that_declines_to_file_keeps_a_free_licence(lang: str) -> Non
 
 @pytest.mark.parametrize("path", [ACME, HOKKAI], ids=["joint_filing", "background_licence"])
 def test_co_owned_copyright_is_usable_under_copyright_act_article_65(path: Path) -> None:
-    en = _article(_shipped(path, "jda", "en"), "Practice of Jointly Owned IP Rights")
-    ja = _article(_shipped(path, "jda", "ja"), "共有知的財産権の実施")
+    en = article_titled(shipped_markdown(path, "jda", "en"), "Practice of Jointly Owned IP Rights")
+    ja = article_titled(shipped_markdown(path, "jda", "ja"), "共有知的財産権の実施")
     assert "Article 65(2) of the Copyright Act" in en and "building it into its own products" in en
     assert "著作権法第65条第2項" in ja
-    assert "Article 65(2) of the Copyright Act" in _shipped(ACME, "poc", "en")
+    assert "Article 65(2) of the Copyright Act" in shipped_markdown(ACME, "poc", "en")
 
 
 def test_free_third_party_licensing_shares_the_royalties(tmp_path: Path) -> None:
     data = _variant(ACME, ip__joint_filing__third_party_licence="free",
                     ip__joint_filing__shares={"acme": 60, "nano": 40})
-    en = _article(_render(tmp_path, data, "jda", "en"), "Licensing to Third Parties and Transfer of Shares")
+    en = article_titled(_render(tmp_path, data, "jda", "en"), "Licensing to Third Parties and Transfer of Shares")
     assert "shared among the co-owners in proportion to their shares" in en
     assert "shall belong to the licensing Party" not in en
-    ja = _article(_render(tmp_path, data, "jda", "ja"), "第三者への実施許諾及び持分の譲渡")
+    ja = article_titled(_render(tmp_path, data, "jda", "ja"), "第三者への実施許諾及び持分の譲渡")
     assert "持分の割合に応じて分配" in ja
 
 
 # --- Sole inventions and improvements --------------------------------------------------------
 
 def test_sole_invention_is_made_independently_of_the_joint_work() -> None:
-    en = _article(_shipped(ACME, "jda", "en"), "Definitions")
-    ja = _article(_shipped(ACME, "jda", "ja"), "定義")
+    en = article_titled(shipped_markdown(ACME, "jda", "en"), "Definitions")
+    ja = article_titled(shipped_markdown(ACME, "jda", "ja"), "定義")
     assert "without using any Confidential Information" not in en
     assert "independently of the work of the other Party" in en
     assert "いずれも用いることなく" not in ja and "業務から独立してなされたもの" in ja
@@ -139,7 +127,7 @@ def test_sole_invention_is_made_independently_of_the_joint_work() -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_improvements_belong_to_their_maker_with_at_most_a_non_exclusive_licence_back(lang: str) -> None:
-    text = _article(_shipped(ACME, "jda", lang), "改良発明" if lang == "ja" else "Improvements")
+    text = article_titled(shipped_markdown(ACME, "jda", lang), "改良発明" if lang == "ja" else "Improvements")
     if lang == "en":
         assert "shall be deemed Results" not in text and "shall not be deemed Results" in text
         assert "shall belong to the Party that made them" in text and "non-exclusive licence" in text
@@ -152,10 +140,10 @@ def test_improvements_belong_to_their_maker_with_at_most_a_non_exclusive_licence
 # --- What the results cover ------------------------------------------------------------------
 
 def test_results_cover_brand_design_and_copyright_in_deliverables() -> None:
-    en = _article(_shipped(BIGCO, "jda", "en"), "Definitions")
+    en = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Definitions")
     assert "trade marks and other brand signs" in en and "works (including software" in en
     assert "creations of designs" in en and "trade mark rights" in en
-    poc = _article(_shipped(BIGCO, "poc", "en"), "Definitions")
+    poc = article_titled(shipped_markdown(BIGCO, "poc", "en"), "Definitions")
     assert "trade marks and other brand signs" in poc
 
 
@@ -163,9 +151,9 @@ def test_results_cover_brand_design_and_copyright_in_deliverables() -> None:
 
 def test_exclusive_field_without_a_price_is_an_undertaking_to_negotiate() -> None:
     for lang in ("en", "ja"):
-        text = _shipped(BIGCO, "jda", lang)
-        licence = _article(text, "Exclusive Right to Practise in the Field" if lang == "en" else "分野別の独占的実施権")
-        price = _article(text, "Consideration for the Licence" if lang == "en" else "実施の対価")
+        text = shipped_markdown(BIGCO, "jda", lang)
+        licence = article_titled(text, "Exclusive Right to Practise in the Field" if lang == "en" else "分野別の独占的実施権")
+        price = article_titled(text, "Consideration for the Licence" if lang == "en" else "実施の対価")
         if lang == "en":
             assert "hereby grants" not in licence and "shall negotiate in good faith" in licence
             assert "separate good-faith consultation" not in price
@@ -177,13 +165,13 @@ def test_exclusive_field_without_a_price_is_an_undertaking_to_negotiate() -> Non
 
 def test_paid_background_licence_without_a_price_is_an_undertaking_to_negotiate(tmp_path: Path) -> None:
     data = _variant(HOKKAI, ip__background_licence__royalty_free=False)
-    en = _article(_render(tmp_path, data, "jda", "en"), "Licence of Background IP Rights")
+    en = article_titled(_render(tmp_path, data, "jda", "en"), "Licence of Background IP Rights")
     assert "grants no licence of Background IP Rights for practising the Results" in en
     assert "negotiate in good faith" in en
     assert "practising the Results (including manufacturing" not in en
-    ja = _article(_render(tmp_path, data, "jda", "ja"), "背景知的財産権の実施許諾")
+    ja = article_titled(_render(tmp_path, data, "jda", "ja"), "背景知的財産権の実施許諾")
     assert "別途誠実に協議の上、書面により定める" not in ja and "誠実に交渉し" in ja
-    royalty_free = _article(_shipped(HOKKAI, "jda", "en"), "Licence of Background IP Rights")
+    royalty_free = article_titled(shipped_markdown(HOKKAI, "jda", "en"), "Licence of Background IP Rights")
     assert "No consideration shall be payable for the licence for practising the Results" in royalty_free
 
 
@@ -192,9 +180,9 @@ def test_poc_gives_no_licence_with_its_price_left_open(tmp_path: Path) -> None:
                                  "start": "2027-04-10", "end": "2027-06-30",
                                  "fee": {"amount": 1000000, "currency": "JPY", "due_days": 30}},
                     ip__background_licence__royalty_free=False)
-    en = _article(_render(tmp_path, data, "poc", "en"), "Background IP Rights")
+    en = article_titled(_render(tmp_path, data, "poc", "en"), "Background IP Rights")
     assert "royalties in an amount to be agreed" not in en and "grants no licence" in en
-    ef = _article(_shipped(BIGCO, "poc", "en"), "Ownership of the Results")
+    ef = article_titled(shipped_markdown(BIGCO, "poc", "en"), "Ownership of the Results")
     assert "shall have the right to practise the Results exclusively" not in ef
     assert "does not grant that right" in ef
 
@@ -202,11 +190,11 @@ def test_poc_gives_no_licence_with_its_price_left_open(tmp_path: Path) -> None:
 # --- The exclusive field: what the owner keeps, when exclusivity ends ------------------------
 
 def test_exclusive_field_owner_keeps_its_own_practice_and_exclusivity_runs_from_the_start() -> None:
-    en = _article(_shipped(BIGCO, "jda", "en"), "Exclusive Right to Practise in the Field")
+    en = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Exclusive Right to Practise in the Field")
     assert "may manufacture and supply products for Party A" in en
     assert "from the effective date of this Agreement" in en
     assert "from the day following the date on which this Agreement ends" not in en
-    outside = _article(_shipped(BIGCO, "jda", "en"), "Practice outside the Field")
+    outside = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Practice outside the Field")
     assert "Party B may practise the Subject IP Rights itself" in outside
 
 
@@ -214,15 +202,15 @@ def test_exclusive_field_owner_keeps_its_own_practice_and_exclusivity_runs_from_
 
 @pytest.mark.parametrize("path", [ACME, BIGCO], ids=["each_own", "shared"])
 def test_jda_liability_is_capped_with_three_exceptions(path: Path) -> None:
-    en = _shipped(path, "jda", "en")
-    article = _article(en, "Damages and Limitation of Liability")
+    en = shipped_markdown(path, "jda", "en")
+    article = article_titled(en, "Damages and Limitation of Liability")
     confidentiality = re.search(r"^## Article (\d+) \(Confidentiality\)", en, flags=re.M)
     assert confidentiality
     assert "lost profits" in article and "indirect loss" in article
     assert "total liability of each Party" in article and "shall be limited to" in article
     assert "wilful misconduct" in article and "gross negligence" in article
     assert f"breach of Article {confidentiality.group(1)}" in article
-    ja = _article(_shipped(path, "jda", "ja"), "損害賠償及び責任の制限")
+    ja = article_titled(shipped_markdown(path, "jda", "ja"), "損害賠償及び責任の制限")
     assert "逸失利益" in ja and "を上限とする" in ja and "故意若しくは重大な過失" in ja
 
 
@@ -231,18 +219,18 @@ def test_jda_liability_is_capped_with_three_exceptions(path: Path) -> None:
 def test_no_student_or_university_text_without_a_university(tmp_path: Path) -> None:
     for lang in ("ja", "en"):
         for path in (ACME, BIGCO):
-            text = _shipped(path, "jda", lang)
+            text = shipped_markdown(path, "jda", lang)
             for word in ("学生", "学位論文", "大学", "student", "degree thes", "university"):
                 assert word not in text, (path.name, lang, word)
-        with_university = _shipped(HOKKAI, "jda", lang)
+        with_university = shipped_markdown(HOKKAI, "jda", lang)
         assert ("学生" if lang == "ja" else "students") in with_university
 
 
 @pytest.mark.parametrize("doc", ["poc", "jda"])
 def test_two_party_documents_say_the_other_party(doc: str) -> None:
     for path in (ACME, BIGCO):
-        ja = _shipped(path, doc, "ja")
-        en = _shipped(path, doc, "en")
+        ja = shipped_markdown(path, doc, "ja")
+        en = shipped_markdown(path, doc, "en")
         assert "相手方" in ja and "the other Party" in en
         for phrase in ("他の全ての当事者", "他の当事者", "他の各当事者"):
             assert phrase not in ja, (path.name, phrase)
@@ -251,19 +239,19 @@ def test_two_party_documents_say_the_other_party(doc: str) -> None:
 
 
 def test_three_party_jda_defines_third_party_to_bind_against_the_other_parties() -> None:
-    en = _article(_shipped(HOKKAI, "jda", "en"), "Definitions")
+    en = article_titled(shipped_markdown(HOKKAI, "jda", "en"), "Definitions")
     assert "“third party” means any person other than the Parties" in en
     assert "shall also be treated as third parties" in en
-    ja = _article(_shipped(HOKKAI, "jda", "ja"), "定義")
+    ja = article_titled(shipped_markdown(HOKKAI, "jda", "ja"), "定義")
     assert "第三者とは、当事者以外の者をいう" in ja
-    assert "third party” means" not in _article(_shipped(ACME, "jda", "en"), "Definitions")
+    assert "third party” means" not in article_titled(shipped_markdown(ACME, "jda", "en"), "Definitions")
 
 
 def test_no_numbered_list_before_a_single_item(tmp_path: Path) -> None:
     data = _variant(ACME, jda__roles={"acme": ["筐体設計"]}, poc__scope=["組込み試験"], poc__deliverables=["報告書"])
-    ja_jda = _article(_render(tmp_path, data, "jda", "ja"), "役割分担")
+    ja_jda = article_titled(_render(tmp_path, data, "jda", "ja"), "役割分担")
     assert "次の各号" not in ja_jda and "甲は、本共同研究開発において、筐体設計を分担し" in ja_jda
-    en_jda = _article(_render(tmp_path, data, "jda", "en"), "Division of Roles")
+    en_jda = article_titled(_render(tmp_path, data, "jda", "en"), "Division of Roles")
     assert "- (a)" not in en_jda
     ja_poc = _render(tmp_path, data, "poc", "ja")
     schedule = ja_poc[ja_poc.index("## 別紙"):]
@@ -273,38 +261,38 @@ def test_no_numbered_list_before_a_single_item(tmp_path: Path) -> None:
 # --- PoC results in the JDA ------------------------------------------------------------------
 
 def test_poc_results_are_carried_into_the_jda_when_the_deal_has_both(tmp_path: Path) -> None:
-    en = _shipped(ACME, "jda", "en")
-    article = _article(en, "Results of the Technical Verification")
+    en = shipped_markdown(ACME, "jda", "en")
+    article = article_titled(en, "Results of the Technical Verification")
     assert "governed by the PoC Agreement" in article and "free of charge" in article
-    assert "Results of the Technical Verification" not in _shipped(HOKKAI, "jda", "en")
-    ef = _article(_shipped(BIGCO, "jda", "en"), "Results of the Technical Verification")
+    assert "Results of the Technical Verification" not in shipped_markdown(HOKKAI, "jda", "en")
+    ef = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Results of the Technical Verification")
     assert "Subject IP Rights shall include" in ef
 
 
 # --- PoC defaults ----------------------------------------------------------------------------
 
 def test_poc_defaults_are_balanced_without_acting_for() -> None:
-    en = _shipped(ACME, "poc", "en")
-    fee = _article(en, "Fee")
+    en = shipped_markdown(ACME, "poc", "en")
+    fee = article_titled(en, "Fee")
     assert "instalments" in fee and "JPY 1,500,000" in fee
-    report = _article(en, "Submission and Acceptance of the Report")
+    report = article_titled(en, "Submission and Acceptance of the Report")
     assert "written reminder" in report
     assert "deemed accepted upon the expiry of that period." not in report
-    care = _article(en, "Standard of Care")
+    care = article_titled(en, "Standard of Care")
     assert "shall not be obliged to start" not in care
-    liability = _article(en, "Damages")
+    liability = article_titled(en, "Damages")
     confidentiality = re.search(r"^## Article (\d+) \(Confidentiality\)", en, flags=re.M)
     assert confidentiality and f"breach of Article {confidentiality.group(1)}" in liability
     assert "wilful misconduct or gross negligence" in liability
-    site = _article(en, "Work at the Client’s Premises")
+    site = article_titled(en, "Work at the Client’s Premises")
     assert "safety" in site and "insurance" in site
-    ja = _shipped(ACME, "poc", "ja")
-    assert "催告" in _article(ja, "本報告書の提出及び検収") and "賠償責任保険" in _article(ja, "委託者の施設における作業")
+    ja = shipped_markdown(ACME, "poc", "ja")
+    assert "催告" in article_titled(ja, "本報告書の提出及び検収") and "賠償責任保険" in article_titled(ja, "委託者の施設における作業")
 
 
 def test_co_owned_poc_results_need_no_separate_joint_application_agreement() -> None:
-    en = _article(_shipped(ACME, "poc", "en"), "Ownership of the Results")
-    ja = _article(_shipped(ACME, "poc", "ja"), "本成果の帰属")
+    en = article_titled(shipped_markdown(ACME, "poc", "en"), "Ownership of the Results")
+    ja = article_titled(shipped_markdown(ACME, "poc", "ja"), "本成果の帰属")
     assert "joint application agreement" not in en and "共同出願契約" not in ja
     assert "agreed in writing between the co-owners before filing" in en
     assert "出願に先立ち共有者が書面により合意して定める" in ja
@@ -315,17 +303,17 @@ def test_co_owned_poc_results_need_no_separate_joint_application_agreement() -> 
 def test_acting_for_decides_which_way_the_poc_leans(tmp_path: Path) -> None:
     performer = _render(tmp_path, _variant(ACME, acting_for="nano"), "poc", "en")
     client = _render(tmp_path, _variant(ACME, acting_for="acme"), "poc", "en")
-    assert "after the execution of this Agreement: JPY 1,500,000" in _article(performer, "Fee")
-    assert "shall not be obliged to start" in _article(performer, "Standard of Care")
-    assert "written reminder" not in _article(performer, "Submission and Acceptance of the Report")
-    assert "instalments" not in _article(client, "Fee")
-    assert "on or after the day on which the Report is accepted" in _article(client, "Fee")
-    report = _article(client, "Submission and Acceptance of the Report")
+    assert "after the execution of this Agreement: JPY 1,500,000" in article_titled(performer, "Fee")
+    assert "shall not be obliged to start" in article_titled(performer, "Standard of Care")
+    assert "written reminder" not in article_titled(performer, "Submission and Acceptance of the Report")
+    assert "instalments" not in article_titled(client, "Fee")
+    assert "on or after the day on which the Report is accepted" in article_titled(client, "Fee")
+    report = article_titled(client, "Submission and Acceptance of the Report")
     assert "within 30 days after the day of its receipt" in report and "written reminder" in report
-    assert "breach of Article" not in _article(performer, "Damages")
-    assert "breach of Article" in _article(client, "Damages")
+    assert "breach of Article" not in article_titled(performer, "Damages")
+    assert "breach of Article" in article_titled(client, "Damages")
     ja = _render(tmp_path, _variant(ACME, acting_for="acme"), "poc", "ja")
-    assert "本報告書が検収された日" in _article(ja, "委託料") and "次の各号" not in _article(ja, "委託料")
+    assert "本報告書が検収された日" in article_titled(ja, "委託料") and "次の各号" not in article_titled(ja, "委託料")
 
 
 # --- A price in the contract -----------------------------------------------------------------
@@ -334,45 +322,45 @@ def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
     data = _variant(BIGCO, ip__exclusive_field__royalty={"upfront": 5000000, "rate_percent": 3,
                                                          "minimum_annual": 1000000, "report_months": 6})
     en = _render(tmp_path, data, "jda", "en")
-    assert "Party B hereby grants Party A an exclusive right" in _article(en, "Exclusive Right to Practise in the Field")
-    royalties = _article(en, "Royalties")
+    assert "Party B hereby grants Party A an exclusive right" in article_titled(en, "Exclusive Right to Practise in the Field")
+    royalties = article_titled(en, "Royalties")
     for words in ("JPY 5,000,000", "three (3) percent of the Net Sales", "JPY 1,000,000",
                   "six (6) months", "(“Net Sales”)", "audit those books", "No royalties paid under this Article shall be refunded"):
         assert words in royalties, words
-    ja = _article(_render(tmp_path, data, "jda", "ja"), "実施料")
+    ja = article_titled(_render(tmp_path, data, "jda", "ja"), "実施料")
     assert "3パーセント" in ja and "監査" in ja and "正味販売高" in ja
     free = _render(tmp_path, _variant(BIGCO, ip__exclusive_field__royalty_free=True), "jda", "en")
-    assert "shall be royalty-free" in _article(free, "Consideration for the Licence")
+    assert "shall be royalty-free" in article_titled(free, "Consideration for the Licence")
     assert "(Royalties)" not in free
     bl = _variant(HOKKAI, ip__background_licence__royalty_free=False,
                   ip__background_licence__royalty={"rate_percent": 2.5, "report_months": 12})
     text = _render(tmp_path, bl, "jda", "en")
-    assert "practising the Results (including manufacturing" in _article(text, "Licence of Background IP Rights")
-    assert "2.5 percent of the Net Sales" in _article(text, "Royalties")
+    assert "practising the Results (including manufacturing" in article_titled(text, "Licence of Background IP Rights")
+    assert "2.5 percent of the Net Sales" in article_titled(text, "Royalties")
 
 
 def test_exclusivity_shows_its_end_date_counted_from_the_jda_effective_date(tmp_path: Path) -> None:
     data = _variant(BIGCO, jda__effective="2027-07-01")
-    en = _article(_render(tmp_path, data, "jda", "en"), "Exclusive Right to Practise in the Field")
+    en = article_titled(_render(tmp_path, data, "jda", "en"), "Exclusive Right to Practise in the Field")
     assert "until June 30, 2030 inclusive" in en
-    ja = _article(_render(tmp_path, data, "jda", "ja"), "分野別の独占的実施権")
+    ja = article_titled(_render(tmp_path, data, "jda", "ja"), "分野別の独占的実施権")
     assert "（2030年6月30日）" in ja
-    term = _article(_render(tmp_path, data, "jda", "en"), "Term")
+    term = article_titled(_render(tmp_path, data, "jda", "en"), "Term")
     assert "take effect on July 1, 2027" in term
 
 
 def test_one_way_of_writing_a_percentage(tmp_path: Path) -> None:
     for path, doc in ((ACME, "poc"), (BIGCO, "jda"), (ACME, "jda")):
-        ja = _shipped(path, doc, "ja")
-        en = _shipped(path, doc, "en")
+        ja = shipped_markdown(path, doc, "ja")
+        en = shipped_markdown(path, doc, "en")
         assert "％" not in ja and "%" not in en.replace("99%", "")  # 99% is the deal's own criterion text
-    shared = _shipped(BIGCO, "jda", "en")
+    shared = shipped_markdown(BIGCO, "jda", "en")
     assert "Party A: 70 percent;" in shared
 
 
 def test_document_purposes_given_in_the_deal_are_used(tmp_path: Path) -> None:
     data = _variant(ACME, jda__purpose="ダクト組込み型殺菌ユニットの製品化", poc__purpose="殺菌ユニットの組込み可否の確認")
-    jda = _article(_render(tmp_path, data, "jda", "ja"), "目的")
+    jda = article_titled(_render(tmp_path, data, "jda", "ja"), "目的")
     assert "ダクト組込み型殺菌ユニットの製品化（以下「本目的」という。）" in jda
     poc = _render(tmp_path, data, "poc", "ja")
     assert "殺菌ユニットの組込み可否の確認（以下「本目的」という。）" in poc
@@ -380,9 +368,9 @@ def test_document_purposes_given_in_the_deal_are_used(tmp_path: Path) -> None:
 
 def test_costs_borne_by_one_party_are_not_a_list_of_one(tmp_path: Path) -> None:
     data = _variant(BIGCO, jda__cost_shares={"bigco": 100})
-    en = _article(_render(tmp_path, data, "jda", "en"), "Costs")
+    en = article_titled(_render(tmp_path, data, "jda", "en"), "Costs")
     assert "shall be borne in full by Party A" in en and "- (a)" not in en
-    ja = _article(_render(tmp_path, data, "jda", "ja"), "費用の負担")
+    ja = article_titled(_render(tmp_path, data, "jda", "ja"), "費用の負担")
     assert "次の各号" not in ja and "甲がその全額を負担する" in ja
 
 
@@ -390,6 +378,6 @@ def test_three_party_poc_defines_third_party(tmp_path: Path) -> None:
     data = _variant(HOKKAI, poc={"performer": "univ", "client": "toho", "scope": ["評価試験", "解析"],
                                  "start": "2027-04-10", "end": "2027-06-30",
                                  "fee": {"amount": 1000000, "currency": "JPY", "due_days": 30}})
-    ja = _article(_render(tmp_path, data, "poc", "ja"), "定義")
+    ja = article_titled(_render(tmp_path, data, "poc", "ja"), "定義")
     assert "第三者とは、当事者以外の者をいう" in ja
-    assert "third party\" means" not in _article(_shipped(ACME, "poc", "en"), "Definitions")
+    assert "third party\" means" not in article_titled(shipped_markdown(ACME, "poc", "en"), "Definitions")

@@ -7,34 +7,20 @@ on the text before the fix.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from oidocs import api
+from conftest import ROOT, article_titled, shipped_markdown
 
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"      # two parties, PoC and JDA, joint filing, each_own costs
 HOKKAI = ROOT / "examples" / "hokkai-univ-ja.yaml"  # three parties, background licence (royalty-free)
 
 
-def _render(path: Path, doc: str, lang: str) -> str:
-    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
-
-
-def _article(text: str, title: str) -> str:
-    """The text of the article with ``title`` (up to the next heading); fails when absent."""
-    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
-                      text, flags=re.M | re.S)
-    assert match, f"no article titled {title!r}"
-    return match.group(1)
-
-
 def test_each_own_cap_is_not_only_the_liable_partys_own_spending() -> None:
     """The cap must not shrink to what a Party that spent little can show it spent: the injured
     Party's own recorded costs are a floor it can prove from its own books."""
-    ja = _article(_render(ACME, "jda", "ja"), "損害賠償及び責任の制限")
-    en = _article(_render(ACME, "jda", "en"), "Damages and Limitation of Liability")
+    ja = article_titled(shipped_markdown(ACME, "jda", "ja"), "損害賠償及び責任の制限")
+    en = article_titled(shipped_markdown(ACME, "jda", "en"), "Damages and Limitation of Liability")
     assert "損害を受けた当事者" in ja and "いずれか多い額" in ja and "帳簿" in ja
     assert "the greater of the costs" in en and "the Party suffering the damage" in en
     assert "the costs that the Party has spent" not in en
@@ -42,37 +28,37 @@ def test_each_own_cap_is_not_only_the_liable_partys_own_spending() -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_two_party_jda_has_no_plural_or_consortium_wording(lang: str) -> None:
-    text = _render(ACME, "jda", lang)
+    text = shipped_markdown(ACME, "jda", lang)
     for phrase in ("複数の当事者", "当該当事者との関係において", "単独で又は共同して",
                    "two or more Parties", "with respect to that Party", "alone or jointly",
                    "the co-owners that file"):
         assert phrase not in text, phrase
-    termination = _article(text, "解除等" if lang == "ja" else "Termination")
+    termination = article_titled(text, "解除等" if lang == "ja" else "Termination")
     assert ("相手方に対する書面による通知" if lang == "ja" else "by written notice to the other Party") in termination
 
 
 def test_two_party_poc_speaks_of_the_other_co_owner() -> None:
-    text = _render(ACME, "poc", "en")
+    text = shipped_markdown(ACME, "poc", "en")
     assert "the other co-owners" not in text and "among the co-owners" not in text
     assert "the other co-owner" in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_three_party_termination_still_operates_against_the_party_concerned(lang: str) -> None:
-    termination = _article(_render(HOKKAI, "jda", lang), "解除等" if lang == "ja" else "Termination")
+    termination = article_titled(shipped_markdown(HOKKAI, "jda", lang), "解除等" if lang == "ja" else "Termination")
     assert ("当該当事者との関係において" if lang == "ja" else "with respect to that Party") in termination
 
 
 def test_royalty_free_background_licence_says_no_consideration_for_the_licence() -> None:
-    ja = _render(HOKKAI, "jda", "ja")
-    en = _render(HOKKAI, "jda", "en")
+    ja = shipped_markdown(HOKKAI, "jda", "ja")
+    en = shipped_markdown(HOKKAI, "jda", "en")
     assert "本成果の実施のための実施許諾についても、対価を要しない" in ja
     assert "実施のための実施も" not in ja
     assert "No consideration shall be payable for the licence for practising the Results" in en
 
 
 def test_poc_purpose_reads_as_verification_for_the_purpose() -> None:
-    ja = _render(ACME, "poc", "ja")
+    ja = shipped_markdown(ACME, "poc", "ja")
     assert "本目的のため、共同研究開発に進むか否かを判断するための技術的な検証" in ja
     assert "本目的に関する共同研究開発に進むか否か" not in ja
 
@@ -80,7 +66,7 @@ def test_poc_purpose_reads_as_verification_for_the_purpose() -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_jda_damages_article_comes_before_the_term_article(lang: str) -> None:
     """JPO model order: termination, damages, then term and survival."""
-    text = _render(ACME, "jda", lang)
+    text = shipped_markdown(ACME, "jda", lang)
     titles = re.findall(r"^## (?:第\d+条（(.*?)）|Article \d+ \((.*?)\))$", text, flags=re.M)
     order = [ja or en for ja, en in titles]
     damages = "損害賠償及び責任の制限" if lang == "ja" else "Damages and Limitation of Liability"
@@ -89,13 +75,13 @@ def test_jda_damages_article_comes_before_the_term_article(lang: str) -> None:
 
 
 def test_poc_survival_keeps_the_termination_damages_and_fee_settlement_alive() -> None:
-    ja = _render(ACME, "poc", "ja")
-    en = _render(ACME, "poc", "en")
+    ja = shipped_markdown(ACME, "poc", "ja")
+    en = shipped_markdown(ACME, "poc", "en")
     termination_ja = re.search(r"^## (第\d+条)（解除）", ja, flags=re.M)
     termination_en = re.search(r"^## (Article \d+) \(Termination\)", en, flags=re.M)
     assert termination_ja and termination_en
-    survival_ja = _article(ja, "存続条項")
-    survival_en = _article(en, "Survival")
+    survival_ja = article_titled(ja, "存続条項")
+    survival_en = article_titled(en, "Survival")
     assert f"{termination_ja.group(1)}（損害賠償の請求及び" in survival_ja and "の精算に関する部分に限る。）" in survival_ja
     assert f"{termination_en.group(1)} (only as regards claims for damages and the settlement of the" in survival_en
 
@@ -103,8 +89,8 @@ def test_poc_survival_keeps_the_termination_damages_and_fee_settlement_alive() -
 def test_poc_and_jda_name_the_earlier_agreements_by_their_dates() -> None:
     """The pack makes the NDA (and the PoC agreement): the later agreements name them by date
     instead of saying 'if an NDA has been concluded'."""
-    poc_ja, poc_en = _render(ACME, "poc", "ja"), _render(ACME, "poc", "en")
-    jda_ja, jda_en = _render(ACME, "jda", "ja"), _render(ACME, "jda", "en")
+    poc_ja, poc_en = shipped_markdown(ACME, "poc", "ja"), shipped_markdown(ACME, "poc", "en")
+    jda_ja, jda_en = shipped_markdown(ACME, "jda", "ja"), shipped_markdown(ACME, "jda", "en")
     assert re.search(r"当事者間で\d{4}年\d+月\d+日に締結された本目的に関する秘密保持契約", poc_ja)
     assert re.search(r"non-disclosure agreement concerning the Purpose concluded between the Parties on [A-Z][a-z]+ \d+, \d{4}", poc_en)
     assert re.search(r"\d+日に締結された秘密保持契約及び\d{4}年\d+月\d+日に締結された技術検証契約", jda_ja)
