@@ -1,0 +1,51 @@
+"""Points from the final lawyer's read of the acme-nano pack (final-read).
+
+Each test renders a shipped deal and checks wording a client's lawyer would notice; each fails
+on the text before the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from oidocs import api
+
+ACME = ROOT / "examples" / "acme-nano-ja.yaml"  # two parties, NDA, MOU, PoC, JDA and a paid licence
+
+
+def _render(path: Path, doc: str, lang: str) -> str:
+    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def _article(text: str, title: str) -> str:
+    """The text of the article with ``title`` (up to the next heading); fails when absent."""
+    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
+                      text, flags=re.M | re.S)
+    assert match, f"no article titled {title!r}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(("lang", "title", "term", "loose"), [
+    ("ja", "秘密保持", "本PoC契約", "技術検証契約"),
+    ("en", "Confidentiality", "PoC Agreement", "technical verification agreement"),
+])
+def test_jda_confidentiality_names_the_poc_by_its_defined_term(lang: str, title: str, term: str, loose: str) -> None:
+    """The JDA defines the PoC agreement once (its PoC-results article); the confidentiality
+    article must then use that term, not a second, looser name for the same contract."""
+    text = _render(ACME, "jda", lang)
+    heading = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))$", text, flags=re.M)
+    assert heading and term in text[:heading.start()]  # defined before the confidentiality article
+    confidentiality = _article(text, title)
+    assert term in confidentiality
+    assert loose not in confidentiality
+
+
+def test_licence_damages_cites_the_two_preceding_paragraphs_in_kanji() -> None:
+    """Japanese drafting writes 前二項 (as the PoC and JDA do); 前2項 mixed in one pack reads as a slip."""
+    damages = _article(_render(ACME, "licence", "ja"), "損害賠償")
+    assert "前二項の規定" in damages
+    assert "前2項" not in damages
