@@ -49,3 +49,20 @@ def test_licence_damages_cites_the_two_preceding_paragraphs_in_kanji() -> None:
     damages = _article(_render(ACME, "licence", "ja"), "損害賠償")
     assert "前二項の規定" in damages
     assert "前2項" not in damages
+
+
+@pytest.mark.parametrize(("lang", "schedule", "survival", "report", "kept"), [
+    ("ja", "研究期間及び進捗報告", "存続条項", "最終報告書", "（最終報告書の作成に関する部分に限る。）"),
+    ("en", "Research Period and Progress Reports", "Survival", "final report", " (only as regards the final report)"),
+])
+def test_jda_final_report_due_after_the_end_survives(lang: str, schedule: str, survival: str, report: str, kept: str) -> None:
+    """The JDA asks for a final report within 30 days after it ends; unless that paragraph survives,
+    the duty lapses with the agreement the moment it falls due."""
+    text = _render(ACME, "jda", lang)
+    schedule_article = _article(text, schedule)
+    assert report in schedule_article
+    number = re.search(r"^## (?:第(\d+)条（" + re.escape(schedule) + r"）|Article (\d+) \(" + re.escape(schedule) + r"\))$",
+                       text, flags=re.M)
+    assert number
+    cited = f"第{number.group(1)}条" if lang == "ja" else f"Article {number.group(2)}"
+    assert cited + kept in _article(text, survival)

@@ -93,8 +93,11 @@ def test_poc_and_jda_name_the_earlier_agreements_by_their_dates() -> None:
     jda_ja, jda_en = shipped_markdown(ACME, "jda", "ja"), shipped_markdown(ACME, "jda", "en")
     assert re.search(r"当事者間で\d{4}年\d+月\d+日に締結された本目的に関する秘密保持契約", poc_ja)
     assert re.search(r"non-disclosure agreement concerning the Purpose concluded between the Parties on [A-Z][a-z]+ \d+, \d{4}", poc_en)
-    assert re.search(r"\d+日に締結された秘密保持契約及び\d{4}年\d+月\d+日に締結された技術検証契約", jda_ja)
-    assert re.search(r"under the technical verification agreement concluded between them on [A-Z][a-z]+ \d+, \d{4}", jda_en)
+    # The JDA's PoC-results article defines the PoC agreement by its date; confidentiality uses that term.
+    assert re.search(r"\d{4}年\d+月\d+日付けで締結された技術検証（PoC）契約（以下「本PoC契約」という。）", jda_ja)
+    assert re.search(r"\d+日に締結された秘密保持契約及び本PoC契約に基づき", jda_ja)
+    assert re.search(r"agreement entered into between the Parties on [A-Z][a-z]+ \d+, \d{4} \(the “PoC Agreement”\)", jda_en)
+    assert re.search(r"non-disclosure agreement concluded between the Parties on [A-Z][a-z]+ \d+, \d{4} or under the PoC Agreement", jda_en)
     for text in (poc_ja, jda_ja):
         assert "秘密保持契約（以下「本秘密保持契約」という。）が締結されている場合" not in text
         assert "技術検証契約が締結されている場合" not in text
