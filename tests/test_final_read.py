@@ -66,3 +66,20 @@ def test_jda_final_report_due_after_the_end_survives(lang: str, schedule: str, s
     assert number
     cited = f"第{number.group(1)}条" if lang == "ja" else f"Article {number.group(2)}"
     assert cited + kept in _article(text, survival)
+
+
+KANSAI = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"  # three parties, joint filing, no shares given
+
+
+@pytest.mark.parametrize(("lang", "title", "contribution", "flat"), [
+    ("ja", "知的財産", "貢献の程度に応じて", "3分の1"),
+    ("en", "Intellectual Property", "each co-owner’s contribution", "one third"),
+])
+def test_mou_without_shares_does_not_promise_equal_thirds(lang: str, title: str, contribution: str, flat: str) -> None:
+    """The deal gives no shares: the JDA then sets them by contribution, so the MOU before it must
+    not state a flat equal split (the default the lawyers' review names as hurting a party)."""
+    ip = _article(_render(KANSAI, "mou", lang), title)
+    assert contribution in ip
+    assert flat not in ip
+    jda = _render(KANSAI, "jda", lang)
+    assert ("貢献の程度に応じて" if lang == "ja" else "according to the extent of each co-owner’s contribution") in jda
