@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from conftest import DEALS, as_written
 from oidocs import api
 from oidocs.clauses.library import LANGS, Library
+from oidocs.content import builtin_root
 from oidocs.document.tree import Article, Paragraph, Table
 
 LIB = Library()
@@ -111,9 +113,19 @@ def test_equal_shares_that_do_not_divide_100_are_written_as_fractions(tmp_path: 
         "jda:\n  theme: t\n  roles: {a: [x], b: [y], c: [z]}\n  start: 2027-01-01\n  end: 2027-12-31\n"
         "ip:\n  model: joint_filing\n", encoding="utf-8")
     deal = api.read_deal(deal_file)
-    for doc in ("mou",):  # the JDA agrees shares per result by contribution when the deal sets none
-        ja = api.render_document(deal, doc, lang="ja", fmt="md").decode()
-        en = api.render_document(deal, doc, lang="en", fmt="md").decode()
+    # The built-in clauses agree shares by contribution when the deal sets none (MOU, PoC, JDA);
+    # a user's clause library that lists the default equal shares still gets them as fractions.
+    base = tmp_path / "content"
+    shutil.copytree(builtin_root() / "clause_library", base / "clause_library")
+    shutil.copytree(builtin_root() / "templates", base / "templates")
+    for lang in ("ja", "en"):
+        clause = base / "clause_library" / "mou" / f"ip.{lang}.md"
+        clause.write_text(clause.read_text(encoding="utf-8").replace(
+            'ip.model == "joint_filing" and jf.equal', "false"), encoding="utf-8")
+    listing = Library(base=base)
+    for doc in ("mou",):
+        ja = api.render_document(deal, doc, lang="ja", fmt="md", library=listing).decode()
+        en = api.render_document(deal, doc, lang="en", fmt="md", library=listing).decode()
         assert ja.count("3分の1") == 3 and "34" not in ja
         assert en.count("one third (1/3)") == 3 and "thirty-four" not in en and "34" not in en
     two = api.render_document(api.read_deal(CASES[0][0]), "jda", lang="en", fmt="md").decode()
