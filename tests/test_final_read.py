@@ -83,3 +83,10 @@ def test_mou_without_shares_does_not_promise_equal_thirds(lang: str, title: str,
     assert flat not in ip
     jda = _render(KANSAI, "jda", lang)
     assert ("貢献の程度に応じて" if lang == "ja" else "according to the extent of each co-owner’s contribution") in jda
+
+
+def test_two_party_poc_materials_are_agreed_between_the_parties() -> None:
+    """'among the Parties' reads as three or more; the acme-nano PoC has two."""
+    materials = _article(_render(ACME, "poc", "en"), "Client Materials")
+    assert "consultation between the Parties" in materials
+    assert "among the Parties" not in materials
