@@ -7,26 +7,13 @@ on the text before the fix.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from oidocs import api
+from conftest import ROOT, article_titled, shipped_markdown
 
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"  # two parties, NDA, MOU, PoC, JDA and a paid licence
-
-
-def _render(path: Path, doc: str, lang: str) -> str:
-    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
-
-
-def _article(text: str, title: str) -> str:
-    """The text of the article with ``title`` (up to the next heading); fails when absent."""
-    match = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))\n(.*?)(?=^## |\Z)",
-                      text, flags=re.M | re.S)
-    assert match, f"no article titled {title!r}"
-    return match.group(1)
+KANSAI = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"  # SME, university, large company
 
 
 @pytest.mark.parametrize(("lang", "title", "term", "loose"), [
@@ -36,17 +23,17 @@ def _article(text: str, title: str) -> str:
 def test_jda_confidentiality_names_the_poc_by_its_defined_term(lang: str, title: str, term: str, loose: str) -> None:
     """The JDA defines the PoC agreement once (its PoC-results article); the confidentiality
     article must then use that term, not a second, looser name for the same contract."""
-    text = _render(ACME, "jda", lang)
+    text = shipped_markdown(ACME, "jda", lang)
     heading = re.search(r"^## (?:第\d+条（" + re.escape(title) + r"）|Article \d+ \(" + re.escape(title) + r"\))$", text, flags=re.M)
     assert heading and term in text[:heading.start()]  # defined before the confidentiality article
-    confidentiality = _article(text, title)
+    confidentiality = article_titled(text, title)
     assert term in confidentiality
     assert loose not in confidentiality
 
 
 def test_licence_damages_cites_the_two_preceding_paragraphs_in_kanji() -> None:
     """Japanese drafting writes 前二項 (as the PoC and JDA do); 前2項 mixed in one pack reads as a slip."""
-    damages = _article(_render(ACME, "licence", "ja"), "損害賠償")
+    damages = article_titled(shipped_markdown(ACME, "licence", "ja"), "損害賠償")
     assert "前二項の規定" in damages
     assert "前2項" not in damages
 
@@ -58,14 +45,14 @@ def test_licence_damages_cites_the_two_preceding_paragraphs_in_kanji() -> None:
 def test_jda_final_report_due_after_the_end_survives(lang: str, schedule: str, survival: str, report: str, kept: str) -> None:
     """The JDA asks for a final report within 30 days after it ends; unless that paragraph survives,
     the duty lapses with the agreement the moment it falls due."""
-    text = _render(ACME, "jda", lang)
-    schedule_article = _article(text, schedule)
+    text = shipped_markdown(ACME, "jda", lang)
+    schedule_article = article_titled(text, schedule)
     assert report in schedule_article
     number = re.search(r"^## (?:第(\d+)条（" + re.escape(schedule) + r"）|Article (\d+) \(" + re.escape(schedule) + r"\))$",
                        text, flags=re.M)
     assert number
     cited = f"第{number.group(1)}条" if lang == "ja" else f"Article {number.group(2)}"
-    assert cited + kept in _article(text, survival)
+    assert cited + kept in article_titled(text, survival)
 
 
 KANSAI = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"  # three parties, joint filing, no shares given
@@ -78,15 +65,23 @@ KANSAI = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"  # three part
 def test_mou_without_shares_does_not_promise_equal_thirds(lang: str, title: str, contribution: str, flat: str) -> None:
     """The deal gives no shares: the JDA then sets them by contribution, so the MOU before it must
     not state a flat equal split (the default the lawyers' review names as hurting a party)."""
-    ip = _article(_render(KANSAI, "mou", lang), title)
+    ip = article_titled(shipped_markdown(KANSAI, "mou", lang), title)
     assert contribution in ip
     assert flat not in ip
-    jda = _render(KANSAI, "jda", lang)
+    jda = shipped_markdown(KANSAI, "jda", lang)
     assert ("貢献の程度に応じて" if lang == "ja" else "according to the extent of each co-owner’s contribution") in jda
 
 
 def test_two_party_poc_materials_are_agreed_between_the_parties() -> None:
     """'among the Parties' reads as three or more; the acme-nano PoC has two."""
-    materials = _article(_render(ACME, "poc", "en"), "Client Materials")
+    materials = article_titled(shipped_markdown(ACME, "poc", "en"), "Client Materials")
     assert "consultation between the Parties" in materials
     assert "among the Parties" not in materials
+
+
+@pytest.mark.parametrize("lang, stop", [("ja", "商業的な実施を開始しない"), ("en", "shall not begin making, selling")])
+def test_non_practice_compensation_is_agreed_before_commercial_practice(lang: str, stop: str) -> None:
+    """A price left to later talks must not let the practising co-owners run ahead of the university."""
+    practice = article_titled(shipped_markdown(KANSAI, "jda", lang), "共有知的財産権の実施" if lang == "ja" else
+                              "Practice of Jointly Owned IP Rights")
+    assert stop in practice
