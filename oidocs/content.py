@@ -38,6 +38,13 @@ def templates_path(*parts: str) -> Path:
 MAX_DEAL_BYTES = 1 << 20  # 1 MiB: a deal file is a few kilobytes
 MAX_SHEET_BYTES = 32 << 20  # 32 MiB: a CSV or .xlsx of many thousand rows
 MAX_CLAUSE_BYTES = 256 << 10  # 256 KiB: a clause file is a page or two
+MAX_DOCX_BYTES = 32 << 20  # 32 MiB: a Word file of an agreement, images included
+MAX_PLAYBOOK_BYTES = 1 << 20  # 1 MiB: a playbook is a few hundred rules at most
+# A zip package (DOCX, .xlsx) is checked before any part is unpacked (:func:`check_package`):
+MAX_PART_BYTES = 32 << 20  # one part unpacked; an agreement's document.xml is well under 1 MiB
+MAX_UNPACKED_BYTES = 128 << 20  # every part together, unpacked
+MAX_PARTS = 10_000  # entries of the package
+MAX_RATIO = 100  # unpacked / packed size of a part over 1 MiB; XML packs about 5 to 20 times
 
 
 class InputError(Exception):
@@ -75,3 +82,38 @@ def read_input(path: str | os.PathLike[str], limit: int) -> bytes:
         raise InputError(f"cannot be read: {exc.strerror}") from None
     finally:
         os.close(fd)
+
+
+def check_package(data: bytes) -> None:
+    """Refuse a zip package (DOCX, .xlsx) whose parts would unpack beyond sensible sizes.
+
+    Only the central directory is read: the sizes it declares bound what Python's zipfile will
+    ever unpack (a part that unpacks to more than it declares fails its CRC check), so a 3 MB
+    file holding a 3 GB part is refused here, before any part is unpacked. A file that is not a
+    zip at all passes: the reader that follows says so in its own words.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        return
+    if len(infos) > MAX_PARTS:
+        raise InputError(f"holds {len(infos):,} parts, more than the {MAX_PARTS:,} a document may have")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise InputError(f"part {_shown(info.filename)} unpacks to {info.file_size:,} bytes, more than the "
+                             f"{MAX_PART_BYTES:,} a part may have")
+        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"part {_shown(info.filename)} unpacks {info.file_size // max(info.compress_size, 1):,} "
+                             f"times larger than it is packed (more than {MAX_RATIO}); it is not a document")
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(f"unpacks to {total:,} bytes, more than the {MAX_UNPACKED_BYTES:,} a document may have")
+
+
+def _shown(name: str) -> str:
+    return repr(name[:80])

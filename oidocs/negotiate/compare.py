@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oidocs.errors import OidocsError
 from oidocs.negotiate.pairing import Pair, pair_two, pair_articles
 from oidocs.negotiate.playbook import apply_playbook, load_playbook
 from oidocs.negotiate.reader import Agreement, Art, read_agreement
@@ -59,7 +58,7 @@ def _part(agreement: Agreement, which: str) -> Art:
 
 
 def _read(path: str | Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise OidocsError(f"{path}: cannot read ({exc.strerror})") from None
+    """A DOCX named on the command line, bounded in size (read_agreement then checks its parts)."""
+    from oidocs.negotiate.reader import read_docx
+
+    return read_docx(path)

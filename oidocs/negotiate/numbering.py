@@ -15,17 +15,37 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
+MAX_START = 32_767  # the largest list start Word accepts
+MAX_LEVEL = 8  # list levels are 0 to 8
+
+
+class NumberingError(ValueError):
+    """A numbering value Word would not accept (``w:start="1e3"``, ``w:ilvl="99"``)."""
+
+
+def whole(value: str | None, what: str, high: int = MAX_LEVEL) -> int:
+    """Return ``value`` as a whole number from 0 to ``high``; anything else is a :class:`NumberingError`.
+
+    A counterparty's file is untrusted: a start of two billion would otherwise make labels of
+    millions of characters, and a level of 99 point past the nine counters.
+    """
+    text = (value or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 6 or int(text) > high:
+        raise NumberingError(f"word/numbering.xml: {what}={str(value)[:20]!r} is not a whole number from 0 to {high:,}")
+    return int(text)
+
+
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = "〇一二三四五六七八九"
 
 
 def _roman(n: int) -> str:
-    out = ""
+    out = []
     for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
 
 
 def _letters(n: int) -> str:
@@ -37,10 +57,18 @@ def _letters(n: int) -> str:
 
 
 def _kanji(n: int) -> str:
+    """Japanese counting: 十, 二十一, 百五, 千二百三十四; from ten thousand on, 万 groups."""
     if n < 10:
         return _KANJI[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _KANJI[tens]) + "十" + (_KANJI[ones] if ones else "")
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        return _kanji(high) + "万" + (_kanji(low) if low else "")
+    out = ""
+    for unit, mark in ((1000, "千"), (100, "百"), (10, "十")):
+        digit, n = divmod(n, unit)
+        if digit:
+            out += ("" if digit == 1 else _KANJI[digit]) + mark
+    return out + (_KANJI[n] if n else "")
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -86,7 +114,7 @@ class Numbering:
         abstracts: dict[str, dict[int, _Level]] = {}
         for abstract in numbering_xml.iter(f"{W}abstractNum"):
             abstracts[abstract.get(f"{W}abstractNumId")] = {
-                int(lvl.get(f"{W}ilvl", "0")): _read_level(lvl) for lvl in abstract.iter(f"{W}lvl")}
+                whole(lvl.get(f"{W}ilvl", "0"), "w:ilvl"): _read_level(lvl) for lvl in abstract.iter(f"{W}lvl")}
         for num in numbering_xml.iter(f"{W}num"):
             num_id = num.get(f"{W}numId")
             ref = num.find(f"{W}abstractNumId")
@@ -94,7 +122,7 @@ class Numbering:
             levels = dict(abstracts.get(abstract_id, {}))
             restarted = False
             for override in num.iter(f"{W}lvlOverride"):
-                ilvl = int(override.get(f"{W}ilvl", "0"))
+                ilvl = whole(override.get(f"{W}ilvl", "0"), "w:ilvl")
                 start = override.find(f"{W}startOverride")
                 lvl = override.find(f"{W}lvl")
                 if lvl is not None:
@@ -102,7 +130,8 @@ class Numbering:
                     restarted = True
                 elif start is not None and ilvl in levels:
                     base = levels[ilvl]
-                    levels[ilvl] = _Level(base.fmt, base.text, int(start.get(f"{W}val", "1")))
+                    levels[ilvl] = _Level(base.fmt, base.text, whole(start.get(f"{W}val", "1"), "w:startOverride",
+                                                                     MAX_START))
                     restarted = True
             self.levels[num_id] = levels
             # Lists that share an abstract definition count on together unless one restarts.
@@ -138,5 +167,5 @@ def _read_level(lvl: Any) -> _Level:
     return _Level(
         fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
         text.get(f"{W}val", "") if text is not None else "",
-        int(start.get(f"{W}val", "1")) if start is not None else 1,
+        whole(start.get(f"{W}val", "1"), "w:start", MAX_START) if start is not None else 1,
     )

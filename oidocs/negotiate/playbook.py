@@ -64,11 +64,19 @@ def load_playbook(lang: str, path: str | Path | None = None) -> list[Rule]:
     """Read and compile the playbook's rules for ``lang``; a broken rule is a :class:`ClauseError`."""
     import yaml
 
+    from oidocs.content import MAX_PLAYBOOK_BYTES, InputError, read_input
+
     file = Path(path) if path else templates_path("playbook.yaml")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise ClauseError(file=str(file), message=f"cannot read the playbook ({exc.strerror})") from None
+        text = read_input(file, MAX_PLAYBOOK_BYTES).decode("utf-8")
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise ClauseError(file=str(file), message="YAML aliases (*name) are not supported; write the rules out")
+        data = yaml.load(text, Loader=loader)
+    except InputError as exc:
+        raise ClauseError(file=str(file), message=f"cannot read the playbook ({exc})") from None
+    except UnicodeDecodeError:
+        raise ClauseError(file=str(file), message="not UTF-8 text; save the playbook as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ClauseError(file=str(file), line=mark.line + 1 if mark else None,

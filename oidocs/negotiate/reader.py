@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from oidocs.errors import OidocsError
-from oidocs.negotiate.numbering import W, Numbering
+from oidocs.negotiate.numbering import W, Numbering, NumberingError, whole
 
-_NUM = r"[0-9０-９]+|[一二三四五六七八九十百〇]+"
+_NUM = r"[0-9０-９]{1,6}|[一二三四五六七八九十百〇]+"
 _JA_ARTICLE = re.compile(rf"^第\s*({_NUM})\s*条(?:の\s*({_NUM}))?[\s　]*(.*)$", re.S)
-_EN_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+(\d+)(?:-(\d+)|([A-Z]))?[.:]?\s*(.*)$", re.S)
+_EN_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+(\d{1,6})(?:-(\d+)|([A-Z]))?[.:]?\s*(.*)$", re.S)
 _EN_NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+([A-Z][^.;:]{0,60})$")
 _HEADING_ONLY = re.compile(r"^[（(]([^）()（]{1,80})[）)]$")
 _BRACKETED = re.compile(r"^[（(]([^）()（]{1,80})[）)][\s　]*(.*)$", re.S)
@@ -93,16 +93,41 @@ def read_agreement(source: str | Path | bytes, *, name: str = "") -> Agreement:
     from docx.opc.exceptions import PackageNotFoundError
 
     name = name or ("<bytes>" if isinstance(source, bytes) else str(source))
+    data = source if isinstance(source, bytes) else read_docx(source)
+    _check_package(data, name)
     try:
-        document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise OidocsError(f"{name}: not a readable Word (.docx) file ({exc})") from None
     try:
         numbering_xml = document.part.numbering_part.element
     except (NotImplementedError, KeyError):
         numbering_xml = None
-    lines = list(_paragraphs(document, Numbering.read(numbering_xml)))
+    try:
+        lines = list(_paragraphs(document, Numbering.read(numbering_xml)))
+    except NumberingError as exc:
+        raise OidocsError(f"{name}: {exc}") from None
     return _structure(lines)
+
+
+def read_docx(path: str | Path) -> bytes:
+    """Return the bytes of a Word file a user named: a regular file of sensible size (not /dev/zero)."""
+    from oidocs.content import MAX_DOCX_BYTES, InputError, read_input
+
+    try:
+        return read_input(path, MAX_DOCX_BYTES)
+    except InputError as exc:
+        raise OidocsError(f"{path}: {exc}") from None
+
+
+def _check_package(data: bytes, name: str) -> None:
+    """Refuse a DOCX whose parts would unpack to more than a document can be, before unpacking any."""
+    from oidocs.content import InputError, check_package
+
+    try:
+        check_package(data)
+    except InputError as exc:
+        raise OidocsError(f"{name}: {exc}") from None
 
 
 @dataclass
@@ -138,7 +163,7 @@ def _style_numbering(document: Any) -> dict[str, tuple[str, int, str]]:
         num_id = style.find(f"{W}pPr/{W}numPr/{W}numId")
         ilvl = style.find(f"{W}pPr/{W}numPr/{W}ilvl")
         out[sid] = (num_id.get(f"{W}val") if num_id is not None else "",
-                    int(ilvl.get(f"{W}val")) if ilvl is not None else 0, name or "")
+                    whole(ilvl.get(f"{W}val"), "w:ilvl") if ilvl is not None else 0, name or "")
     return out
 
 
@@ -152,7 +177,7 @@ def _line(p: Any, numbering: Numbering, styles: dict[str, tuple[str, int, str]])
         if nid is not None:
             num_id = nid.get(f"{W}val")
         if lvl is not None:
-            level = int(lvl.get(f"{W}val"))
+            level = whole(lvl.get(f"{W}val"), "w:ilvl")
     label = numbering.label(num_id, level) if num_id and num_id != "0" else ""
     kind = "heading" if name.lower().startswith("heading") or style.lower().startswith("heading") else style
     return _Line(_text(p).strip(), label.strip(), level if label else -1, kind)

@@ -40,10 +40,10 @@ def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_na
     w = sheet_words()[lang]
     tally = {s: sum(1 for r in rows if r.status == s and _is_article(r)) for s in STATUSES}
     out = [f"# {w['title']}: {escape(theirs_name)}", "",
-           tidy_prose(w["intro"].format(ours=f"`{ours_name}`", theirs=f"`{theirs_name}`", v=__version__)), "",
+           tidy_prose(w["intro"].format(ours=_file(ours_name), theirs=_file(theirs_name), v=__version__)), "",
            w["summary"].format(ours=counts[0], theirs=counts[1], **tally), ""]
     if redline_name:
-        out += [w["redline"].format(redline=f"`{redline_name}`"), ""]
+        out += [w["redline"].format(redline=_file(redline_name)), ""]
 
     by_row: dict[int, list[int]] = {}
     for n, f in enumerate(findings, start=1):
@@ -81,6 +81,13 @@ def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_na
                 f"   {w['evidence']}: {escape(f.evidence)}  ",
                 f"   {escape(f.rule.advice)}", ""]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _file(name: str) -> str:
+    """A file name as code (`name`) when it is safe as one, else escaped: it is outside text."""
+    if name.isprintable() and "`" not in name:
+        return f"`{name}`"
+    return escape(name)
 
 
 def _is_article(row: Pair) -> bool:

@@ -28,12 +28,18 @@ from oidocs.document.tree import (
 from oidocs.writers import RenderOptions, Visitor
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks, NUL, ESC ...: never in inline text
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
 def escape(text: str) -> str:
-    """Backslash-escape every character Markdown could read as syntax."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Backslash-escape every character Markdown could read as syntax; control characters become spaces.
+
+    Every caller places the text inside one line (a table cell, a heading, a list item), so a
+    line break in outside text (a party's name, a file name) must not end the table or start a
+    list item of its own, and NUL or ESC must not reach the file.
+    """
+    return _SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
 
 
 def _guard_start(line: str) -> str:
