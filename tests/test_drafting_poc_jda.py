@@ -61,13 +61,15 @@ def test_jda_states_its_own_purpose_not_the_ndas_evaluation(lang: str) -> None:
 
 # --- Results are governed by the IP articles, not by confidentiality -------------------------
 
-def test_results_are_not_confidential_information() -> None:
+def test_results_are_not_everyones_confidential_information() -> None:
+    """Results are their owners' confidential information (lawyer-reading-2 §2), never every
+    party's, and the owners may still use and file them."""
     en = shipped_markdown(ACME, "jda", "en")
     ja = shipped_markdown(ACME, "jda", "ja")
     assert "deemed Confidential Information of all the Parties" not in en
-    assert "The Results are not Confidential Information" in article_titled(en, "Confidentiality")
+    assert "may use and file applications for any Results that it owns or co-owns" in article_titled(en, "Confidentiality")
     assert "全ての当事者の秘密情報とみなして" not in ja
-    assert "本成果は、秘密情報に当たらず" in article_titled(ja, "秘密保持")
+    assert "本契約の知的財産権に関する定めに従い自ら利用し、及び出願することができ" in article_titled(ja, "秘密保持")
     definition = re.search(r"^- \(b\) (.*)$", article_titled(en, "Definitions"), flags=re.M)
     assert definition and "Results" not in definition.group(1)
     poc_definition = article_titled(shipped_markdown(ACME, "poc", "en"), "Definitions")

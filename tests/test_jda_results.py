@@ -1,0 +1,100 @@
+"""The JDA's results, damages, background IP and survival as a second lawyer's reading asks
+(lawyer-reading-2, sections 2-6). Each test reads a rendered agreement back and fails on the text
+before the fix."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+
+ACME = ROOT / "examples" / "acme-nano-ja.yaml"      # two companies, joint filing
+HOKKAI = ROOT / "examples" / "hokkai-univ-ja.yaml"  # three parties with a university, background licence
+
+T = {
+    "ja": {"conf": "秘密保持", "pub": "成果の公表", "survival": "存続条項"},
+    "en": {"conf": "Confidentiality", "pub": "Publication of Results", "survival": "Survival"},
+}
+
+
+def _article(path, lang: str, key: str) -> str:
+    return article_titled(shipped_markdown(path, "jda", lang), T[lang][key])
+
+
+@pytest.mark.parametrize(("lang", "deemed", "old"), [
+    ("ja", "これに係る知的財産権を有する当事者（共有に係るものについては、その全ての共有者）の秘密情報とみなして", "秘密情報に当たらず"),
+    ("en", "shall be deemed Confidential Information of the Party that holds the Intellectual Property Rights in them",
+     "are not Confidential Information"),
+])
+def test_unpublished_results_are_confidential_to_their_owners(lang: str, deemed: str, old: str) -> None:
+    """Results outside confidentiality let a party without rights hand the others' unfiled
+    know-how to a third party under its own NDA."""
+    conf = _article(ACME, lang, "conf")
+    assert deemed in conf
+    assert old not in conf
+
+
+@pytest.mark.parametrize(("lang", "own_only", "consent"), [
+    ("ja", "自己が権利（共有持分を含む。）を有する本成果に限り", "当該当事者の事前の書面による同意を得なければ、公表してはならない"),
+    ("en", "may publish only Results that it owns or co-owns", "without the prior written consent of that Party"),
+])
+def test_a_party_publishes_only_results_it_owns_or_co_owns(lang: str, own_only: str, consent: str) -> None:
+    for path in (ACME, HOKKAI):
+        pub = _article(path, lang, "pub")
+        assert own_only in pub
+        assert consent in pub
+        assert ("ノウハウを含む" if lang == "ja" else "(including know-how)") in pub
+
+
+@pytest.mark.parametrize(("lang", "ceiling"), [
+    ("ja", "公表予定日から90日を超えない期間に限る"),
+    ("en", "shall not extend beyond 90 days after the planned date of publication"),
+])
+def test_the_delay_for_filing_has_a_ceiling(lang: str, ceiling: str) -> None:
+    assert ceiling in _article(ACME, lang, "pub")
+
+
+@pytest.mark.parametrize(("lang", "not_publication", "old"), [
+    ("ja", "投資家、金融機関、顧問その他の助言者又は顧客に対する開示は、公表に当たらない", "投資家若しくは顧客に対する説明"),
+    ("en", "advisers or customers made after imposing on them in writing duties of confidentiality",
+     "presentations to investors or customers"),
+])
+def test_nda_bound_talks_with_investors_and_customers_are_not_publication(lang: str, not_publication: str,
+                                                                          old: str) -> None:
+    pub = _article(ACME, lang, "pub")
+    assert not_publication in pub
+    assert old not in pub
+    # and the confidentiality article lets the owner show its own results to them
+    assert ("実施許諾の相手方の候補者" if lang == "ja" else "prospective licensees") in _article(ACME, lang, "conf")
+
+
+@pytest.mark.parametrize(("lang", "closed"), [("ja", "非公開で行わせることができる"), ("en", "examined in a closed session")])
+def test_theses_can_be_examined_in_closed_session_only_with_a_university(lang: str, closed: str) -> None:
+    assert closed in _article(HOKKAI, lang, "pub")
+    assert closed not in _article(ACME, lang, "pub")
+
+
+@pytest.mark.parametrize(("lang", "pub_period", "forever", "no_right"), [
+    ("ja", "の規定：本契約の終了の日から1年間", "期間の定めなく", "解除する権利を除く"),
+    ("en", ": for one (1) year after the end of this Agreement", "without limit of time", "not any right to terminate"),
+])
+def test_survival_names_parts_and_periods(lang: str, pub_period: str, forever: str, no_right: str) -> None:
+    """Publication duties do not survive for years; no right to terminate and no duty to disclose
+    information or provide materials survives without limit of time."""
+    text = shipped_markdown(HOKKAI, "jda", lang)
+    survival = article_titled(text, T[lang]["survival"])
+    pub_no = re.search(r"^## (?:第(\d+)条（成果の公表）|Article (\d+) \(Publication of Results\))$", text, re.M)
+    assert pub_no
+    cited = f"第{pub_no.group(1)}条" if lang == "ja" else f"Article {pub_no.group(2)}"
+    assert re.search(re.escape(cited) + r"[^\n]*" + re.escape(pub_period), survival), survival
+    forever_items = [line for line in survival.splitlines() if forever in line]
+    assert len(forever_items) == 1
+    term_no = re.search(r"^## (?:第(\d+)条（解除等）|Article (\d+) \(Termination\))$", text, re.M)
+    assert term_no
+    cited_term = f"第{term_no.group(1)}条" if lang == "ja" else f"Article {term_no.group(2)}"
+    assert cited_term + ("（解除又は終了の効果" if lang == "ja" else " (only as regards the effects") in forever_items[0]
+    assert no_right in forever_items[0]
+    disclosure = "情報を開示し、又は本試料等を提供する義務を除く" if lang == "ja" else "not any duty to disclose information"
+    assert disclosure in survival
