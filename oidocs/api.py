@@ -17,18 +17,18 @@ from typing import Any, Iterable
 
 from oidocs.clauses.assemble import assemble
 from oidocs.clauses.library import Library
-from oidocs.deal.dealfile import DOCS, docs_in, read_deal, require_section
+from oidocs.deal.dealfile import DOCS, deal_from_dict, docs_in, incomplete_sections, read_deal, require_section
 from oidocs.deal.localize import localize
-from oidocs.deal.model import Deal
+from oidocs.deal.model import Deal, complete
 from oidocs.document.tree import Bilingual, Clause, Document, pair_parts
-from oidocs.errors import OidocsError
+from oidocs.errors import DealError, OidocsError, Problem
 from oidocs.writers import FORMATS, RenderOptions, bilingual_renderer, renderer
 
 LANGS = ("ja", "en")
 BILINGUAL = ("ja+en", "en+ja")  # one side-by-side document, the first language on the left
 
 __all__ = ["BILINGUAL", "DOCS", "FORMATS", "LANGS", "PackDraft", "build_bilingual", "build_document", "calendar_names",
-           "convert_pdfs", "docs_in", "file_name", "manifest", "render_calendar",
+           "check_pack", "convert_pdfs", "deal_from_dict", "docs_in", "file_name", "manifest", "render_calendar",
            "prepare_pack", "read_deal", "render_document", "render_files", "render_pack"]
 
 _default_library: Library | None = None
@@ -43,11 +43,44 @@ def _library(library: Library | None) -> Library:
     return _default_library
 
 
+def _ready(deal: Deal) -> Deal:
+    """Return ``deal`` with its dependent defaults filled in, however it was made.
+
+    :func:`read_deal` and :func:`deal_from_dict` do this already; a deal made with
+    ``Deal.model_validate`` has not, and clauses must never meet a default left unfilled.
+    """
+    if not isinstance(deal, Deal):
+        raise OidocsError(f"expected a Deal (from read_deal or deal_from_dict), got {type(deal).__name__}")
+    return deal if deal.prevailing_language is not None else complete(deal)
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in (*LANGS, *BILINGUAL):
+        raise OidocsError(f"unknown language {lang!r}; choose one of {', '.join((*LANGS, *BILINGUAL))}")
+
+
+def check_pack(deal: Deal, *, lang: str | None = None, source_file: str = "<deal>") -> list[Problem]:
+    """Return the warnings of the checks across the pack (dates out of order, deadlines outside a term).
+
+    Each is a :class:`~oidocs.errors.Problem` naming the deal value to change (located in
+    ``source_file`` when that is a readable deal file). The CLI prints them as warnings and
+    ``--strict`` refuses them; ``render_pack(..., strict=True)`` does the same.
+    """
+    from oidocs.review.checks import pack_problems
+
+    _check_lang(lang)
+    return pack_problems(_ready(deal), lang, source_file)
+
+
 def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Library | None = None,
                    source_file: str = "<deal>") -> Document:
     """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda", "licence") for ``deal``."""
     if doc not in DOCS:
         raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+    _check_lang(lang)
+    if lang in BILINGUAL:
+        raise OidocsError(f"build_document makes one language; for {lang!r} use build_bilingual")
+    deal = _ready(deal)
     require_section(deal, doc, source_file)
     lang = lang or deal.language
     return assemble(localize(deal, lang, source_file), doc, lang, _library(library))
@@ -64,6 +97,7 @@ def build_bilingual(deal: Deal, doc: str, lang: str, *, library: Library | None 
         raise OidocsError(f"unknown language pair {lang!r}; choose one of {', '.join(BILINGUAL)}")
     if doc not in DOCS:
         raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+    deal = _ready(deal)
     require_section(deal, doc, source_file)
     first, second = lang.split("+")
     lib = _library(library)
@@ -79,8 +113,17 @@ def build_bilingual(deal: Deal, doc: str, lang: str, *, library: Library | None 
 
 def render_document(deal: Deal, doc: str, lang: str | None = None, fmt: str = "docx", *, review: bool = False,
                     library: Library | None = None) -> bytes:
-    """Render one document of a validated deal to bytes (``fmt``: "docx" or "md"; ``lang`` may be ``ja+en``)."""
+    """Render one document of a validated deal to bytes (``fmt``: "docx", "md" or "pdf"; ``lang`` may be ``ja+en``).
+
+    A PDF is converted from the DOCX by LibreOffice (an error with install advice without it).
+    """
+    _check_lang(lang)
+    _check_formats([fmt])
+    deal = _ready(deal)
     lang = lang or deal.language
+    if fmt == "pdf":
+        return render_files(deal, [doc], lang=lang, formats=["pdf"], review=review, library=library)[
+            file_name(deal.deal_id, doc, lang, "pdf")]
     if lang in BILINGUAL:
         return bilingual_renderer(fmt)(build_bilingual(deal, doc, lang, library=library), RenderOptions(review=review))
     tree = build_document(deal, doc, lang, library=library)
@@ -105,17 +148,25 @@ def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, fo
     ``formats`` takes "docx", "md" and "pdf"; PDFs are converted from the DOCX by LibreOffice,
     all in one converter process.
     """
+    _check_lang(lang)
+    _check_formats(formats)
+    deal = _ready(deal)
     draft = _render(deal, list(docs), lang or deal.language, list(formats), review, library, source_file)
     return draft.finish(convert_pdfs(draft.pdf_jobs))
 
 
 def render_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] = FORMATS, review: bool = False,
-                library: Library | None = None, source_file: str = "<deal>") -> dict[str, bytes]:
+                library: Library | None = None, source_file: str = "<deal>", strict: bool = False) -> dict[str, bytes]:
     """Render the NDA and every document the deal has sections for, plus the review sheet and manifest.
 
     All documents are rendered before anything is returned, so a failing one means no
-    file at all (the caller writes them in one go).
+    file at all (the caller writes them in one go). ``strict=True`` raises DealError when the
+    checks across the pack (:func:`check_pack`) find anything, as ``--strict`` does.
     """
+    if strict:
+        from oidocs.review.checks import enforce
+
+        enforce(check_pack(deal, lang=lang, source_file=source_file), True)
     draft = prepare_pack(deal, lang=lang, formats=formats, review=review, library=library, source_file=source_file)
     return draft.finish(convert_pdfs(draft.pdf_jobs))
 
@@ -150,6 +201,12 @@ class PackDraft:
 def prepare_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] = FORMATS, review: bool = False,
                  library: Library | None = None, source_file: str = "<deal>") -> PackDraft:
     """Render a pack's documents; the PDFs (if asked) are left for :func:`convert_pdfs` and ``finish``."""
+    _check_lang(lang)
+    _check_formats(formats)
+    deal = _ready(deal)
+    incomplete = incomplete_sections(deal, source_file)
+    if incomplete:  # a poc without ip: the user wants a PoC; leaving it out silently is wrong
+        raise DealError(incomplete)
     lang = lang or deal.language
     draft = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
     draft.library, draft.pack = library, True
@@ -196,9 +253,7 @@ def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: 
             source_file: str) -> PackDraft:
     files: dict[str, bytes | None] = {}
     pdf_jobs: dict[str, Any] = {}
-    unknown = [f for f in formats if f not in (*FORMATS, "pdf")]
-    if unknown:
-        raise OidocsError(f"unknown format {unknown[0]!r}; choose docx, md or pdf")
+    _check_formats(formats)
     if "pdf" in formats:
         from oidocs.writers import pdf
 
@@ -228,6 +283,15 @@ def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: 
                 if fmt == "docx":
                     docx = files[name]
     return PackDraft(deal, lang, trees, files, pdf_jobs)
+
+
+def _check_formats(formats: Iterable[str]) -> None:
+    """Refuse an unknown format (or a bare string where a list belongs) with the choices, not a KeyError."""
+    if isinstance(formats, str):
+        raise OidocsError(f"formats takes a list of formats, e.g. [{formats!r}]; got the string {formats!r}")
+    unknown = [f for f in formats if f not in (*FORMATS, "pdf")]
+    if unknown:
+        raise OidocsError(f"unknown format {unknown[0]!r}; choose docx, md or pdf")
 
 
 def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, bytes]) -> bytes:

@@ -52,6 +52,12 @@ def _flatten(tree: Any) -> Any:
         yield tree
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the locale (spec: cli.md); tests read them in English unless they set OIDOCS_LANG."""
+    monkeypatch.setenv("OIDOCS_LANG", "en")
+
+
 @pytest.fixture
 def deal_copy(tmp_path: Path):
     """Copy a shipped deal file into tmp_path, so a test may edit it."""

@@ -53,7 +53,7 @@ def test_csv_rows_one_bad_cell(tmp_path: Path) -> None:
                      "p-3,,500000,\n".encode("utf-8"))
     result = run("batch", "--base", JA, "--rows", rows, "--out", tmp_path / "out", "--jobs", "1")
     assert result.exit_code == 1
-    assert f"{rows}:3: poc.fee.amount: input should be a valid integer" in result.stderr
+    assert f"{rows}:3: poc.fee.amount: write the amount in digits only" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p-1", "p-3"]
     poc = (tmp_path / "out" / "p-1" / "p-1-poc-ja.md").read_text(encoding="utf-8")
     assert "金1,000,000円（消費税別）" in poc and "試験A" in poc and "試験B" in poc

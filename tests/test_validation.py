@@ -78,7 +78,7 @@ def test_good_deal_validates(tmp_path: Path) -> None:
         (("purpose: 新素材の評価", "purpose: 新素材の評価\nnda: {mutual: false, discloser: zz}"),
          "13:33: nda.discloser: unknown party key 'zz'; the parties are: aa, bb"),
         (("purpose: 新素材の評価", "purpose: 新素材の評価\nnda: {term_months: 0}"), "13:20: nda.term_months: input should be greater than or equal to 1"),
-        (("purpose: 新素材の評価", "purpose: 新素材の評価\nnda: {marking: maybe}"), "13:16: nda.marking: input should be a valid boolean"),
+        (("purpose: 新素材の評価", "purpose: 新素材の評価\nnda: {marking: maybe}"), "13:16: nda.marking: write true or false (got 'maybe')"),
         (("purpose: 新素材の評価", "purpose: 新素材の評価\nnda: {mutal: true}"), "13:7: nda.mutal: unknown key; did you mean `mutual`?"),
     ],
 )
@@ -189,8 +189,10 @@ def test_yaml_level_errors(tmp_path: Path, text: str, expected: str) -> None:
 def test_missing_section_for_document(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, GOOD, command="poc")
     assert sorted(errors) == [
-        "1:1: ip: the poc document needs the `ip` section, which this deal file lacks",
-        "1:1: poc: the poc document needs the `poc` section, which this deal file lacks",
+        "1:1: ip: the poc document needs the `ip` section, which this deal file lacks; "
+        "add it (oidocs init --lang en shows every section)",
+        "1:1: poc: the poc document needs the `poc` section, which this deal file lacks; "
+        "add it (oidocs init --lang en shows every section)",
     ]
 
 

@@ -198,12 +198,16 @@ Example:
 def validate(files: tuple[str, ...]) -> None:
     def action() -> None:
         from oidocs import api
+        from oidocs.deal.dealfile import incomplete_sections
         from oidocs.errors import DealError
 
         failed = False
         for file in files:
             try:
                 deal = api.read_deal(file)
+                incomplete = incomplete_sections(deal, file)
+                if incomplete:
+                    raise DealError(incomplete)
             except DealError as exc:
                 failed = True
                 for line in exc.lines():

@@ -20,6 +20,7 @@ from oidocs.deal.model import (
     model_in,
     party_keys_of,
 )
+from oidocs.deal.messages import number_example, say
 from oidocs.deal.yamlsource import Source, load_text
 from oidocs.errors import DealError, Problem
 
@@ -40,7 +41,18 @@ def read_text(path: str | FsPath) -> str:
     except InputError as exc:
         raise DealError([Problem(file, None, None, "", str(exc))]) from None
     except UnicodeDecodeError as exc:
-        raise DealError([Problem(file, None, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+        raise DealError([Problem(file, None, None, "", say("not_utf8", reason=exc.reason, at=exc.start))]) from None
+
+
+def deal_from_dict(data: Any, source: str = "<dict>") -> Deal:
+    """Validate a mapping (a sheet row, a web form, JSON) into a deal; raise DealError listing every problem.
+
+    The messages are those of a deal file (in the user's language), each naming ``source``
+    and the dotted path of the value to change; there are no line numbers to give.
+    """
+    if not isinstance(data, dict):
+        raise DealError([Problem(source, None, None, "", say("yaml_not_mapping"))])
+    return validate_data(data, Source(file=source, data=data))
 
 
 def parse_deal(source: Source) -> Deal:
@@ -52,7 +64,7 @@ def validate_data(data: Any, source: Source) -> Deal:
     """Validate ``data`` (positions from ``source``) and fill dependent defaults."""
     context = {"party_keys": party_keys_of(data)}
     problems = [
-        source.problem(("parties", i, "key"), "party key is used by an earlier party; keys must be unique")
+        source.problem(("parties", i, "key"), say("duplicate_party"))
         for i in duplicate_party_keys(data)
     ]
     try:
@@ -68,10 +80,28 @@ def require_section(deal: Deal, doc: str, source_file: str) -> None:
     """Raise DealError when ``doc`` needs a section the deal lacks (mou/poc/jda need theirs and ``ip``)."""
     missing = [s for s in needed_sections(doc) if getattr(deal, s) is None]
     if missing:
-        raise DealError([
-            Problem(source_file, 1, 1, s, f"the {doc} document needs the `{s}` section, which this deal file lacks")
-            for s in missing
-        ])
+        raise DealError([Problem(source_file, 1, 1, s, say("section_missing", doc=doc, section=s)) for s in missing])
+
+
+def incomplete_sections(deal: Deal, source_file: str = "<deal>") -> list[Problem]:
+    """Return a problem for each document section present without another section it needs.
+
+    A ``poc`` section with no ``ip`` section says the user wants a PoC agreement that cannot be
+    made; ``pack`` would silently leave it out. ``validate`` and ``pack`` refuse such a file,
+    located at the section's key (when ``source_file`` is a readable deal file).
+    """
+    found = [(doc, s) for doc in DOCS if getattr(deal, doc, None) is not None
+             for s in needed_sections(doc) if getattr(deal, s) is None]
+    if not found:
+        return []
+    source: Source | None = None
+    try:
+        source = load_text(read_text(source_file), source_file)
+    except DealError:
+        pass
+    return [source.problem((doc,), say("section_without_needs", doc=doc, section=s), key=True) if source
+            else Problem(source_file, None, None, doc, say("section_without_needs", doc=doc, section=s))
+            for doc, s in found]
 
 
 # The documents oidocs makes, in the order they are usually signed.
@@ -100,42 +130,67 @@ def _problem(err: Any, source: Source) -> Problem:
         loc = loc + (ctx["field"],)
     if "[key]" in loc:
         at = loc[: loc.index("[key]")]
-        return source.problem(at, _message(err), key=True)
+        return source.problem(at, _message(err, at), key=True)
     if kind == "extra_forbidden":
         return source.problem(loc, _unknown_key_message(loc, source), key=True)
     if kind == "missing":
-        return source.problem(loc, "required key is missing")
-    return source.problem(loc, _message(err))
+        return source.problem(loc, say("missing", key=loc[-1] if loc else "?"))
+    return source.problem(loc, _message(err, loc))
 
 
-def _message(err: Any) -> str:
+# Fields holding money: their message says "amount" and shows an amount as the example.
+_AMOUNTS = {"amount", "upfront", "minimum_annual"}
+# Custom error kinds whose wording is the catalogue entry of the same name, filled from ctx.
+_CUSTOM = {"unknown_party", "same_party", "end_before_start", "sum_100", "empty_text_map",
+           "licensors_empty", "licensors_duplicate", "duplicate_party"}
+
+
+def _message(err: Any, loc: tuple[Any, ...] = ()) -> str:
+    """Word one pydantic error in the user's language: what is wrong and what to write instead."""
     kind = err["type"]
-    msg: str = err["msg"]
+    ctx = err.get("ctx") or {}
+    got = _short(err.get("input"))
+    field = str(loc[-1]) if loc else ""
+    if kind == "field_rule":
+        return say(ctx["rule"], **{k: v for k, v in ctx.items() if k not in ("field", "rule")})
+    if kind in _CUSTOM:
+        return say(kind, **ctx)
     if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}; got {_short(err['input'])}"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
-        return f"not a valid date ({_short(err['input'])}); write YYYY-MM-DD"
+        return say("literal", expected=ctx["expected"], got=got)
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+        return say("date", got=got)
+    if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_parsing_size"}:
+        example = number_example(err.get("input"), 2500000 if field in _AMOUNTS else 12)
+        return say("amount" if field in _AMOUNTS else "number", example=example, got=got)
+    if kind == "int_from_float":
+        return say("whole_number", example=number_example(err.get("input"), 12), got=got)
+    if kind == "bool_for_number":
+        return say("bool_for_number", value=ctx.get("value"), example=2500000 if field in _AMOUNTS else 12)
+    if kind in {"bool_parsing", "bool_type"}:
+        return say("bool", got=got)
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than"}:
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt")))
+        return say({"greater_than_equal": "at_least", "less_than_equal": "at_most"}.get(kind, "more_than"),
+                   limit=limit)
     if kind == "string_pattern_mismatch":
-        return f"{_short(err['input'])} is not allowed here ({_pattern_hint(err['ctx']['pattern'])})"
-    if kind == "too_short":
-        return f"needs at least {_entries(err['ctx']['min_length'])} (has {err['ctx']['actual_length']})"
-    if kind == "too_long":
-        return f"allows at most {_entries(err['ctx']['max_length'])} (has {err['ctx']['actual_length']})"
+        return say("pattern_party" if ctx["pattern"].startswith("^[a-z]") else "pattern_id", got=got)
+    if kind in {"too_short", "too_long"}:
+        n = ctx["min_length" if kind == "too_short" else "max_length"]
+        return say(kind, n=n, entries=_entries(n), has=ctx["actual_length"])
     if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "model_type" or kind == "dict_type":
-        return "expected a mapping of keys"
-    return msg[0].lower() + msg[1:] if msg else kind
+        return say("empty")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return say("mapping")
+    if kind == "list_type":
+        return say("list")
+    if kind == "string_type":
+        return say("text", got=got)
+    msg: str = err["msg"]
+    return say("other", detail=msg[0].lower() + msg[1:] if msg else kind)
 
 
 def _entries(n: int) -> str:
     return f"{n} entry" if n == 1 else f"{n} entries"
-
-
-def _pattern_hint(pattern: str) -> str:
-    if pattern.startswith("^[a-z]"):
-        return "a party key is 1-32 characters of a-z, 0-9 and _, starting with a letter"
-    return "1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit"
 
 
 def _short(value: Any) -> str:
@@ -146,12 +201,11 @@ def _short(value: Any) -> str:
 def _unknown_key_message(loc: tuple[Any, ...], source: Source) -> str:
     known = _known_keys(loc[:-1])
     hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-    message = "unknown key"
     if hint:
-        message += f"; did you mean `{hint[0]}`?"
-    elif known:
-        message += f"; allowed here: {', '.join(known)}"
-    return message
+        return say("unknown_key_hint", hint=hint[0])
+    if known:
+        return say("unknown_key_allowed", known=", ".join(known))
+    return say("unknown_key")
 
 
 def _known_keys(parent: tuple[Any, ...]) -> list[str]:

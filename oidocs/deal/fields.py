@@ -56,9 +56,16 @@ def _known_party(value: str, info: ValidationInfo) -> str:
 PartyKey = Annotated[str, AfterValidator(_known_party)]
 
 
-def field_error(field: str, message: str) -> PydanticCustomError:
-    """An error raised by a model validator but located at one of its fields."""
-    return PydanticCustomError("field_rule", message, {"field": field})
+def field_error(field: str, rule: str, **values: str) -> PydanticCustomError:
+    """An error raised by a model validator but located at one of its fields.
+
+    ``rule`` is the message's key in ``templates/messages.yaml`` (worded in the user's language
+    when reported); the English wording is the error's own message.
+    """
+    from oidocs.deal.messages import say
+
+    return PydanticCustomError("field_rule", say(rule, "en", **values).replace("{", "{{").replace("}", "}}"),
+                               {"field": field, "rule": rule, **values})
 
 
 def differs(value: str, info: ValidationInfo, other: str) -> str:

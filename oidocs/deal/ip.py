@@ -56,7 +56,7 @@ class Royalty(Strict):
 
 def _royalty_or_free(royalty_free: bool, royalty: Royalty | None) -> None:
     if royalty_free and royalty is not None:
-        raise field_error("royalty", "a royalty is given but royalty_free is true; remove one of them")
+        raise field_error("royalty", "royalty_and_free")
 
 
 class ExclusiveField(Strict):
@@ -96,9 +96,9 @@ class BackgroundLicence(Strict):
     def _unique(cls, licensors: list[str] | None) -> list[str] | None:
         if licensors is not None:
             if not licensors:
-                raise PydanticCustomError("empty", "name at least one licensor, or leave the key out for all parties")
+                raise PydanticCustomError("licensors_empty", "name at least one licensor, or leave the key out for all parties")
             if len(set(licensors)) != len(licensors):
-                raise PydanticCustomError("duplicate", "a party is listed twice")
+                raise PydanticCustomError("licensors_duplicate", "a party is listed twice")
         return licensors
 
 
@@ -131,7 +131,7 @@ class Licence(DocSection):
     def _royalty_rule(self) -> Licence:
         _royalty_or_free(self.royalty_free, self.royalty)
         if not self.royalty_free and self.royalty is None:
-            raise field_error("royalty", "required unless royalty_free is true: give upfront and rate_percent")
+            raise field_error("royalty", "royalty_required")
         return self
 
 
@@ -146,9 +146,9 @@ class Ip(Strict):
     @model_validator(mode="after")
     def _blocks_match_model(self) -> Ip:
         if self.model == "exclusive_field" and self.exclusive_field is None:
-            raise field_error("exclusive_field", "required when model is exclusive_field (owner, holder, field)")
+            raise field_error("exclusive_field", "exclusive_field_required")
         if self.model != "joint_filing" and self.joint_filing is not None:
-            raise field_error("joint_filing", f"given, but model is {self.model}; remove it or change model")
+            raise field_error("joint_filing", "block_for_other_model", model=self.model)
         if self.model != "exclusive_field" and self.exclusive_field is not None:
-            raise field_error("exclusive_field", f"given, but model is {self.model}; remove it or change model")
+            raise field_error("exclusive_field", "block_for_other_model", model=self.model)
         return self

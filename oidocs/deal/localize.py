@@ -27,12 +27,11 @@ def localize(deal: Deal, lang: str, source_file: str = "<deal>") -> Deal:
     missing: list[str] = []
     resolved = _resolve(deal, lang, (), missing)
     if missing:
-        raise DealError([
-            Problem(source_file, None, None, path,
-                    f"has no {LANG_NAMES[lang]} text ({lang}:), which a {LANG_NAMES[lang]} document needs; "
-                    f"add `{lang}:` to this value")
-            for path in missing
-        ])
+        from oidocs.deal.messages import say, words
+
+        language = words("language_names")[lang]
+        raise DealError([Problem(source_file, None, None, path, say("no_lang_text", language=language, code=lang))
+                         for path in missing])
     if isinstance(deal.court, str):
         resolved = copy_with(resolved, court=translate_court(deal.court, lang))
     assert isinstance(resolved, Deal)

@@ -72,9 +72,9 @@ class Nda(DocSection):
     @model_validator(mode="after")
     def _discloser_rule(self) -> Nda:
         if not self.mutual and self.discloser is None:
-            raise field_error("discloser", "required when mutual is false: name the disclosing party's key")
+            raise field_error("discloser", "discloser_required")
         if self.mutual and self.discloser is not None:
-            raise field_error("discloser", "only used when mutual is false; remove it or set mutual: false")
+            raise field_error("discloser", "discloser_unused")
         return self
 
 
@@ -143,9 +143,9 @@ class Jda(DocSection):
     @model_validator(mode="after")
     def _shares_with_shared(self) -> Jda:
         if self.costs == "shared" and self.cost_shares is None:
-            raise field_error("cost_shares", "required when costs is shared: give each party's percentage")
+            raise field_error("cost_shares", "cost_shares_required")
         if self.costs == "each_own" and self.cost_shares is not None:
-            raise field_error("cost_shares", "only used when costs is shared; remove it or set costs: shared")
+            raise field_error("cost_shares", "cost_shares_unused")
         return self
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from oidocs.deal.messages import say
+from oidocs.deal.yamlhints import indent_problems, syntax_problem
 from oidocs.errors import DealError, Problem
 
 Path = tuple[str | int, ...]
@@ -86,6 +88,9 @@ def load_text(text: str, file: str) -> Source:
     Raises :class:`DealError` for a syntax error, an unsafe tag, a duplicate key, a
     non-string key, or a document that is not a mapping.
     """
+    wide = indent_problems(text, file)
+    if wide:  # a full-width space indents as no space at all: the YAML may parse, into the wrong keys
+        raise DealError(wide)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -95,20 +100,20 @@ def load_text(text: str, file: str) -> Source:
         if "nesting depth" in message:  # PyYAML 6.0.4 and later stop deep nesting themselves
             message = f"nested more than {MAX_DEPTH} levels deep; a deal file is much flatter"
             raise DealError([Problem(file, line, col, "", message)]) from None
-        raise DealError([Problem(file, line, col, "", f"invalid YAML: {message}")]) from None
+        raise DealError([syntax_problem(text, file, line, col, message)]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad bytes
         raise DealError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
     except RecursionError:
         raise DealError([Problem(file, None, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from None
     source = Source(file=file, data=None)
     if node is None:
-        raise DealError([Problem(file, 1, 1, "", "the file is empty; expected a mapping of deal keys")])
+        raise DealError([Problem(file, 1, 1, "", say("yaml_empty"))])
     problems: list[Problem] = []
     source.data = _convert(node, (), source, problems, set())
     if problems:
         raise DealError(problems)
     if not isinstance(source.data, dict):
-        raise DealError([source.problem((), "expected a mapping of deal keys at the top level")])
+        raise DealError([source.problem((), say("yaml_not_mapping"))])
     return source
 
 
@@ -156,7 +161,7 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
             if key in result:
                 line, col = _mark(key_node)
                 problems.append(Problem(source.file, line, col, ".".join(map(str, path + (key,))),
-                                        "duplicate key; each key may appear once"))
+                                        say("yaml_duplicate")))
                 continue
             source.key_positions[path + (key,)] = _mark(key_node)
             result[key] = _convert(value_node, path + (key,), source, problems, seen)
