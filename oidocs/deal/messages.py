@@ -1,6 +1,6 @@
 """The words of user-facing messages, in the user's language (spec: cli.md, messages by locale).
 
-A general-affairs manager reading ``金額は数字だけで書いてください`` fixes the deal file; one
+A general-affairs manager reading "write the amount in digits only" in their own language fixes the deal file; one
 reading ``input should be a valid integer`` calls someone. The wording is content
 (``templates/messages.yaml``), keyed by the kind of problem; this module picks the language:
 ``OIDOCS_LANG`` first, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) -- Japanese when
