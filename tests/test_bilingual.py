@@ -92,8 +92,8 @@ def test_signatures_and_fonts_per_column(tmp_path: Path) -> None:
     styles = zipfile.ZipFile(tmp_path / "pair.docx").read("word/styles.xml").decode()
     ja_style = styles[styles.index('w:styleId="OIColJa"'):][:900]
     en_style = styles[styles.index('w:styleId="OIColEn"'):][:900]
-    assert 'w:eastAsia="ＭＳ 明朝"' in ja_style and 'w:val="ja-JP"' in ja_style
-    assert 'w:ascii="Times New Roman"' in en_style and 'w:val="en-US"' in en_style
+    assert 'w:eastAsia="ＭＳ 明朝"' in ja_style and 'w:eastAsia="ja-JP"' in ja_style
+    assert 'w:ascii="Times New Roman"' in en_style and 'w:val="en-GB"' in en_style
     left_cells = re.findall(r'<w:tc>.*?</w:tc>', xml)[::2]
     assert all('OIColEn' not in c for c in left_cells), "the left column is all Japanese styles"
 

@@ -7,6 +7,8 @@ and from what LibreOffice shows.
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 from pathlib import Path
@@ -113,7 +115,8 @@ def test_the_licensed_rights_are_listed_in_the_schedule(tmp_path: Path, deal_pat
     text, _ = _docx_text(tmp_path, deal_path, lang)
     deal = localize(api.read_deal(deal_path), lang)
     assert deal.licence is not None
-    schedule = text[text.index("別紙（" if lang == "ja" else "Schedule ("):]
+    # the schedule's own heading: its label on a line of its own, then its title
+    schedule = text[re.search(r"\n(別紙|Schedule)( ?\d+)?\n", text).start():]
     for right in deal.licence.rights:
         assert right.title in schedule
         if right.number:

@@ -100,7 +100,9 @@ def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
         (labels.sign_representative, representative),
     ]
     rows += [(label, [Text(line)] if line else []) for label, line in labels.signing_rows]
-    return Signatory(designation, rows)
+    return Signatory(designation, rows, name=[to_node(party.name)], address=[to_node(party.address)],
+                     representative=[to_node(party.representative)], seal=labels.seal,
+                     by_hand=bool(labels.seal or labels.signing_rows))
 
 
 def _reason(when: str | None) -> str:

@@ -149,6 +149,14 @@ class Signatory:
 
     designation: str
     rows: list[tuple[str, list[Inline]]]
+    # The same particulars unlabelled, for writers that lay a block out their own way (an
+    # English block: NAME / By / Name / Title); ``seal`` is the mark printed beside the
+    # representative (印), empty where none is affixed. ``rows`` already carries it.
+    name: list[Inline] = field(default_factory=list)
+    address: list[Inline] = field(default_factory=list)
+    representative: list[Inline] = field(default_factory=list)
+    seal: str = ""
+    by_hand: bool = True  # signed on paper (a ruled line to sign on), not by electronic signature
 
 
 @dataclass

@@ -39,10 +39,9 @@ from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
 from oidocs.writers import zipfile_fixed as _zip
 from oidocs.writers.docx import _comments_xml, _core_xml, _estimate_pages, _fixed_date, review_comment
-from oidocs.writers.docx_base import COLUMN_STYLES, COMMENTS_REL, COMMENTS_TYPE, PAGES_MARK, starting_package
+from oidocs.writers.docx_base import TEXT_WIDTH, COLUMN_STYLES, COMMENTS_REL, COMMENTS_TYPE, PAGES_MARK, starting_package
 
-PAGE_TEXT_WIDTH = 9070  # twips between the margins of the A4 page (210 mm - 2 x 25 mm)
-COLUMN = PAGE_TEXT_WIDTH // 2
+COLUMN = TEXT_WIDTH // 2
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

@@ -37,15 +37,16 @@ from oidocs.document.tree import (
 from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
 from oidocs.writers import zipfile_fixed as _zip
+from oidocs.writers.docx_execution import keep_with_next, signature_blocks
 from oidocs.writers.docx_package import core_xml
 from oidocs.writers.docx_base import (
     ARTICLE_LIST,
     COMMENTS_REL,
     COMMENTS_TYPE,
     FALLBACK_DATE,
-    ITEM_HANGING,
     LOOSE_ITEMS,
     PAGES_MARK,
+    TEXT_WIDTH,
     starting_package,
 )
 
@@ -68,6 +69,7 @@ class DocxBodyWriter(Visitor):
         self.schedule_labels = {s.clause.id: s.label for s in document.schedules}
         self.comments: list[str] = []
         self.pending: Preamble | Closing | None = None
+        self.closing_from = 0  # index in parts of the last paragraph before the execution clause
 
     def annotate(self, part: Preamble | Article | Closing | Schedule, content: str) -> str:
         """In review mode, hang a comment with the clause's provenance on ``content``."""
@@ -119,18 +121,14 @@ class DocxBodyWriter(Visitor):
         else:
             self.parts.append(X.paragraph(runs, style="OIBody"))
         if node.items:
-            # an item's label sits under its paragraph's text: after the number, or flush left
-            indent = None
+            # an item's label sits where a numbered paragraph's text starts, in every article
             if self.in_article:
                 num_id, lvl = ARTICLE_LIST, 2
-                if not node.number:
-                    indent = (ITEM_HANGING[self.document.lang],) * 2
             else:
                 num_id, lvl = LOOSE_ITEMS + 1 + len(self.extra_nums), 0
                 self.extra_nums.append(num_id)
             for item in node.items:
-                self.parts.append(X.paragraph(self.runs(item.inlines), style="OIItem", num_id=num_id, level=lvl,
-                                              indent=indent))
+                self.parts.append(X.paragraph(self.runs(item.inlines), style="OIItem", num_id=num_id, level=lvl))
         return self.SKIP
 
     def visit_Item(self, node: Item) -> None:
@@ -138,39 +136,34 @@ class DocxBodyWriter(Visitor):
 
     def visit_Table(self, node: Table) -> object:
         def cell(inlines: list[Inline], bold: bool = False) -> str:
-            if bold:
-                return X.paragraph("".join(X.run(i.text, bold=True) for i in inlines), style="OISignature")
-            return X.paragraph(self.runs(inlines), style="OISignature")
+            content = "".join(X.run(i.text, bold=True) for i in inlines) if bold else self.runs(inlines)
+            return X.paragraph(content, style="OITableText")
         rows = [[cell(c, bold=True) for c in node.header]] + [[cell(c) for c in row] for row in node.rows]
-        self.parts.append(X.table(rows, header=True))
+        self.parts.append(X.table(rows, header=True, widths=column_widths(node), fixed=True))
         self.parts.append(X.paragraph("", style="OIBody"))
         return self.SKIP
 
     def visit_Closing(self, node: Closing) -> None:
+        # From the last paragraph of the agreement to the last signature, nothing may be left
+        # alone at the foot of a page: every paragraph is kept with the next.
         self.in_article = False
         self.pending = node
+        self.closing_from = len(self.parts) - 1
         self.parts.append(X.paragraph("", style="OIBody"))
 
     def depart_Closing(self, node: Closing) -> None:
         self.parts.append(X.paragraph("", style="OIBody"))
         self.parts.append(X.paragraph(X.run(node.date_line), style="OIBody"))
-        for s in node.signatures:
-            self.parts.append(X.paragraph("", style="OISignature"))
-            cells = [[X.paragraph(X.run(s.designation, bold=True), style="OISignature"),
-                      X.paragraph("", style="OISignature")]]
-            cells += [[X.paragraph(X.run(label), style="OISignature"), X.paragraph(self.runs(value), style="OISignature")]
-                      for label, value in s.rows]
-            self.parts.append(X.table(cells, style="TableGrid" if self.labels.signing_rows else "TableNormal",
-                                      widths=[2200, 6800]))
+        self.parts.append(X.paragraph("", style="OIBody"))
+        self.parts[self.closing_from:] = [keep_with_next(p) for p in self.parts[self.closing_from:]]
+        self.parts.append(signature_blocks(node.signatures, self.labels, self.runs))
 
     def visit_Schedule(self, node: Schedule) -> None:
         self.in_article = False
-        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         number = self.document.schedules.index(node) + 1
-        text = self.labels.heading(node.label, node.clause.title)
-        heading = X.bookmark(SCHEDULE_BOOKMARKS + number, self.bookmarks[node.clause.id], X.run(node.label))
-        heading += X.run(text[len(node.label):])
-        self.parts.append(X.paragraph(self.annotate(node, heading), style="OISchedule"))
+        label = X.bookmark(SCHEDULE_BOOKMARKS + number, self.bookmarks[node.clause.id], X.run(node.label))
+        self.parts.append(X.paragraph(self.annotate(node, label), style="OISchedule"))
+        self.parts.append(X.paragraph(X.run(node.clause.title), style="OIScheduleTitle"))
 
     def visit_Text(self, node: Text) -> None:
         raise AssertionError("inline nodes are rendered by their block")
@@ -203,6 +196,22 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
         changed["[Content_Types].xml"] = package.content_types.replace("</Types>", COMMENTS_TYPE + "</Types>")
     return _zip.write(package.entries, {k: v.encode("utf-8") for k, v in changed.items()})
 
+
+
+def column_widths(table: Table, total: int = TEXT_WIDTH) -> list[int]:
+    """Widths that follow what each column holds: a number column stays narrow, text gets the room.
+
+    Each column is weighed by its longest cell (header included), between a floor that fits a
+    short label and a ceiling, and the weights share the text width.
+    """
+    def length(inlines: list[Inline]) -> int:
+        return sum(len(i.text) for i in inlines)
+    rows = [table.header, *table.rows]
+    weights = [min(max(max(length(row[c]) for row in rows if c < len(row)), 4), 40)
+               for c in range(len(table.header))]
+    widths = [total * w // sum(weights) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 def _core_xml(document: Document, title: str | None = None) -> str:

@@ -24,10 +24,11 @@ from oidocs.writers.docx_package import prune_styles, tidy
 ARTICLE_LIST = 10  # abstractNum and num id of the article/paragraph/item list
 LOOSE_ITEMS = 11  # abstractNum id of items outside articles (a new num per group)
 FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+TEXT_WIDTH = 9070  # twips between the margins of the A4 page (210 mm - 2 x 25 mm)
 ITEM_HANGING = {"ja": 630, "en": 426}  # twips from an item's label to its text: 3 characters at 10.5 pt / 0.3 in
 # The styles the writer uses; every other style of python-docx's template is dropped.
 STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Footer", "Title", "Heading1",
-          "OISchedule", "OIBody", "OIParagraph", "OIItem", "OISignature", "CommentText", "CommentReference"}
+          "OISchedule", "OIScheduleTitle", "OITableText", "OIBody", "OIParagraph", "OIItem", "OISignature", "CommentText", "CommentReference"}
 
 _FONTS = {
     "ja": {"ascii": "Century", "hAnsi": "Century", "eastAsia": "ＭＳ 明朝", "cs": "Times New Roman", "size": 21},
@@ -104,12 +105,17 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
     for tag in ("sz", "szCs"):
         defaults.find(_w(tag)).set(_w("val"), str(fonts["size"]))
     lang_el = defaults.find(_w("lang"))
+    # Latin text is British English in both languages (licence, organised, practise: Word's
+    # en-US proofing underlines them); Japanese text is tagged by the East Asian slot.
+    lang_el.set(_w("val"), "en-GB")
     lang_el.set(_w("eastAsia"), "ja-JP")
-    if lang == "ja":
-        lang_el.set(_w("val"), "ja-JP")
     spacing = styles.find(f"{_w('docDefaults')}/{_w('pPrDefault')}/{_w('pPr')}/{_w('spacing')}")
     spacing.set(_w("after"), "0")
     spacing.set(_w("line"), "320")
+    footer = styles.find(f"{_w('style')}[@{_w('styleId')}='Footer']/{_w('pPr')}/{_w('tabs')}")
+    if footer is not None:  # the template's tab stops are for US Letter (4680, 9360)
+        for tab, pos in zip(footer, (TEXT_WIDTH // 2, TEXT_WIDTH)):
+            tab.set(_w("pos"), str(pos))
     for style_id in ("Title", "Heading1"):
         old = styles.find(f"{_w('style')}[@{_w('styleId')}='{style_id}']")
         styles.remove(old)
@@ -122,7 +128,16 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
     heading = f"""<w:keepNext/><w:keepLines/>{{numpr}}<w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="0"/>
         </w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"""
     styles.append(parse_xml(_style("Heading1", "heading 1", "<w:pPr>" + heading.format(numpr=_numpr(0)), ui=9)))
-    styles.append(parse_xml(_style("OISchedule", "OI Schedule", "<w:pPr>" + heading.format(numpr=""), ui=9)))
+    # A schedule starts a page of its own: its label (別紙1 / Schedule 1) on the first line,
+    # then its title centred, as an attachment is headed, not as a further article.
+    styles.append(parse_xml(_style("OISchedule", "OI Schedule", """
+        <w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before="0" w:after="120"/></w:pPr>""", ui=9,
+        next="OIScheduleTitle")))
+    styles.append(parse_xml(_style("OIScheduleTitle", "OI Schedule Title", f"""
+        <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="240"/><w:jc w:val="center"/></w:pPr>
+        <w:rPr><w:b/><w:sz w:val="{int(str(size)) + 4}"/><w:szCs w:val="{int(str(size)) + 4}"/></w:rPr>""", ui=9)))
+    styles.append(parse_xml(_style("OITableText", "OI Table Text", """
+        <w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>""")))
     styles.append(parse_xml(_style("OIBody", "OI Body", """
         <w:pPr><w:spacing w:after="60"/><w:jc w:val="both"/></w:pPr>""")))
     styles.append(parse_xml(_style("OIParagraph", "OI Paragraph", f"""
@@ -156,7 +171,7 @@ def _column_styles() -> list[str]:
     out = []
     for lang, ids in COLUMN_STYLES.items():
         fonts = _FONTS[lang]
-        tag = "ja-JP" if lang == "ja" else "en-US"
+        tag = "en-GB"  # Latin text of either column; Japanese text takes the eastAsia tag
         jc = "both" if lang == "ja" else "left"
         para, item = ((200, 200), (800, 600)) if lang == "ja" else ((360, 360), (720, 360))
         name = {"ja": "Japanese", "en": "English"}[lang]
@@ -192,29 +207,44 @@ def _style(style_id: str, name: str, props: str, *, based: str = "Normal", ui: i
             f"{props}</w:style>")
 
 
+# The article list's levels below the article: label format, label text and, per language,
+# where the label starts and how far its text hangs after it. Japanese follows the statute
+# hierarchy (第1条, 2, （1）, ア, （ア）) with every digit half-width, so that 第1条, 2 and
+# （1） print their numbers alike and a cross-reference never carries a label's spacing;
+# English runs Article 1, 2., (a), (i), (A). Nine levels are defined so that Tab on the
+# deepest item Word offers still lands on a level with a label.
+CHAR = 210  # one full-width character at 10.5 pt, in twips
+_JA_LEVELS = [("decimal", "%2", 0, 1), ("decimal", "（%3）", 1, 3), ("aiueoFullWidth", "%4", 4, 1),
+              ("aiueoFullWidth", "（%5）", 5, 3), ("decimal", "%6", 8, 1), ("decimal", "（%7）", 9, 3),
+              ("aiueoFullWidth", "%8", 12, 1), ("aiueoFullWidth", "（%9）", 13, 3)]
+_EN_STEP = 425  # 0.3 inch
+_EN_LEVELS = [("decimal", "%2.", 0), ("lowerLetter", "(%3)", 1), ("lowerRoman", "(%4)", 2),
+              ("upperLetter", "(%5)", 3), ("decimal", "(%6)", 4), ("lowerLetter", "%7)", 5),
+              ("lowerRoman", "%8)", 6), ("upperLetter", "%9)", 7)]
+LEVEL_STYLES = {1: "OIParagraph", 2: "OIItem"}
+
+
 def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
     """Replace the template's lists by the article list and the list of loose items.
 
-    Japanese labels are set in full-width characters so that the text after them falls on
-    the character grid: a paragraph number is "１　" (two characters); an item label sits
-    under the first character of its paragraph's text and its text hangs three characters
-    further, after a tab (「（1）」 is narrower than three characters).
+    Japanese indents are given in characters (``leftChars``): a paragraph's text starts one
+    character in, after its number; an item's label sits under that text and the item's text
+    hangs three characters further; each deeper level starts under its parent's text.
     """
     if lang == "ja":
-        item = ITEM_HANGING["ja"]
-        levels = [
-            X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True),
-            X.level(1, "decimalFullWidth", "%2\u3000", left=210, hanging=210, suffix="nothing", style="OIParagraph"),
-            X.level(2, "decimal", "（%3）", left=420 + item, hanging=item, style="OIItem"),
-        ]
-        loose = [X.level(0, "decimal", "（%1）", left=item, hanging=item)]
+        levels = [X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True)]
+        for n, (fmt, text, start, hang) in enumerate(_JA_LEVELS, start=1):
+            left, hanging = (start + hang) * CHAR, hang * CHAR
+            levels.append(X.level(n, fmt, text, left=left, hanging=hanging, style=LEVEL_STYLES.get(n),
+                                  chars=(100 * (start + hang), 100 * hang)))
+        item = 3 * CHAR
+        loose = [X.level(0, "decimal", "（%1）", left=item, hanging=item, chars=(300, 300))]
     else:
+        levels = [X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True)]
+        for n, (fmt, text, depth) in enumerate(_EN_LEVELS, start=1):
+            levels.append(X.level(n, fmt, text, left=(depth + 1) * _EN_STEP, hanging=_EN_STEP,
+                                  style=LEVEL_STYLES.get(n)))
         item = ITEM_HANGING["en"]
-        levels = [
-            X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True),
-            X.level(1, "decimal", "%2.", left=425, hanging=425, style="OIParagraph"),
-            X.level(2, "lowerLetter", "(%3)", left=425 + item, hanging=item, style="OIItem"),
-        ]
         loose = [X.level(0, "lowerLetter", "(%1)", left=item, hanging=item)]
     for old in [*numbering.iter(_w("abstractNum")), *numbering.iter(_w("num"))]:
         numbering.remove(old)

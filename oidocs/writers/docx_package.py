@@ -97,7 +97,7 @@ def settings_xml(lang: str) -> str:
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         f"<w:compat><w:useFELayout/>{compat}</w:compat>"
         '<m:mathPr><m:mathFont m:val="Cambria Math"/></m:mathPr>'
-        f'<w:themeFontLang w:val="{"ja-JP" if lang == "ja" else "en-US"}" w:eastAsia="ja-JP"/>'
+        f'<w:themeFontLang w:val="{"ja-JP" if lang == "ja" else "en-GB"}" w:eastAsia="ja-JP"/>'
         '<w:clrSchemeMapping w:bg1="light1" w:t1="dark1" w:bg2="light2" w:t2="dark2" w:accent1="accent1" '
         'w:accent2="accent2" w:accent3="accent3" w:accent4="accent4" w:accent5="accent5" w:accent6="accent6" '
         'w:hyperlink="hyperlink" w:followedHyperlink="followedHyperlink"/>'
@@ -124,20 +124,24 @@ def app_xml() -> str:
 
 
 def core_xml(*, title: str, deal_id: str, doc: str, lang: str, when: dt.datetime) -> str:
-    """``docProps/core.xml`` of one agreement: its title, the deal as subject, a fixed date."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """``docProps/core.xml`` of one agreement: its title, the deal as subject and identifier.
+
+    No author, no "last modified by" and no created or modified time: a draft that a law firm
+    sends carries its own author's name once saved, and a made-up time (the signing date, or
+    2000-01-01 when there is none) would be a false statement in Word's properties pane. Leaving
+    them out also keeps the bytes independent of the clock. ``when`` is kept for callers that
+    still pass it.
+    """
+    del when
     return (
         f"{_XML_HEAD}"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{xml_text(title)}</dc:title><dc:subject>{xml_text(deal_id)}</dc:subject>"
-        f"<dc:creator>oidocs</dc:creator><cp:keywords>{xml_text(f'oidocs; {doc}; {deal_id}')}</cp:keywords>"
-        "<cp:lastModifiedBy>oidocs</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        f"<cp:keywords>{xml_text(f'oidocs; {doc}; {deal_id}')}</cp:keywords>"
         f"<dc:identifier>{xml_text(deal_id)}</dc:identifier>"
-        f"<dc:language>{'ja-JP' if lang == 'ja' else 'en-US'}</dc:language>"
+        f"<dc:language>{'ja-JP' if lang == 'ja' else 'en-GB'}</dc:language>"
         "</cp:coreProperties>"
     )
 

@@ -56,18 +56,13 @@ def comment_range(comment_id: int, content: str) -> str:
 
 
 def paragraph(content: str, *, style: str, num_id: int | None = None, level: int = 0,
-              keep_next: bool = False, align: str | None = None, indent: tuple[int, int] | None = None) -> str:
-    """A ``w:p`` with a style id and, for numbered paragraphs, ``w:numPr``.
-
-    ``indent`` is (left, hanging) in twips, overriding the style's or the list level's.
-    """
+              keep_next: bool = False, align: str | None = None) -> str:
+    """A ``w:p`` with a style id and, for numbered paragraphs, ``w:numPr``."""
     ppr = f'<w:pStyle w:val="{style}"/>'
     if keep_next:
         ppr += "<w:keepNext/>"
     if num_id is not None:
         ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    if indent:
-        ppr += f'<w:ind w:left="{indent[0]}" w:hanging="{indent[1]}"/>'
     if align:
         ppr += f'<w:jc w:val="{align}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>"
@@ -99,14 +94,22 @@ def table(rows: list[list[str]], *, style: str = "TableGrid", widths: list[int] 
             f'<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(body)}</w:tbl>')
 
 
+def indent(left: int, hanging: int, chars: tuple[int, int] | None = None) -> str:
+    """A ``w:ind``: ``left`` and ``hanging`` in twips; ``chars`` the same in hundredths of a
+    character, which Word uses first (Japanese indents follow the character grid, whatever the
+    font size), the twips staying as the fallback for other readers."""
+    units = f' w:leftChars="{chars[0]}" w:hangingChars="{chars[1]}"' if chars else ""
+    return f'<w:ind w:left="{left}"{units} w:hanging="{hanging}"/>'
+
+
 def level(ilvl: int, fmt: str, text: str, *, left: int, hanging: int, suffix: str = "tab",
-          style: str | None = None, bold: bool = False) -> str:
+          style: str | None = None, bold: bool = False, chars: tuple[int, int] | None = None) -> str:
     """One ``w:lvl`` of a multilevel list."""
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
     return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
             f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{xml_text(text)}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>')
+            f'<w:pPr>{indent(left, hanging, chars)}</w:pPr>{rpr}</w:lvl>')
 
 
 def abstract_num(abstract_id: int, levels: list[str]) -> str:
