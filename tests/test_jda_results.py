@@ -98,3 +98,56 @@ def test_survival_names_parts_and_periods(lang: str, pub_period: str, forever: s
     assert no_right in forever_items[0]
     disclosure = "情報を開示し、又は本試料等を提供する義務を除く" if lang == "ja" else "not any duty to disclose information"
     assert disclosure in survival
+
+
+# --- Damages (lawyer-reading-2 §3) ----------------------------------------------------------
+
+BIGCO = ROOT / "examples" / "bigco-smallworks-en.yaml"  # exclusive right in a field, shared costs, non-compete
+DAMAGES = {"ja": "損害賠償及び責任の制限", "en": "Damages and Limitation of Liability"}
+
+
+@pytest.mark.parametrize(("lang", "ip_breach", "misuse"), [
+    ("ja", "までの規定の違反（本成果に係る権利の帰属若しくは譲渡又は共有に係る権利の第三者への実施許諾",
+     "本契約が認める範囲を超えて相手方の背景知的財産権、本成果に係る知的財産権又は秘密情報を実施し、又は使用したこと"),
+    ("en", "(including a breach of the provisions on the ownership or assignment of rights in the Results or on licensing co-owned rights",
+     "Confidential Information of the other Party beyond what this Agreement allows"),
+])
+def test_carve_outs_reach_ip_publication_and_misuse(lang: str, ip_breach: str, misuse: str) -> None:
+    """Without these carve-outs, lost profits from a breach of ownership or exclusivity are excluded
+    and capped: the IP articles would have no teeth."""
+    text = shipped_markdown(ACME, "jda", lang)
+    damages = article_titled(text, DAMAGES[lang])
+    assert ip_breach in damages
+    assert misuse in damages
+    pub = re.search(r"^## (?:第(\d+)条（成果の公表）|Article (\d+) \(Publication of Results\))$", text, re.M)
+    assert pub
+    assert (f"第{pub.group(1)}条の違反" if lang == "ja" else f"Article {pub.group(2)};") in damages
+
+
+@pytest.mark.parametrize(("lang", "exclusive"), [("ja", "独占的な実施"), ("en", "on exclusive practice")])
+def test_carve_outs_name_exclusivity_where_the_deal_has_it(lang: str, exclusive: str) -> None:
+    assert exclusive in article_titled(shipped_markdown(BIGCO, "jda", lang), DAMAGES[lang])
+    assert exclusive not in article_titled(shipped_markdown(ACME, "jda", lang), DAMAGES[lang])
+
+
+@pytest.mark.parametrize(("lang", "one_date", "unworkable"), [
+    ("ja", "損害の原因となった事由が生じた日において、当該当事者が本契約に基づき既に支払った金額及び支払うべき金額", "負担し、又は支払うべき金額"),
+    ("en", "the amounts that the Party has paid, and is obliged to pay, under this Agreement (including its share of the Shared Costs) as at the date",
+     "has yet to bear"),
+])
+def test_shared_cost_cap_is_paid_and_payable_on_one_date(lang: str, one_date: str, unworkable: str) -> None:
+    damages = article_titled(shipped_markdown(HOKKAI, "jda", lang), DAMAGES[lang])
+    assert one_date in damages
+    assert unworkable not in damages
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("ja", "金10,000,000円"), ("en", "JPY 10,000,000")])
+def test_a_fixed_cap_from_the_deal(tmp_path, lang: str, figure: str) -> None:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(ACME.read_text(encoding="utf-8").replace("jda:\n", "jda:\n  liability_cap: 10000000\n", 1), encoding="utf-8")
+    text = api.render_document(api.read_deal(deal), "jda", lang=lang, fmt="md").decode("utf-8")
+    damages = article_titled(text, DAMAGES[lang])
+    assert figure in damages
+    assert ("帳簿" if lang == "ja" else "books") not in damages

@@ -131,6 +131,9 @@ class Jda(DocSection):
     publication_notice_days: Count = Field(30, description="Prior written notice before publishing results, in days.")
     non_compete: bool = Field(False, description="No competing development during the term.")
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
+    liability_cap: Positive | None = Field(None, description=(
+        "oidocs extension: a fixed cap on each party's liability, in yen; without it, the amounts paid and payable "
+        "under the agreement (shared costs) or the recorded costs of the tasks (each bears its own)."))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
 
