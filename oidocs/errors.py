@@ -7,7 +7,23 @@ and, where possible, how to fix it. They never quote confidential deal text whol
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a terminal would act on rather than print: C0 and C1 controls (ESC starts colour, cursor
+# and title sequences; a line break would let outside text forge a line of its own) and the
+# bidirectional overrides that reorder what is shown.
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on one terminal line: every control character written as ``\\xNN`` / ``\\uNNNN``.
+
+    Messages quote outside text (a deal file's keys, a sheet's column names, file names), and
+    an escape sequence in it must not reach the user's terminal.
+    """
+    return _UNSHOWN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +47,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        line = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return shown(line)
 
 
 class OidocsError(Exception):

@@ -31,7 +31,7 @@ def run(action: Callable[[], Any]) -> Any:
     """
     import os
 
-    from oidocs.errors import OidocsError
+    from oidocs.errors import OidocsError, shown
     from oidocs.run.pool import Terminated, handle_sigterm
 
     restore = handle_sigterm()
@@ -39,7 +39,7 @@ def run(action: Callable[[], Any]) -> Any:
         return action()
     except OidocsError as exc:
         for line in exc.lines():
-            click.echo(line, err=True)
+            click.echo(shown(line), err=True)
         sys.exit(exc.exit_code)
     except Terminated:
         click.echo("terminated; nothing more was written", err=True)
@@ -52,7 +52,7 @@ def run(action: Callable[[], Any]) -> Any:
     except Exception as exc:
         if os.environ.get("OIDOCS_DEBUG"):
             raise
-        text = " ".join(str(exc).split())[:200]
+        text = shown(" ".join(str(exc).split())[:200])
         click.echo(f"oidocs: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); "
                    "nothing more was written (OIDOCS_DEBUG=1 shows the details; please report it)", err=True)
         sys.exit(1)
@@ -68,10 +68,11 @@ strict_option = click.option(
 
 def warn_or_refuse(deal: Any, lang: str | None, source_file: str, strict: bool) -> None:
     """Run the checks across the pack: print each as a warning, or under ``strict`` refuse (exit 1)."""
+    from oidocs.errors import shown
     from oidocs.review.checks import enforce, pack_problems
 
     for line in enforce(pack_problems(deal, lang, source_file), strict):
-        click.echo(line, err=True)
+        click.echo(shown(line), err=True)
 
 
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -137,6 +137,7 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
         raise click.UsageError("give deal files or folders, or --base FILE with --rows FILE.csv")
 
     def action() -> None:
+        from oidocs.errors import shown
         from oidocs.run.batch import (
             PackOptions,
             jobs_from_files,
@@ -154,10 +155,10 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
             result = run_batch(todo, options, workers=jobs)
         for label, lines in result.warned:
             for line in lines:
-                click.echo(line, err=True)
+                click.echo(shown(line), err=True)
         for label, problems in result.failed:
             for line in problems:
-                click.echo(line, err=True)
+                click.echo(shown(line), err=True)
         click.echo(result.summary(), err=True)
         _fast_exit(1 if result.failed else 0)
     run(action)
@@ -199,7 +200,7 @@ def validate(files: tuple[str, ...]) -> None:
     def action() -> None:
         from oidocs import api
         from oidocs.deal.dealfile import incomplete_sections
-        from oidocs.errors import DealError
+        from oidocs.errors import DealError, shown
 
         failed = False
         for file in files:
@@ -211,7 +212,7 @@ def validate(files: tuple[str, ...]) -> None:
             except DealError as exc:
                 failed = True
                 for line in exc.lines():
-                    click.echo(line, err=True)
+                    click.echo(shown(line), err=True)
                 continue
             click.echo(f"{file}: ok; pack makes: {', '.join(api.docs_in(deal))}")
         if failed:

@@ -128,13 +128,12 @@ def _convert(node: yaml.Node, path: Path, source: Source, problems: list[Problem
         problems.append(Problem(source.file, line, col, ".".join(map(str, path[:MAX_DEPTH])) + "...",
                                 f"nested more than {MAX_DEPTH} levels deep; a deal file is much flatter"))
         return None
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        if id(node) in seen:  # an alias: refused, as it could repeat a value exponentially
-            line, col = _mark(node)
-            problems.append(Problem(source.file, line, col, ".".join(map(str, path)),
-                                    "YAML aliases (*name) are not supported; write the values out"))
-            return None
-        seen.add(id(node))
+    if id(node) in seen:  # an alias: refused, as it could repeat a value (a list, or a long text) exponentially
+        line, col = _mark(node)
+        problems.append(Problem(source.file, line, col, ".".join(map(str, path)),
+                                "YAML aliases (*name) are not supported; write the values out"))
+        return None
+    seen.add(id(node))
     if node.tag not in _SAFE_TAGS:
         line, col = _mark(node)
         problems.append(

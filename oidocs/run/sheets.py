@@ -14,11 +14,12 @@ import io
 from pathlib import Path
 from typing import Any, Iterable
 
-from oidocs.content import MAX_SHEET_BYTES, InputError, read_input
+from oidocs.content import MAX_SHEET_BYTES, InputError, check_package, read_input
 from oidocs.errors import DealError, Problem
 
 MAX_CELL = 10_000  # characters of one cell: a party's address is a hundred
 MAX_ROWS = 100_000
+MAX_CELLS = 4_000_000  # of an .xlsx, the empty ones before each row's last cell included
 
 Rows = list[tuple[int, dict[str, str], list[str]]]  # (line, column -> cell, the row's own problems)
 
@@ -69,13 +70,24 @@ def _xlsx_table(path: Path, data: bytes) -> Iterable[tuple[int, list[str]]]:
     except ImportError:
         raise _problem(str(path), None, "reading .xlsx needs openpyxl: pip install openpyxl") from None
     try:
+        check_package(data)
+    except InputError as exc:
+        raise _problem(str(path), None, str(exc)) from None
+    try:
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False).active
+        for sheet in (values, formulas):  # the declared size may say A1:XFD1048576: rows stop at their last cell
+            sheet.reset_dimensions()
         table = []
+        cells = 0
         for n, (row, raw) in enumerate(zip(values.iter_rows(values_only=True),
                                            formulas.iter_rows(values_only=True)), start=1):
+            cells += len(row)
             if n > MAX_ROWS + 1:
                 raise _problem(str(path), n, f"more than {MAX_ROWS:,} rows")
+            if cells > MAX_CELLS:
+                raise _problem(str(path), n, f"more than {MAX_CELLS:,} cells (counting the empty ones before "
+                                             "each row's last cell)")
             for i, (value, source) in enumerate(zip(row, raw)):
                 if value is None and isinstance(source, str) and source.startswith("="):
                     raise _problem(str(path), n, (
