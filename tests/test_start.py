@@ -57,7 +57,7 @@ def full_starter(lang: str) -> str:
 def everything(lang: str) -> str:
     """Every commented key switched on: a structure to inspect, not a valid deal."""
     text = full_starter(lang)
-    for key in ("discloser", "cost_shares", "exclusive_field", "background_licence"):
+    for key in ("discloser", "cost_shares", "exclusive_field", "background_licence", "licensor_practises"):
         text = uncomment(text, key, 2)
     return text
 
@@ -293,7 +293,7 @@ def test_schema_command_prints_a_complete_schema() -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"version", "deal_id", "parties", "purpose"}
     objects = _objects(schema)
-    assert len(objects) == 16  # Deal and its 15 nested models (text maps, licence, royalty among them)
+    assert len(objects) == 17  # Deal and its 16 nested models (text maps, licence and its royalty, royalty among them)
     for where, node in objects:
         assert node["additionalProperties"] is False, where
         for name, prop in node["properties"].items():

@@ -60,7 +60,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
         doc=doc,
         lang=lang,
         deal_id=deal.deal_id,
-        title=docdef.titles[lang],
+        title=render.title(docdef),
         preamble=Preamble(pre_clause, pre_blocks),
         articles=articles,
         closing=Closing(
@@ -120,6 +120,14 @@ class _Renderer:
     def included(self, spec: ArticleSpec, docdef: DocDef) -> bool:
         """Whether an article or schedule of the definition is in this document (its ``when`` holds)."""
         return spec.when is None or self.condition(spec.when, docdef)
+
+    def title(self, docdef: DocDef) -> str:
+        """The document's title in this language, worded from the deal where the definition says so."""
+        try:
+            with budgeted():
+                return self.library.title(docdef.titles[self.lang], self.context)
+        except Exception as exc:  # a user's definition may be wrong: say where, never a traceback
+            raise ClauseError(file=docdef.file, message=f"title: {_describe(exc)}") from None
 
     def condition(self, expression: str, docdef: DocDef) -> bool:
         """Evaluate a ``when`` expression of the document definition."""

@@ -130,6 +130,7 @@ class Library:
         self._clauses: dict[tuple[str, str], ClauseFile] = {}
         self._docs: dict[str, DocDef] = {}
         self._expressions: dict[str, Callable[..., Any]] = {}
+        self._titles: dict[str, Any] = {}
         self._ids: list[str] | None = None
 
     # --- clauses ------------------------------------------------------------------------
@@ -201,6 +202,18 @@ class Library:
         if source not in self._expressions:
             self._expressions[source] = self.env.compile_expression(source)
         return self._expressions[source]
+
+    def title(self, source: str, context: dict[str, Any]) -> str:
+        """Render a document title of the definition (plain text, or Jinja that words it from the deal).
+
+        A licence is titled by the rights it licenses (特許・ノウハウ, Patent and Software, ...), so
+        the document definition may compute its title; deal values come out as plain text.
+        """
+        if "{" not in source:
+            return source
+        if source not in self._titles:
+            self._titles[source] = self.env.from_string(source)
+        return " ".join(self._titles[source].render(**context).split())
 
     def render(self, template: Any, context: dict[str, Any], to_node: Callable[[Any], Any]) -> tuple[str, list[Any]]:
         """Render a clause template; return its text (with node markers) and the nodes it printed."""

@@ -127,7 +127,7 @@ def _problem(err: Any, source: Source) -> Problem:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "field_rule":
-        loc = loc + (ctx["field"],)
+        loc = loc + tuple(ctx["field"].split("."))  # a rule may point into a nested block (royalty.rate_...)
     if "[key]" in loc:
         at = loc[: loc.index("[key]")]
         return source.problem(at, _message(err, at), key=True)

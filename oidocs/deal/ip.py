@@ -102,6 +102,18 @@ class BackgroundLicence(Strict):
         return licensors
 
 
+class LicenceRoyalty(Royalty):
+    """The price of the licence agreement: a royalty block plus the rate once the patents are gone."""
+
+    rate_after_patents_percent: Rate | None = Field(None, description=(
+        "Running royalty rate for the know-how, software or designs once no licensed patent or application "
+        "remains; without it royalties end then."))
+
+
+# Rights whose lapse ends the royalty (a patent, or an application that may become one).
+PATENT_KINDS = ("patent", "application")
+
+
 class LicensedRight(Strict):
     kind: Literal["patent", "application", "know_how", "software", "design"] = Field(description="What is licensed.")
     title: LangText = Field(description="Title of the patent or application, or a description of the know-how.")
@@ -119,11 +131,15 @@ class Licence(DocSection):
         "An exclusive licence under contract (独占的通常実施権), not a registered 専用実施権."))
     sublicensable: bool = Field(False, description="Whether the licensee may grant sublicences.")
     royalty_free: bool = Field(False, description="The licence is free of charge.")
-    royalty: Royalty | None = Field(None, description="The price; required unless royalty_free.")
+    royalty: LicenceRoyalty | None = Field(None, description="The price; required unless royalty_free.")
     audit: bool = Field(True, description="The licensor may audit the licensee's books on notice.")
     improvements: Literal["none", "grant_back_nonexclusive"] = Field("none", description=(
         "none: the licensee's improvements stay its own; grant_back_nonexclusive adds a non-exclusive licence back."))
-    term_years: Positive | None = Field(None, description="Term in years; until the last licensed right expires when absent.")
+    term_years: Positive | None = Field(None, description=(
+        "Term in years, renewed a year at a time unless either party gives notice; until the last licensed "
+        "patent expires when absent; required when no patent or application is licensed."))
+    licensor_practises: bool = Field(False, description=(
+        "With exclusive: whether the licensor itself may practise in the field (stated either way)."))
 
     _licensee_differs = field_validator("licensee")(lambda v, info: differs(v, info, "licensor"))
 
@@ -132,6 +148,20 @@ class Licence(DocSection):
         _royalty_or_free(self.royalty_free, self.royalty)
         if not self.royalty_free and self.royalty is None:
             raise field_error("royalty", "royalty_required")
+        patents = any(r.kind in PATENT_KINDS for r in self.rights)
+        if self.term_years is None and not patents:
+            raise field_error("term_years", "licence_term_required")
+        if "licensor_practises" in self.model_fields_set and not self.exclusive:
+            raise field_error("licensor_practises", "licensor_practises_exclusive_only")
+        after = self.royalty.rate_after_patents_percent if self.royalty else None
+        if after is not None:
+            if not patents or all(r.kind in PATENT_KINDS for r in self.rights):
+                raise field_error("royalty.rate_after_patents_percent", "rate_after_patents_nothing_left")
+            if self.term_years is None:
+                raise field_error("term_years", "rate_after_patents_needs_term")
+            if self.royalty is not None and after > self.royalty.rate_percent:
+                raise field_error("royalty.rate_after_patents_percent", "rate_after_patents_too_high",
+                                  after=f"{after:g}", rate=f"{self.royalty.rate_percent:g}")
         return self
 
 

@@ -60,6 +60,7 @@ _DEF_DESCRIPTIONS = {
     "JointFiling": "Results made jointly are co-owned and filed jointly.",
     "ExclusiveField": "One party owns the results; another holds an exclusive right to practise them in a field.",
     "BackgroundLicence": "Each party keeps its background IP and licenses it for the collaboration and its results.",
+    "LicenceRoyalty": "The price of the licence agreement, and the rate once no licensed patent remains.",
 }
 
 
