@@ -57,7 +57,7 @@ def test_the_calendar_holds_the_dates_of_the_example(tmp_path: Path) -> None:
     # a term of 12 months counted from 2026-12-01 (its first day) ends on 2027-11-30
     assert any("有効期間の満了日" in s for s in days[dt.date(2027, 11, 30)])
     licence_signed, _ = deal.doc_dates("licence")
-    assert licence_signed and "ライセンス契約書の締結日" in days[licence_signed]
+    assert licence_signed and "特許・ノウハウライセンス契約書の締結日" in days[licence_signed]
     assert any("第1回の実施報告" in s for s in days[dt.date(2027, 12, 30)]), "report 30 days after the first half-year"
     for ev in _events(ics):
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")  # type: ignore[attr-defined]

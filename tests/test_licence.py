@@ -170,9 +170,10 @@ def test_review_sheet_flags_term_and_grant_back(tmp_path: Path) -> None:
     sheet = _review(tmp_path, OPEN_EN, {"improvements": "grant_back_nonexclusive"})
     assert "(licence_outlives_rights)" in sheet and "(licence_grant_back)" in sheet
     assert "(licence_exclusive_no_minimum)" not in sheet, "non-exclusive"
+    # Know-how alone has a term in years by rule, and no patent for it to outlive.
     know_how = [{"kind": "know_how", "title": "process parameters"}]
-    sheet = _review(tmp_path, OPEN_EN, {"rights": know_how, "term_years": None})
-    assert "(licence_know_how_only)" in sheet and "(licence_outlives_rights)" not in sheet
+    sheet = _review(tmp_path, OPEN_EN, {"rights": know_how, "term_years": 5})
+    assert "(licence_outlives_rights)" not in sheet
     assert "(royalty_base_undefined)" not in sheet, "the built-in definitions define Net Sales"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from oidocs.clauses.context import exclusivity_end
 from oidocs.deal.localize import translate_court
+from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.places import default_court, far_default_court, patent_court_names
@@ -118,7 +119,8 @@ def _exclusivity_end(deal: Deal, years: int) -> Finding:
 
 
 def licence_findings(deal: Deal) -> list[Finding]:
-    """Advice on the licence agreement: exclusivity without a floor, a term past the rights, grant-backs."""
+    """Advice on the licence agreement: exclusivity without a floor, know-how or software past the patents,
+    grant-backs (a licence of software or know-how alone must have a term in years: validation sees to it)."""
     lic = deal.licence
     if lic is None:
         return []
@@ -127,10 +129,9 @@ def licence_findings(deal: Deal) -> list[Finding]:
     if lic.exclusive and minimum is None:
         path = "licence.royalty_free" if lic.royalty_free else "licence.royalty.minimum_annual"
         out.append(Finding("licence_exclusive_no_minimum", path, True if lic.royalty_free else None))
-    if lic.term_years is not None:
+    kinds = {r.kind for r in lic.rights}
+    if lic.term_years is not None and kinds & set(PATENT_KINDS) and kinds - set(PATENT_KINDS):
         out.append(Finding("licence_outlives_rights", "licence.term_years", lic.term_years))
-    elif all(r.kind == "know_how" for r in lic.rights):
-        out.append(Finding("licence_know_how_only", "licence.rights", "know_how"))
     if lic.improvements != "none":
         out.append(Finding("licence_grant_back", "licence.improvements", lic.improvements))
     return out
