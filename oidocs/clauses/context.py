@@ -19,7 +19,7 @@ from typing import Any
 from oidocs.clauses.library import Library
 from oidocs.clauses.sandbox import MAX_STRING, BudgetExceeded, Nodes, Record, check_size, to_plain
 from oidocs.deal.dealfile import docs_in
-from oidocs.deal.localize import default_court
+from oidocs.deal.localize import default_court, patent_court
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
@@ -165,6 +165,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "has_university": any(p.academic for p in parties),
         "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
+        "patent_court": patent_court(deal.court, labels.lang) if deal.court else None,
         "ref": lambda target: Ref(str(target)),
         "define": lambda key: term_node(key, True),
         "term": lambda key: term_node(key, False),

@@ -20,6 +20,9 @@ from oidocs.deal.model import Deal, copy_with
 from oidocs.errors import DealError, Problem
 
 LANG_NAMES = {"ja": "Japanese", "en": "English"}
+# How court names are commonly shortened (longest first): 東京地裁, 知財高裁, Osaka Dist. Ct.
+_ABBREVIATIONS = (("地方裁判所本庁", "地方裁判所"), ("地裁本庁", "地方裁判所"), ("知財高裁", "知的財産高等裁判所"),
+                  ("地裁", "地方裁判所"), ("dist. ct", "district court"), ("district ct", "district court"))
 
 
 def localize(deal: Deal, lang: str, source_file: str = "<deal>") -> Deal:
@@ -44,10 +47,39 @@ def default_court(lang: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _default_court_name() -> str:
+def _places() -> dict[str, Any]:
     import yaml
 
-    return str(yaml.safe_load(templates_path("prefectures.yaml").read_text(encoding="utf-8"))["default_court"])
+    data = yaml.safe_load(templates_path("prefectures.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _default_court_name() -> str:
+    return str(_places()["default_court"])
+
+
+def patent_court(court: str, lang: str) -> str | None:
+    """Return the court that hears patent suits in place of ``court``, in ``lang``, or None.
+
+    Suits on patent rights belong to the Tokyo District Court (east) or the Osaka District Court
+    (west) alone (Code of Civil Procedure art. 6), whatever court the parties chose. When
+    ``court`` is a district court oidocs knows and is neither of those two, the one the law
+    assigns by the chosen court's circuit (``templates/prefectures.yaml``) is returned, so the
+    jurisdiction clause can send patent suits there and keep the chosen court for the rest.
+    Tokyo, Osaka or an unknown court: None (nothing to split, or nothing known to split by).
+    """
+    entry = _courts().get(_court_key(court))
+    if entry is None:
+        return None
+    data = _places()
+    patent = {str(c) for c in data["patent_courts"].values()}
+    if entry["ja"] in patent:
+        return None
+    for pref in data["prefectures"]:
+        if entry["ja"] == pref["court"] or entry["ja"] in pref.get("also", []):
+            return translate_court(str(data["patent_courts"][pref["circuit"]]), lang)
+    return None
 
 
 def translate_court(court: str, lang: str) -> str:
@@ -68,8 +100,14 @@ def _courts() -> dict[str, dict[str, str]]:
 
 
 def _court_key(name: str) -> str:
+    """A court name reduced to compare: width, case, "the" and spacing ignored, and the usual
+    abbreviations (東京地裁, 知財高裁) read as the full names they stand for."""
     key = unicodedata.normalize("NFKC", name).casefold().strip().rstrip(".")
     key = key.removeprefix("the ")
+    for short, full in _ABBREVIATIONS:
+        if key.endswith(short):
+            key = key.removesuffix(short) + full
+            break
     return " ".join(key.split())
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oidocs.clauses.context import exclusivity_end
-from oidocs.deal.localize import translate_court
+from oidocs.deal.localize import patent_court, translate_court
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
@@ -49,7 +49,12 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     if ip is not None:
         court = plain(deal.court) if deal.court else default_court()
         if not any(c in name for c in patent_court_names() for name in (court.lower(), translate_court(court, "en").lower())):
-            out.append(Finding("ip_court", "court", court))
+            split = patent_court(court, lang)
+            if split:  # the jurisdiction clause already sends patent suits to the court art. 6 assigns
+                out.append(Finding("ip_court", "court", court, values={
+                    "court": translate_court(court, lang), "patent_court": split}))
+            else:
+                out.append(Finding("ip_court_unknown", "court", court))
     far = far_default_court(deal)
     if far:
         sep = "、" if lang == "ja" else ", "
