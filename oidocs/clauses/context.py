@@ -165,7 +165,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "has_university": any(p.academic for p in parties),
         "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
-        "patent_court": patent_court(deal.court, labels.lang) if deal.court else None,
+        "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,
         "ref": lambda target: Ref(str(target)),
         "define": lambda key: term_node(key, True),
         "term": lambda key: term_node(key, False),
