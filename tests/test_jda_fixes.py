@@ -49,9 +49,14 @@ def test_three_party_termination_still_operates_against_the_party_concerned(lang
     assert ("当該当事者との関係において" if lang == "ja" else "with respect to that Party") in termination
 
 
-def test_royalty_free_background_licence_says_no_consideration_for_the_licence() -> None:
-    ja = shipped_markdown(HOKKAI, "jda", "ja")
-    en = shipped_markdown(HOKKAI, "jda", "en")
+def test_royalty_free_background_licence_says_no_consideration_for_the_licence(tmp_path) -> None:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"  # the commercial licence is free only when the deal says so
+    deal.write_text(HOKKAI.read_text(encoding="utf-8").replace("royalty_free: true", "royalty_free: true\n    commercial: royalty_free"),
+                    encoding="utf-8")
+    ja = api.render_document(api.read_deal(deal), "jda", lang="ja", fmt="md").decode("utf-8")
+    en = api.render_document(api.read_deal(deal), "jda", lang="en", fmt="md").decode("utf-8")
     assert "本成果の実施のための実施許諾についても、対価を要しない" in ja
     assert "実施のための実施も" not in ja
     assert "No consideration shall be payable for the licence for practising the Results" in en

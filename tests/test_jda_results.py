@@ -151,3 +151,82 @@ def test_a_fixed_cap_from_the_deal(tmp_path, lang: str, figure: str) -> None:
     damages = article_titled(text, DAMAGES[lang])
     assert figure in damages
     assert ("帳簿" if lang == "ja" else "books") not in damages
+
+
+# --- Background IP (lawyer-reading-2 §4) ----------------------------------------------------
+
+BG = {"ja": "背景知的財産権の実施許諾", "en": "Licence of Background IP Rights"}
+
+
+def _hokkai_with(tmp_path, extra: str, lang: str) -> str:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(HOKKAI.read_text(encoding="utf-8").replace("royalty_free: true", "royalty_free: true\n    " + extra),
+                    encoding="utf-8")
+    return api.render_document(api.read_deal(deal), "jda", lang=lang, fmt="md").decode("utf-8")
+
+
+@pytest.mark.parametrize(("lang", "window", "fallback", "not_free"), [
+    ("ja", "当該求めの日から90日以内に合意に至らないとき", "日本知的財産仲裁センターに調停を申し立てることができ",
+     "本成果の実施のための許諾を無償とするものではない"),
+    ("en", "If no agreement is reached within 90 days of the request", "mediation at the Japan Intellectual Property Arbitration Center",
+     "this does not make any licence for practising the Results free of charge"),
+])
+def test_commercial_background_licence_is_negotiated_in_a_window_with_a_fallback(lang: str, window: str, fallback: str,
+                                                                                 not_free: str) -> None:
+    """A free research licence (royalty_free: true) no longer makes the commercial licence free."""
+    grant = article_titled(shipped_markdown(HOKKAI, "jda", lang), BG[lang])
+    assert window in grant and fallback in grant and not_free in grant
+    assert ("対価を要しない" if lang == "ja" else "No consideration shall be payable") not in grant
+
+
+@pytest.mark.parametrize(("lang", "none"), [
+    ("ja", "本成果の実施のための背景知的財産権の実施を許諾せず、いずれの当事者も、その許諾に応じる義務を負わない"),
+    ("en", "grants no licence of Background IP Rights for practising the Results, and no Party is obliged to grant one"),
+])
+def test_commercial_none_grants_and_promises_nothing(tmp_path, lang: str, none: str) -> None:
+    grant = article_titled(_hokkai_with(tmp_path, "commercial: none", lang), BG[lang])
+    assert none in grant
+    assert ("調停" if lang == "ja" else "mediation") not in grant
+
+
+def test_a_royalty_prices_the_commercial_licence_beside_a_free_research_licence(tmp_path) -> None:
+    from oidocs import api
+    from oidocs.errors import OidocsError
+
+    royalty = "royalty: {upfront: 0, rate_percent: 2}"
+    text = _hokkai_with(tmp_path, royalty, "en")
+    assert "shall pay the licensing Party the royalties" in text or "royalties set out in Article" in text
+    deal = tmp_path / "bad.yaml"
+    deal.write_text(HOKKAI.read_text(encoding="utf-8").replace(
+        "royalty_free: true", "royalty_free: true\n    commercial: royalty_free\n    " + royalty), encoding="utf-8")
+    with pytest.raises(OidocsError, match="commercial is royalty_free"):
+        api.read_deal(deal)
+
+
+@pytest.mark.parametrize(("lang", "research_use", "schedule"), [
+    ("ja", "研究期間中、相手方の背景知的財産権を、本共同研究開発のうち自己の分担業務の遂行のためにのみ、無償で実施することができる",
+     "## 別紙（背景知的財産権一覧）"),
+    ("en", "During the Research Period, each Party may practise the Background IP Rights of the other Party free of charge",
+     "## Schedule (Background IP Rights)"),
+])
+def test_background_ip_is_free_for_the_research_and_listed_in_a_schedule(lang: str, research_use: str, schedule: str) -> None:
+    text = shipped_markdown(ACME, "jda", lang)
+    ownership = article_titled(text, "背景知的財産権の帰属" if lang == "ja" else "Ownership of Background IP Rights")
+    assert research_use in ownership
+    assert ("別紙に記載する" if lang == "ja" else "are listed in the Schedule") in ownership
+    assert ("両当事者の書面による合意" if lang == "ja" else "written agreement of both Parties") in ownership
+    assert schedule in text
+
+
+@pytest.mark.parametrize(("lang", "limit", "nobody", "old"), [
+    ("ja", "通知の日から60日以内に行う", "いずれの当事者も、当該本成果について単独で出願し", "共同成果として取り扱う"),
+    ("en", "shall be made within 60 days of the notice", "no Party shall alone file an application for", "shall be treated as Joint Results"),
+])
+def test_results_of_open_category_are_filed_by_nobody_until_confirmed(lang: str, limit: str, nobody: str, old: str) -> None:
+    for path in (ACME, BIGCO):
+        notice = article_titled(shipped_markdown(path, "jda", lang),
+                                "成果の通知及び区分の確認" if lang == "ja" else "Notification of Results and Confirmation of Their Category")
+        assert limit in notice and nobody in notice
+        assert old not in notice

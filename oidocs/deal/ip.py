@@ -82,13 +82,20 @@ class BackgroundLicence(Strict):
     licensors: list[PartyKey] | None = Field(None, description="Licensing parties; all parties when absent.")
     exclusive: bool = Field(False, description="Whether the licence is exclusive.")
     royalty_free: bool = Field(True, description=(
-        "Royalty-free; when false and no royalty block is given, the licence is an undertaking to negotiate."))
+        "The licence to carry out the collaboration (the research, the PoC) is free."))
+    commercial: Literal["reasonable_terms", "royalty_free", "none"] = Field("reasonable_terms", description=(
+        "The licence of background IP needed to practise the results commercially: reasonable_terms (negotiated "
+        "within a fixed window, with mediation as the fallback; priced now when a royalty block is given), "
+        "royalty_free (free, only when the deal says so) or none."))
     sublicensable: bool = Field(False, description="Whether the licensee may sublicense (group companies and subcontractors).")
-    royalty: Royalty | None = Field(None, description="The price of the licence (as in licence.royalty).")
+    royalty: Royalty | None = Field(None, description="The price of the commercial licence (as in licence.royalty).")
 
     @model_validator(mode="after")
     def _royalty_rule(self) -> BackgroundLicence:
-        _royalty_or_free(self.royalty_free, self.royalty)
+        # The royalty prices the commercial licence, so it sits with reasonable_terms only; the free
+        # research licence (royalty_free) does not make the commercial one free (spec).
+        if self.royalty is not None and self.commercial != "reasonable_terms":
+            raise field_error("royalty", "royalty_and_commercial", commercial=self.commercial)
         return self
 
     @field_validator("licensors")

@@ -86,7 +86,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
             out.append(Finding("royalty_undertaking", "ip.exclusive_field.royalty", None,
                                ("ip.exclusive_field.consideration",)))
     bl = ip.background_licence if ip else None
-    if bl is not None and not bl.royalty_free and bl.royalty is None:
+    if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
         out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
     out += licence_findings(deal)
     if deal.nda.survival_months < 24:
