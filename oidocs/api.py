@@ -28,7 +28,7 @@ LANGS = ("ja", "en")
 BILINGUAL = ("ja+en", "en+ja")  # one side-by-side document, the first language on the left
 
 __all__ = ["BILINGUAL", "DOCS", "FORMATS", "LANGS", "PackDraft", "build_bilingual", "build_document", "calendar_names",
-           "check_pack", "convert_pdfs", "deal_from_dict", "docs_in", "file_name", "manifest", "render_calendar",
+           "check_pack", "convert_pdfs", "deal_digest", "deal_from_dict", "docs_in", "file_name", "manifest", "render_calendar",
            "prepare_pack", "read_deal", "render_document", "render_files", "render_pack"]
 
 _default_library: Library | None = None
@@ -186,6 +186,7 @@ class PackDraft:
     pdf_jobs: dict[str, Any]
     library: Library | None = None
     pack: bool = False
+    source_file: str = "<deal>"
 
     def finish(self, pdfs: dict[str, bytes]) -> dict[str, bytes]:
         """Return every file, with the PDFs from ``pdfs`` (name -> bytes) and, for a pack, sheet and manifest."""
@@ -194,7 +195,8 @@ class PackDraft:
             files[review_name(self.deal.deal_id, self.lang)] = render_review(
                 self.deal, lang=self.lang, library=self.library, trees=self.trees)
             files.update(render_calendar(self.deal, lang=self.lang, library=self.library, trees=self.trees))
-            files[f"{self.deal.deal_id}-manifest.json"] = manifest(self.deal, self.lang, self.trees, files)
+            files[f"{self.deal.deal_id}-manifest.json"] = manifest(self.deal, self.lang, self.trees, files,
+                                                                    source=_deal_file(self.source_file))
         return files
 
 
@@ -209,7 +211,7 @@ def prepare_pack(deal: Deal, *, lang: str | None = None, formats: Iterable[str] 
         raise DealError(incomplete)
     lang = lang or deal.language
     draft = _render(deal, docs_in(deal), lang, list(formats), review, library, source_file)
-    draft.library, draft.pack = library, True
+    draft.library, draft.pack, draft.source_file = library, True, source_file
     return draft
 
 
@@ -294,8 +296,37 @@ def _check_formats(formats: Iterable[str]) -> None:
         raise OidocsError(f"unknown format {unknown[0]!r}; choose docx, md or pdf")
 
 
-def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, bytes]) -> bytes:
-    """Return the pack manifest: every file with its sha256, the clauses used, the oidocs version."""
+def deal_digest(deal: Deal) -> str:
+    """Return the sha256 of the deal as validated (canonical JSON, defaults filled in).
+
+    The same for a deal file, a sheet row or a dict that say the same thing, and different as
+    soon as one value differs: ``batch --skip-existing`` compares it to the manifest's.
+    """
+    import hashlib
+    import json
+
+    data = _ready(deal).model_dump(mode="json")
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _deal_file(source_file: str) -> tuple[str, bytes] | None:
+    """The deal file's name and bytes, when ``source_file`` is one (not a row label or ``<deal>``)."""
+    import os
+
+    from oidocs.content import MAX_DEAL_BYTES, InputError, read_input
+
+    if not os.path.isfile(source_file):
+        return None
+    try:
+        return os.path.basename(source_file), read_input(source_file, MAX_DEAL_BYTES)
+    except InputError:
+        return None
+
+
+def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, bytes],
+             source: tuple[str, bytes] | None = None) -> bytes:
+    """Return the pack manifest: every file with its sha256 (review sheet and calendar included), the
+    clauses used, the oidocs version, the deal's digest and, when made from a file, that file's sha256."""
     import hashlib
     import json
 
@@ -319,7 +350,11 @@ def manifest(deal: Deal, lang: str, trees: list[Document], files: dict[str, byte
         })
     calendar = [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                 for name, data in files.items() if name in calendar_names(deal.deal_id)]
-    data = {"oidocs": __version__, "deal_id": deal.deal_id, "language": lang, "documents": documents,
+    review = [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+              for name, data in files.items() if name == review_name(deal.deal_id, lang)]
+    data = {"oidocs": __version__, "deal_id": deal.deal_id, "language": lang, "deal_sha256": deal_digest(deal),
+            **({"deal_file": {"name": source[0], "sha256": hashlib.sha256(source[1]).hexdigest()}} if source else {}),
+            "documents": documents, **({"review": review[0]} if review else {}),
             **({"calendar": calendar} if calendar else {})}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

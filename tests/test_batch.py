@@ -6,7 +6,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, FIXTURES, run
+from conftest import EXAMPLES, FIXTURES, as_written, run
+
+from oidocs import api
 
 JA = next(p for p in EXAMPLES if p.name == "acme-nano-ja.yaml")
 
@@ -25,7 +27,7 @@ def test_good_and_bad_deals_in_one_batch(tmp_path: Path) -> None:
     shutil.copy(JA, deals / "zz-duplicate.yaml")
     result = run("batch", deals, "--out", tmp_path / "out", "--jobs", "1")
     assert result.exit_code == 1
-    made = sorted(p.name for p in (tmp_path / "out").iterdir())
+    made = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir())
     from oidocs import api
     good = EXAMPLES + [f for f in FIXTURES if f.name == "oneway-en.yaml"]
     assert made == sorted(api.read_deal(p).deal_id for p in good)
@@ -50,17 +52,20 @@ def test_csv_rows_one_bad_cell(tmp_path: Path) -> None:
     rows.write_bytes("\ufeffdeal_id,parties.1.name,poc.fee.amount,poc.scope\n"
                      "p-1,甲野株式会社,1000000,試験A;試験B\n"
                      "p-2,乙野株式会社,abc,\n"
-                     "p-3,,500000,\n".encode("utf-8"))
+                     "p-3,丙野株式会社,500000,\n"
+                     "p-4,,500000,\n".encode("utf-8"))
     result = run("batch", "--base", JA, "--rows", rows, "--out", tmp_path / "out", "--jobs", "1")
     assert result.exit_code == 1
     assert f"{rows}:3: poc.fee.amount: write the amount in digits only" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p-1", "p-3"]
+    assert f"{rows}:5: parties.1.name: empty; write it in every row" in result.stderr  # never the base's name
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == ["p-1", "p-3"]
     poc = (tmp_path / "out" / "p-1" / "p-1-poc-ja.md").read_text(encoding="utf-8")
     assert "金1,000,000円（消費税別）" in poc and "試験A" in poc and "試験B" in poc
     nda = (tmp_path / "out" / "p-1" / "p-1-nda-ja.md").read_text(encoding="utf-8")
     assert "甲野株式会社" in nda and "ナノテック株式会社" not in nda
-    p3 = (tmp_path / "out" / "p-3" / "p-3-nda-ja.md").read_text(encoding="utf-8")
-    assert "ナノテック株式会社" in p3, "an empty cell keeps the base value"
+    p3 = (tmp_path / "out" / "p-3" / "p-3-poc-ja.md").read_text(encoding="utf-8")
+    base_scope = api.read_deal(JA).poc.scope[0]  # type: ignore[union-attr]
+    assert as_written(str(base_scope), "ja") in p3, "an empty cell (not a party's identity) keeps the base value"
 
 
 def test_csv_unknown_column(tmp_path: Path) -> None:
@@ -85,7 +90,7 @@ def test_jobs_two_gives_the_same_bytes_as_jobs_one(tmp_path: Path) -> None:
 def test_no_progress_output_when_not_a_terminal(tmp_path: Path) -> None:
     result = run("batch", JA, "--out", tmp_path, "--jobs", "1")
     assert result.exit_code == 0
-    assert result.stdout == ""
+    assert result.stdout.startswith("1 made, 0 skipped (complete already), 0 failed; report: ")  # no bar
     assert result.stderr.strip().startswith("made 1, failed 0, ")
 
 
@@ -115,7 +120,7 @@ def test_xlsx_rows(tmp_path: Path) -> None:
     result = run("batch", "--base", JA, "--rows", tmp_path / "rows.xlsx", "--out", tmp_path / "out", "--jobs", "1")
     assert result.exit_code == 1
     assert f"{tmp_path / 'rows.xlsx'}:3: poc.start: not a valid date ('2027-02-30')" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-1"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == ["x-1"]
     assert "エックス株式会社" in (tmp_path / "out" / "x-1" / "x-1-nda-ja.md").read_text(encoding="utf-8")
 
 

@@ -113,9 +113,17 @@ Examples:
   oidocs batch --base base.yaml --rows partners.csv --out packs --jobs 2
 
 A PATH is a deal file or a folder of *.yaml. A CSV's header names keys by dotted path
-(deal_id, parties.1.name, poc.fee.amount); a list key takes ;-separated values; an empty
-cell keeps the base value. A bad deal or row never stops the others; the exit code is 1
-if any failed.
+(deal_id, parties.1.name, poc.fee.amount; list entries count from 0: parties.1 is the second
+party); a list key takes ;-separated values; an empty cell keeps the base value, except a
+party's key, name, address or representative and deal_id, which every row must give. Rows are
+named by their line in the file (the header is line 1). A bad deal or row never stops the
+others; the exit code is 1 if any failed. {out}/batch-report.csv lists each deal's source,
+deal id, status (made, skipped, failed) and folder.
+
+\b
+A stopped or partly failed batch: run it again with --skip-existing.
+Many machines: --shard K/N on each (K = 1..N), e.g. a Slurm array or GNU parallel:
+  parallel oidocs batch deals/ --out packs --skip-existing --shard {}/4 ::: 1 2 3 4
 """)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--base", type=click.Path(dir_okay=False), default=None, help="Base deal file for --rows.")
@@ -131,10 +139,18 @@ if any failed.
 @click.option("--jobs", type=click.IntRange(min=1), default=None, callback=lambda ctx, param, value: _jobs(value),
               help="Parallel processes [default: CPU count; at most CPU count x 4].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--skip-existing", is_flag=True,
+              help="Skip a deal whose complete pack is in --out already (its manifest matches): re-run a stopped "
+                   "or partly failed batch without --force.")
+@click.option("--shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
+              help="Make only the K-th of N equal shares of the deals (a stable order), for array jobs or GNU parallel.")
 def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, fmt: str, lang: str | None,
-          force: bool, strict: bool, review: bool, library: str | None, jobs: int | None, quiet: bool) -> None:
+          force: bool, strict: bool, review: bool, library: str | None, jobs: int | None, quiet: bool,
+          skip_existing: bool, shard: tuple[int, int] | None) -> None:
     if bool(paths) == bool(base or rows) or bool(base) != bool(rows):
         raise click.UsageError("give deal files or folders, or --base FILE with --rows FILE.csv")
+    if skip_existing and force:
+        raise click.UsageError("--skip-existing and --force contradict each other; choose one")
 
     def action() -> None:
         from oidocs.errors import shown
@@ -145,8 +161,13 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
             run_batch,
         )
 
-        todo = jobs_from_rows(base, rows) if base and rows else jobs_from_files(paths, workers=jobs or os.cpu_count() or 1)
-        options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library, strict)
+        known: frozenset[tuple[str, str]] = frozenset()
+        if base and rows:
+            known = _base_warnings(base, lang, strict)
+            todo = jobs_from_rows(base, rows, shard)
+        else:
+            todo = jobs_from_files(paths, workers=jobs or os.cpu_count() or 1, shard=shard)
+        options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library, strict, skip_existing, known)
         show = not quiet and sys.stderr.isatty()
         if show:
             with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
@@ -160,8 +181,64 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
             for line in problems:
                 click.echo(shown(line), err=True)
         click.echo(result.summary(), err=True)
+        report = write_report(out, todo, result, shard)
+        click.echo(f"{len(result.made)} made, {len(result.skipped)} skipped (complete already), "
+                   f"{len(result.failed)} failed; report: {report}")
         _fast_exit(1 if result.failed else 0)
     run(action)
+
+
+def _base_warnings(base: str, lang: str | None, strict: bool) -> frozenset[tuple[str, str]]:
+    """The checks across the pack of a --rows batch's base deal: printed once, at the base file.
+
+    Under --strict they stop the batch (every row would fail with them). Returned as (path,
+    message) so that each row reports only the findings its own cells cause.
+    """
+    from oidocs import api
+    from oidocs.review.checks import enforce
+
+    found = api.check_pack(api.read_deal(base), lang=lang, source_file=base)
+    for line in enforce(found, strict):
+        click.echo(line, err=True)
+    return frozenset((p.path, p.message) for p in found)
+
+
+def write_report(out: str, jobs: list, result: object, shard: tuple[int, int] | None) -> str:
+    """Write {out}/batch-report.csv (per shard: batch-report-K-of-N.csv): source, deal id, status, folder.
+
+    The folder is named relative to the report (both are in --out), so that moving the whole
+    output keeps the report right and two runs of one batch give the same report.
+    """
+    from pathlib import Path
+
+    from oidocs.run.output import write_files
+    from oidocs.run.report import ReportRow, render_report, report_name
+
+    failed = dict(result.failed)  # type: ignore[attr-defined]
+    skipped = set(result.skipped)  # type: ignore[attr-defined]
+    warned = dict(result.warned)  # type: ignore[attr-defined]
+    rows = []
+    for job in jobs:
+        status = "failed" if job.label in failed else "skipped" if job.label in skipped else "made"
+        folder = job.deal_id if job.deal_id and status != "failed" else ""  # beside the report
+        note = (failed.get(job.label) or warned.get(job.label) or [""])[0]
+        rows.append(ReportRow(job.label, job.deal_id or "", status, folder, note))
+    name = report_name(shard)
+    write_files(out, {name: render_report(rows)}, force=True)
+    return str(Path(out) / name)
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N``: 1 <= K <= N, else a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        k, n = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: write K/N, e.g. 2/4 (the 2nd of 4 shares)", param_hint="'--shard'") from None
+    if not 1 <= k <= n:
+        raise click.BadParameter(f"{value!r}: K must be between 1 and N", param_hint="'--shard'")
+    return k, n
 
 
 def _jobs(value: int | None) -> int | None:

@@ -9,17 +9,16 @@ cache, see :mod:`oidocs.cache`); jobs and results are small records, so memory s
 
 from __future__ import annotations
 
-import copy
 import os
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from oidocs.deal.model import Deal
-from oidocs.errors import DealError, OidocsError, Problem
+from oidocs.errors import DealError, OidocsError, OutputExistsError
 from oidocs.run.pool import pool_map
 
 
@@ -49,8 +48,10 @@ class Job:
 
         if self.path is not None:
             return read_deal(self.path)
+        from oidocs.run.rows import RowError, row_deal
+
         assert self.base is not None
-        deal, problems = _row_deal(self.base, self.cells, self.label)
+        deal, problems = row_deal(self.base, self.cells, self.label)
         if deal is None:
             raise RowError(problems)
         return deal
@@ -59,20 +60,10 @@ class Job:
         self.deal_id, self.language = deal.deal_id, deal.language
 
 
-class RowError(OidocsError):
-    """A CSV row's problems, each already a ``rows.csv:LINE: column: message`` line."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-    def lines(self) -> list[str]:
-        return self.problems
-
-
 @dataclass
 class BatchResult:
     made: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # --skip-existing: complete already, counted as done
     failed: list[tuple[str, list[str]]] = field(default_factory=list)
     warned: list[tuple[str, list[str]]] = field(default_factory=list)  # checks across the pack, per deal made
     seconds: float = 0.0
@@ -80,6 +71,8 @@ class BatchResult:
     def summary(self) -> str:
         """The last line of a batch: counts, time, and the name of every deal file or row that failed."""
         line = f"made {len(self.made)}, failed {len(self.failed)}, {self.seconds:.2f} s"
+        if self.skipped:
+            line += f", skipped {len(self.skipped)} (complete already)"
         if self.failed:
             line += "; failed: " + ", ".join(label for label, _ in self.failed)
         return line
@@ -96,9 +89,9 @@ def deal_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def jobs_from_files(paths: Iterable[str | Path], workers: int = 1) -> list[Job]:
-    """Read and validate each deal file (in ``workers`` processes); problems stay on the job."""
-    files = [str(p) for p in deal_files(paths)]
+def jobs_from_files(paths: Iterable[str | Path], workers: int = 1, shard: tuple[int, int] | None = None) -> list[Job]:
+    """Read and validate each deal file (of this shard; in ``workers`` processes); problems stay on the job."""
+    files = in_shard([str(p) for p in deal_files(paths)], shard)
     if workers > 1 and len(files) > 1:
         return list(pool_map(_read_job, files, workers, lambda path, why: Job(path, problems=[f"{path}: {why}"])))
     return [_read_job(f) for f in files]
@@ -120,6 +113,10 @@ def failure_lines(label: str, exc: BaseException) -> list[str]:
     every check) is reported against the deal's file or row, never as a traceback, so the
     batch goes on and its summary names the deal.
     """
+    if isinstance(exc, OutputExistsError):  # one line per deal, not one per file of its pack
+        folder = Path(exc.paths[0]).parent if exc.paths else "its folder"
+        return [f"{label}: {folder}: holds files of this pack already ({len(exc.paths)}); nothing was written "
+                "(--skip-existing skips complete packs, --force replaces them)"]
     if isinstance(exc, OidocsError):
         return exc.lines()
     if isinstance(exc, MemoryError):
@@ -131,87 +128,50 @@ def failure_lines(label: str, exc: BaseException) -> list[str]:
             "please report it with this deal file"]
 
 
-def jobs_from_rows(base_file: str | Path, rows_file: str | Path) -> list[Job]:
-    """One job per row: the base deal with the row's dotted-path keys replaced."""
-    from oidocs.deal.dealfile import read_deal
+def jobs_from_rows(base_file: str | Path, rows_file: str | Path, shard: tuple[int, int] | None = None) -> list[Job]:
+    """One job per row (of this shard): the base deal with the row's dotted-path keys replaced.
 
+    The base file and the header are checked once: a problem of either stops the batch,
+    reported once at its own file and line, not once per row.
+    """
+    from oidocs.deal.dealfile import read_deal
+    from oidocs.run.rows import header_problems, row_deal
     from oidocs.run.sheets import read_rows
 
     read_deal(base_file)  # the base must be valid on its own: its errors stop the batch
     header, rows = read_rows(rows_file)
+    wrong = header_problems(str(rows_file), 1, [h for h in header if h])
+    if wrong:
+        raise DealError(wrong)
     jobs = []
-    for line, row, problems in rows:
+    for line, row, problems in in_shard(rows, shard):
         cells = tuple((column, (row.get(column) or "").strip()) for column in header)
-        job = Job(f"{rows_file}:{line}", base=str(base_file), cells=tuple((c, v) for c, v in cells if c and v))
+        job = Job(f"{rows_file}:{line}", base=str(base_file), cells=tuple((c, v) for c, v in cells if c))
         if problems:
             job.problems = problems
             jobs.append(job)
             continue
-        deal, job.problems = _row_deal(job.base, job.cells, job.label)  # type: ignore[arg-type]
+        deal, job.problems = row_deal(job.base, job.cells, job.label)  # type: ignore[arg-type]
         if deal is not None:
             job.accept(deal)
         jobs.append(job)
     return jobs
 
 
-@lru_cache(maxsize=4)
-def _base_source(base_file: str) -> Any:
-    from oidocs.deal.dealfile import read_text
-    from oidocs.deal.yamlsource import load_text
-
-    return load_text(read_text(base_file), base_file)
+T = TypeVar("T")
 
 
-def _row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) -> tuple[Deal | None, list[str]]:
-    """Apply a row's cells to the base deal and validate it: (deal, []) or (None, problems)."""
-    from oidocs.deal.dealfile import validate_data
+def in_shard(items: list[T], shard: tuple[int, int] | None) -> list[T]:
+    """The K-th of N shares of ``items`` (``shard`` = (K, N), K from 1): every N-th item from the K-th.
 
-    source = _base_source(base_file)
-    data = copy.deepcopy(source.data)
-    problems = []
-    for column, cell in cells:
-        try:
-            _assign(data, column, cell)
-        except (KeyError, IndexError, TypeError) as exc:
-            problems.append(f"{label}: {column}: {exc.args[0] if exc.args else 'no such key'}")
-    if problems:
-        return None, problems
-    try:
-        return validate_data(data, source), []
-    except DealError as exc:
-        return None, [_row_problem(label, [c for c, _ in cells], p) for p in exc.problems]
-    except Exception as exc:
-        return None, failure_lines(label, exc)
-
-
-def _assign(data: Any, dotted: str, cell: str) -> None:
-    """Set ``data[dotted]`` from a CSV cell; a list in the base takes ``;``-separated cells."""
-    parts = dotted.split(".")
-    target = data
-    for part in parts[:-1]:
-        if isinstance(target, list):
-            if not part.isdigit() or int(part) >= len(target):
-                raise IndexError(f"no list entry {part} in the base deal")
-            target = target[int(part)]
-        elif isinstance(target, dict):
-            target = target.setdefault(part, {})
-        else:
-            raise TypeError("not a mapping in the base deal")
-    last = parts[-1]
-    if isinstance(target, list):
-        if not last.isdigit() or int(last) >= len(target):
-            raise IndexError(f"no list entry {last} in the base deal")
-        target[int(last)] = cell
-    elif isinstance(target, dict):
-        old = target.get(last)
-        target[last] = [c.strip() for c in cell.split(";") if c.strip()] if isinstance(old, list) else cell
-    else:
-        raise TypeError("not a mapping in the base deal")
-
-
-def _row_problem(label: str, header: list[str], problem: Problem) -> str:
-    column = next((h for h in header if problem.path == h or problem.path.startswith(h + ".")), problem.path)
-    return f"{label}: {column}: {problem.message}"
+    The order is the batch's own (files sorted by name, rows in sheet order), so every run
+    over the same input gives each shard the same deals, and the N shards together give
+    each deal exactly once.
+    """
+    if shard is None:
+        return items
+    k, n = shard
+    return items[k - 1::n]
 
 
 def check_duplicates(jobs: list[Job]) -> None:
@@ -234,9 +194,13 @@ class PackOptions:
     review: bool
     library: str | None
     strict: bool = False  # a deal whose checks across the pack find anything fails (alone)
+    skip_existing: bool = False  # a deal whose complete pack is in out already is skipped (done)
+    # Warnings of the base deal of a --rows batch, as (path, message): printed once at the base
+    # file by the caller, so a row repeats only the findings its own cells cause.
+    base_warnings: frozenset[tuple[str, str]] = frozenset()
 
 
-Outcome = tuple[str, list[str], list[str]]  # (label, problems, warnings) of one deal
+Outcome = tuple[str, list[str], list[str], bool]  # (label, problems, warnings, skipped) of one deal
 
 
 def _checked(job: Job, options: PackOptions) -> tuple[Deal, list[str]]:
@@ -246,7 +210,16 @@ def _checked(job: Job, options: PackOptions) -> tuple[Deal, list[str]]:
     from oidocs.review.checks import enforce, pack_problems
 
     deal = job.load()
-    return deal, enforce(pack_problems(deal, options.lang, job.label), options.strict)
+    found = [p for p in pack_problems(deal, options.lang, job.label) if (p.path, p.message) not in options.base_warnings]
+    return deal, enforce(found, options.strict)
+
+
+def _done(deal: Deal, options: PackOptions) -> bool:
+    """Under --skip-existing: whether this deal's complete pack is in its folder already."""
+    from oidocs.run.report import pack_complete
+
+    return options.skip_existing and pack_complete(Path(options.out) / deal.deal_id, deal, options.lang,
+                                                   options.formats)
 
 
 @lru_cache(maxsize=2)
@@ -266,13 +239,15 @@ def _make_pack(args: tuple[Job, PackOptions]) -> Outcome:
     warnings: list[str] = []
     try:
         deal, warnings = _checked(job, options)
+        if _done(deal, options):
+            return job.label, [], [], True
         library = _user_library(options.library) if options.library else None
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
         write_files(Path(options.out) / deal.deal_id, files, force=options.force)
     except Exception as exc:  # the one guard of a worker: a deal's failure is reported, the batch goes on
-        return job.label, failure_lines(job.label, exc), warnings
-    return job.label, [], warnings
+        return job.label, failure_lines(job.label, exc), warnings, False
+    return job.label, [], warnings, False
 
 
 PDF_CHUNK = 25  # packs per LibreOffice call at most: bounds a worker's memory and a failed call's reach
@@ -291,9 +266,13 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
     problems: dict[str, list[str]] = {}
     warnings: dict[str, list[str]] = {}
     drafts = []
+    skipped = set()
     for job in jobs:
         try:
             deal, warnings[job.label] = _checked(job, options)
+            if _done(deal, options):
+                skipped.add(job.label)
+                continue
             library = _user_library(options.library) if options.library else None
             drafts.append((job, api.prepare_pack(deal, lang=options.lang, formats=options.formats,
                                                  review=options.review, library=library, source_file=job.label)))
@@ -311,7 +290,8 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
             write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force)
         except Exception as exc:
             problems[job.label] = failure_lines(job.label, exc)
-    return [(job.label, problems.get(job.label, []), warnings.get(job.label, [])) for job in jobs]
+    return [(job.label, problems.get(job.label, []), [] if job.label in skipped else warnings.get(job.label, []),
+             job.label in skipped) for job in jobs]
 
 
 def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
@@ -327,9 +307,11 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
                 progress(1)
     todo = [(job, options) for job in jobs if job.ok]
     workers = max(1, workers or os.cpu_count() or 1)
-    for label, problems, warnings in _map(todo, workers):
+    for label, problems, warnings, skipped in _map(todo, workers):
         if problems:
             result.failed.append((label, problems))
+        elif skipped:
+            result.skipped.append(label)
         else:
             result.made.append(label)
         if warnings:
@@ -350,7 +332,7 @@ def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]
         while queue:
             yield _make_pack(queue.popleft())
         return
-    yield from pool_map(_make_pack, todo, workers, lambda item, why: (item[0].label, [f"{item[0].label}: {why}"], []))
+    yield from pool_map(_make_pack, todo, workers, lambda item, why: (item[0].label, [f"{item[0].label}: {why}"], [], False))
 
 
 def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
@@ -364,7 +346,7 @@ def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outc
             yield from _make_packs(share)
         return
     def lost(share: tuple[list[Job], PackOptions], why: str) -> list[Outcome]:
-        return [(job.label, [f"{job.label}: {why}"], []) for job in share[0]]
+        return [(job.label, [f"{job.label}: {why}"], [], False) for job in share[0]]
 
     for results in pool_map(_make_packs, shares, workers, lost):
         yield from results

@@ -88,18 +88,28 @@ def _xlsx_table(path: Path, data: bytes) -> Iterable[tuple[int, list[str]]]:
             if cells > MAX_CELLS:
                 raise _problem(str(path), n, f"more than {MAX_CELLS:,} cells (counting the empty ones before "
                                              "each row's last cell)")
+            texts = [_xlsx_text(v) for v in row]
             for i, (value, source) in enumerate(zip(row, raw)):
                 if value is None and isinstance(source, str) and source.startswith("="):
-                    raise _problem(str(path), n, (
-                        f"cell {openpyxl.utils.get_column_letter(i + 1)}{n} holds a formula whose result was never "
-                        "saved; open the sheet in Excel (or LibreOffice) and save it, or type the value"))
-            table.append((n, [_xlsx_text(v) for v in row]))
+                    # This row fails alone (the header row fails the sheet): its cell would read as empty.
+                    if n == 1:
+                        raise _problem(str(path), n, _unsaved(openpyxl.utils.get_column_letter(i + 1), n))
+                    texts[i] = UNSAVED + openpyxl.utils.get_column_letter(i + 1)
+            table.append((n, texts))
         return table
     except DealError:
         raise
     except Exception as exc:  # a corrupt or foreign file: openpyxl raises many kinds
         raise _problem(str(path), None, f"not a readable .xlsx workbook ({type(exc).__name__}); "
                                         "save it again from Excel, or as CSV UTF-8") from None
+
+
+UNSAVED = "\x00unsaved formula "  # marks a formula cell without a saved result (no cell can hold NUL)
+
+
+def _unsaved(column: str, line: int) -> str:
+    return (f"cell {column}{line} holds a formula whose result was never saved; open the sheet in Excel "
+            "(or LibreOffice) and save it, or type the value")
 
 
 def _xlsx_text(value: Any) -> str:
@@ -139,7 +149,10 @@ def _rows(file: str, table: Iterable[tuple[int, list[str]]]) -> tuple[list[str],
             continue
         mine = []
         for i, cell in enumerate(cells):
-            if i >= len(header):
+            if cell.startswith(UNSAVED):
+                mine.append(f"{file}:{line}: {header[i] if i < len(header) else ''}: "
+                            + _unsaved(cell[len(UNSAVED):], line))
+            elif i >= len(header):
                 if cell.strip():
                     mine.append(f"{file}:{line}: cell {i + 1} is beyond the named columns; name its column or delete it")
             elif len(cell) > MAX_CELL:
