@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from oidocs.deal.model import Deal
-from oidocs.errors import DealError, OidocsError, OutputExistsError
+from oidocs.errors import DealError
+from oidocs.run.failures import failure_lines
 from oidocs.run.pool import pool_map
 
 
@@ -104,28 +105,6 @@ def _read_job(path: str) -> Job:
     except Exception as exc:  # one bad deal never stops the others (see failure_lines)
         job.problems = failure_lines(path, exc)
     return job
-
-
-def failure_lines(label: str, exc: BaseException) -> list[str]:
-    """The lines that report why one deal of a batch failed: the one place workers turn errors into lines.
-
-    A user error carries its own lines; anything else (a bug, or an input that slipped past
-    every check) is reported against the deal's file or row, never as a traceback, so the
-    batch goes on and its summary names the deal.
-    """
-    if isinstance(exc, OutputExistsError):  # one line per deal, not one per file of its pack
-        folder = Path(exc.paths[0]).parent if exc.paths else "its folder"
-        return [f"{label}: {folder}: holds files of this pack already ({len(exc.paths)}); nothing was written "
-                "(--skip-existing skips complete packs, --force replaces them)"]
-    if isinstance(exc, OidocsError):
-        return exc.lines()
-    if isinstance(exc, MemoryError):
-        return [f"{label}: out of memory while making this deal's pack"]
-    if isinstance(exc, RecursionError):
-        return [f"{label}: nested too deeply to be read"]
-    text = " ".join(str(exc).split())[:200]
-    return [f"{label}: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); "
-            "please report it with this deal file"]
 
 
 def jobs_from_rows(base_file: str | Path, rows_file: str | Path, shard: tuple[int, int] | None = None) -> list[Job]:

@@ -65,7 +65,7 @@ def header_problems(rows_file: str, line: int, header: list[str]) -> list[Proble
 def row_deal(base_file: str, cells: tuple[tuple[str, str], ...], label: str) -> tuple[Deal | None, list[str]]:
     """Apply a row's cells to the base deal and validate it: (deal, []) or (None, problems)."""
     from oidocs.deal.dealfile import validate_data
-    from oidocs.run.batch import failure_lines
+    from oidocs.run.failures import failure_lines
 
     source = base_source(base_file)
     data = copy.deepcopy(source.data)
