@@ -30,6 +30,8 @@ ALLOWED: dict[str, set[str]] = {
                           "oidocs.calendar"},
     "oidocs.negotiate": BASE | {"oidocs.api", "oidocs.deal", "oidocs.clauses", "oidocs.document", "oidocs.writers",
                                 "oidocs.review"},
+    "oidocs.serve": BASE | {"oidocs.api", "oidocs.deal", "oidocs.clauses", "oidocs.document", "oidocs.writers",
+                            "oidocs.review"},
     "oidocs.run": BASE | {"oidocs.api", "oidocs.deal", "oidocs.clauses", "oidocs.document", "oidocs.writers",
                           "oidocs.review", "oidocs.negotiate"},
 }

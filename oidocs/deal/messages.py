@@ -11,16 +11,35 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from oidocs.content import templates_path
 
 LANGS = ("en", "ja")
 
 
+# A web form's user chooses a language per request (oidocs serve); the environment is the server's.
+_REQUEST_LANG: ContextVar[str | None] = ContextVar("oidocs_message_lang", default=None)
+
+
+@contextmanager
+def messages_in(lang: str) -> Iterator[None]:
+    """Within the block (this thread or task only), messages are in ``lang`` whatever the environment says."""
+    token = _REQUEST_LANG.set(lang if lang in LANGS else "en")
+    try:
+        yield
+    finally:
+        _REQUEST_LANG.reset(token)
+
+
 def user_lang() -> str:
     """Return ``ja`` or ``en``: the language messages are printed in, read from the environment each call."""
+    forced = _REQUEST_LANG.get()
+    if forced:
+        return forced
     for name in ("OIDOCS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "").strip()
         if value:

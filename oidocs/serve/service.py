@@ -1,0 +1,152 @@
+"""What the web app does, without the web: YAML text in, problems, HTML or file bytes out.
+
+Kept apart from :mod:`oidocs.serve.app` so that the API's behaviour is plain functions over the
+library (the same calls the CLI makes) and the web layer only reads requests and writes
+responses. Nothing here touches the disk except LibreOffice's own temporary folder when a PDF
+is asked for. Every call takes the deal as YAML text, exactly as a deal file holds it, so that
+the form, the YAML view and a saved file are one thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from oidocs.api import BILINGUAL, DOCS, LANGS, build_bilingual, build_document, docs_in, render_files, render_pack
+from oidocs.clauses.library import Library
+from oidocs.deal.dealfile import parse_deal
+from oidocs.deal.localize import localize
+from oidocs.deal.model import Deal
+from oidocs.deal.yamlsource import Source, load_text
+from oidocs.errors import DealError, OidocsError, Problem
+
+SOURCE = "deal.yaml"  # the name problems carry: the form's deal, never a path on the server
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class BadRequest(Exception):
+    """A request the API cannot serve (an unknown document, language or format): HTTP 400."""
+
+
+@dataclass
+class Service:
+    """The API's operations over one clause library (the built-in one, or ``--library DIR``)."""
+
+    library: Library
+
+    def load(self, text: str) -> tuple[Source, Deal]:
+        """Parse and validate ``text``; raise DealError with every problem located in it."""
+        source = load_text(text, SOURCE)
+        return source, parse_deal(source)
+
+    def validate(self, text: str) -> dict[str, Any]:
+        """Return ``{"problems": [...], "warnings": [...], "docs": [...]}`` for the deal in ``text``."""
+        from oidocs.review.checks import check_pack
+
+        try:
+            source, deal = self.load(text)
+            first = deal.language
+            localize(deal, first, SOURCE)
+        except DealError as exc:
+            return {"problems": [_problem(p) for p in exc.problems], "warnings": [], "docs": []}
+        from oidocs.deal.messages import user_lang
+
+        warnings = []
+        for found in check_pack(localize(deal, first, SOURCE)):
+            path = tuple(int(p) if p.isdigit() else p for p in found.path.split("."))
+            line, column = source.locate(path)
+            warnings.append(_problem(Problem(SOURCE, line, column, found.path, found.message(user_lang()))))
+        return {"problems": [], "warnings": warnings, "docs": docs_in(deal), "deal_id": deal.deal_id,
+                "language": deal.language}
+
+    def preview(self, text: str, doc: str, lang: str | None) -> str:
+        """Return document ``doc`` of the deal as an HTML fragment (deal text escaped)."""
+        from oidocs.serve.html import bilingual_html, document_html
+
+        if doc not in DOCS:
+            raise BadRequest(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+        _, deal = self.load(text)
+        lang = _lang(lang, deal)
+        if lang in BILINGUAL:
+            return bilingual_html(build_bilingual(deal, doc, lang, library=self.library, source_file=SOURCE))
+        return document_html(build_document(deal, doc, lang, library=self.library, source_file=SOURCE))
+
+    def review(self, text: str, lang: str | None) -> str:
+        """Return the review sheet of the deal's pack as HTML."""
+        from oidocs.api import render_review
+        from oidocs.serve.html import sheet_html
+
+        _, deal = self.load(text)
+        markdown = render_review(deal, lang=_lang(lang, deal), library=self.library, source_file=SOURCE)
+        return sheet_html(markdown.decode("utf-8"))
+
+    def document(self, text: str, doc: str, lang: str | None, fmt: str) -> tuple[str, bytes]:
+        """Return (file name, bytes) of one document as DOCX, Markdown or PDF."""
+        if doc not in DOCS:
+            raise BadRequest(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
+        if fmt not in ("docx", "md", "pdf"):
+            raise BadRequest(f"unknown format {fmt!r}; choose docx, md or pdf")
+        _, deal = self.load(text)
+        files = render_files(deal, [doc], lang=_lang(lang, deal), formats=[fmt], library=self.library,
+                             source_file=SOURCE)
+        return next(iter(files.items()))
+
+    def pack(self, text: str, lang: str | None) -> tuple[str, bytes]:
+        """Return (zip name, zip bytes): the pack as ``oidocs pack`` writes it, in a folder named by deal_id."""
+        _, deal = self.load(text)
+        files = render_pack(deal, lang=_lang(lang, deal), library=self.library, source_file=SOURCE)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in files.items():
+                info = zipfile.ZipInfo(f"{deal.deal_id}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, data)
+        return f"{deal.deal_id}-pack.zip", buffer.getvalue()
+
+
+def to_data(text: str) -> Any:
+    """Return the deal in ``text`` as plain JSON-able data (for the form); raise DealError on bad YAML."""
+    return load_text(text, SOURCE).data
+
+
+def to_yaml(data: Any) -> str:
+    """Return ``data`` (from the form) as deal-file YAML: keys in the form's order, dates unquoted."""
+    import yaml
+
+    def dates(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: dates(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [dates(v) for v in value]
+        if isinstance(value, str) and _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value
+
+    if not isinstance(data, dict):
+        raise BadRequest("expected a JSON object: the deal's keys")
+    return str(yaml.safe_dump(dates(data), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100))
+
+
+def _lang(lang: str | None, deal: Deal) -> str:
+    lang = lang or deal.language
+    if lang not in (*LANGS, *BILINGUAL):
+        raise BadRequest(f"unknown language {lang!r}; choose one of {', '.join((*LANGS, *BILINGUAL))}")
+    return lang
+
+
+def _problem(p: Problem) -> dict[str, Any]:
+    return {"line": p.line, "column": p.column, "path": p.path, "message": p.message}
+
+
+def problems_of(exc: OidocsError) -> list[dict[str, Any]]:
+    """Return an error's problems as the API reports them (one without a place for any other error)."""
+    if isinstance(exc, DealError):
+        return [_problem(p) for p in exc.problems]
+    return [{"line": None, "column": None, "path": "", "message": str(exc)}]
