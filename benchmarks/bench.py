@@ -14,7 +14,10 @@ What it measures, all in one run on the same machine:
 6. the PDF cost per agreement (LibreOffice, one converter for many agreements, and for one alone)
    beside the DOCX cost;
 7. `oidocs compare` of two 25-article agreements (our JDA cut to 25 articles and a copy edited
-   as a counterparty edits it): the issue sheet alone, and the sheet with the redline.
+   as a counterparty edits it): the issue sheet alone, and the sheet with the redline;
+8. `oidocs serve`'s live preview of a full pack: what one keystroke costs the server when every
+   tab is brought up to date (the form's YAML, validation, the five documents and the review
+   sheet as HTML), through the HTTP API (needs the serve extra).
 Nothing here is a test: it reports, it does not judge.
 """
 
@@ -153,6 +156,37 @@ def compare_cost() -> dict[str, float] | None:
     return {"sheet": sheet, "both": both}
 
 
+def serve_preview() -> dict[str, float] | None:
+    """Seconds for one keystroke's update of every preview tab of the acme pack, through the HTTP API."""
+    try:
+        from starlette.testclient import TestClient
+    except ImportError:
+        return None
+    from oidocs.serve.app import create_app
+
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
+    text = EXAMPLE.read_text(encoding="utf-8").encode("utf-8")
+    data = client.post("/api/yaml-to-data", content=text).json()["data"]
+    name = data["parties"][0]["name"]
+    typed = iter(range(1_000_000))
+
+    def keystroke() -> None:  # every keystroke changes the deal: nothing is served from a cache
+        data["parties"][0]["name"] = f"{name}{next(typed)}"
+        yaml_text = client.post("/api/data-to-yaml", json=data).content
+        docs = client.post("/api/validate", content=yaml_text).json()["docs"]
+        for doc in docs:
+            client.post("/api/preview", params={"doc": doc}, content=yaml_text).raise_for_status()
+        client.post("/api/review", content=yaml_text).raise_for_status()
+
+    def one_tab() -> None:
+        data["parties"][0]["name"] = f"{name}{next(typed)}"
+        yaml_text = client.post("/api/data-to-yaml", json=data).content
+        client.post("/api/validate", content=yaml_text)
+        client.post("/api/preview", params={"doc": "jda"}, content=yaml_text).raise_for_status()
+
+    return {"pack": best(keystroke, repeat=10), "tab": best(one_tab, repeat=10)}
+
+
 def make_deals(folder: Path, count: int) -> None:
     base = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     for i in range(count):
@@ -225,6 +259,7 @@ def main() -> None:
     start = startup()
     pdfs = pdf_cost()
     compared = compare_cost()
+    served = serve_preview()
     cores = os.cpu_count()
     from oidocs import api
 
@@ -259,6 +294,13 @@ def main() -> None:
                      f"{compared['sheet'] * 1000:.0f} ms / " + (f"{compared['both']:.2f} s" if "both" in compared
                                                                  else "(no engine)"),
                      "target < 3 s"))
+    if served:
+        rows += [
+            ("`oidocs serve`: one keystroke, every tab of the full pack (YAML, validation, 5 documents, review sheet)",
+             f"{served['pack'] * 1000:.0f} ms", "target < 500 ms"),
+            ("`oidocs serve`: one keystroke, the tab in view (YAML, validation, the JDA)",
+             f"{served['tab'] * 1000:.0f} ms", "what the page waits for"),
+        ]
     print(f"Measured on {cores} cores, Python {sys.version.split()[0]}.\n")
     print("| measure | result | note |\n|---|---|---|")
     for row in rows:

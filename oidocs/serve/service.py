@@ -10,11 +10,14 @@ the form, the YAML view and a saved file are one thing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
+import threading
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from oidocs.api import BILINGUAL, DOCS, LANGS, build_bilingual, build_document, docs_in, render_files, render_pack
 from oidocs.clauses.library import Library
@@ -37,11 +40,41 @@ class Service:
     """The API's operations over one clause library (the built-in one, or ``--library DIR``)."""
 
     library: Library
+    _memo: OrderedDict[tuple[str, ...], Any] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # A keystroke brings every tab up to date: the same text is validated, then each document and
+    # the review sheet are made from it. The last few results are kept by the text's digest, so
+    # the deal is read and each tree assembled once per keystroke, not once per request. The
+    # trees are only read by the writers, so sharing them is safe.
+    MEMO = 24
+
+    def _cached(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = make()  # an error is raised, not kept
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        return value
 
     def load(self, text: str) -> tuple[Source, Deal]:
         """Parse and validate ``text``; raise DealError with every problem located in it."""
-        source = load_text(text, SOURCE)
-        return source, parse_deal(source)
+        def make() -> tuple[Source, Deal]:
+            source = load_text(text, SOURCE)
+            return source, parse_deal(source)
+        found: tuple[Source, Deal] = self._cached(("deal", _digest(text)), make)
+        return found
+
+    def _tree(self, text: str, deal: Deal, doc: str, lang: str) -> Any:
+        if lang in BILINGUAL:
+            return self._cached(("pair", _digest(text), doc, lang), lambda: build_bilingual(
+                deal, doc, lang, library=self.library, source_file=SOURCE))
+        return self._cached(("tree", _digest(text), doc, lang), lambda: build_document(
+            deal, doc, lang, library=self.library, source_file=SOURCE))
 
     def validate(self, text: str) -> dict[str, Any]:
         """Return ``{"problems": [...], "warnings": [...], "docs": [...]}`` for the deal in ``text``."""
@@ -71,9 +104,8 @@ class Service:
             raise BadRequest(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
         _, deal = self.load(text)
         lang = _lang(lang, deal)
-        if lang in BILINGUAL:
-            return bilingual_html(build_bilingual(deal, doc, lang, library=self.library, source_file=SOURCE))
-        return document_html(build_document(deal, doc, lang, library=self.library, source_file=SOURCE))
+        tree = self._tree(text, deal, doc, lang)
+        return bilingual_html(tree) if lang in BILINGUAL else document_html(tree)
 
     def review(self, text: str, lang: str | None) -> str:
         """Return the review sheet of the deal's pack as HTML."""
@@ -81,7 +113,11 @@ class Service:
         from oidocs.serve.html import sheet_html
 
         _, deal = self.load(text)
-        markdown = render_review(deal, lang=_lang(lang, deal), library=self.library, source_file=SOURCE)
+        lang = _lang(lang, deal)
+        trees = [self._tree(text, deal, doc, lang) for doc in docs_in(deal)]
+        if lang in BILINGUAL:
+            trees = [pair.first for pair in trees]
+        markdown = render_review(deal, lang=lang, library=self.library, trees=trees, source_file=SOURCE)
         return sheet_html(markdown.decode("utf-8"))
 
     def document(self, text: str, doc: str, lang: str | None, fmt: str) -> tuple[str, bytes]:
@@ -132,6 +168,10 @@ def to_yaml(data: Any) -> str:
     if not isinstance(data, dict):
         raise BadRequest("expected a JSON object: the deal's keys")
     return str(yaml.safe_dump(dates(data), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _lang(lang: str | None, deal: Deal) -> str:

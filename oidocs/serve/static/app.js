@@ -179,6 +179,7 @@ function input(path, s, optional) {
     sel.addEventListener("change", () => { setAt(path, sel.value === "" ? undefined : sel.value); changed(); });
     return sel;
   }
+  if (path.length === 3 && path[0] === "parties" && path[2] === "key") return partyKeyInput(path, id, value);
   const number = d.type === "integer" || d.type === "number";
   const type = number ? "number" : d.format === "date" ? "date" : "text";
   const box = el("input", { type, id, name: path.join("."), step: d.type === "number" ? "any" : null });
@@ -189,6 +190,26 @@ function input(path, s, optional) {
     else if (number) v = Number(v);
     setAt(path, v);
     changed();
+  });
+  return box;
+}
+
+function partyKeyInput(path, id, value) {
+  // A party's key: renaming it renames every reference to it (roles, shares, client...) in one go.
+  const box = el("input", { type: "text", id, name: path.join(".") });
+  box.value = value == null ? "" : value;
+  let before = box.value;
+  box.addEventListener("input", () => { setAt(path, box.value); changed(); });
+  box.addEventListener("change", () => {
+    const after = box.value;
+    if (before && after && before !== after) {
+      const parties = state.data.parties;
+      state.data = remap({ ...state.data, parties: [] }, [before], [after]);
+      state.data.parties = parties;
+      renderForm();
+      changed();
+    }
+    before = after;
   });
   return box;
 }
