@@ -177,6 +177,11 @@ def test_a_body_over_10_mb_is_refused_with_413(client: TestClient) -> None:
             yield b"#" * (1024 * 1024)
     assert client.post("/api/preview", params={"doc": "nda"}, content=chunks()).status_code == 413
     assert MAX_BODY == 10 * 1024 * 1024
+    # Under the request limit but over a deal file's (1 MiB, as `oidocs validate` reads it): a problem, not a crash.
+    long = ACME_TEXT + "# " + "x" * (2 << 20) + "\n"
+    reply = post(client, "/api/validate", long).json()["problems"]
+    assert len(reply) == 1 and "1,048,576" in reply[0]["message"]
+    assert post(client, "/api/preview", long, doc="nda").status_code == 422
 
 
 def test_no_file_is_named_by_a_request_and_other_hosts_are_refused(client: TestClient) -> None:
@@ -247,3 +252,13 @@ def test_the_command_says_where_it_listens_and_how_to_stop_it() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_cli_starts_without_the_web_stack_and_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    probe = "import sys, oidocs.cli; print(sorted(m for m in ('starlette', 'uvicorn') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "[]"
+    from conftest import run
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the serve extra were not installed
+    result = run("serve")
+    assert result.exit_code == 1 and "pip install 'oidocs[serve]'" in result.stderr

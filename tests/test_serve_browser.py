@@ -170,3 +170,36 @@ def test_deal_text_stays_text_in_the_page(page: Page) -> None:
     expect(page.locator("#preview")).to_contain_text('<img src=x onerror="window.hacked=1">株式会社', timeout=5000)
     assert page.evaluate("window.hacked === undefined")
     assert page.locator("#preview img").count() == 0
+
+
+def test_renaming_a_party_key_renames_its_references(page: Page) -> None:
+    page.locator('[name="on.mou"]').check()
+    expect(page.locator('[name="mou.roles.alpha"]')).to_be_visible()
+    key = page.locator('[name="parties.0.key"]')
+    key.fill("acme")
+    key.press("Tab")
+    expect(page.locator('[name="mou.roles.acme"]')).to_be_visible(timeout=5000)
+    expect(page.locator('[name="mou.roles.alpha"]')).to_have_count(0)
+    expect(page.locator("#problems")).to_be_empty()
+    page.locator('#doctabs button[data-doc="mou"]').click()
+    expect(page.locator("#preview h1")).to_have_text("基本合意書", timeout=5000)
+
+
+def test_a_bilingual_deal_gives_each_text_a_japanese_and_an_english_box(page: Page) -> None:
+    from conftest import ROOT
+
+    page.locator('#lefttabs button[data-pane="yaml"]').click()
+    page.locator("#yaml").fill((ROOT / "examples" / "minato-rhein-bilingual.yaml").read_text(encoding="utf-8"))
+    page.locator('#lefttabs button[data-pane="form"]').click()
+    expect(page.locator("#bilingual")).to_be_checked(timeout=5000)
+    expect(page.locator('[name="parties.0.name.ja"]')).to_have_value("株式会社みなと光学")
+    expect(page.locator('[name="parties.0.name.en"]')).to_have_value("Minato Optics Co., Ltd.")
+    page.locator('[name="parties.0.name.en"]').fill("Minato Optical Works Co., Ltd.")
+    page.locator("#lang").select_option("ja+en")
+    preview = page.locator("#preview")
+    expect(preview).to_contain_text("Minato Optical Works Co., Ltd.", timeout=5000)
+    expect(preview).to_contain_text("株式会社みなと光学")
+    # An English text taken away is named at its field when the English side is asked for.
+    page.locator('[name="parties.0.name.en"]').fill("")
+    bad = page.locator('.field[data-path="parties.0.name"]')
+    expect(bad).to_have_class("field bad", timeout=5000)

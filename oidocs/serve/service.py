@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from oidocs.api import BILINGUAL, DOCS, LANGS, build_bilingual, build_document, docs_in, render_files, render_pack
 from oidocs.clauses.library import Library
+from oidocs.content import MAX_DEAL_BYTES
 from oidocs.deal.dealfile import parse_deal
 from oidocs.deal.localize import localize
 from oidocs.deal.model import Deal
@@ -63,6 +64,8 @@ class Service:
 
     def load(self, text: str) -> tuple[Source, Deal]:
         """Parse and validate ``text``; raise DealError with every problem located in it."""
+        _check_size(text)
+
         def make() -> tuple[Source, Deal]:
             source = load_text(text, SOURCE)
             return source, parse_deal(source)
@@ -146,6 +149,7 @@ class Service:
 
 def to_data(text: str) -> Any:
     """Return the deal in ``text`` as plain JSON-able data (for the form); raise DealError on bad YAML."""
+    _check_size(text)
     return load_text(text, SOURCE).data
 
 
@@ -168,6 +172,14 @@ def to_yaml(data: Any) -> str:
     if not isinstance(data, dict):
         raise BadRequest("expected a JSON object: the deal's keys")
     return str(yaml.safe_dump(dates(data), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100))
+
+
+def _check_size(text: str) -> None:
+    """Refuse a deal over what the CLI reads from a deal file (the request's own limit is 10 MB)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_DEAL_BYTES:
+        raise DealError([Problem(SOURCE, None, None, "",
+                                 f"is {size:,} bytes, more than the {MAX_DEAL_BYTES:,} an input file may have")])
 
 
 def _digest(text: str) -> str:

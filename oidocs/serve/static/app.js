@@ -139,12 +139,22 @@ function hintFor(path) {
   return state.meta.hints[path.map((p) => (typeof p === "number" ? "*" : p)).join(".")] || "";
 }
 
+// A label a person reads: the first words of the starter's comment on the key ("正式名称"), the
+// key itself beside it for those who will meet the YAML later.
+function shortLabel(hint) {
+  const first = hint.split(/[（(:：。;]/)[0].trim();
+  return first.length && first.length <= 24 ? first : "";
+}
+
 function field(path, s, control) {
   const key = String(path[path.length - 1]);
   const wrap = el("div", { class: "field", "data-path": path.join(".") });
-  wrap.append(el("label", { text: typeof path[path.length - 1] === "number" ? "" : key, for: "f-" + path.join("-") }));
-  wrap.append(control);
   const hint = hintFor(path) || s.description || "";
+  if (typeof path[path.length - 1] !== "number") {
+    const short = shortLabel(hint);
+    wrap.append(el("label", { for: "f-" + path.join("-") }, short || key, short ? el("code", { class: "key", text: key }) : null));
+  }
+  wrap.append(control);
   if (hint) wrap.append(el("small", { class: "hint", text: hint }));
   wrap.append(el("div", { class: "err" }));
   return wrap;
@@ -204,9 +214,12 @@ function partyKeyInput(path, id, value) {
     const after = box.value;
     if (before && after && before !== after) {
       const parties = state.data.parties;
+      const was = JSON.stringify({ ...state.data, parties: [] });
       state.data = remap({ ...state.data, parties: [] }, [before], [after]);
       state.data.parties = parties;
-      renderForm();
+      if (JSON.stringify(state.data) !== was.replace('"parties":[]', `"parties":${JSON.stringify(parties)}`)) {
+        setTimeout(renderForm, 0);  // after the focus has moved on, so that renderForm keeps it there
+      }
       changed();
     }
     before = after;
@@ -266,7 +279,7 @@ function render(container, path, s) {
     return;
   }
   if (isObject(d)) {
-    const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: d.title || String(key) }));
+    const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: shortLabel(hintFor(path)) || d.title || String(key) }));
     fs.append(el("div", { class: "err" }));
     renderObject(fs, path, d);
     container.append(fs);
@@ -289,7 +302,7 @@ function renderArray(path, s) {
   const items = deref(s.items || {});
   const list = getAt(path) || [];
   const key = path[path.length - 1];
-  const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: s.title || String(key) }));
+  const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: shortLabel(hintFor(path)) || s.title || String(key) }));
   const hint = hintFor(path);
   if (hint) fs.append(el("small", { class: "hint", text: hint }));
   fs.append(el("div", { class: "err" }));
@@ -334,7 +347,7 @@ function renderArray(path, s) {
 function renderByParty(path, s) {
   // A mapping keyed by party (roles, shares, cost shares): one field per party of the deal.
   const key = path[path.length - 1];
-  const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: s.title || String(key) }));
+  const fs = el("fieldset", { "data-path": path.join(".") }, el("legend", { text: shortLabel(hintFor(path)) || s.title || String(key) }));
   const hint = hintFor(path);
   if (hint) fs.append(el("small", { class: "hint", text: hint }));
   fs.append(el("div", { class: "err" }));
