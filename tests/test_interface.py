@@ -109,8 +109,8 @@ def test_exclusivity_counts_from_the_jdas_effective_date() -> None:
 @pytest.mark.parametrize("changes, where, message", [
     ({"acting_for": "bigco"}, "acting_for", "unknown party key"),
     ({"signing": "fax"}, "signing", "must be one of"),
-    ({"ip": {"model": "background_licence", "background_licence": {"royalty": {"rate_percent": 2}}}},
-     "ip.background_licence.royalty", "royalty_free is true"),
+    ({"ip": {"model": "background_licence", "background_licence": {"commercial": "none", "royalty": {"rate_percent": 2}}}},
+     "ip.background_licence.royalty", "commercial is none"),
     ({"licence": {"licensor": "nano", "licensee": "acme", "field": "空調",
                   "rights": [{"kind": "patent", "title": "光触媒フィルタ"}]}},
      "licence.royalty", "required unless royalty_free"),

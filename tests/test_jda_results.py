@@ -230,3 +230,63 @@ def test_results_of_open_category_are_filed_by_nobody_until_confirmed(lang: str,
                                 "成果の通知及び区分の確認" if lang == "ja" else "Notification of Results and Confirmation of Their Category")
         assert limit in notice and nobody in notice
         assert old not in notice
+
+
+# --- Universities, human data, a funding holder (lawyer-reading-2 §4, §6) -------------------
+
+KAMO = ROOT / "tests" / "fixtures" / "kamo-sleep-univ-ja.yaml"       # startup + university, students, human data
+ORION = ROOT / "tests" / "fixtures" / "orion-holder-funds-en.yaml"   # exclusive field, the holder funds 85 %
+
+
+@pytest.mark.parametrize(("lang", "students"), [
+    ("ja", "又は当該当事者との間で第14条に定める合意をした学生その他の者のみにより"),
+    ("en", "or by students or other persons who have made with that Party the agreement set out in Article 14,"),
+])
+def test_students_bound_by_the_agreement_make_sole_results_of_their_university(lang: str, students: str) -> None:
+    definitions = article_titled(shipped_markdown(KAMO, "jda", lang), "定義" if lang == "ja" else "Definitions")
+    assert students in definitions
+    assert "学生" not in article_titled(shipped_markdown(ACME, "jda", "ja"), "定義")
+
+
+@pytest.mark.parametrize(("lang", "licensing", "costs"), [
+    ("ja", "出願の日から3年を経過してもなお、他の共有者が正当な理由なくこれを自ら実施していないときは、他の共有者は、その同意を不合理に拒んではならない",
+     "大学等である共有者が負担すべき費用は、当該共有知的財産権を自ら実施する他の共有者が負担し"),
+    ("en", "within three (3) years of their filing date, the other co-owner shall not unreasonably withhold that consent",
+     "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner, where it practises"),
+])
+def test_a_university_co_owner_may_license_after_non_practice_and_pays_no_filing_costs(lang: str, licensing: str,
+                                                                                       costs: str) -> None:
+    text = shipped_markdown(KAMO, "jda", lang)
+    assert licensing in text
+    assert costs in text
+    assert licensing not in shipped_markdown(ACME, "jda", lang)
+
+
+@pytest.mark.parametrize(("lang", "title", "ethics", "sensitive"), [
+    ("ja", "人を対象とする研究及び個人情報の取扱い", "倫理審査委員会その他の審査機関の承認", "要配慮個人情報"),
+    ("en", "Research Involving Human Subjects and Personal Information", "approval of its ethics committee",
+     "special care-required personal information"),
+])
+def test_human_data_adds_ethics_consent_and_personal_information(lang: str, title: str, ethics: str, sensitive: str) -> None:
+    text = shipped_markdown(KAMO, "jda", lang)
+    article = article_titled(text, title)
+    assert ethics in article and sensitive in article
+    assert ("仮名加工情報" if lang == "ja" else "pseudonymised") in article
+    number = re.search(r"^## (?:第(\d+)条（" + re.escape(title) + r"）|Article (\d+) \(" + re.escape(title) + r"\))$", text, re.M)
+    assert number
+    cited = f"第{number.group(1)}条" if lang == "ja" else f"Article {number.group(2)}"
+    assert cited in article_titled(text, T[lang]["survival"])
+    assert title not in shipped_markdown(HOKKAI, "jda", lang)  # only when the deal says so
+
+
+@pytest.mark.parametrize(("lang", "funder"), [
+    ("ja", "甲は、本共同研究開発の共同研究費の過半を負担し、対象知的財産権に係る自己の権利又は持分を乙に譲渡することに鑑み"),
+    ("en", "in view of its bearing more than half of the Shared Costs of the Joint Research and Development and assigning its rights"),
+])
+def test_a_holder_that_funds_most_of_the_work_keeps_a_licence_for_its_own_use(lang: str, funder: str) -> None:
+    outside = article_titled(shipped_markdown(ORION, "jda", lang), "本分野外における実施等" if lang == "ja" else "Practice outside the Field")
+    assert funder in outside
+    assert ("無償で自ら実施" if lang == "ja" else "royalty-free, non-exclusive licence to practise") in outside
+    harbor = ROOT / "tests" / "fixtures" / "harbor-exclusive-en.yaml"  # each party bears its own costs
+    other = article_titled(shipped_markdown(harbor, "jda", lang), "本分野外における実施等" if lang == "ja" else "Practice outside the Field")
+    assert ("過半を負担" if lang == "ja" else "more than half") not in other

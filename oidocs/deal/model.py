@@ -131,6 +131,9 @@ class Jda(DocSection):
     publication_notice_days: Count = Field(30, description="Prior written notice before publishing results, in days.")
     non_compete: bool = Field(False, description="No competing development during the term.")
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
+    human_data: bool = Field(False, description=(
+        "The research uses data about people (health, biometrics, behaviour): adds an article on ethics review, "
+        "consent and the handling of personal information."))
     liability_cap: Positive | None = Field(None, description=(
         "oidocs extension: a fixed cap on each party's liability, in yen; without it, the amounts paid and payable "
         "under the agreement (shared costs) or the recorded costs of the tasks (each bears its own)."))
