@@ -1,6 +1,7 @@
-"""Render the first page of a .docx to a small grey PNG, as LibreOffice lays it out.
+"""Render a page of a .docx (the first, or the last with --last) to a small grey PNG, as LibreOffice lays it out.
 
     python tools/page1_png.py drafts/acme-nano-2026-jda-ja.docx docs/jda-ja-page1.png
+    python tools/page1_png.py --last drafts/acme-nano-2026-nda-ja.docx docs/nda-ja-signatures.png
 
 Needs soffice and pdftoppm (poppler-utils). LibreOffice gets a profile of its own, so this
 runs beside another soffice; the grey PNG is written here (pdftoppm's PNGs are always RGB).
@@ -30,15 +31,20 @@ def grey_png(pgm: bytes) -> bytes:
             + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
 
 
-def main(docx: Path, png: Path) -> None:
+def main(docx: Path, png: Path, last: bool = False) -> None:
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
                         "--convert-to", "pdf", "--outdir", work, str(docx)], check=True, capture_output=True)
         pdf = Path(work) / (docx.stem + ".pdf")
-        subprocess.run(["pdftoppm", "-gray", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+        page = 1
+        if last:
+            info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+            page = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        subprocess.run(["pdftoppm", "-gray", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                         str(Path(work) / "page")], check=True)
         png.write_bytes(grey_png((Path(work) / "page.pgm").read_bytes()))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--last"]
+    main(Path(args[0]), Path(args[1]), last="--last" in sys.argv)

@@ -158,10 +158,9 @@ def _set_styles(styles: Any, lang: str, parse_xml: Any) -> None:
 
 
 # Styles of the columns of a bilingual (ja+en) document: each language in its own fonts and
-# language tag, at a size that suits a half-width column; labels are typed, so the indents
-# of paragraphs and items are hanging indents sized to their labels (２　 / 2.; （1） / (a)).
-# No keepNext: inside a table it keeps whole rows together, and an article's row would then
-# jump to the next page instead of breaking across it.
+# language tag, at a size that suits a half-width column; numbers and indents come from each
+# column's own list. No keepNext in the styles: inside a table it keeps whole rows together;
+# the writer sets it where rows must stay together (the testimonium and the signatures).
 COLUMN_STYLES = {lang: {part: f"OICol{lang.capitalize()}{part}" for part in ("", "Title", "Heading", "Para", "Item",
                                                                             "Sign")}
                  for lang in ("ja", "en")}
@@ -173,10 +172,10 @@ def _column_styles() -> list[str]:
         fonts = _FONTS[lang]
         tag = "en-GB"  # Latin text of either column; Japanese text takes the eastAsia tag
         jc = "both" if lang == "ja" else "left"
-        para, item = ((200, 200), (800, 600)) if lang == "ja" else ((360, 360), (720, 360))
+        line = '<w:spacing w:after="40" w:line="300" w:lineRule="auto"/>' if lang == "ja" else '<w:spacing w:after="40"/>'
         name = {"ja": "Japanese", "en": "English"}[lang]
         out.append(_style(ids[""], f"OI Column {name}", f"""
-            <w:pPr><w:spacing w:after="40"/><w:jc w:val="{jc}"/></w:pPr>
+            <w:pPr>{line}<w:jc w:val="{jc}"/></w:pPr>
             <w:rPr><w:rFonts w:ascii="{fonts['ascii']}" w:hAnsi="{fonts['hAnsi']}" w:eastAsia="{fonts['eastAsia']}"
               w:cs="{fonts['cs']}"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="{tag}" w:eastAsia="ja-JP"/>
             </w:rPr>"""))
@@ -186,12 +185,13 @@ def _column_styles() -> list[str]:
         out.append(_style(ids["Heading"], f"OI Column {name} Heading", """
             <w:pPr><w:spacing w:before="60" w:after="40"/><w:jc w:val="left"/></w:pPr>
             <w:rPr><w:b/></w:rPr>""", based=ids[""]))
-        out.append(_style(ids["Para"], f"OI Column {name} Paragraph",
-                          f'<w:pPr><w:ind w:left="{para[0]}" w:hanging="{para[1]}"/></w:pPr>', based=ids[""]))
-        out.append(_style(ids["Item"], f"OI Column {name} Item",
-                          f'<w:pPr><w:ind w:left="{item[0]}" w:hanging="{item[1]}"/></w:pPr>', based=ids[""]))
+        # paragraphs and items take their indents from their list level (numPr), as in the
+        # monolingual document
+        out.append(_style(ids["Para"], f"OI Column {name} Paragraph", "", based=ids[""]))
+        out.append(_style(ids["Item"], f"OI Column {name} Item", "", based=ids[""]))
         out.append(_style(ids["Sign"], f"OI Column {name} Signature",
-                          '<w:pPr><w:spacing w:after="0"/><w:ind w:left="1300" w:hanging="1300"/><w:jc w:val="left"/>'
+                          '<w:pPr><w:tabs><w:tab w:val="left" w:pos="1300"/><w:tab w:val="right" w:pos="4200"/></w:tabs>'
+                          '<w:spacing w:after="0"/><w:ind w:left="1300" w:hanging="1300"/><w:jc w:val="left"/>'
                           '</w:pPr>', based=ids[""]))
     return out
 
@@ -224,6 +224,34 @@ _EN_LEVELS = [("decimal", "%2.", 0), ("lowerLetter", "(%3)", 1), ("lowerRoman", 
 LEVEL_STYLES = {1: "OIParagraph", 2: "OIItem"}
 
 
+def article_levels(lang: str, *, styled: bool = True) -> list[str]:
+    """The nine ``w:lvl`` of the article list of ``lang``: article, paragraph, item and deeper.
+
+    ``styled`` links levels 0-2 to Heading 1, OI Paragraph and OI Item (the monolingual
+    document, where typing a heading in Word continues the list); a column of a bilingual
+    document numbers its paragraphs directly instead.
+    """
+    style = (lambda n: {0: "Heading1", **LEVEL_STYLES}.get(n)) if styled else (lambda n: None)
+    if lang == "ja":
+        levels = [X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style=style(0), bold=True)]
+        for n, (fmt, text, start, hang) in enumerate(_JA_LEVELS, start=1):
+            levels.append(X.level(n, fmt, text, left=(start + hang) * CHAR, hanging=hang * CHAR, style=style(n),
+                                  chars=(100 * (start + hang), 100 * hang)))
+        return levels
+    levels = [X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style=style(0), bold=True)]
+    for n, (fmt, text, depth) in enumerate(_EN_LEVELS, start=1):
+        levels.append(X.level(n, fmt, text, left=(depth + 1) * _EN_STEP, hanging=_EN_STEP, style=style(n)))
+    return levels
+
+
+def loose_levels(lang: str) -> list[str]:
+    """The one level of items outside articles (a preamble's or a schedule's lists)."""
+    if lang == "ja":
+        return [X.level(0, "decimal", "（%1）", left=3 * CHAR, hanging=3 * CHAR, chars=(300, 300))]
+    item = ITEM_HANGING["en"]
+    return [X.level(0, "lowerLetter", "(%1)", left=item, hanging=item)]
+
+
 def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
     """Replace the template's lists by the article list and the list of loose items.
 
@@ -231,24 +259,9 @@ def _set_numbering(numbering: Any, lang: str, parse_xml: Any) -> None:
     character in, after its number; an item's label sits under that text and the item's text
     hangs three characters further; each deeper level starts under its parent's text.
     """
-    if lang == "ja":
-        levels = [X.level(0, "decimal", "第%1条", left=0, hanging=0, suffix="nothing", style="Heading1", bold=True)]
-        for n, (fmt, text, start, hang) in enumerate(_JA_LEVELS, start=1):
-            left, hanging = (start + hang) * CHAR, hang * CHAR
-            levels.append(X.level(n, fmt, text, left=left, hanging=hanging, style=LEVEL_STYLES.get(n),
-                                  chars=(100 * (start + hang), 100 * hang)))
-        item = 3 * CHAR
-        loose = [X.level(0, "decimal", "（%1）", left=item, hanging=item, chars=(300, 300))]
-    else:
-        levels = [X.level(0, "decimal", "Article %1", left=0, hanging=0, suffix="space", style="Heading1", bold=True)]
-        for n, (fmt, text, depth) in enumerate(_EN_LEVELS, start=1):
-            levels.append(X.level(n, fmt, text, left=(depth + 1) * _EN_STEP, hanging=_EN_STEP,
-                                  style=LEVEL_STYLES.get(n)))
-        item = ITEM_HANGING["en"]
-        loose = [X.level(0, "lowerLetter", "(%1)", left=item, hanging=item)]
     for old in [*numbering.iter(_w("abstractNum")), *numbering.iter(_w("num"))]:
         numbering.remove(old)
-    for abstract in (X.abstract_num(ARTICLE_LIST, levels), X.abstract_num(LOOSE_ITEMS, loose)):
+    for abstract in (X.abstract_num(ARTICLE_LIST, article_levels(lang)), X.abstract_num(LOOSE_ITEMS, loose_levels(lang))):
         numbering.append(parse_xml(abstract))
     numbering.append(parse_xml(X.num(ARTICLE_LIST, ARTICLE_LIST)))
 

@@ -63,7 +63,7 @@ def _p(content: str, *, keep: bool, extra: str = "") -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>"
 
 
-def _without_seal(value: list[Inline], seal: str) -> list[Inline]:
+def without_seal(value: list[Inline], seal: str) -> list[Inline]:
     """The representative's row without the seal mark the tree appended (the seal has its own column)."""
     if seal and value and isinstance(value[-1], Text) and value[-1].text == seal:
         return value[:-1]
@@ -77,8 +77,8 @@ def _japanese_blocks(signatures: list[Signatory], runs: Runs) -> str:
         designation = _p(X.run(s.designation, bold=True), keep=keep)
         lines = []
         for label, value in s.rows:
-            text = runs(_without_seal(value, s.seal))
-            if s.seal and value is not _without_seal(value, s.seal):  # the seal mark, on a tab at the block's edge
+            text = runs(without_seal(value, s.seal))
+            if s.seal and value is not without_seal(value, s.seal):  # the seal mark, on a tab at the block's edge
                 text += X.tab() + X.run(s.seal.strip())
             lines.append(_p(X.run(label) + X.tab() + text, keep=keep, extra=(
                 f'<w:tabs><w:tab w:val="left" w:pos="{_JA_LABEL}"/><w:tab w:val="right" w:pos="{_JA_SEAL_AT}"/>'
