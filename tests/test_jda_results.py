@@ -290,3 +290,25 @@ def test_a_holder_that_funds_most_of_the_work_keeps_a_licence_for_its_own_use(la
     harbor = ROOT / "tests" / "fixtures" / "harbor-exclusive-en.yaml"  # each party bears its own costs
     other = article_titled(shipped_markdown(harbor, "jda", lang), "本分野外における実施等" if lang == "ja" else "Practice outside the Field")
     assert ("過半を負担" if lang == "ja" else "more than half") not in other
+
+
+@pytest.mark.parametrize(("lang", "none", "promise"), [
+    ("ja", "本成果の事業化のための背景知的財産権の実施又は利用の許諾に応じる義務を負わない", "誠実に交渉する"),
+    ("en", "No Party is obliged to grant a licence of its Background IP Rights for the commercialisation", "negotiate such a licence"),
+])
+def test_poc_promises_no_commercial_background_licence_when_the_deal_has_none(tmp_path, lang: str, none: str,
+                                                                            promise: str) -> None:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(ACME.read_text(encoding="utf-8").replace(
+        "    costs: by_share\n", "    costs: by_share\n  background_licence:\n    commercial: none\n", 1), encoding="utf-8")
+    text = api.render_document(api.read_deal(deal), "poc", lang=lang, fmt="md").decode("utf-8")
+    background = article_titled(text, "背景知的財産権" if lang == "ja" else "Background IP Rights")
+    assert none in background
+    assert promise not in background
+
+
+def test_the_funding_holder_needs_no_separate_licence_for_its_own_practice() -> None:
+    outside = article_titled(shipped_markdown(ORION, "jda", "en"), "Practice outside the Field")
+    assert "otherwise than by its own practice under this Article, it shall enter into a separate written licence" in outside
