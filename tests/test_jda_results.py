@@ -312,3 +312,16 @@ def test_poc_promises_no_commercial_background_licence_when_the_deal_has_none(tm
 def test_the_funding_holder_needs_no_separate_licence_for_its_own_practice() -> None:
     outside = article_titled(shipped_markdown(ORION, "jda", "en"), "Practice outside the Field")
     assert "otherwise than by its own practice under this Article, it shall enter into a separate written licence" in outside
+
+
+@pytest.mark.parametrize(("lang", "research_use"), [
+    ("ja", "丙以外の各当事者は、研究期間中、丙の背景知的財産権を、本共同研究開発のうち自己の分担業務の遂行のためにのみ、無償で実施することができる"),
+    ("en", "During the Research Period, each Party other than Party C may practise the Background IP Rights of Party C free of charge"),
+])
+def test_a_party_outside_the_background_licence_still_lets_the_others_use_its_background_ip_for_the_research(
+        lang: str, research_use: str) -> None:
+    """Hokkai's background licence names only 甲 and 乙 as licensors: 丙's background IP must still be
+    usable for the joint research."""
+    ownership = article_titled(shipped_markdown(HOKKAI, "jda", lang),
+                               "背景知的財産権の帰属" if lang == "ja" else "Ownership of Background IP Rights")
+    assert research_use in ownership
