@@ -213,7 +213,11 @@ def _inlines(line: str, nodes: list[Any], cf: ClauseFile) -> list[Any]:
     for match in _TOKEN.finditer(line):
         if match.start() > pos:
             out.append(Text(line[pos:match.start()]))
-        out.append(nodes[int(match.group(1))])
+        index = int(match.group(1))
+        if index >= len(nodes):  # a marker the clause did not print: only the engine may write one
+            raise ClauseError(file=cf.file, message="the clause contains U+E000 or U+E001, private-use characters "
+                                                    "oidocs uses internally; delete them")
+        out.append(nodes[index])
         pos = match.end()
     if pos < len(line):
         out.append(Text(line[pos:]))

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 from oidocs.clauses.library import Library
-from oidocs.clauses.sandbox import MAX_STRING, BudgetExceeded, Nodes, Record, check_size, to_plain
+from oidocs.clauses.sandbox import MAX_ITEMS, MAX_STRING, BudgetExceeded, Nodes, Record, charge, check_size, leaf_text, to_plain
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, patent_court
 from oidocs.deal.model import Deal, plain
@@ -52,7 +52,7 @@ def to_node(value: Any) -> Any:
         return Text(str(value))
     if value is None:
         raise MissingValue("a clause printed an empty value (None); guard optional keys with {% if %}")
-    return Insert(" ".join(str(value).split()))
+    return Insert(" ".join(leaf_text(value, "printing").split()))
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -90,7 +90,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         return by_key[key]
 
     def join(words: list[Any]) -> str:
-        texts = [str(w) for w in check_size(tuple(words))]
+        texts = [leaf_text(w, "join()") for w in check_size(tuple(words))]
         if sum(map(len, texts)) > MAX_STRING:
             raise BudgetExceeded("join(): the words are longer than a clause may build")
         joined = labels.join(texts)
@@ -121,10 +121,15 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         return labels.percent(jf.shares[key])
 
     def table(headers: list[str], rows: list[list[Any]]) -> Table:
-        return Table(
-            header=[[Text(str(h))] for h in headers],
-            rows=[[[to_node(cell)] for cell in row] for row in rows],
-        )
+        """A table; every cell is charged as printed text, so a table is bounded like the clause's text."""
+        heads = check_size(tuple(headers))
+        lines = [check_size(tuple(row)) for row in check_size(tuple(rows))]
+        if len(heads) + sum(map(len, lines)) > MAX_ITEMS:
+            raise BudgetExceeded(f"table(): more than {MAX_ITEMS:,} cells")
+        header: list[list[Any]] = [[Text(leaf_text(h, "table()"))] for h in heads]
+        body = [[[to_node(cell)] for cell in line] for line in lines]
+        charge(sum(len(getattr(c, "text", "")) + 1 for row in [header, *body] for cell in row for c in cell))
+        return Table(header=header, rows=body)
 
     intro: list[Any] = []
     for i, p in enumerate(parties):

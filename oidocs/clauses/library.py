@@ -181,6 +181,10 @@ class Library:
             return self.env.get_template(f"{clause_id}:{lang}")
         except TemplateSyntaxError as exc:
             raise ClauseError(file=clause.file, line=exc.lineno, message=f"template error: {exc.message}") from None
+        except (SyntaxError, RecursionError, MemoryError) as exc:  # Python's own limits on the compiled code
+            why = " ".join(str(getattr(exc, "msg", "") or exc).split())[:80] or type(exc).__name__
+            raise ClauseError(file=clause.file, message=f"the clause is nested too deeply to compile ({why}); "
+                                                        "use fewer nested brackets, blocks or loops") from None
 
     @cached_property
     def env(self) -> ClauseSandbox:

@@ -21,16 +21,20 @@ run code, read files, or stall a batch. Three walls:
 from __future__ import annotations
 
 import contextvars
-import datetime as dt
 import time
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator
 
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator
+from jinja2.compiler import CodeGenerator, operators
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
+
+from oidocs.clauses.plain import LEAVES, FrozenMap, Nodes, Record, to_plain
+
+__all__ = ["BudgetExceeded", "ClauseSandbox", "FrozenMap", "Nodes", "Record", "budgeted", "charge", "check_size",
+           "deep_size", "leaf_text", "to_plain"]
 
 MAX_OPS = 2_000_000  # attribute reads, calls, loop steps and output characters of one rendering
 CALL_UNITS = 10  # a call (a macro, a helper) costs about ten loop steps
@@ -38,10 +42,12 @@ MAX_SECONDS = 2.0  # wall-clock limit of one rendering, checked every 1,024 unit
 MAX_STRING = 200_000  # characters of a string an operator or helper builds
 MAX_ITEMS = 10_000  # entries of a list an operator builds; the largest range()
 MAX_INT_BITS = 4_096  # size of an integer an operator builds
+MAX_DEEP = 100_000  # entries a comparison, test or filter may walk through nested lists (shared ones each time)
+MARKERS = ("\ue000", "\ue001")  # private-use characters the engine marks printed values with
 
 FILTERS = ("abs", "capitalize", "count", "d", "default", "first", "int", "last", "length", "list", "lower", "map",
-           "max", "min", "reject", "rejectattr", "reverse", "round", "select", "selectattr", "sort", "sum", "title",
-           "trim", "unique", "upper")
+           "max", "min", "reject", "rejectattr", "reverse", "round", "select", "selectattr", "sort", "title",
+           "trim", "unique", "upper")  # not sum: sum(start=[]) joins lists without any bound
 _SAFE_METHODS = {str: {"startswith", "endswith"}}
 _MAP_METHODS = {"items", "keys", "values", "get"}
 
@@ -106,103 +112,50 @@ def check_size(value: Any) -> Any:
     return value
 
 
-# --- plain data --------------------------------------------------------------------------------
+def deep_size(value: Any, limit: int = MAX_DEEP) -> int:
+    """Count the entries reachable from ``value`` as ``==``, ``in`` or ``sort`` would walk them, and charge them.
 
-class Record:
-    """Frozen named fields read as attributes (``poc.fee.amount``) or items; no public methods."""
-
-    __slots__ = ("_fields",)
-    _fields: dict[str, Any]
-
-    def __init__(self, fields: Mapping[str, Any]) -> None:
-        object.__setattr__(self, "_fields", dict(fields))
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._fields[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __getitem__(self, name: str) -> Any:
-        return self._fields[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._fields
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("read-only")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and other._fields == self._fields
-
-    def __hash__(self) -> int:
-        return hash(tuple(self._fields))
-
-    def __repr__(self) -> str:
-        return "Record(" + ", ".join(self._fields) + ")"
-
-
-class FrozenMap(Mapping[Any, Any]):
-    """A read-only mapping (party key -> value); ``items``, ``keys``, ``values``, ``get`` work."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[Any, Any]) -> None:
-        self._data = dict(data)
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(self._data)
-
-
-class Nodes(tuple[Any, ...]):
-    """A sequence of inline nodes printed one after another (``parties_intro``)."""
-
-
-_LEAVES = (str, int, float, bool, dt.date, type(None))
-
-
-def to_plain(value: Any) -> Any:
-    """Return ``value`` as plain data a clause may see; refuse (TypeError) anything else.
-
-    Pydantic models become :class:`Record` of their fields and own properties, dicts :class:`FrozenMap`, lists
-    tuples. Functions are refused here: helpers are added to the context beside the data.
+    A list that holds itself, or ten thousand references to a list of ten thousand, is small in
+    memory but takes minutes to compare inside one C call, where no time limit can be checked;
+    so the walk stops, and the clause with it, past ``limit`` entries (each reference counted).
     """
-    if isinstance(value, _LEAVES):
-        return value
-    if isinstance(value, (Record, FrozenMap)):
-        return value
-    if isinstance(value, Nodes):
-        return Nodes(to_plain(v) for v in value)
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > limit:
+            raise BudgetExceeded(f"a value nested or repeated beyond {limit:,} entries is more than a clause may "
+                                 "compare, test or sort")
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, Record):
+            stack.extend(item._fields.values())
+    charge(count)
+    return count
+
+
+def leaf_text(value: Any, what: str) -> str:
+    """``str(value)`` of a word a clause prints or joins: text, a number, a date; never a list or mapping.
+
+    ``str()`` of a list writes out everything it holds, so ``[s] * 10000`` of a long ``s`` would
+    be gigabytes of text before any bound could look at it.
+    """
+    if not isinstance(value, LEAVES):
+        raise BudgetExceeded(f"{what} takes text, numbers and dates, not {_kind(value)}; "
+                             "print the entries one by one, or join() a list of words")
+    return str(value)
+
+
+def _kind(value: Any) -> str:
     if isinstance(value, (list, tuple)):
-        return tuple(to_plain(v) for v in value)
-    if isinstance(value, Mapping):
-        return FrozenMap({k: to_plain(v) for k, v in value.items()})
-    fields = getattr(type(value), "model_fields", None)  # a pydantic model
-    if isinstance(fields, dict):
-        names = [*fields, *_properties(type(value))]
-        return Record({name: to_plain(getattr(value, name)) for name in names})
-    raise TypeError(f"{type(value).__name__} is not plain data and cannot be shown to a clause")
-
-
-def _properties(cls: type) -> list[str]:
-    """The public properties a deal model defines itself (``JointFiling.equal``), not pydantic's."""
-    from pydantic import BaseModel
-
-    names: list[str] = []
-    for klass in cls.__mro__:
-        if klass is BaseModel:
-            break
-        names += [n for n, v in vars(klass).items() if isinstance(v, property) and not n.startswith("_")]
-    return names
+        return "a list"
+    if isinstance(value, (Mapping, Record)):
+        return "a mapping"
+    return f"a {type(value).__name__}"
 
 
 # --- the environment ---------------------------------------------------------------------------
@@ -217,13 +170,14 @@ def _bounded_range(*args: int) -> Iterator[int]:
 
 
 def _binop_size(operator: str, left: Any, right: Any) -> None:
-    """Refuse an operation whose result would be too large, before computing it."""
+    """Refuse an operation whose result would be too large, before computing it; charge what it builds."""
     if operator == "*":
         for seq, n in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
                 limit = MAX_STRING if isinstance(seq, str) else MAX_ITEMS
                 if len(seq) * max(n, 0) > limit:
                     raise BudgetExceeded("repeating a string or list this many times is more than a clause may build")
+                charge(len(seq) * max(n, 0))
         if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
             raise BudgetExceeded("a number larger than a clause may build")
     elif operator == "**":
@@ -233,8 +187,25 @@ def _binop_size(operator: str, left: Any, right: Any) -> None:
         limit = MAX_STRING if isinstance(left, str) else MAX_ITEMS
         if len(left) + len(right) > limit:
             raise BudgetExceeded("joining these is more than a clause may build")
+        charge(len(left) + len(right))
     elif operator == "%" and isinstance(left, str):
         raise BudgetExceeded("string formatting with % is not available in a clause")
+
+
+def _charged(func: Any) -> Any:
+    """A filter or test that charges the entries it walks and the size of what it returns."""
+    import functools
+
+    @functools.wraps(func)  # keeps jinja_pass_arg: pass_context / pass_environment still apply
+    def charged(*args: Any, **kwargs: Any) -> Any:
+        for arg in args:
+            if isinstance(arg, (list, tuple, dict, FrozenMap, Record)):
+                deep_size(arg)
+        result = check_size(func(*args, **kwargs))
+        if isinstance(result, (str, list, tuple)):
+            charge(len(result))
+        return result
+    return charged
 
 
 class _Append:
@@ -257,6 +228,19 @@ class _Generator(CodeGenerator):
     def _output_const_repr(self, group: Iterable[Any]) -> str:
         return f"environment.sandbox_text({super()._output_const_repr(group)})"
 
+    def visit_Compare(self, node: nodes.Compare, frame: Any) -> None:
+        self.write("(environment.sandbox_compared(")
+        self.visit(node.expr, frame)
+        self.write(")")
+        for op in node.ops:
+            self.visit(op, frame)
+        self.write(")")
+
+    def visit_Operand(self, node: nodes.Operand, frame: Any) -> None:
+        self.write(f" {operators[node.op]} environment.sandbox_compared(")
+        self.visit(node.expr, frame)
+        self.write(")")
+
     def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
         self.write("environment.sandbox_concat((")
         for arg in node.nodes:
@@ -273,13 +257,21 @@ class ClauseSandbox(SandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self.filters = {name: self.filters[name] for name in FILTERS}
+        self.filters = {name: _charged(self.filters[name]) for name in FILTERS}
+        self.tests = {name: _charged(test) for name, test in self.tests.items()}
         self.globals.clear()
         self.globals.update(range=_bounded_range, namespace=Namespace)
 
     # what a clause may reach
+    def wrap_str_format(self, value: Any) -> None:
+        """No ``str.format``/``format_map``: Jinja2 3.1.5+ hands out its own wrapper of them before
+        :meth:`is_safe_attribute` is asked, and ``'{:>3000000000}'.format('')`` builds 3 GB at once."""
+        return None
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if type(obj).__module__ == "oidocs.document.tree":  # what a helper returned (a table) is printed, not edited
             return False
         if not callable(value):
             return True
@@ -291,6 +283,8 @@ class ClauseSandbox(SandboxedEnvironment):
         charge()
         if type(obj) is list and attribute == "append":  # a list the clause made itself (deal lists are tuples)
             return _Append(obj)
+        if type(obj).__module__ == "oidocs.document.tree":
+            return self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -309,10 +303,17 @@ class ClauseSandbox(SandboxedEnvironment):
     # hooks of the generated code
     def sandbox_text(self, text: str) -> str:
         charge(len(text))
+        if MARKERS[0] in text or MARKERS[1] in text:
+            raise BudgetExceeded("the clause contains U+E000 or U+E001, private-use characters oidocs uses "
+                                 "internally; delete them")
         return text
 
+    def sandbox_compared(self, value: Any) -> Any:
+        deep_size(value)
+        return value
+
     def sandbox_concat(self, parts: tuple[Any, ...]) -> str:
-        texts = [str(p) for p in parts]
+        texts = [leaf_text(p, "~") for p in parts]
         total = sum(map(len, texts))
         charge(total)
         if total > MAX_STRING:
