@@ -141,6 +141,8 @@ class Library:
         for root in self.roots:
             path = root / rel.parent / f"{rel.name}.{lang}.md"
             if path.is_file():
+                if root != self.builtin:
+                    inside(path, root)
                 return path, root != self.builtin
         return None
 
@@ -237,6 +239,8 @@ class Library:
         for root in reversed(self.roots):
             in_root: dict[str, TermDef] = {}
             for path in sorted(root.rglob("terms.yaml")):
+                if root != self.builtin:
+                    inside(path, root)
                 data = read_yaml(path)
                 if not isinstance(data, dict):
                     raise ClauseError(file=str(path), message="expected a mapping of term keys")
@@ -300,6 +304,21 @@ def _bytecode_cache() -> Any:
     code = Path(__file__).read_bytes() + Path(sandbox.__file__).read_bytes()
     recipe = hashlib.sha256(code + jinja2.__version__.encode()).hexdigest()[:12]
     return bytecode_cache(f"jinja-{recipe}")
+
+
+def inside(path: Path, root: Path) -> None:
+    """Refuse a user's clause file that is a link to a file outside its library folder.
+
+    A library may come from someone else (an archive, a shared folder); a link in it to
+    ``~/.ssh/id_rsa`` or another client's deal must not be read into a document or a message.
+    """
+    try:
+        if path.resolve().is_relative_to(root.resolve()):
+            return
+    except (OSError, RuntimeError):  # a loop of links
+        pass
+    raise ClauseError(file=str(path), message="is a symbolic link to a file outside the library folder; "
+                                              "copy the file into the library instead")
 
 
 def _term(path: Path, key: Any, value: Any) -> TermDef:

@@ -223,7 +223,7 @@ def _make_pack(args: tuple[Job, PackOptions]) -> Outcome:
         library = _user_library(options.library) if options.library else None
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
-        write_files(Path(options.out) / deal.deal_id, files, force=options.force)
+        write_files(Path(options.out) / deal.deal_id, files, force=options.force, real_folder=True)
     except Exception as exc:  # the one guard of a worker: a deal's failure is reported, the batch goes on
         return job.label, failure_lines(job.label, exc), warnings, False
     return job.label, [], warnings, False
@@ -266,7 +266,8 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
     for job, draft in drafts:
         try:
             files = draft.finish({name: pdfs[f"{draft.deal.deal_id}/{name}"] for name in draft.pdf_jobs})
-            write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force)
+            write_files(Path(options.out) / draft.deal.deal_id, files, force=options.force,
+                            real_folder=True)
         except Exception as exc:
             problems[job.label] = failure_lines(job.label, exc)
     return [(job.label, problems.get(job.label, []), [] if job.label in skipped else warnings.get(job.label, []),

@@ -35,9 +35,18 @@ from oidocs.errors import OidocsError, OutputExistsError
 LOCK_WAIT = 30.0  # seconds to wait for another run writing into the same folder
 
 
-def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
-    """Write ``files`` (name -> bytes) into ``out_dir``; return the paths written."""
+def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = False,
+                real_folder: bool = False) -> list[Path]:
+    """Write ``files`` (name -> bytes) into ``out_dir``; return the paths written.
+
+    ``real_folder``: ``out_dir`` must not be a symbolic link. A batch names each deal's folder
+    after its deal id, from a sheet oidocs does not trust, inside a folder others may have
+    written into; a link planted there must not send a pack somewhere else.
+    """
     out = Path(out_dir)
+    if real_folder and os.path.islink(out):
+        raise OidocsError(f"{out}: is a symbolic link; a batch writes only into real folders inside --out "
+                          "(remove the link); nothing was written")
     for name in files:
         if not name or "/" in name or os.sep in name or name in (".", "..") or name.startswith("."):
             raise OidocsError(f"{name!r}: not a plain file name; nothing was written")
