@@ -7,7 +7,11 @@ is an optimisation that must never become a way in:
 - the folder must belong to the user and be writable by nobody else (it is made ``0700``);
   otherwise the cache is off, since compiled templates are code;
 - every entry carries the SHA-256 of its contents and is checked on each read: a truncated,
-  corrupted or foreign entry is ignored (and removed) and the entry is rebuilt;
+  corrupted or foreign entry is ignored (and removed) and the entry is rebuilt. The digest
+  detects damage, not tampering: whoever can write a well-formed entry into the folder (a
+  program running as the user) can make oidocs run code, as it could by editing oidocs
+  itself; what keeps everyone else out is the folder's ownership and mode (README: Security);
+- an entry must be a regular file of this user that no one else may write;
 - entries are opened without following symbolic links;
 - the whole cache is bounded (:data:`MAX_BYTES`): when a write takes it over, the entries used
   least recently are removed.
@@ -76,7 +80,8 @@ def read(kind: str, key: str) -> bytes | None:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY + 64:
+        if (not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY + 64 or info.st_mode & 0o022
+                or (hasattr(os, "getuid") and info.st_uid != os.getuid())):
             raise ValueError("not a cache entry")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             blob = fh.read(MAX_ENTRY + 64)

@@ -97,3 +97,29 @@ def test_escape_sequences_in_outside_text_never_reach_the_terminal(tmp_path: Pat
     assert proc.returncode == 1
     assert "\\x1b]0;owned\\x07\\x1b[2J\\u202e" in proc.stderr, proc.stderr  # named, visibly
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", proc.stderr)
+
+
+def test_the_readme_states_the_limits_the_code_applies() -> None:
+    """README's Security section gives every bound in numbers, as the code has them, and says what
+    the cache's digest does and does not protect against."""
+    from oidocs import content
+    from oidocs.clauses import sandbox
+    from oidocs.deal.yamlsource import MAX_DEPTH
+    from oidocs.negotiate.numbering import MAX_START
+    from oidocs.run.sheets import MAX_CELL, MAX_CELLS, MAX_ROWS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    security = readme[readme.index("## Security"):readme.index("## Library use")]
+    sizes = [content.MAX_DEAL_BYTES, content.MAX_SHEET_BYTES, content.MAX_DOCX_BYTES, content.MAX_PLAYBOOK_BYTES,
+             content.MAX_PART_BYTES, content.MAX_UNPACKED_BYTES]
+    for size in sizes:
+        assert f"{size >> 20} MiB" in security, size
+    assert f"{content.MAX_CLAUSE_BYTES >> 10} KiB" in security
+    numbers = [MAX_ROWS, MAX_CELLS, MAX_CELL, content.MAX_PARTS, content.MAX_RATIO, MAX_START, sandbox.MAX_OPS,
+               sandbox.MAX_STRING, sandbox.MAX_ITEMS, sandbox.MAX_DEEP, sandbox.MAX_INT_BITS, MAX_DEPTH]
+    for number in numbers:
+        assert f"{number:,}" in security, number
+    assert f"{sandbox.MAX_SECONDS:g} s" in security
+    assert "2 GB" in security and "15 s of CPU" in security
+    assert "protects\nagainst damage" in security or "protects against damage" in security
+    assert "does not protect against\ntampering" in security or "does not protect against tampering" in security
