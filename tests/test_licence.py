@@ -84,7 +84,8 @@ def test_exclusive_japanese_licence_states_its_price_and_grant_back(tmp_path: Pa
     assert f"{lic.royalty.report_months}か月ごと" in text
     assert "正味販売高" in text and "控除した額（以下「正味販売高」という。）" in text, "the royalty base is defined"
     assert "独占的な通常実施権（契約上の独占的な通常実施権をいい、専用実施権を含まない。）" in text
-    assert "非独占的な通常実施権を無償で許諾する" in text, "grant-back asked by the deal, and only non-exclusive"
+    assert "非独占的な通常実施権（本地域における本分野での実施を含まない。）を無償で許諾する" in text, \
+        "grant-back asked by the deal, only non-exclusive, and not in the licensee's field"
     assert "譲渡" not in text.split("改良技術）")[1].split("商標及び表示")[0].replace("譲渡し、又は担保", ""), \
         "no assignment of improvements"
     assert "源泉徴収" in text and "消費税" in text, "taxes"
@@ -100,10 +101,11 @@ def test_non_exclusive_english_licence_may_be_sublicensed(tmp_path: Path) -> Non
     en = labels_for("en")
     assert "a non-exclusive licence to practise the Licensed Rights" in text
     assert "exclusive licence under contract" not in text
-    assert "may, within the scope of the Licence, grant third parties sublicences" in text
+    assert "may, within the scope of the Licence (limited to the Field within the Territory) and by written " \
+           "agreement, grant third parties sublicences" in text
     assert f"{en.percent(lic.royalty.rate_percent)} of the Net Sales" in text   # two (2) percent
     assert f"each period of {en.count(lic.royalty.report_months)} months" in text
-    assert "upfront fee" not in text, "no upfront fee when the deal sets none"
+    assert "an upfront fee of" not in text, "no upfront fee when the deal sets none"
     assert "Minimum Royalty" not in text
     assert f"until {en.count(lic.term_years or 0)} years have passed from the Effective Date" in text
     assert "has no obligation to assign" in text, "no grant-back unless the deal asks"

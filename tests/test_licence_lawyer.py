@@ -174,3 +174,170 @@ def test_the_rate_after_the_patents_needs_something_left_and_a_term(tmp_path: Pa
 def test_licensor_practises_is_refused_for_a_non_exclusive_licence(tmp_path: Path) -> None:
     err = _problems(tmp_path, SOFTWARE_EN, {"licensor_practises": True})
     assert "licence.licensor_practises: only with exclusive: true" in err
+
+
+# --- royalties, term, currency ----------------------------------------------------------------
+
+STEP_DOWN = {"ja": "特許権及び特許を受ける権利の全部が第{n}条に定めるところにより消滅した日の翌日以後",
+             "en": "all of the patents and rights to obtain patents among the Licensed Rights have lapsed as provided "
+                   "in Article {n}"}
+
+
+def _label(deal_path: Path, lang: str, clause_id: str, edit: dict[str, Any] | None = None) -> str:
+    tree = api.build_document(edited(deal_path, edit), "licence", lang)
+    return next(a.label for a in tree.articles if a.clause.id == clause_id)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_royalty_for_lapsed_patents_it_steps_down_or_ends(lang: str) -> None:
+    def step(deal_path: Path) -> str:
+        number = _label(deal_path, lang, "licence.term").split("第")[-1].split("条")[0].split()[-1]
+        return STEP_DOWN[lang].format(n=number)
+
+    knowhow = article(PATENT_KNOWHOW_JA, lang, "licence.consideration")     # rate_after_patents_percent: 1.5
+    assert step(PATENT_KNOWHOW_JA) in knowhow
+    assert ("1.5パーセントの料率" if lang == "ja" else "at the rate of 1.5 percent instead") in knowhow
+    software = article(PATENT_SOFTWARE_EN, lang, "licence.consideration")   # no rate after the patents: none
+    assert step(PATENT_SOFTWARE_EN) in software
+    assert ("ランニングロイヤルティを要しない" if lang == "ja" else "no Running Royalty shall be payable") in software
+    for alone in (APPLICATION_JA, SOFTWARE_EN):  # patents alone end the licence; software alone has no patent
+        assert step(alone) not in article(alone, lang, "licence.consideration")
+
+
+RENEWAL = {"ja": "同一の条件でさらに1年間更新される", "en": "renewed on the same terms for a further one (1) year"}
+UNTIL_LAST_PATENT = {"ja": "特許権及び特許を受ける権利のうち最後に消滅するものが消滅する日まで",
+                     "en": "until the day on which the last of the patents and rights to obtain patents"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_software_or_know_how_get_a_fixed_renewable_term_patents_alone_end_with_the_last(lang: str) -> None:
+    for deal_path in (PATENT_KNOWHOW_JA, PATENT_SOFTWARE_EN, SOFTWARE_EN):
+        term = article(deal_path, lang, "licence.term")
+        assert RENEWAL[lang] in term and UNTIL_LAST_PATENT[lang] not in term, deal_path.name
+    term = article(APPLICATION_JA, lang, "licence.term")
+    assert UNTIL_LAST_PATENT[lang] in term and RENEWAL[lang] not in term
+    assert ("無効にすべき旨の審決若しくは判決が確定した時" if lang == "ja" else "a decision or judgment invalidating it "
+            "becomes final") in term, "an invalidated patent has lapsed"
+
+
+CURRENCY = {"ja": "本契約に基づく金銭の支払は、全て日本円により行う。",
+            "en": "All payments under this Agreement shall be made in Japanese yen (JPY)."}
+AFFILIATE = {"ja": ("関係会社", "独立した第三者との通常の取引において請求したであろう額"),
+             "en": ("affiliates", "ordinary transaction with an independent third party")}
+COMBINATION = {"ja": ("組み合わせて一の価格で販売され", "単独で販売するときの通常の価格"),
+               "en": ("for a single price in combination with other products", "usual stand-alone price")}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal_path", FOUR, ids=[p.stem for p in FOUR])
+def test_currency_affiliates_and_combination_products(deal_path: Path, lang: str) -> None:
+    consideration = article(deal_path, lang, "licence.consideration")
+    assert CURRENCY[lang] in consideration
+    assert all(w in consideration for w in AFFILIATE[lang] + COMBINATION[lang]), consideration
+    free = article(deal_path, lang, "licence.consideration", {"royalty": None, "royalty_free": True})
+    assert CURRENCY[lang] not in free and AFFILIATE[lang][0] not in free
+
+
+FULL_MINIMUM = {"ja": "当該契約年度の最低実施料の全額とする", "en": "the full Minimum Royalty for that Contract Year shall be payable"}
+PRO_RATA = {"ja": "日数に応じて日割りで計算した額とする", "en": "shall be prorated by the number of days"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_exclusive_licensee_leaving_early_owes_the_years_minimum(lang: str) -> None:
+    exclusive = article(PATENT_KNOWHOW_JA, lang, "licence.consideration")
+    assert PRO_RATA[lang] in exclusive and FULL_MINIMUM[lang] in exclusive
+    term = article(PATENT_KNOWHOW_JA, lang, "licence.term")
+    assert ("最低実施料の全額の支払義務を含む" if lang == "ja" else "the full Minimum Royalty for the Contract Year") in term
+    # A non-exclusive licensee with a minimum pays it pro rata for a year cut short, and no more.
+    shared = article(SOFTWARE_EN, lang, "licence.consideration")
+    assert PRO_RATA[lang] in shared and FULL_MINIMUM[lang] not in shared
+
+
+# --- sublicences, liability -------------------------------------------------------------------
+
+SUBLICENCE = {"ja": ("書面による契約により", "本地域における本分野に限る", "契約書の写し", "サブライセンシーごとの正味販売高",
+                     "検査することができるようにする", "30パーセントに相当する額"),
+              "en": ("by written agreement", "limited to the Field within the Territory", "copy of the sublicence agreement",
+                     "Net Sales of each Sublicensee", "enable Party A to inspect them", "equal to 30 percent of any upfront fee")}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_sublicences_are_written_in_scope_reported_audited_and_share_their_income(lang: str) -> None:
+    sub = article(PATENT_SOFTWARE_EN, lang, "licence.sublicence")
+    assert all(w in sub for w in SUBLICENCE[lang]), sub
+    share = article(PATENT_SOFTWARE_EN, lang, "licence.sublicence",
+                    {"royalty": {"upfront": 0, "rate_percent": 3, "sublicence_income_percent": 40}})
+    assert ("40パーセント" if lang == "ja" else "40 percent") in share
+
+
+CAP = {"ja": "支払い、又は支払うべき対価の総額", "en": "the total consideration paid or payable by Party B to Party A"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal_path", FOUR, ids=[p.stem for p in FOUR])
+def test_every_paid_licence_caps_liability_and_a_free_one_limits_the_licensor(deal_path: Path, lang: str) -> None:
+    damages = article(deal_path, lang, "licence.damages")
+    assert CAP[lang] in damages, "a cap, even with a running royalty alone"
+    assert ("故意又は重大な過失による責任" if lang == "ja" else "wilful misconduct or gross negligence") in damages
+    free = article(deal_path, lang, "licence.damages", {"royalty": None, "royalty_free": True})
+    assert CAP[lang] not in free
+    assert ("故意又は重大な過失がある場合を除き" if lang == "ja" else "except in the case of its wilful misconduct") in free
+
+
+# --- exclusive licences, applications, grant-back ---------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_licensor_prosecutes_a_pending_application_and_keeps_the_licensee_informed(lang: str) -> None:
+    words = (("特許法第48条の3", "出願審査の請求", "写しを", "意見を聴き", "60日前") if lang == "ja" else
+             ("Article 48-3 of the Patent Act", "request examination", "copies of the communications",
+              "hear the views of Party B", "60 days before"))
+    prosecution = article(APPLICATION_JA, lang, "licence.prosecution")
+    assert all(w in prosecution for w in words), prosecution
+    tree = api.build_document(api.read_deal(PATENT_KNOWHOW_JA), "licence", lang)
+    assert "licence.prosecution" not in [a.clause.id for a in tree.articles], "no application, no such article"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_grant_back_never_reaches_the_licensees_field(lang: str) -> None:
+    improvements = article(PATENT_KNOWHOW_JA, lang, "licence.improvements")
+    assert ("（本地域における本分野での実施を含まない。）" if lang == "ja" else
+            "for the own business of Party A, outside the Field within the Territory") in improvements
+
+
+# --- termination and refunds ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_sell_off_after_termination_for_antisocial_forces(lang: str) -> None:
+    after = article(PATENT_KNOWHOW_JA, lang, "licence.after_termination")
+    first = after.split("\n\n")[1]
+    assert _label(PATENT_KNOWHOW_JA, lang, "common.antisocial") in first
+    assert _label(PATENT_KNOWHOW_JA, lang, "licence.termination") in first
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_refund_does_not_cover_the_licensors_breach_of_title(lang: str) -> None:
+    no_refund = article(PATENT_KNOWHOW_JA, lang, "licence.no_refund")
+    assert _label(PATENT_KNOWHOW_JA, lang, "licence.warranties") in no_refund
+    assert ("表明保証に違反した場合には" if lang == "ja" else "is in breach of its representations and warranties") \
+        in no_refund
+
+
+# --- software ---------------------------------------------------------------------------------
+
+SOFTWARE = {
+    "licence.confidentiality": {"ja": "オブジェクトコードであって、本契約に従い本製品の一部として頒布されたもの",
+                                "en": "the object code of the programs in the Licensed Rights as distributed"},
+    "licence.prohibited": {"ja": "逆コンパイルし", "en": "decompile, disassemble"},
+    "licence.grant": {"ja": "新たに創作した部分の著作権は乙に帰属し", "en": "newly created by Party B of any program it adapts"},
+    "licence.materials": {"ja": "オープンソースソフトウェアの構成要素", "en": "open-source software components"},
+    "licence.warranties": {"ja": "12か月間、本技術資料に記載された仕様に実質的に適合して動作すること",
+                           "en": "in substantial conformity with their specifications"},
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("clause_id", list(SOFTWARE))
+def test_licensed_software_is_treated_as_software(clause_id: str, lang: str) -> None:
+    for deal_path in (PATENT_SOFTWARE_EN, SOFTWARE_EN):
+        assert SOFTWARE[clause_id][lang] in article(deal_path, lang, clause_id), deal_path.name
+    assert SOFTWARE[clause_id][lang] not in article(PATENT_KNOWHOW_JA, lang, clause_id), "no software, no such words"

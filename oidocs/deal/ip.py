@@ -115,6 +115,9 @@ class LicenceRoyalty(Royalty):
     rate_after_patents_percent: Rate | None = Field(None, description=(
         "Running royalty rate for the know-how, software or designs once no licensed patent or application "
         "remains; without it royalties end then."))
+    sublicence_income_percent: Percent = Field(30, description=(
+        "With sublicensable: the licensor's share, in percent, of the upfront, milestone and other non-royalty "
+        "income the licensee receives for sublicences."))
 
 
 # Rights whose lapse ends the royalty (a patent, or an application that may become one).
