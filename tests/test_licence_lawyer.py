@@ -341,3 +341,25 @@ def test_licensed_software_is_treated_as_software(clause_id: str, lang: str) -> 
     for deal_path in (PATENT_SOFTWARE_EN, SOFTWARE_EN):
         assert SOFTWARE[clause_id][lang] in article(deal_path, lang, clause_id), deal_path.name
     assert SOFTWARE[clause_id][lang] not in article(PATENT_KNOWHOW_JA, lang, clause_id), "no software, no such words"
+
+
+# --- the court ----------------------------------------------------------------------------------
+
+PATENT_COURT = {PATENT_KNOWHOW_JA: "東京", PATENT_SOFTWARE_EN: "東京", APPLICATION_JA: "東京", SOFTWARE_EN: "大阪"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal_path", FOUR, ids=[p.stem for p in FOUR])
+def test_patent_suits_and_royalty_claims_go_to_the_court_art_6_assigns(deal_path: Path, lang: str) -> None:
+    """Niigata, Nagoya and Sendai lie in Tokyo's half, Fukuoka in Osaka's (CCP art. 6(1)); the rest stays put."""
+    court = article(deal_path, lang, "common.jurisdiction")
+    east = PATENT_COURT[deal_path] == "東京"
+    if lang == "ja":
+        assert f"{'東京' if east else '大阪'}地方裁判所を第一審の専属的合意管轄裁判所とする" in court
+        assert "実施又は利用の許諾に基づく対価の支払を求める訴えを含む" in court
+    else:
+        assert f"the {'Tokyo' if east else 'Osaka'} District Court as the court of first instance" in court
+        assert "including a claim for consideration for a licence" in court
+    chosen = {PATENT_KNOWHOW_JA: ("新潟", "Niigata"), PATENT_SOFTWARE_EN: ("名古屋", "Nagoya"),
+              APPLICATION_JA: ("仙台", "Sendai"), SOFTWARE_EN: ("福岡", "Fukuoka")}[deal_path]
+    assert chosen[lang == "en"] in court, "the chosen court keeps every other dispute"
