@@ -142,16 +142,18 @@ def file_lang(lang: str) -> str:
 
 def render_files(deal: Deal, docs: Iterable[str], *, lang: str | None = None, formats: Iterable[str] = FORMATS,
                  review: bool = False, library: Library | None = None, source_file: str = "<deal>",
-                 ) -> dict[str, bytes]:
+                 sheets: bool = False) -> dict[str, bytes]:
     """Render every (doc, format) pair; return file name -> bytes. Nothing is written.
 
     ``formats`` takes "docx", "md" and "pdf"; PDFs are converted from the DOCX by LibreOffice,
-    all in one converter process.
+    all in one converter process. ``sheets`` adds the review sheet and the deadline register of
+    these documents, as a pack has them (``oidocs licence`` for a deal that is a licence alone).
     """
     _check_lang(lang)
     _check_formats(formats)
     deal = _ready(deal)
     draft = _render(deal, list(docs), lang or deal.language, list(formats), review, library, source_file)
+    draft.library, draft.sheets = library, sheets
     return draft.finish(convert_pdfs(draft.pdf_jobs))
 
 
@@ -187,14 +189,16 @@ class PackDraft:
     library: Library | None = None
     pack: bool = False
     source_file: str = "<deal>"
+    sheets: bool = False  # the review sheet and deadline register without a manifest (one document's command)
 
     def finish(self, pdfs: dict[str, bytes]) -> dict[str, bytes]:
         """Return every file, with the PDFs from ``pdfs`` (name -> bytes) and, for a pack, sheet and manifest."""
         files = {name: data if data is not None else pdfs[name] for name, data in self.files.items()}
-        if self.pack:
+        if self.pack or self.sheets:
             files[review_name(self.deal.deal_id, self.lang)] = render_review(
                 self.deal, lang=self.lang, library=self.library, trees=self.trees)
             files.update(render_calendar(self.deal, lang=self.lang, library=self.library, trees=self.trees))
+        if self.pack:
             files[f"{self.deal.deal_id}-manifest.json"] = manifest(self.deal, self.lang, self.trees, files,
                                                                     source=_deal_file(self.source_file))
         return files

@@ -363,3 +363,24 @@ def test_patent_suits_and_royalty_claims_go_to_the_court_art_6_assigns(deal_path
     chosen = {PATENT_KNOWHOW_JA: ("新潟", "Niigata"), PATENT_SOFTWARE_EN: ("名古屋", "Nagoya"),
               APPLICATION_JA: ("仙台", "Sendai"), SOFTWARE_EN: ("福岡", "Fukuoka")}[deal_path]
     assert chosen[lang == "en"] in court, "the chosen court keeps every other dispute"
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_oidocs_licence_writes_the_review_sheet_and_deadlines_for_a_licence_alone(tmp_path: Path) -> None:
+    result = run("licence", "--config", SOFTWARE_EN, "--out", tmp_path / "alone")
+    assert result.exit_code == 0, result.stderr
+    deal_id = "licence-software-only-en"
+    names = sorted(p.name for p in (tmp_path / "alone").iterdir())
+    assert names == sorted([f"{deal_id}-licence-en.docx", f"{deal_id}-licence-en.md", f"{deal_id}-review-en.md",
+                            f"{deal_id}-deadlines.ics", f"{deal_id}-deadlines.csv"])
+    sheet = (tmp_path / "alone" / f"{deal_id}-review-en.md").read_text(encoding="utf-8")
+    assert "Software Licence Agreement" in sheet and "Non-Disclosure Agreement" not in sheet, "the licence's sheet"
+    csv = (tmp_path / "alone" / f"{deal_id}-deadlines.csv").read_text(encoding="utf-8-sig")
+    # three years from 2027-10-01 end on 2030-09-30; notice of non-renewal three months before
+    assert "2030-06-30,Software Licence Agreement,Article 16" in csv and "non-renewal" in csv
+    assert "2030-09-30" in csv
+    # a deal with other documents gets the licence alone from this command, as before
+    result = run("licence", "--config", ROOT / "examples" / "acme-nano-ja.yaml", "--out", tmp_path / "pack")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.suffix for p in (tmp_path / "pack").iterdir()) == [".docx", ".md"]

@@ -23,6 +23,7 @@ OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule
 REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
 MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 days after the contract year
 MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
+RENEWAL_NOTICE_MONTHS = 3  # licence.term: notice of non-renewal at least 3 months before the term ends
 FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
 
 
@@ -133,6 +134,9 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
                     "licence.consideration", "licence_minimum", n=year)
                 year += 1
     if end:
+        # the term renews a year at a time unless a party says no three months before it ends
+        add("licence.renewal_notice", add_months(end + dt.timedelta(days=1), -RENEWAL_NOTICE_MONTHS)
+            - dt.timedelta(days=1), "licence", "licence.term", "licence_renewal_notice")
         add("licence.end", end, "licence", "licence.term", "licence_end")
     else:
         add("licence.end", None, "licence", "licence.term", "licence_end", words["licence_end_rule"])

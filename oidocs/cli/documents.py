@@ -33,13 +33,15 @@ def _make(docs: list[str] | None, config: str, out: str, fmt: str, lang: str | N
     if docs is None:
         files = api.render_pack(deal, **options)
     else:
-        files = api.render_files(deal, docs, **options)
+        # A deal that is a licence alone gets its review sheet and deadlines from `oidocs licence`, as from pack.
+        alone = docs == ["licence"] and [d for d in api.docs_in(deal) if d != "nda"] == ["licence"]
+        files = api.render_files(deal, docs, sheets=alone, **options)
     for path in write_files(out, files, force=force):
         click.echo(str(path))
 
 
 
-def _doc_command(doc: str, summary: str) -> None:
+def _doc_command(doc: str, summary: str, extra: str = "") -> None:
     @main.command(name=doc, help=f"""{summary}
 
     \b
@@ -48,7 +50,7 @@ def _doc_command(doc: str, summary: str) -> None:
 
     Writes {{deal_id}}-{doc}-{{lang}}.docx and .md (--format pdf: .pdf, made with
     LibreOffice); an existing file is an error unless --force. --lang ja+en writes one
-    side-by-side document, {{deal_id}}-{doc}-ja-en.docx.
+    side-by-side document, {{deal_id}}-{doc}-ja-en.docx.{extra}
     """)
     @document_options
     def command(config: str, out: str, fmt: str, lang: str | None, force: bool, strict: bool, review: bool,
@@ -60,7 +62,8 @@ _doc_command("nda", "Make the non-disclosure agreement (秘密保持契約書)."
 _doc_command("mou", "Make the memorandum of understanding (基本合意書); needs the mou and ip sections.")
 _doc_command("poc", "Make the proof-of-concept agreement (技術検証契約書); needs the poc and ip sections.")
 _doc_command("jda", "Make the joint research and development agreement (共同研究開発契約書); needs jda and ip.")
-_doc_command("licence", "Make the patent and know-how licence agreement (ライセンス契約書); needs the licence section.")
+_doc_command("licence", "Make the licence agreement (ライセンス契約書); needs the licence section.",
+             "\n    For a deal that is a licence alone, also the review sheet\n    {deal_id}-review-{lang}.md and the deadline register {deal_id}-deadlines.ics and .csv.")
 
 
 @main.command(help=f"""Make the NDA and every document whose section the deal file has.
