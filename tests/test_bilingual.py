@@ -82,7 +82,7 @@ def lists_of(data: bytes) -> dict[int, list[str]]:
 
 # an article of this agreement typed as text (a statute's article, 特許法第73条 / Article 73 of the
 # Patent Act, is the law's own number and stays typed)
-_ARTICLE_LIKE = re.compile(r"(法)?第\d+条|Article \d+(?:\(\d+\))?( of the)?")
+_ARTICLE_LIKE = re.compile(r"(法)?第\d+条|Article \d+(?:\(\d+\)|, paragraph \d+)?( of the)?")
 
 
 def typed_article(text: str) -> bool:
@@ -181,7 +181,9 @@ def test_signatures_and_fonts_per_column(tmp_path: Path) -> None:
     assert "本書" in closing[0][0].text and "IN WITNESS WHEREOF" in closing[1][0].text
     assert all(p.keep for cell in closing for p in cell), "the testimonium is kept with the signatures"
     for party in deal.parties:
-        assert any(party.name in p.text for p in signatures[0]) and any(party.name in p.text for p in signatures[1])
+        assert any(party.name in p.text for p in signatures[0])
+        assert any(party.name.upper() == p.text for p in signatures[1]), "the English column's law-firm block"
+    assert sum(1 for p in signatures[1] if p.text.startswith("By:")) == len(deal.parties)
     xml = zipfile.ZipFile(tmp_path / "pair.docx").read("word/document.xml").decode()
     widths = re.findall(r'<w:gridCol w:w="(\d+)"/>', xml)[:2]
     assert widths[0] == widths[1], "columns of equal width"

@@ -51,7 +51,7 @@ from oidocs.writers.docx_base import (
     loose_levels,
     starting_package,
 )
-from oidocs.writers.docx_execution import keep_with_next, without_seal
+from oidocs.writers.docx_execution import english_block, keep_with_next, without_seal
 from oidocs.writers.docx_package import settings_xml
 
 COLUMN = TEXT_WIDTH // 2
@@ -158,8 +158,13 @@ class ColumnWriter(Visitor):
         self.head = self.p(self.annotate(node, label)) + self.p(X.run(node.clause.title), "Heading")
 
     def signatures(self, node: Closing) -> str:
-        """The date line, then each signatory: its designation and its labelled rows, one a line."""
+        """The date line, then each signatory: in Japanese its designation and labelled rows, one a
+        line (the seal mark at the column's edge); in English the law-firm block."""
         parts = [self.p(X.run(node.date_line))]
+        if self.document.lang == "en":  # the law-firm block, as in the English document
+            for s in node.signatures:
+                parts += [self.p(""), english_block(s, self.runs, style=self.styles["Sign"], keep=False)]
+            return "".join(parts)
         for s in node.signatures:
             parts += [self.p(""), self.p(X.run(s.designation, bold=True))]
             for label, value in s.rows:

@@ -57,9 +57,9 @@ def signature_blocks(signatures: list[Signatory], labels: Labels, runs: Runs) ->
     return _english_blocks(signatures, runs)
 
 
-def _p(content: str, *, keep: bool, extra: str = "") -> str:
+def _p(content: str, *, keep: bool, extra: str = "", style: str = "OISignature") -> str:
     """A paragraph of the signature style; ``keep`` chains it to the next one."""
-    ppr = '<w:pStyle w:val="OISignature"/>' + ("<w:keepNext/>" if keep else "") + extra
+    ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "") + extra
     return f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>"
 
 
@@ -104,22 +104,28 @@ def split_representative(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def english_block(s: Signatory, runs: Runs, *, style: str = "OISignature", keep: bool = True) -> str:
+    """One English signature block: NAME IN CAPITALS, address, By: (a ruled line), Name:, Title:."""
+    name = "".join(i.text for i in s.name)
+    signer, title = split_representative("".join(i.text for i in s.representative))
+    if s.by_hand:
+        by = _p(X.run("By:") + X.tab(), keep=keep, style=style, extra=(
+            f'<w:tabs><w:tab w:val="left" w:leader="underscore" w:pos="{_EN_SIGN_LINE}"/></w:tabs>'
+            '<w:spacing w:before="720" w:after="60"/>'))
+    else:
+        by = _p(X.run("By:\u00a0(electronic signature)"), keep=keep, style=style,
+                extra='<w:spacing w:before="240" w:after="60"/>')
+    return "".join([
+        _p(X.run(name.upper(), bold=True), keep=keep, style=style),
+        _p(runs(s.address), keep=keep, style=style),
+        by,
+        _p(X.run("Name:\u00a0" + signer), keep=keep, style=style),
+        _p(X.run("Title:\u00a0" + title), keep=keep, style=style),
+    ])
+
+
 def _english_blocks(signatures: list[Signatory], runs: Runs) -> str:
-    cells = []
-    for s in signatures:
-        name = "".join(i.text for i in s.name)
-        signer, title = split_representative("".join(i.text for i in s.representative))
-        lines = [
-            _p(X.run(name.upper(), bold=True), keep=True),
-            _p(runs(s.address), keep=True),
-            _p(X.run("By:") + X.tab(), keep=True, extra=(
-                f'<w:tabs><w:tab w:val="left" w:leader="underscore" w:pos="{_EN_SIGN_LINE}"/></w:tabs>'
-                '<w:spacing w:before="720" w:after="60"/>')) if s.by_hand else
-            _p(X.run("By:\u00a0(electronic signature)"), keep=True, extra='<w:spacing w:before="240" w:after="60"/>'),
-            _p(X.run("Name:\u00a0" + signer), keep=True),
-            _p(X.run("Title:\u00a0" + title), keep=True),
-        ]
-        cells.append("".join(lines))
+    cells = [english_block(s, runs) for s in signatures]
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     if len(rows[-1]) == 1:
         rows[-1].append(_p("", keep=False))
