@@ -203,3 +203,64 @@ def test_a_bilingual_deal_gives_each_text_a_japanese_and_an_english_box(page: Pa
     page.locator('[name="parties.0.name.en"]').fill("")
     bad = page.locator('.field[data-path="parties.0.name"]')
     expect(bad).to_have_class("field bad", timeout=5000)
+
+
+def _leaves(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, (*path, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _leaves(v, (*path, str(i)))
+    else:
+        yield ".".join(path), value
+
+
+def test_every_value_of_the_acme_deal_has_its_field_on_the_form(page: Page) -> None:
+    """The form can say everything the shipped acme deal says, each value in its own control."""
+    import yaml
+    from conftest import ROOT
+
+    text = (ROOT / "examples" / "acme-nano-ja.yaml").read_text(encoding="utf-8")
+    page.locator('#lefttabs button[data-pane="yaml"]').click()
+    page.locator("#yaml").fill(text)
+    page.locator('#lefttabs button[data-pane="form"]').click()
+    expect(page.locator('[name="parties.0.name"]')).to_have_value("株式会社アクメ精工", timeout=5000)
+    fixed = {"version", "governing_law", "poc.fee.currency", "licence.royalty.currency"}  # one allowed value: no control
+    checked = 0
+    for path, value in _leaves(yaml.load(text, Loader=yaml.BaseLoader)):
+        if path in fixed:
+            continue
+        control = page.locator(f'[name="{path}"]')
+        assert control.count() == 1, f"no field for {path}"
+        if value in ("true", "false"):
+            assert control.is_checked() == (value == "true"), path
+        else:
+            assert control.input_value() == value, path
+        checked += 1
+    assert checked > 60
+    for section in ("mou", "poc", "jda", "ip", "licence"):
+        expect(page.locator(f'[name="on.{section}"]')).to_be_checked()
+
+
+def test_load_a_deal_file_save_it_and_download_one_document(page: Page, tmp_path: Path) -> None:
+    import yaml
+    from conftest import ROOT
+
+    acme = ROOT / "examples" / "acme-nano-ja.yaml"
+    page.locator("#load").set_input_files(str(acme))
+    expect(page.locator('[name="parties.1.name"]')).to_have_value("ナノテック株式会社", timeout=5000)
+    with page.expect_download() as info:
+        page.locator("#save").click()
+    saved = info.value
+    assert saved.suggested_filename == "acme-nano-2026.yaml"
+    as_saved = yaml.load(Path(saved.path()).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert as_saved == yaml.load(acme.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    page.locator('#doctabs button[data-doc="licence"]').click()
+    expect(page.locator("#preview h1")).to_contain_text("ライセンス契約書", timeout=5000)
+    with page.expect_download() as info:
+        page.locator('.downloads button[data-format="docx"]').click()
+    docx = info.value
+    assert docx.suggested_filename == "acme-nano-2026-licence-ja.docx"
+    text = "\n".join("".join(p.run_strings) for p in docx_paragraphs(Path(docx.path())))
+    assert "光触媒担持フィルタ及びその製造方法" in text

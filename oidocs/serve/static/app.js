@@ -142,8 +142,8 @@ function hintFor(path) {
 // A label a person reads: the first words of the starter's comment on the key ("正式名称"), the
 // key itself beside it for those who will meet the YAML later.
 function shortLabel(hint) {
-  const first = hint.split(/[（(:：。;]/)[0].trim();
-  return first.length && first.length <= 24 ? first : "";
+  const first = hint.replace(/^oidocs\s*(extension|拡張)\s*[:：]\s*/, "").split(/[（(:：。;]/)[0].trim();
+  return first.length && first.length <= 48 ? first : "";
 }
 
 function field(path, s, control) {
@@ -196,7 +196,7 @@ function input(path, s, optional) {
   box.value = value == null ? "" : String(value);
   box.addEventListener("input", () => {
     let v = box.value;
-    if (v === "") v = optional ? undefined : number ? undefined : "";
+    if (v === "") v = optional || number || type === "date" ? undefined : "";  // an empty date is a missing one
     else if (number) v = Number(v);
     setAt(path, v);
     changed();
