@@ -101,3 +101,15 @@ class OutputExistsError(OidocsError):
             f"{p}: exists already; nothing was written (use --force to replace it, or --out DIR)"
             for p in self.paths
         ]
+
+
+def unexpected(exc: BaseException) -> bool:
+    """Whether ``exc`` is an error to report and go on from, rather than a request to stop.
+
+    Ordinary exceptions are; so is a Rust panic inside a compiled dependency (pydantic-core's
+    ``PanicException`` derives from ``BaseException``, so ``except Exception`` lets it through
+    as a traceback and, in a batch, kills every deal after it). Ctrl-C, SIGTERM and exits are
+    not: they stop the run.
+    """
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+

@@ -31,7 +31,7 @@ def run(action: Callable[[], Any]) -> Any:
     """
     import os
 
-    from oidocs.errors import OidocsError, shown
+    from oidocs.errors import OidocsError, shown, unexpected
     from oidocs.run.pool import Terminated, handle_sigterm
 
     restore = handle_sigterm()
@@ -49,8 +49,8 @@ def run(action: Callable[[], Any]) -> Any:
         sys.exit(130)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
-    except Exception as exc:
-        if os.environ.get("OIDOCS_DEBUG"):
+    except BaseException as exc:
+        if os.environ.get("OIDOCS_DEBUG") or not unexpected(exc):
             raise
         text = shown(" ".join(str(exc).split())[:200])
         click.echo(f"oidocs: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); "

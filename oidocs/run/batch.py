@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from oidocs.deal.model import Deal
-from oidocs.errors import DealError
+from oidocs.errors import DealError, unexpected
 from oidocs.run.failures import failure_lines
 from oidocs.run.pool import pool_map
 
@@ -102,7 +102,9 @@ def _read_job(path: str) -> Job:
     job = Job(path, path=path)
     try:
         job.accept(job.load())
-    except Exception as exc:  # one bad deal never stops the others (see failure_lines)
+    except BaseException as exc:  # one bad deal never stops the others (see failure_lines)
+        if not unexpected(exc):
+            raise
         job.problems = failure_lines(path, exc)
     return job
 
@@ -224,7 +226,9 @@ def _make_pack(args: tuple[Job, PackOptions]) -> Outcome:
         files = api.render_pack(deal, lang=options.lang, formats=options.formats, review=options.review,
                                 library=library, source_file=job.label)
         write_files(Path(options.out) / deal.deal_id, files, force=options.force, real_folder=True)
-    except Exception as exc:  # the one guard of a worker: a deal's failure is reported, the batch goes on
+    except BaseException as exc:  # the one guard of a worker: a deal's failure is reported, the batch goes on
+        if not unexpected(exc):
+            raise
         return job.label, failure_lines(job.label, exc), warnings, False
     return job.label, [], warnings, False
 
@@ -255,7 +259,9 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
             library = _user_library(options.library) if options.library else None
             drafts.append((job, api.prepare_pack(deal, lang=options.lang, formats=options.formats,
                                                  review=options.review, library=library, source_file=job.label)))
-        except Exception as exc:
+        except BaseException as exc:
+            if not unexpected(exc):
+                raise
             problems[job.label] = failure_lines(job.label, exc)
     try:
         pdfs = api.convert_pdfs({f"{d.deal.deal_id}/{name}": pdf_job for _, d in drafts
