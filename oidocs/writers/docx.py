@@ -216,8 +216,7 @@ def column_widths(table: Table, total: int = TEXT_WIDTH) -> list[int]:
 
 def _core_xml(document: Document, title: str | None = None) -> str:
     """The core properties; ``title`` replaces the document's (a bilingual file names both)."""
-    return core_xml(title=title or document.title, deal_id=document.deal_id, doc=document.doc,
-                    lang=document.lang, when=_fixed_date(document))
+    return core_xml(title=title or document.title, deal_id=document.deal_id, doc=document.doc, lang=document.lang)
 
 
 def _comments_xml(comments: list[str], when: dt.datetime) -> str:

@@ -10,7 +10,6 @@ the per-agreement core properties with a fixed date, so the bytes never depend o
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -123,16 +122,14 @@ def app_xml() -> str:
     )
 
 
-def core_xml(*, title: str, deal_id: str, doc: str, lang: str, when: dt.datetime) -> str:
+def core_xml(*, title: str, deal_id: str, doc: str, lang: str) -> str:
     """``docProps/core.xml`` of one agreement: its title, the deal as subject and identifier.
 
     No author, no "last modified by" and no created or modified time: a draft that a law firm
     sends carries its own author's name once saved, and a made-up time (the signing date, or
     2000-01-01 when there is none) would be a false statement in Word's properties pane. Leaving
-    them out also keeps the bytes independent of the clock. ``when`` is kept for callers that
-    still pass it.
+    them out also keeps the bytes independent of the clock.
     """
-    del when
     return (
         f"{_XML_HEAD}"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
