@@ -189,7 +189,7 @@ def test_japanese_poc_cap_removed_and_payment_later(tmp_path: Path) -> None:
     theirs = _edit(ours, tmp_path / "poc-返送.docx", change)
     assert run("compare", ours, theirs, "--out", tmp_path).exit_code == 0
     sheet = (tmp_path / "poc-返送-compare.md").read_text(encoding="utf-8")
-    assert "<del>3</del><ins>9</ins>0日以内" in sheet  # character by character
+    assert "<del>30</del><ins>90</ins>日以内" in sheet  # a number is one token, not digits
     findings = sheet.split("## 指摘事項", 1)[1]
     assert re.search(r"\*\*責任の上限又は免責（間接損害・逸失利益）が削除された\*\*（?.*\n\s+当方: 第\d+条（損害賠償）", findings)
     assert "**支払期限が延ばされた**" in findings and "30日 -\\> 90日" in findings

@@ -29,12 +29,16 @@ errors: the exit code is 0.
 @click.option("--author", default="Counterparty", show_default=True, help="Author of the tracked changes.")
 @click.option("--playbook", type=click.Path(dir_okay=False), default=None,
               help="Your playbook (YAML, the shape of templates/playbook.yaml) instead of the built-in one.")
-def compare(ours: str, theirs: str, out: str, force: bool, author: str, playbook: str | None) -> None:
+@click.option("--formatting", is_flag=True,
+              help="Show formatting-only differences (fonts, spacing) in the redline too; off by default, "
+                   "because a file saved by another word processor differs in every paragraph.")
+def compare(ours: str, theirs: str, out: str, force: bool, author: str, playbook: str | None,
+            formatting: bool) -> None:
     def action() -> None:
         from oidocs.negotiate.compare import compare_files
         from oidocs.run.output import write_files
 
-        files = compare_files(ours, theirs, author=author, playbook=playbook)
+        files = compare_files(ours, theirs, author=author, playbook=playbook, formatting=formatting)
         for path in write_files(out, files, force=force):
             click.echo(str(path))
     run(action)

@@ -19,9 +19,14 @@ def compare_names(theirs: str | Path) -> tuple[str, str]:
 
 
 def compare_files(ours_path: str | Path, theirs_path: str | Path, *, author: str = "Counterparty",
-                  playbook: str | Path | None = None, with_redline: bool = True) -> dict[str, bytes]:
-    """Compare OURS and THEIRS (DOCX paths); return the issue sheet and (unless told not to) the redline."""
-    from oidocs.negotiate.redline import change_date, redline, require_engine
+                  playbook: str | Path | None = None, with_redline: bool = True,
+                  formatting: bool = False) -> dict[str, bytes]:
+    """Compare OURS and THEIRS (DOCX paths); return the issue sheet and (unless told not to) the redline.
+
+    ``formatting``: show formatting-only differences in the redline as revisions too.
+    """
+    from oidocs.negotiate.prepare import prepare
+    from oidocs.negotiate.redline import change_date, redline_prepared, require_engine
 
     if with_redline:
         require_engine()  # before any work: a missing extra must not cost the user a wait
@@ -32,12 +37,16 @@ def compare_files(ours_path: str | Path, theirs_path: str | Path, *, author: str
     rules = load_playbook(ours.lang, playbook)
     findings = apply_playbook(rules, rows)
     sheet_name, redline_name = compare_names(theirs_path)
+    ready = (prepare(ours_bytes), prepare(theirs_bytes)) if with_redline else None
+    notes = {"fields": sum(r.fields for r in ready), "ours_revisions": ready[0].revisions,
+             "theirs_revisions": ready[1].revisions} if ready else {}
     files = {sheet_name: issue_sheet(rows, findings, lang=ours.lang, ours_name=Path(ours_path).name,
                                      theirs_name=Path(theirs_path).name,
                                      redline_name=redline_name if with_redline else None,
-                                     counts=(len(ours.articles), len(theirs.articles)))}
-    if with_redline:
-        files[redline_name] = redline(ours_bytes, theirs_bytes, author=author, when=change_date(theirs_bytes))
+                                     counts=(len(ours.articles), len(theirs.articles)), notes=notes)}
+    if ready:
+        files[redline_name] = redline_prepared(ready[0].data, ready[1].data, author=author,
+                                               when=change_date(theirs_bytes), formatting=formatting)
     return files
 
 

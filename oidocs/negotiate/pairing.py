@@ -1,21 +1,27 @@
-"""Pair the articles of two agreements and diff each pair.
+"""Pair the articles of two agreements, then their paragraphs, and say what changed.
 
-Pairing scores every (ours, theirs) pair of articles with rapidfuzz: heading similarity,
-text similarity and whether the numbers agree, and takes the best pairs first (greedy on the
-score matrix), so that a renumbered or moved article is still paired with its original, and
-an article that matches nothing well enough is "only in ours" or "only in theirs". The diff
-of a pair uses difflib on words (English) or characters (Japanese), the unit a reviewer
-reads a change in.
+Articles are paired on what they say with every cross-reference number masked (see
+:mod:`oidocs.negotiate.refs`), in three passes that each take only what the previous left:
+identical text; the same heading; then candidates that share rare words (English) or
+character pairs (Japanese) with the article, scored with rapidfuzz on heading, text and
+number, best pairs first. Each article is scored against a handful of candidates, not against
+every article of the other side, so a 256-article pair costs about as much per article as a
+25-article one. A pair whose order differs from the order of the rest was moved.
+
+Inside a pair, their references are written in our numbers first (their 第9条 is our 第8条),
+so that renumbering alone is no change; paragraphs are then aligned by
+:func:`oidocs.negotiate.align.align`.
 """
 
 from __future__ import annotations
 
-import difflib
+import bisect
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from oidocs.negotiate.align import Change, Loc, align, normalise
 from oidocs.negotiate.reader import Agreement, Art
+from oidocs.negotiate.refs import mask, renumber
 
 UNCHANGED, CHANGED, ONLY_OURS, ONLY_THEIRS = "unchanged", "changed", "only_ours", "only_theirs"
 
@@ -23,7 +29,10 @@ UNCHANGED, CHANGED, ONLY_OURS, ONLY_THEIRS = "unchanged", "changed", "only_ours"
 HEADING_WEIGHT, TEXT_WEIGHT, NUMBER_WEIGHT = 0.45, 0.45, 0.10
 THRESHOLD = 45.0
 OPENING = 160
-_WORD = re.compile(r"\s+|\w+|[^\w\s]")
+CANDIDATES = 8
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+__all__ = ["CHANGED", "ONLY_OURS", "ONLY_THEIRS", "UNCHANGED", "Pair", "normalise", "pair_articles", "pair_two"]
 
 
 @dataclass
@@ -33,122 +42,217 @@ class Pair:
     ours: Art | None
     theirs: Art | None
     status: str
-    diff: list[list[tuple[str, str]]]  # per line: (op, text) with op "=", "-", "+"
-
-
-def normalise(text: str) -> str:
-    """Text as compared: Unicode-normalised (full-width digits), spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    changes: list[Change] = field(default_factory=list)
+    moved: bool = False      # paired, but in another place among the articles
+    renumbered: int = 0      # references that differ only because articles were renumbered
 
 
 def pair_articles(ours: Agreement, theirs: Agreement) -> list[Pair]:
     """Pair every article of both agreements; return rows in our order, theirs-only rows in place."""
     a, b = ours.articles, theirs.articles
     lang = ours.lang
-    matches: dict[int, int] = {}
-    if a and b:
-        texts = _similarity([normalise(x.text()) for x in a], [normalise(y.text()) for y in b], 0.85)
-        heads = _similarity([normalise(x.heading) for x in a], [normalise(y.heading) for y in b], 0.9)
-        scored = []
-        for i, x in enumerate(a):
-            for j, y in enumerate(b):
-                heading = heads[i][j] if x.heading and y.heading else texts[i][j]
-                number = 100.0 if x.number is not None and x.number == y.number else 0.0
-                score = HEADING_WEIGHT * heading + TEXT_WEIGHT * texts[i][j] + NUMBER_WEIGHT * number
-                scored.append((score, -abs(i - j), i, j))
-        taken_b: set[int] = set()
-        for score, _, i, j in sorted(scored, reverse=True):
-            if score < THRESHOLD:
-                break
-            if i not in matches and j not in taken_b:
-                matches[i] = j
-                taken_b.add(j)
+    matches = _match(a, b)
+    number_map: dict[int, int] = {}
+    for i, j in matches.items():
+        ours_n, theirs_n = a[i].number, b[j].number
+        if ours_n is not None and theirs_n is not None:
+            number_map[theirs_n] = ours_n
+    moved = _moved(matches)
     rows: list[Pair] = []
     placed: set[int] = set()
     by_theirs = {j: i for i, j in matches.items()}
     for i, x in enumerate(a):
         if i in matches:
-            # theirs-only articles that come before this pair's article in their document
-            for k in range(matches[i]):
+            for k in range(matches[i]):  # theirs-only articles before this pair's article
                 if k not in by_theirs and k not in placed:
-                    rows.append(_only_theirs(b[k], lang))
+                    rows.append(pair_two(None, b[k], lang))
                     placed.add(k)
-            rows.append(pair_two(x, b[matches[i]], lang))
+            row = pair_two(x, b[matches[i]], lang, number_map)
+            row.moved = i in moved
+            rows.append(row)
             placed.add(matches[i])
         else:
-            rows.append(Pair(x, None, ONLY_OURS, _diff(x.lines(), [], lang)))
-    for k, y in enumerate(b):
-        if k not in by_theirs and k not in placed:
-            rows.append(_only_theirs(y, lang))
+            rows.append(pair_two(x, None, lang))
+    rows += [pair_two(None, y, lang) for k, y in enumerate(b) if k not in by_theirs and k not in placed]
+    _cross_article_moves(rows, lang)
     return rows
 
 
-def _similarity(a: list[str], b: list[str], partial_weight: float) -> list[list[float]]:
-    """Similarity (0-100) of every string of ``a`` to every string of ``b``.
-
-    The better of the plain ratio and a discounted partial ratio, so that a short article (or
-    heading: 管轄 / 準拠法及び管轄裁判所) that says part of a long one still scores high.
-    """
+def _match(a: list[Art], b: list[Art]) -> dict[int, int]:
+    """Index of ours -> index of theirs for every article paired."""
     from rapidfuzz import fuzz
 
-    # Pair by pair rather than rapidfuzz.process.cdist, which needs numpy: two 25-article
-    # agreements are 625 comparisons. partial_ratio is quadratic in the lengths, so it compares
-    # openings only (an article's first sentence says what it is about).
-    return [[max(fuzz.ratio(x, y), partial_weight * fuzz.partial_ratio(x[:OPENING], y[:OPENING])) for y in b]
-            for x in a]
+    texts_a = [mask(normalise(x.text())) for x in a]
+    texts_b = [mask(normalise(y.text())) for y in b]
+    matches: dict[int, int] = {}
+    # 1. identical text (and heading), in order
+    exact: dict[tuple[str, str], list[int]] = {}
+    for j, y in enumerate(b):
+        exact.setdefault((normalise(y.heading), texts_b[j]), []).append(j)
+    for i, x in enumerate(a):
+        same = exact.get((normalise(x.heading), texts_a[i]))
+        if same and texts_a[i]:
+            matches[i] = same.pop(0)
+    taken = set(matches.values())
+    # 2. the same heading, said once on each side, and text not unrelated
+    heads_a = _unique_headings(a, set(matches))
+    heads_b = _unique_headings(b, taken)
+    for head, i in heads_a.items():
+        twin = heads_b.get(head)
+        if twin is not None and fuzz.ratio(texts_a[i][:OPENING * 4], texts_b[twin][:OPENING * 4]) >= 25:
+            matches[i] = twin
+            taken.add(twin)
+    # 3. candidates sharing rare features, scored
+    rest_a = [i for i in range(len(a)) if i not in matches]
+    rest_b = [j for j in range(len(b)) if j not in taken]
+    if not rest_a or not rest_b:
+        return matches
+    index: dict[str, list[int]] = {}
+    features_b = {j: _features(texts_b[j] + " " + normalise(b[j].heading)) for j in rest_b}
+    for j, feats in features_b.items():
+        for f in feats:
+            index.setdefault(f, []).append(j)
+    common = max(4, len(rest_b) // 5)
+    scored = []
+    for i in rest_a:
+        votes: dict[int, int] = {}
+        for f in _features(texts_a[i] + " " + normalise(a[i].heading)):
+            posting = index.get(f, ())
+            if len(posting) <= common:
+                for j in posting:
+                    votes[j] = votes.get(j, 0) + 1
+        candidates = set(sorted(votes, key=lambda j: (-votes[j], j))[:CANDIDATES])
+        candidates |= {j for j in rest_b if b[j].number is not None and b[j].number == a[i].number}
+        for j in candidates:
+            scored.append((_score(a[i], b[j], texts_a[i], texts_b[j]), -abs(i - j), i, j))
+    for score, _, i, j in sorted(scored, reverse=True):
+        if score < THRESHOLD:
+            break
+        if i not in matches and j not in taken:
+            matches[i] = j
+            taken.add(j)
+    return matches
 
 
-def _only_theirs(y: Art, lang: str) -> Pair:
-    return Pair(None, y, ONLY_THEIRS, _diff([], y.lines(), lang))
+def _unique_headings(arts: list[Art], skip: set[int]) -> dict[str, int]:
+    seen: dict[str, list[int]] = {}
+    for i, art in enumerate(arts):
+        if art.heading:
+            seen.setdefault(normalise(art.heading), []).append(i)
+    return {h: ix[0] for h, ix in seen.items() if len(ix) == 1 and ix[0] not in skip}
 
 
-def pair_two(x: Art, y: Art, lang: str) -> Pair:
-    """Compare two articles known to correspond: unchanged, or changed with their diff."""
-    same = normalise(x.heading) == normalise(y.heading) and \
-        [normalise(t) for t in x.lines()] == [normalise(t) for t in y.lines()]
-    if same:
-        return Pair(x, y, UNCHANGED, [])
-    lines_a, lines_b = x.lines(), y.lines()
-    if normalise(x.heading) != normalise(y.heading):
-        lines_a, lines_b = [f"({x.heading})", *lines_a], [f"({y.heading})", *lines_b]
-    return Pair(x, y, CHANGED, _diff(lines_a, lines_b, lang))
+def _features(text: str) -> set[str]:
+    """What a candidate must share: words of four letters or more, or character pairs (Japanese)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if len(words) >= 5:
+        return words
+    return {text[k:k + 2] for k in range(len(text) - 1) if not text[k:k + 2].isspace()}
 
 
-def tokens(text: str, lang: str) -> list[str]:
-    """Split ``text`` into the units of a diff: characters (ja) or words, spaces and marks (en)."""
-    return list(text) if lang == "ja" else _WORD.findall(text)
+def _score(x: Art, y: Art, text_x: str, text_y: str) -> float:
+    """Heading, text and number similarity of two articles (0-100)."""
+    from rapidfuzz import fuzz
+
+    def similar(p: str, q: str, partial: float) -> float:
+        return max(fuzz.ratio(p, q), partial * fuzz.partial_ratio(p[:OPENING], q[:OPENING]))
+
+    text = similar(text_x, text_y, 0.85)
+    heading = similar(normalise(x.heading), normalise(y.heading), 0.9) if x.heading and y.heading else text
+    number = 100.0 if x.number is not None and x.number == y.number else 0.0
+    return HEADING_WEIGHT * heading + TEXT_WEIGHT * text + NUMBER_WEIGHT * number
 
 
-def _diff(a: list[str], b: list[str], lang: str) -> list[list[tuple[str, str]]]:
-    """Diff two lists of lines: lines are aligned first, then each replaced line token by token."""
-    out: list[list[tuple[str, str]]] = []
-    na, nb = [normalise(t) for t in a], [normalise(t) for t in b]
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue  # unchanged lines are not repeated in the sheet
-        old, new = na[i1:i2], nb[j1:j2]
-        if op == "replace":
-            common = min(len(old), len(new))
-            for k in range(common):
-                out.append(_diff_line(old[k], new[k], lang))
-            out += [[("-", t)] for t in old[common:]]
-            out += [[("+", t)] for t in new[common:]]
-        elif op == "delete":
-            out += [[("-", t)] for t in old]
+def _moved(matches: dict[int, int]) -> set[int]:
+    """Ours' indexes of the pairs outside the longest run in the same order on both sides."""
+    order = [matches[i] for i in sorted(matches)]
+    ours_index = sorted(matches)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back = [-1] * len(order)
+    for k, j in enumerate(order):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
         else:
-            out += [[("+", t)] for t in new]
+            tails[pos], tail_at[pos] = j, k
+        back[k] = tail_at[pos - 1] if pos else -1
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(ours_index[k])
+        k = back[k]
+    return {i for i in matches if i not in keep}
+
+
+def units(art: Art | None) -> list[tuple[Loc, str]]:
+    """Every paragraph and item of an article with its location (the heading is added by the caller)."""
+    if art is None:
+        return []
+    out: list[tuple[Loc, str]] = []
+    for p, para in enumerate(art.paras, start=1):
+        if para.text:
+            out.append(((p, 0), para.text))
+        out += [((p, k), text) for k, (_, text) in enumerate(para.items, start=1) if text]
     return out
 
 
-def _diff_line(a: str, b: str, lang: str) -> list[tuple[str, str]]:
-    ta, tb = tokens(a, lang), tokens(b, lang)
-    segments: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-        if op == "equal":
-            segments.append(("=", "".join(ta[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(("-", "".join(ta[i1:i2])))
-        if j2 > j1:
-            segments.append(("+", "".join(tb[j1:j2])))
-    return segments
+def pair_two(x: Art | None, y: Art | None, lang: str, number_map: dict[int, int] | None = None) -> Pair:
+    """Compare two articles known to correspond (either may be missing): status and changes."""
+    if y is None:
+        return Pair(x, None, ONLY_OURS, align(units(x), [], lang))
+    if x is None:
+        return Pair(None, y, ONLY_THEIRS, align([], units(y), lang))
+    renumbered = 0
+    theirs = units(y)
+    if number_map:
+        rewritten = []
+        for loc, text in theirs:
+            text, n = renumber(text, number_map)
+            rewritten.append((loc, text))
+            renumbered += n
+        theirs = rewritten
+    ours = units(x)
+    if normalise(x.heading) != normalise(y.heading):
+        ours, theirs = [((0, 0), x.heading), *ours], [((0, 0), y.heading), *theirs]
+    changes = align(ours, theirs, lang)
+    return Pair(x, y, CHANGED if changes else UNCHANGED, changes, renumbered=renumbered)
+
+
+def _cross_article_moves(rows: list[Pair], lang: str) -> None:
+    """A paragraph deleted in one article and inserted, word for word, in another was moved."""
+    from oidocs.negotiate.align import DELETED, INSERTED, MOVED
+
+    inserted: dict[str, list[tuple[Pair, Change]]] = {}
+    for row in rows:
+        for change in row.changes:
+            if change.kind == INSERTED:
+                inserted.setdefault(normalise(change.segments[0][1]), []).append((row, change))
+    for row in rows:
+        for change in row.changes:
+            if change.kind != DELETED or not inserted.get(normalise(change.segments[0][1])):
+                continue
+            target, other = inserted[normalise(change.segments[0][1])].pop(0)
+            if target is row or target.theirs is None or row.ours is None:
+                continue
+            change.kind, other.kind = MOVED, MOVED
+            change.elsewhere = "theirs:" + where(target.theirs, other.theirs_at, lang)
+            other.elsewhere = "ours:" + where(row.ours, change.ours_at, lang)
+            change.theirs_at = other.theirs_at
+
+
+def where(art: Art, loc: Loc | None, lang: str) -> str:
+    """第18条第2項第1号 / Article 18(2)(a): an article and, if it has several, the paragraph."""
+    label = art.label or art.heading or ""
+    if loc is None or loc[0] == 0:
+        return label
+    para, item = loc
+    several = len(art.paras) > 1
+    if lang == "ja":
+        return label + (f"第{para}項" if several else "") + (f"第{item}号" if item else "")
+    text = label + (f"({para})" if several else "")
+    if item:
+        printed = art.paras[para - 1].items[item - 1][0].strip("()（） .")
+        text += f"({printed or item})"
+    return text

@@ -23,7 +23,7 @@ from oidocs.negotiate.reader import Art
 
 SEVERITIES = ("high", "medium", "low")
 LANGS = ("ja", "en")
-_KEYS = {"id", "severity", "title", "where", "added", "removed", "changed", "compare", "advice"}
+_KEYS = {"id", "severity", "title", "where", "added", "removed", "changed", "compare", "within", "advice"}
 
 _UNIT_DAYS = {"日": 1, "営業日": 1, "週": 7, "週間": 7, "か月": 30, "ヶ月": 30, "ケ月": 30, "カ月": 30, "箇月": 30,
               "月": 30, "年": 365, "day": 1, "week": 7, "month": 30, "year": 365}
@@ -32,6 +32,7 @@ _PERIOD = re.compile(r"(\d+)\)?\s*(営業日|日|週間|週|か月|ヶ月|ケ月
 _JA_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _EN_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)"
                       r"\s+(\d{1,2}),\s*(\d{4})")
+_SENTENCE = re.compile(r"(?<=[。．])|(?<=\.)\s+|\n")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 
@@ -49,6 +50,7 @@ class Rule:
     removed: tuple[re.Pattern[str], ...]
     changed: tuple[re.Pattern[str], ...]
     compare: str | None
+    within: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def _rule(raw: Any, n: int, lang: str, file: str) -> Rule:
     if raw.get("compare") is None and not any(raw.get(k) for k in ("added", "removed", "changed")):
         raise fail("a rule needs at least one test: added, removed, changed or compare")
     return Rule(raw["id"], raw["severity"], words("title"), words("advice"), patterns("where"), patterns("added"),
-                patterns("removed"), patterns("changed"), raw.get("compare"))
+                patterns("removed"), patterns("changed"), raw.get("compare"), patterns("within"))
 
 
 def apply_playbook(rules: list[Rule], rows: list[Pair]) -> list[Finding]:
@@ -167,8 +169,9 @@ def _test(rule: Rule, ours: str, theirs: str) -> str | None:
     for p in rule.changed:
         before, after = _values(p, ours), _values(p, theirs)
         if before and before != after:
-            return f"{' / '.join(sorted(before))} -> {' / '.join(sorted(after)) or '—'}"
+            return f"{' / '.join(before)} -> {' / '.join(after) or '—'}"
     if rule.compare:
+        ours, theirs = _sentences(ours, rule.within), _sentences(theirs, rule.within)
         for kind in (_periods, _dates):
             for (b, b_text), (a, a_text) in zip(kind(ours), kind(theirs)):
                 if (a < b) if rule.compare == "shorter" else (a > b):
@@ -176,16 +179,31 @@ def _test(rule: Rule, ours: str, theirs: str) -> str | None:
     return None
 
 
+def _sentences(text: str, within: tuple[re.Pattern[str], ...]) -> str:
+    """The sentences of ``text`` that a rule's ``within`` patterns name (all of it without any)."""
+    if not within:
+        return text
+    return "\n".join(s for s in _SENTENCE.split(text) if any(p.search(s) for p in within))
+
+
 def _first(p: re.Pattern[str], text: str) -> str:
     m = p.search(text)
     return m.group(0) if m else ""
 
 
-def _values(p: re.Pattern[str], text: str) -> set[str]:
-    return {" ".join((m.group(1) if m.groups() else m.group(0)).split()) for m in p.finditer(text)}
+def _values(p: re.Pattern[str], text: str) -> list[str]:
+    """Every value the pattern names, in the order of the text, each once (a court, an owner, a share)."""
+    out: list[str] = []
+    for m in p.finditer(text):
+        value = " ".join("".join(g for g in m.groups() if g).split() if m.groups() else m.group(0).split())
+        if value not in out:
+            out.append(value)
+    return out
 
 
 def _periods(text: str) -> list[tuple[int, str]]:
+    """Every period (N days, months, years) as days; the parts of a date are not periods."""
+    text = _EN_DATE.sub(" ", _JA_DATE.sub(" ", text))
     out = []
     for m in _PERIOD.finditer(text):
         unit = (m.group(3) or m.group(2)).lower()

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from oidocs.errors import OidocsError
+from oidocs.negotiate.docxtext import bookmarks, paragraph_text, resolve_refs
 from oidocs.negotiate.numbering import W, Numbering, NumberingError, whole
 
 _NUM = r"[0-9０-９]{1,6}|[一二三四五六七八九十百〇]+"
-_JA_ARTICLE = re.compile(rf"^第\s*({_NUM})\s*条(?:の\s*({_NUM}))?[\s　]*(.*)$", re.S)
+_JA_ARTICLE = re.compile(rf"^第\s*({_NUM})\s*条(?:の\s*({_NUM}))?(?:[\s　]+|(?=[（(])|$)(.*)$", re.S)
+_GAP = 20
 _EN_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+(\d{1,6})(?:-(\d+)|([A-Z]))?[.:]?\s*(.*)$", re.S)
 _EN_NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+([A-Z][^.;:]{0,60})$")
 _HEADING_ONLY = re.compile(r"^[（(]([^）()（]{1,80})[）)]$")
@@ -34,6 +36,9 @@ _ITEM_LABEL = re.compile(
     r"|[一二三四五六七八九十]{1,2}(?=[\s　、])|[a-z][.)](?=\s))[\s　、]*(.*)$", re.S)
 _CLOSING = re.compile(
     r"^(以上|上記|本(?:契約|合意|覚書|書|変更契約)[^。]{0,20}(?:成立|締結)を証する|(?i:in witness whereof))")
+_TYPED_START = re.compile(rf"^(?:第\s*(?:{_NUM})\s*条|(?:Article|ARTICLE|Section|SECTION|Clause)\s+\d+|\d{{1,2}}\.\s)")
+_BULLET = re.compile(r"^[•●■◆◇□▪▫・○◎★☆※▶►➢\-–—*]+[\s　]*(?=\S)")
+_COUNTED = re.compile(r"[0-9０-９A-Z一二三四五六七八九十百千a-zＡ-Ｚａ-ｚ①-⑳〇ア-ンｱ-ﾝ]")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
@@ -136,21 +141,43 @@ class _Line:
     label: str = ""
     level: int = -1
     style: str = ""
+    marks: tuple[str, ...] = ()  # bookmarks that start in the paragraph
 
 
 def _paragraphs(document: Any, numbering: Numbering) -> Iterator[_Line]:
-    """Yield each body paragraph (table rows as one line) with its numbering label and style."""
+    """Yield each body paragraph with its numbering label and style, in reading order.
+
+    Content controls (``w:sdt``) and custom XML wrappers are looked into, not skipped: forms
+    often put whole articles inside them. A table row is one line, unless its first cell
+    starts an article (a two-column layout: 「第3条（秘密保持）」 | the article's text), when
+    each of its paragraphs is a line of its own.
+    """
     styles = _style_numbering(document)
-    body = document.element.body
-    for child in body.iterchildren():
+    yield from _block(document.element.body, numbering, styles)
+
+
+def _block(parent: Any, numbering: Numbering, styles: dict[str, tuple[str, int, str]]) -> Iterator[_Line]:
+    for child in parent.iterchildren():
         if child.tag == f"{W}p":
             yield _line(child, numbering, styles)
         elif child.tag == f"{W}tbl":
-            for row in child.iter(f"{W}tr"):
-                cells = [" ".join(_text(p) for p in cell.iter(f"{W}p")).strip() for cell in row.iter(f"{W}tc")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    yield _Line(text, style="Table")
+            yield from _table(child, numbering, styles)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            yield from _block(child, numbering, styles)
+
+
+def _table(tbl: Any, numbering: Numbering, styles: dict[str, tuple[str, int, str]]) -> Iterator[_Line]:
+    for row in tbl.iter(f"{W}tr"):
+        cells = [[_line(p, numbering, styles) for p in cell.iter(f"{W}p")] for cell in row.iter(f"{W}tc")]
+        first = " ".join(_join(ln.label, ln.text) for ln in cells[0]).strip() if cells else ""
+        if first and _TYPED_START.match(_unbullet(first)):
+            yield _Line(first, style="Table")
+            for cell in cells[1:]:
+                yield from (ln for ln in cell if ln.text)
+            continue
+        text = " | ".join(t for t in (" ".join(ln.text for ln in cell).strip() for cell in cells) if t)
+        if text:
+            yield _Line(text, style="Table")
 
 
 def _style_numbering(document: Any) -> dict[str, tuple[str, int, str]]:
@@ -178,27 +205,16 @@ def _line(p: Any, numbering: Numbering, styles: dict[str, tuple[str, int, str]])
             num_id = nid.get(f"{W}val")
         if lvl is not None:
             level = whole(lvl.get(f"{W}val"), "w:ilvl")
-    label = numbering.label(num_id, level) if num_id and num_id != "0" else ""
+    label = numbering.label(num_id, level).strip() if num_id and num_id != "0" else ""
+    if label and not _COUNTED.search(label):
+        label = ""  # a bullet: it marks the paragraph, it does not number it
     kind = "heading" if name.lower().startswith("heading") or style.lower().startswith("heading") else style
-    return _Line(_text(p).strip(), label.strip(), level if label else -1, kind)
+    return _Line(_unbullet(paragraph_text(p).strip()), label, level if label else -1, kind, tuple(bookmarks(p)))
 
 
-def _text(p: Any) -> str:
-    parts = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}delText"):
-        if el.tag == f"{W}delText" or _deleted(el):
-            continue
-        parts.append(el.text or "" if el.tag == f"{W}t" else " ")
-    return unicodedata.normalize("NFC", "".join(parts))
-
-
-def _deleted(el: Any) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent.tag != f"{W}p":
-        if parent.tag in (f"{W}del", f"{W}moveFrom"):
-            return True
-        parent = parent.getparent()
-    return False
+def _unbullet(text: str) -> str:
+    """The text without a typed bullet in front (「・第3条」, "● Article 3")."""
+    return _BULLET.sub("", text, count=1)
 
 
 def to_int(text: str) -> int:
@@ -257,8 +273,13 @@ def _article_start(line: _Line, previous: int) -> tuple[int, str, str, str] | No
 
 
 def _in_sequence(number: int, previous: int, headed: bool) -> bool:
-    """A typed number starts an article when it follows the last one (a gap only with a heading)."""
-    return number == previous + 1 or (headed and number > previous)
+    """A typed number starts an article when it comes after the last one.
+
+    Forms skip numbers (第7条 then 第10条, articles left out of a model form), so any later
+    number within a reasonable gap starts an article; a number that goes back (「第3条の規定」
+    inside article 9) never does.
+    """
+    return previous < number <= previous + (_GAP if headed else _GAP // 2)
 
 
 def _structure(lines: list[_Line]) -> Agreement:
@@ -267,8 +288,10 @@ def _structure(lines: list[_Line]) -> Agreement:
     preamble: list[str] = []
     articles: list[Art] = []
     closing: list[str] = []
+    targets: dict[str, str] = {}  # bookmark -> label of the article it is in (REF results)
     pending_heading = ""
     in_closing = False
+    want_heading = False  # the last article started with a bare label (「第3条」 alone)
     for i, line in enumerate(lines):
         if in_closing:
             closing.append(_join(line.label, line.text))
@@ -277,19 +300,30 @@ def _structure(lines: list[_Line]) -> Agreement:
             in_closing = True
             closing.append(line.text)
             continue
-        start = _article_start(line, articles[-1].number or 0 if articles else 0)
+        previous = articles[-1].number or 0 if articles else 0
+        start = _article_start(line, previous)
         if start is None and _HEADING_ONLY.match(line.text) and not line.label and i + 1 < len(lines):
-            following = _article_start(lines[i + 1], articles[-1].number or 0 if articles else 0)
+            following = _article_start(lines[i + 1], previous)
             if following is not None and not following[2]:
                 pending_heading = _HEADING_ONLY.match(line.text).group(1)  # type: ignore[union-attr]
                 continue
+        if start is None and want_heading and not line.label:
+            own = _HEADING_ONLY.match(line.text)
+            if own or (len(line.text) <= 40 and not line.text.rstrip().endswith(("。", ".", ":", "："))):
+                articles[-1].heading = own.group(1) if own else line.text.strip()
+                want_heading = False
+                continue
+        want_heading = False
         if start is not None:
             number, label, heading, rest = start
             art = Art(number, label, heading or pending_heading)
+            want_heading = not art.heading and not rest
             pending_heading = ""
             if rest:
                 _add_text(art, "", rest, line)
             articles.append(art)
+            for mark in line.marks:
+                targets[mark] = label
             continue
         if not articles:
             if not title:
@@ -298,8 +332,25 @@ def _structure(lines: list[_Line]) -> Agreement:
                 preamble.append(_join(line.label, line.text))
             continue
         _add_text(articles[-1], line.label, line.text, line)
-    lang = _language(" ".join([title, *preamble, *(a.text() for a in articles)]))
-    return Agreement(title, lang, preamble, articles, closing)
+    agreement = Agreement(title, "", preamble, articles, closing)
+    _resolve(agreement, targets)
+    agreement.lang = _language(" ".join([title, *preamble, *(a.text() for a in articles)]))
+    return agreement
+
+
+def _resolve(agreement: Agreement, targets: dict[str, str]) -> None:
+    """Print every cross-reference field as Word would after updating fields."""
+    def fix(text: str) -> str:
+        return resolve_refs(text, targets)
+
+    agreement.title = fix(agreement.title)
+    agreement.preamble = [fix(t) for t in agreement.preamble]
+    agreement.closing = [fix(t) for t in agreement.closing]
+    for art in agreement.articles:
+        art.heading = fix(art.heading)
+        for para in art.paras:
+            para.text = fix(para.text)
+            para.items = [(label, fix(text)) for label, text in para.items]
 
 
 def _add_text(art: Art, label: str, text: str, line: _Line) -> None:

@@ -17,6 +17,7 @@ import datetime as dt
 import io
 
 from oidocs.errors import OidocsError
+from oidocs.negotiate.prepare import prepare, with_document
 
 INSTALL_HINT = ("the redline needs the comparison engine, an optional extra: "
                 "pip install 'oidocs[compare]' (or: pip install 'python-redlines[docxodus]')")
@@ -35,19 +36,56 @@ def require_engine() -> None:
         raise OidocsError(INSTALL_HINT)
 
 
-def redline(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime) -> bytes:
-    """Return OURS with THEIRS' differences as tracked changes by ``author`` dated ``when``."""
+def redline(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime, formatting: bool = False) -> bytes:
+    """Return OURS with THEIRS' differences as tracked changes by ``author`` dated ``when``.
+
+    Both files go to the engine as prepared copies (:mod:`oidocs.negotiate.prepare`: tracked
+    changes accepted, cross-reference fields as text). Formatting differences (a file saved
+    by another word processor differs in the properties of every run) are revisions only
+    when ``formatting`` asks for them.
+    """
+    return redline_prepared(prepare(ours).data, prepare(theirs).data, author=author, when=when, formatting=formatting)
+
+
+def redline_prepared(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime, formatting: bool = False) -> bytes:
+    """The redline of two files already prepared for the engine."""
     require_engine()
     from python_redlines import DocxodusEngine, EngineExecutionError, EngineNotInstalledError
 
     try:
         engine = DocxodusEngine()
-        data, _, _ = engine.run_redline(author, ours, theirs, date_time=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        data, _, _ = engine.run_redline(author, ours, theirs, date_time=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                        detect_format_changes=formatting)
     except EngineNotInstalledError:
         raise OidocsError(INSTALL_HINT) from None
     except (EngineExecutionError, OSError) as exc:
         raise OidocsError(f"the comparison engine failed: {str(exc).splitlines()[0]}") from None
-    return bytes(data)
+    return bytes(data) if formatting else _ours_formatting(bytes(data))
+
+
+def _ours_formatting(data: bytes) -> bytes:
+    """Undo every formatting revision the engine still wrote (it does so in table cells): our properties back."""
+    import zipfile
+
+    from lxml import etree
+
+    from oidocs.negotiate.numbering import W
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    changes = list(root.iter(f"{W}rPrChange", f"{W}pPrChange"))
+    if not changes:
+        return data
+    for change in changes:
+        props = change.getparent()
+        old = change.find(f"{W}rPr" if change.tag == f"{W}rPrChange" else f"{W}pPr")
+        keep = (f"{W}rPr", f"{W}sectPr") if change.tag == f"{W}pPrChange" else ()
+        for child in list(props):
+            if child.tag not in keep:
+                props.remove(child)
+        for k, child in enumerate(list(old) if old is not None else []):
+            props.insert(k, child)
+    return with_document(source, root)
 
 
 def change_date(docx: bytes) -> dt.datetime:

@@ -9,18 +9,18 @@ file acts as Markdown.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from oidocs._version import __version__
 from oidocs.clauses.library import tidy_prose
 from oidocs.content import templates_path
-from oidocs.negotiate.pairing import CHANGED, ONLY_OURS, ONLY_THEIRS, UNCHANGED, Pair
+from oidocs.negotiate.align import INSERTED, MOVED, Change, Loc
+from oidocs.negotiate.pairing import CHANGED, ONLY_OURS, ONLY_THEIRS, UNCHANGED, Pair, where
+from oidocs.negotiate.reader import Art
 from oidocs.negotiate.playbook import Finding
 from oidocs.writers.markdown import escape
 
-_BLOCK_START = re.compile(r"^(\d*)([.)]|[-+=])")
 STATUSES = (UNCHANGED, CHANGED, ONLY_OURS, ONLY_THEIRS)
 
 
@@ -35,7 +35,7 @@ def sheet_words() -> dict[str, dict[str, str]]:
 
 
 def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_name: str, theirs_name: str,
-                redline_name: str | None, counts: tuple[int, int]) -> bytes:
+                redline_name: str | None, counts: tuple[int, int], notes: dict[str, int] | None = None) -> bytes:
     """Return the issue sheet as Markdown bytes, in ``lang`` (the language of our document)."""
     w = sheet_words()[lang]
     tally = {s: sum(1 for r in rows if r.status == s and _is_article(r)) for s in STATUSES}
@@ -44,6 +44,9 @@ def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_na
            w["summary"].format(ours=counts[0], theirs=counts[1], **tally), ""]
     if redline_name:
         out += [w["redline"].format(redline=_file(redline_name)), ""]
+        for key in ("fields", "theirs_revisions", "ours_revisions"):
+            if (notes or {}).get(key):
+                out += [w[f"note_{key}"].format(n=(notes or {})[key]), ""]
 
     by_row: dict[int, list[int]] = {}
     for n, f in enumerate(findings, start=1):
@@ -55,21 +58,25 @@ def issue_sheet(rows: list[Pair], findings: list[Finding], *, lang: str, ours_na
     for row in rows:
         change = f"[{numbers[id(row)]}](#c{numbers[id(row)]})" if id(row) in numbers else ""
         marks = ", ".join(f"[F{n}](#f{n})" for n in by_row.get(id(row), []))
+        status = w[row.status] + (w["moved_mark"] if row.moved else "")
         out.append(f"| {change} | {_cite(row, 'ours', lang, w)} | {_cite(row, 'theirs', lang, w)} | "
-                   f"{w[row.status]} | {marks} |")
+                   f"{status} | {marks} |")
     out.append("")
 
     out += [f"## {w['changes']}", "", w["legend"], ""]
+    renumbered = sum(r.renumbered for r in rows)
+    if renumbered:
+        out += [w["renumbered"].format(n=renumbered), ""]
     if not numbers:
         out += [w["no_changes"], ""]
     for row in rows:
         if id(row) not in numbers:
             continue
         n = numbers[id(row)]
-        out += [f'### <a id="c{n}"></a>{n}. {_cite(row, "ours", lang, w)} → {_cite(row, "theirs", lang, w)}', ""]
-        for line in row.diff:
-            out += [_segments(line), ""]
-
+        moved = w["moved_mark"] if row.moved else ""
+        out += [f'### <a id="c{n}"></a>{n}. {_cite(row, "ours", lang, w)} → {_cite(row, "theirs", lang, w)}{moved}', ""]
+        out += [_change(row, change, lang, w) for change in row.changes]
+        out.append("")
     out += [f"## {w['playbook']}", ""]
     if not findings:
         out += [w["no_findings"], ""]
@@ -103,6 +110,35 @@ def _cite(row: Pair, side: str, lang: str, w: dict[str, Any]) -> str:
     return escape(art.cite(lang))
 
 
+def _change(row: Pair, change: Change, lang: str, w: dict[str, Any]) -> str:
+    """One changed paragraph as a list item: where it is, what happened, the text."""
+    at = _where(row.ours, change.ours_at, lang, w) if change.ours_at is not None else ""
+    there = _where(row.theirs, change.theirs_at, lang, w) if change.theirs_at is not None else ""
+    if change.kind == MOVED and change.elsewhere:  # to or from another article
+        side, other = change.elsewhere.split(":", 1)
+        place = f"{at} → {escape(other)}{w['theirs_mark']}" if side == "theirs" else \
+            f"{escape(other)} → {there}{w['theirs_mark']}"
+    elif change.kind == INSERTED or not at:
+        place = f"{there}{w['theirs_mark']}"
+    elif change.kind == MOVED and there and there != at:
+        place = f"{at} → {there}"
+    else:
+        place = at
+    text = _segments(change.segments)
+    if change.kind == MOVED:
+        plain = "".join(t for _, t in change.segments)
+        text = escape(plain if len(plain) <= 60 else plain[:60] + "…")
+    return str(w["line"]).format(place=place, kind=w["kind_" + change.kind], text=text)
+
+
+def _where(art: Art | None, loc: Loc | None, lang: str, w: dict[str, Any]) -> str:
+    if art is None:
+        return ""
+    if art.label.startswith("\x00"):
+        return str(w[art.label[1:]])
+    return escape(where(art, loc, lang))
+
+
 def _segments(line: list[tuple[str, str]]) -> str:
     """One changed line: equal text plain, deletions and insertions tagged, all escaped."""
     out = []
@@ -115,4 +151,4 @@ def _segments(line: list[tuple[str, str]]) -> str:
         else:
             tag = "del" if op == "-" else "ins"
             out.append(f"<{tag}>{body}</{tag}>")
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", "".join(out), count=1)
+    return "".join(out)
