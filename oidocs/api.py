@@ -73,8 +73,11 @@ def check_pack(deal: Deal, *, lang: str | None = None, source_file: str = "<deal
 
 
 def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Library | None = None,
-                   source_file: str = "<deal>") -> Document:
-    """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda", "licence") for ``deal``."""
+                   source_file: str = "<deal>", added_later: frozenset[str] = frozenset()) -> Document:
+    """Return the finished document tree of ``doc`` ("nda", "mou", "poc", "jda", "licence") for ``deal``.
+
+    ``added_later``: clause ids an amendment adds to the signed agreement (``oidocs amend``).
+    """
     if doc not in DOCS:
         raise OidocsError(f"unknown document {doc!r}; choose one of {', '.join(DOCS)}")
     _check_lang(lang)
@@ -83,7 +86,7 @@ def build_document(deal: Deal, doc: str, lang: str | None = None, *, library: Li
     deal = _ready(deal)
     require_section(deal, doc, source_file)
     lang = lang or deal.language
-    return assemble(localize(deal, lang, source_file), doc, lang, _library(library))
+    return assemble(localize(deal, lang, source_file), doc, lang, _library(library), added_later=added_later)
 
 
 def build_bilingual(deal: Deal, doc: str, lang: str, *, library: Library | None = None,

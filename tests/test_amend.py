@@ -109,7 +109,9 @@ def test_refuses_another_deal_other_parties_or_no_change(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{new}: deal_id: 'acme-nano-2027' is not {old}'s 'acme-nano-2026'")
 
-    old, new = _deal_pair(tmp_path, ("name: ナノテック株式会社", "name: ナノテック合同会社"))
+    # another party (a key that is not the original's); a new name alone is the same party (test_amend_cases)
+    old, new = _deal_pair(tmp_path)
+    new.write_text(re.sub(r"\bnano\b(?!-)", "kyoto", old.read_text(encoding="utf-8")), encoding="utf-8")
     result = run("amend", "--from", old, "--to", new, "--doc", "jda", "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{new}: parties: not the parties of {old}")

@@ -548,3 +548,20 @@ def test_the_redline_accepts_to_theirs_rejects_to_ours_and_keeps_fields_whole(ca
         assert _fields_whole(root), name
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert "rPrChange" not in xml and "pPrChange" not in xml  # formatting is not a revision unless asked
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(not ENGINE, reason="the compare extra (python-redlines[docxodus]) is not installed")
+def test_formatting_differences_are_revisions_only_when_asked(jda: dict[str, Path], tmp_path: Path) -> None:
+    from conftest import run
+
+    ours = jda["en"]
+    theirs = _libreoffice(ours, tmp_path / "saved.docx")
+    for flag, shown in (((), False), (("--formatting",), True)):
+        out = tmp_path / ("with" if shown else "without")
+        assert run("compare", ours, theirs, "--out", out, *flag).exit_code == 0
+        data = (out / "saved-redline.docx").read_bytes()
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+        assert ("rPrChange" in xml or "pPrChange" in xml) == shown
+        assert _texts(_apply(data, "accept")) == _texts(_apply(theirs.read_bytes(), "accept"))
+        assert _texts(_apply(data, "reject")) == _texts(_apply(ours.read_bytes(), None))

@@ -37,17 +37,20 @@ from oidocs.errors import ClauseError
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 
 
-def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bool = False) -> Document:
+def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bool = False,
+             added_later: frozenset[str] = frozenset()) -> Document:
     """Build the finished (numbered, resolved, checked) tree of ``doc`` in ``lang``.
 
     ``bilingual``: the tree is one column of a side-by-side document; clauses guarded by
-    ``when: bilingual`` (the prevailing-language article) are included.
+    ``when: bilingual`` (the prevailing-language article) are included. ``added_later``: ids
+    of the clauses an amendment adds to the signed agreement (they see ``added_by_amendment``).
     """
     deal = signing_parties(deal, doc)
     labels = labels_for(lang, deal.date_style, deal.signing)
     docdef = library.document(doc)
     context = build_context(deal, doc, labels, library, bilingual=bilingual)
-    render = _Renderer(library, context, lang)
+    context["added_by_amendment"] = False
+    render = _Renderer(library, context, lang, added_later)
 
     articles = [Article(*render.clause(spec.id, "article", reason=_reason(spec.when)))
                 for spec in docdef.articles if render.included(spec, docdef)]
@@ -112,10 +115,12 @@ def _reason(when: str | None) -> str:
 class _Renderer:
     """Renders clause templates of one document in one language."""
 
-    def __init__(self, library: Library, context: dict[str, Any], lang: str) -> None:
+    def __init__(self, library: Library, context: dict[str, Any], lang: str,
+                 added_later: frozenset[str] = frozenset()) -> None:
         self.library = library
         self.context = context
         self.lang = lang
+        self.added_later = added_later
 
     def included(self, spec: ArticleSpec, docdef: DocDef) -> bool:
         """Whether an article or schedule of the definition is in this document (its ``when`` holds)."""
@@ -145,7 +150,9 @@ class _Renderer:
         template = self.library.template(clause_id, self.lang)
         try:
             with budgeted():
-                text, nodes = self.library.render(template, self.context, to_node)
+                context = {**self.context, "added_by_amendment": True} if clause_id in self.added_later \
+                    else self.context
+                text, nodes = self.library.render(template, context, to_node)
         except Exception as exc:  # a clause may be a user's: whatever it raised is reported, never a traceback
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
         provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file, cf.user)

@@ -22,7 +22,7 @@ CONTEXT_NAMES = {
     "n_parties", "count", "has_university", "purpose", "court", "patent_court", "ref", "define", "term", "money", "date",
     "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
     "exclusivity_end", "licence", "percent",
-    "bilingual", "prevailing_language",
+    "bilingual", "prevailing_language", "added_by_amendment",
 }
 # Names only the amendment agreement's clauses (clause_library/amendment/, oidocs amend) see.
 AMENDMENT_NAMES = {"original_title", "original_date", "changes", "amendment_effective"}

@@ -74,6 +74,10 @@ def amend(old: str, new: str, doc: str, effective: Any, out: str, fmt: str, lang
 
         files = amend_files(old, new, doc, lang=lang, formats=tuple(formats(fmt)),
                             effective=effective.date() if effective else None)
+        click.echo(f"warning: {new}: each changed article is restated as oidocs makes it from the deal file, "
+                   "not from the signed DOCX: check it against the signed text, where wording negotiated "
+                   "before signing may differ (oidocs compare SIGNED.docx the amended draft shows where)",
+                   err=True)
         for path in write_files(out, files, force=force):
             click.echo(str(path))
     run(action)

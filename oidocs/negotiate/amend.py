@@ -64,15 +64,42 @@ def amend_files(old_file: str | Path, new_file: str | Path, doc: str, *, lang: s
 
 
 def check_same_deal(old: Deal, new: Deal, old_file: str, new_file: str) -> None:
-    """Refuse two deal files that are not the same deal between the same parties."""
+    """Refuse two deal files that are not the same deal between the same parties.
+
+    A party is the same party when its key stays: a new trade name or address is the same
+    entity (商号変更), and the amendment names it as it is now.
+    """
     if old.deal_id != new.deal_id:
         raise OidocsError(f"{new_file}: deal_id: {new.deal_id!r} is not {old_file}'s {old.deal_id!r}; "
                           "an amendment changes one deal: give the old and new files of the same deal")
-    before = [(p.key, p.name) for p in old.parties]
-    after = [(p.key, p.name) for p in new.parties]
-    if before != after:
-        raise OidocsError(f"{new_file}: parties: not the parties of {old_file} (keys and names, in order); "
-                          "an amendment is made between the parties to the original agreement")
+    if [p.key for p in old.parties] != [p.key for p in new.parties]:
+        raise OidocsError(f"{new_file}: parties: not the parties of {old_file} (keys, in order); "
+                          "an amendment is made between the parties to the original agreement (a party "
+                          "that only changed its name or address keeps its key)")
+
+
+def party_changes(old: Deal, new: Deal) -> list[str]:
+    """What changed about the parties themselves: "key: name", "key: address", "key: representative"."""
+    out = []
+    for before, after in zip(old.parties, new.parties):
+        for attr in ("name", "address", "representative"):
+            if getattr(before, attr) != getattr(after, attr):
+                out.append(f"{after.key}: {attr}")
+    return out
+
+
+def _nothing_to_amend(old: Deal, new: Deal, doc: str, before: Document, sources: tuple[str, str]) -> OidocsError:
+    """Why there is no amendment: nothing changed, or only a party's name or address (a notice is due)."""
+    changed = party_changes(old, new)
+    if not changed:
+        return OidocsError(f"{sources[1]}: {doc}: the {doc} made from it is the one made from {sources[0]}; "
+                           "there is nothing to amend")
+    notices = next((a.label for a in before.articles if a.clause.id.endswith(".notices")), "")
+    where = f" ({notices} of the {doc})" if notices else ""
+    return OidocsError(f"{sources[1]}: parties: only {', '.join(changed)} changed; the wording of the {doc} does "
+                       f"not change, so no amendment is needed: the party concerned gives the other parties "
+                       f"written notice of the change{where} (a new trade name is the same company, its "
+                       "rights and duties under the agreement continue)")
 
 
 def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.date | None = None,
@@ -82,18 +109,20 @@ def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.
     labels = labels_for(lang, new.date_style, new.signing)
     before = api.build_document(old, doc, lang, library=library, source_file=sources[0])
     after = api.build_document(new, doc, lang, library=library, source_file=sources[1])
+    added = frozenset(a.clause.id for a in after.articles) - {a.clause.id for a in before.articles}
+    if added:  # an added article counts its dates from the amendment, not from the original signing
+        after = api.build_document(new, doc, lang, library=library, source_file=sources[1], added_later=added)
     _keep_numbers(before, after, labels)
     changes, quotes = _changes(before, after, labels)
     if not changes:
-        raise OidocsError(f"{sources[1]}: {doc}: the {doc} made from it is the one made from {sources[0]}; "
-                          "there is nothing to amend")
+        raise _nothing_to_amend(old, new, doc, before, sources)
 
     old_signed, old_effective = old.doc_dates(doc)
     new_signed, new_effective = new.doc_dates(doc)
     signed = new_signed if new_signed != old_signed else None
     if effective is None and new_effective != old_effective:
         effective = new_effective
-    docdef = library.document("amendment")
+    docdef = library.document("amendment_mou" if doc == "mou" else "amendment")
     local = localize(new, lang, sources[1])  # clauses and signature blocks see one language
     context = build_context(local, doc, labels, library)
     context.update(original_title=Plain(before.title), original_date=old_signed, changes=changes,

@@ -180,8 +180,13 @@ def _test(rule: Rule, ours: str, theirs: str) -> str | None:
 
 
 def _sentences(text: str, within: tuple[re.Pattern[str], ...]) -> str:
-    """The sentences of ``text`` that a rule's ``within`` patterns name (all of it without any)."""
-    if not within:
+    """The sentences of ``text`` that a rule's ``within`` patterns name.
+
+    All of it when the rule has none, or when the heading (the first line) matches one: an
+    article headed 「独占」 is about exclusivity in every sentence.
+    """
+    heading = text.split("\n", 1)[0]
+    if not within or any(p.search(heading) for p in within):
         return text
     return "\n".join(s for s in _SENTENCE.split(text) if any(p.search(s) for p in within))
 

@@ -48,7 +48,24 @@ def redline(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime, forma
 
 
 def redline_prepared(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime, formatting: bool = False) -> bytes:
-    """The redline of two files already prepared for the engine."""
+    """The redline of two files already prepared for the engine.
+
+    Without ``formatting`` the engine sees only the stretches whose text differs
+    (:mod:`oidocs.negotiate.stretches`): a return is mostly our text, and the engine's time
+    grows with what it is given. Formatting can differ where the text does not, so with
+    ``formatting`` it compares the whole files.
+    """
+    if not formatting:
+        from oidocs.negotiate.stretches import by_stretches
+
+        done = by_stretches(ours, theirs, lambda a, b: _engine(a, b, author=author, when=when, formatting=False))
+        if done is not None:
+            return done
+    return _engine(ours, theirs, author=author, when=when, formatting=formatting)
+
+
+def _engine(ours: bytes, theirs: bytes, *, author: str, when: dt.datetime, formatting: bool) -> bytes:
+    """One run of the comparison engine on two whole files."""
     require_engine()
     from python_redlines import DocxodusEngine, EngineExecutionError, EngineNotInstalledError
 
