@@ -174,7 +174,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "ref": lambda target: Ref(str(target)),
         "define": lambda key: term_node(key, True),
         "term": lambda key: term_node(key, False),
-        "money": lambda amount, currency="JPY": labels.money(int(amount), currency),
+        "money": lambda amount, currency="JPY", tax=True: labels.money(int(amount), currency, bool(tax)),
         "date": date,
         "join": join,
         "table": table,

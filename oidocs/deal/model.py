@@ -114,6 +114,13 @@ class Poc(DocSection):
     decision_months: Positive = Field(2, description=(
         "oidocs extension: months after acceptance within which the parties decide on joint development."))
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
+    site: Literal["performer", "client", "third_party"] = Field("performer", description=(
+        "Where the verification work is done: the performer's site, the client's, or a third party's (a customer's "
+        "building, a production line); drives consents, installation and removal, restoration, safety and insurance."))
+    method: list[LangText] | LangText | None = Field(None, description=(
+        "How each success criterion is measured; the review sheet asks for it when criteria are given without it."))
+    insurance_amount: Positive = Field(100_000_000, description=(
+        "oidocs extension: the minimum cover per occurrence, in yen, of the liability insurance for work at a site."))
 
     _client_differs = field_validator("client")(lambda v, info: differs(v, info, "performer"))
 

@@ -63,6 +63,8 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
             "patent_courts": sep.join(translate_court(c, lang) for c in far["patent_courts"])}))
     if poc is not None and poc.fee.amount == 0:
         out.append(Finding("unpaid_poc", "poc.fee.amount", 0))
+    if poc is not None and poc.success_criteria and not poc.method:
+        out.append(Finding("poc_method", "poc.method", None))
     academic = any(p.kind in ("university", "research_institute") for p in deal.parties)
     if academic and jda is not None and jda.publication_notice_days < 30:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
