@@ -56,7 +56,7 @@ def test_changed_end_date_and_notice_period_cite_exactly_the_changed_articles(tm
     else:
         cited = re.findall(r"(Article \d+) of the Original Agreement is amended to read as follows\.", md)
         assert f"the Joint Research and Development Agreement made between Party A and Party B on {signed}" in md
-        assert "no later than 60 days before the planned date of publication" in md
+        assert "no later than sixty (60) days before the planned date of publication" in md
         assert "shall remain in full force and effect" in md
     assert cited == expected
     # Each restated article is given in full under its original number: heading and every paragraph.

@@ -228,7 +228,7 @@ def test_no_list_of_one_item(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_percentage_style(lang: str) -> None:
     text = md(ACME, "mou", lang)  # shares of 50 and 50
-    assert re.search(r"50パーセント" if lang == "ja" else r"\b50 percent", text)
+    assert re.search(r"50パーセント" if lang == "ja" else r"\b50 per cent", text)
     assert "%" not in text and "％" not in text
 
 

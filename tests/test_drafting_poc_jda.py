@@ -84,10 +84,10 @@ def test_joint_results_are_shared_by_contribution_unless_the_deal_sets_shares(tm
                                ("ja", "その創出に対する各共有者の貢献の程度に応じて")):
         text = article_titled(_render(tmp_path, unset, "jda", lang), "Ownership of Joint Results" if lang == "en" else "共同成果の帰属")
         assert contribution in text
-        assert "50 percent" not in text and "50パーセント" not in text
+        assert "50 per cent" not in text and "50パーセント" not in text
     set_shares = _variant(ACME, ip__joint_filing__shares={"acme": 60, "nano": 40})
     text = _render(tmp_path, set_shares, "jda", "en")
-    assert "Party A: 60 percent;" in text and "Party B: 40 percent." in text
+    assert "Party A: 60 per cent;" in text and "Party B: 40 per cent." in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -287,10 +287,10 @@ def test_poc_defaults_are_balanced_without_acting_for() -> None:
     confidentiality = re.search(r"^## Article (\d+) \(Confidentiality\)", en, flags=re.M)
     assert confidentiality and f"breach of Article {confidentiality.group(1)}" in liability
     assert "wilful misconduct or gross negligence" in liability
-    site = article_titled(en, "Work at the Client’s Premises")
+    site = article_titled(en, "Place of Work and Safety")
     assert "safety" in site and "insurance" in site
     ja = shipped_markdown(ACME, "poc", "ja")
-    assert "催告" in article_titled(ja, "本報告書の提出及び検収") and "賠償責任保険" in article_titled(ja, "委託者の施設における作業")
+    assert "催告" in article_titled(ja, "本報告書の提出及び検収") and "保険" in article_titled(ja, "作業場所及び安全")
 
 
 def test_co_owned_poc_results_need_no_separate_joint_application_agreement() -> None:
@@ -312,7 +312,7 @@ def test_acting_for_decides_which_way_the_poc_leans(tmp_path: Path) -> None:
     assert "instalments" not in article_titled(client, "Fee")
     assert "on or after the day on which the Report is accepted" in article_titled(client, "Fee")
     report = article_titled(client, "Submission and Acceptance of the Report")
-    assert "within 30 days after the day of its receipt" in report and "written reminder" in report
+    assert "within thirty (30) days after the day of its receipt" in report and "written reminder" in report
     assert "breach of Article" not in article_titled(performer, "Damages")
     assert "breach of Article" in article_titled(client, "Damages")
     ja = _render(tmp_path, _variant(ACME, acting_for="acme"), "poc", "ja")
@@ -327,7 +327,7 @@ def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
     en = _render(tmp_path, data, "jda", "en")
     assert "Party B hereby grants Party A an exclusive right" in article_titled(en, "Exclusive Right to Practise in the Field")
     royalties = article_titled(en, "Royalties")
-    for words in ("JPY 5,000,000", "three (3) percent of the Net Sales", "JPY 1,000,000",
+    for words in ("JPY 5,000,000", "3 per cent of the Net Sales", "JPY 1,000,000",
                   "six (6) months", "(“Net Sales”)", "audit those books", "No royalties paid under this Article shall be refunded"):
         assert words in royalties, words
     ja = article_titled(_render(tmp_path, data, "jda", "ja"), "実施料")
@@ -339,7 +339,7 @@ def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
                   ip__background_licence__royalty={"rate_percent": 2.5, "report_months": 12})
     text = _render(tmp_path, bl, "jda", "en")
     assert "practising the Results (including manufacturing" in article_titled(text, "Licence of Background IP Rights")
-    assert "2.5 percent of the Net Sales" in article_titled(text, "Royalties")
+    assert "2.5 per cent of the Net Sales" in article_titled(text, "Royalties")
 
 
 def test_exclusivity_shows_its_end_date_counted_from_the_jda_effective_date(tmp_path: Path) -> None:
@@ -358,7 +358,7 @@ def test_one_way_of_writing_a_percentage(tmp_path: Path) -> None:
         en = shipped_markdown(path, doc, "en")
         assert "％" not in ja and "%" not in en.replace("99%", "")  # 99% is the deal's own criterion text
     shared = shipped_markdown(BIGCO, "jda", "en")
-    assert "Party A: 70 percent;" in shared
+    assert "Party A: 70 per cent;" in shared
 
 
 def test_document_purposes_given_in_the_deal_are_used(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_royalty_free_background_licence_says_no_consideration_for_the_licence(t
 
 def test_poc_purpose_reads_as_verification_for_the_purpose() -> None:
     ja = shipped_markdown(ACME, "poc", "ja")
-    assert "本目的のため、共同研究開発に進むか否かを判断するための技術的な検証" in ja
+    assert "本目的に関する技術的な検証を行うに当たり" in ja and "共同研究開発契約（以下「次段階契約」という。）を締結するか否かを判断" in ja
     assert "本目的に関する共同研究開発に進むか否か" not in ja
 
 

@@ -50,7 +50,7 @@ def test_a_party_publishes_only_results_it_owns_or_co_owns(lang: str, own_only: 
 
 @pytest.mark.parametrize(("lang", "ceiling"), [
     ("ja", "公表予定日から90日を超えない期間に限る"),
-    ("en", "shall not extend beyond 90 days after the planned date of publication"),
+    ("en", "shall not extend beyond ninety (90) days after the planned date of publication"),
 ])
 def test_the_delay_for_filing_has_a_ceiling(lang: str, ceiling: str) -> None:
     assert ceiling in _article(ACME, lang, "pub")
@@ -170,7 +170,7 @@ def _hokkai_with(tmp_path, extra: str, lang: str) -> str:
 @pytest.mark.parametrize(("lang", "window", "fallback", "not_free"), [
     ("ja", "当該求めの日から90日以内に合意に至らないとき", "日本知的財産仲裁センターに調停を申し立てることができ",
      "本成果の実施のための許諾を無償とするものではない"),
-    ("en", "If no agreement is reached within 90 days of the request", "mediation at the Japan Intellectual Property Arbitration Center",
+    ("en", "If no agreement is reached within ninety (90) days of the request", "mediation at the Japan Intellectual Property Arbitration Center",
      "this does not make any licence for practising the Results free of charge"),
 ])
 def test_commercial_background_licence_is_negotiated_in_a_window_with_a_fallback(lang: str, window: str, fallback: str,
@@ -222,7 +222,7 @@ def test_background_ip_is_free_for_the_research_and_listed_in_a_schedule(lang: s
 
 @pytest.mark.parametrize(("lang", "limit", "nobody", "old"), [
     ("ja", "通知の日から60日以内に行う", "いずれの当事者も、当該本成果について単独で出願し", "共同成果として取り扱う"),
-    ("en", "shall be made within 60 days of the notice", "no Party shall alone file an application for", "shall be treated as Joint Results"),
+    ("en", "shall be made within sixty (60) days of the notice", "no Party shall alone file an application for", "shall be treated as Joint Results"),
 ])
 def test_results_of_open_category_are_filed_by_nobody_until_confirmed(lang: str, limit: str, nobody: str, old: str) -> None:
     for path in (ACME, BIGCO):

@@ -70,7 +70,7 @@ def test_parallel_for_every_variant_of_the_examples() -> None:
                 if deal.ip.exclusive_field:
                     assert deal.ip.exclusive_field.field in text
                 if deal.ip.joint_filing and not deal.ip.joint_filing.equal:
-                    assert all(f"{v} percent" in text for v in deal.ip.joint_filing.shares.values())
+                    assert all(f"{v} per cent" in text for v in deal.ip.joint_filing.shares.values())
 
 
 @pytest.mark.parametrize("deal_path, doc", CASES, ids=[f"{p.stem}-{d}" for p, d in CASES])
@@ -129,4 +129,4 @@ def test_equal_shares_that_do_not_divide_100_are_written_as_fractions(tmp_path: 
         assert ja.count("3分の1") == 3 and "34" not in ja
         assert en.count("one third (1/3)") == 3 and "thirty-four" not in en and "34" not in en
     two = api.render_document(api.read_deal(CASES[0][0]), "jda", lang="en", fmt="md").decode()
-    assert "Party A: 50 percent;" in two
+    assert "Party A: 50 per cent;" in two

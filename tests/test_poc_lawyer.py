@@ -83,7 +83,7 @@ def test_third_party_site_brings_consent_removal_restoration_and_insurance(lang:
                       "生産ラインを含む。", "1事故当たり金200,000,000円以上", "設置先その他の第三者から"):
             assert words in site, words
     else:
-        for words in ("the written consent of the Host", "remove that equipment within 30 days", "restore the Site",
+        for words in ("the written consent of the Host", "remove that equipment within thirty (30) days", "restore the Site",
                       "not less than JPY 200,000,000 per occurrence", "If the Host or any other third party makes a claim"):
             assert words in site, words
     own = art(ACME, "site", lang)

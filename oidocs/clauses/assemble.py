@@ -70,7 +70,7 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
             clause=close_clause,
             blocks=close_blocks,
             date_line=labels.date(signed) if signed else labels.blank_date,
-            signatures=[signatory(labels.designations[i], p, labels) for i, p in enumerate(deal.parties)],
+            signatures=[signatory(labels.designation(i, p.short_name), p, labels) for i, p in enumerate(deal.parties)],
         ),
         schedules=schedules,
         date_iso=signed.isoformat() if signed else None,
@@ -99,7 +99,7 @@ def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
         representative.append(Text(labels.seal))
     rows: list[tuple[str, list[Inline]]] = [
         (labels.sign_address, [to_node(party.address)]),
-        (labels.sign_name, [to_node(party.name)]),
+        (labels.sign_name_by_kind.get(party.kind, labels.sign_name), [to_node(party.name)]),
         (labels.sign_representative, representative),
     ]
     rows += [(label, [Text(line)] if line else []) for label, line in labels.signing_rows]

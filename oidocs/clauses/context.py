@@ -82,7 +82,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
 
     ``bilingual`` is true while building either language of a side-by-side (ja+en) document.
     """
-    parties = tuple(party_view(p, labels.designations[i]) for i, p in enumerate(deal.parties))
+    parties = tuple(party_view(p, labels.designation(i, p.short_name)) for i, p in enumerate(deal.parties))
     by_key = {p.key: p for p in parties}
     terms = library.terms
 
@@ -135,7 +135,11 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     for i, p in enumerate(parties):
         if i:
             intro.append(Plain(labels.list_last if i == len(parties) - 1 else labels.list_sep))
-        intro += [p.name, Plain(labels.define_gap + labels.define(p.d, False))]
+        intro.append(p.name)
+        if library.phrases["party_address"][labels.lang]:  # English: particulars in the preamble
+            intro += [Plain(library.phrases["party_address"][labels.lang]), p.address,
+                      Plain(library.phrases["party_representative"][labels.lang]), p.representative]
+        intro.append(Plain(labels.define_gap + labels.define(p.d, False)))
     intro.append(Plain(library.phrases["parties_defined"][labels.lang]))
 
     signed, effective = deal.doc_dates(doc)

@@ -57,6 +57,9 @@ class Party(Strict):
         "other", description="Drives defaults and advice (a university gets a publication clause).")
     address: LangText = Field(description="Registered address.")
     representative: LangText = Field(description="Title and name of the signatory.")
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)] | None = Field(
+        None, description=("The party's short defined name in English documents (\"Lumen\"), used instead of "
+                           "Party A/B/C/D; Japanese documents keep 甲乙丙丁."))
 
 
 class Nda(DocSection):
@@ -209,6 +212,9 @@ class Deal(Strict):
         keys = [p.key for p in parties]
         if len(set(keys)) != len(keys):
             raise PydanticCustomError("duplicate_party", "party keys must be unique")
+        shorts = [p.short_name.casefold() for p in parties if p.short_name]
+        if len(set(shorts)) != len(shorts):  # two parties called "Lumen" could not be told apart
+            raise PydanticCustomError("duplicate_short_name", "short names must differ from party to party")
         return parties
 
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Callable
 
 _EN_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve"]
+               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_ORDINALS = {3: "third", 5: "fifth", 6: "sixth", 7: "seventh", 9: "ninth"}
 _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
@@ -37,6 +38,7 @@ class Labels:
     count: Callable[[int], str]
     sign_address: str
     sign_name: str
+    sign_name_by_kind: dict[str, str]  # the signatory's kind of body where sign_name does not fit it
     sign_representative: str
     seal: str
     signing_rows: tuple[tuple[str, str], ...]
@@ -46,6 +48,11 @@ class Labels:
     list_last: str
     define_gap: str
 
+    def designation(self, index: int, short_name: str | None = None) -> str:
+        """The name a document gives the party at ``index``: 甲 乙 丙 丁 / Party A-D, or in English
+        the party's own short name when the deal gives one ("Lumen"), as English practice names parties."""
+        return short_name if short_name and self.lang == "en" else self.designations[index]
+
     def join(self, words: list[str]) -> str:
         """Join words as the language lists them: A、B及びC / A, B and C."""
         if len(words) <= 1:
@@ -53,8 +60,20 @@ class Labels:
         return self.list_sep.join(words[:-1]) + self.list_last + words[-1]
 
 
+def _en_words(n: int) -> str:
+    """0-999 in British English words: 30 thirty, 45 forty-five, 120 one hundred and twenty."""
+    if n < 20:
+        return _EN_NUMBERS[n]
+    if n < 100:
+        tens, rest = divmod(n, 10)
+        return _EN_TENS[tens] + (f"-{_EN_NUMBERS[rest]}" if rest else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{_EN_NUMBERS[hundreds]} hundred" + (f" and {_en_words(rest)}" if rest else "")
+
+
 def _en_count(n: int) -> str:
-    return f"{_EN_NUMBERS[n]} ({n})" if 0 <= n < len(_EN_NUMBERS) else str(n)
+    """Every count one way, words then digits: two (2), thirty (30), one hundred and twenty (120)."""
+    return f"{_en_words(n)} ({n})" if 0 <= n < 1000 else f"{n:,}"
 
 
 def _number(n: float) -> str:
@@ -88,12 +107,13 @@ JA = Labels(
     schedule=lambda n: "別紙" if n is None else f"別紙{n}",
     schedule_ref=lambda n: "別紙" if n is None else f"別紙{n}",
     define=_ja_define,
-    money=lambda amount, currency, tax=True: f"金{amount:,}円" + ("（消費税別）" if tax else ""),
+    money=lambda amount, currency, tax: f"金{amount:,}円" + ("（消費税別）" if tax else ""),
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
     blank_date="　　　　年　　月　　日",
     count=str,
     sign_address="住所",
     sign_name="名称",
+    sign_name_by_kind={},
     sign_representative="代表者",
     seal="　　印",
     signing_rows=(),
@@ -114,16 +134,17 @@ EN = Labels(
     schedule=lambda n: "Schedule" if n is None else f"Schedule {n}",
     schedule_ref=lambda n: "the Schedule" if n is None else f"Schedule {n}",
     define=_en_define,
-    money=lambda amount, currency, tax=True: f"{currency} {amount:,}" + (" (excluding consumption tax)" if tax else ""),
+    money=lambda amount, currency, tax: f"{currency} {amount:,}" + (" (excluding consumption tax)" if tax else ""),
     date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
     blank_date="Date: ____________________",
     count=_en_count,
     sign_address="Address",
     sign_name="Company",
+    sign_name_by_kind={"university": "University", "research_institute": "Institute"},
     sign_representative="Name and title",
     seal="",
     signing_rows=(("Signature", "_" * 24),),  # the date is written once, above the blocks
-    percent=lambda n: f"{_en_count(int(n)) if float(n).is_integer() else _number(n)} percent",
+    percent=lambda n: f"{_number(n)} per cent",  # one way for every rate: 50 per cent, 14.6 per cent
     fraction=lambda n: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})",
     list_sep=", ",
     list_last=" and ",

@@ -143,7 +143,7 @@ def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.
         articles=articles,
         closing=Closing(*clause(docdef.closing, "closing"),
                         date_line=labels.date(signed) if signed else labels.blank_date,
-                        signatures=[signatory(labels.designations[i], p, labels) for i, p in enumerate(local.parties)]),
+                        signatures=[signatory(labels.designation(i, p.short_name), p, labels) for i, p in enumerate(local.parties)]),
         date_iso=signed.isoformat() if signed else None,
     )
     _number(document, labels, instructions)
