@@ -106,6 +106,11 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         word = t.text(labels.lang, doc)
         return Term(key, labels.define(word, t.the) if defining else word, defining)
 
+    def means(key: str) -> Term:
+        """Defines a term at the head of its definition: 「本成果」とは、…をいう。 / "Results" means ..."""
+        term_node(key, False)  # the same check of the key
+        return Term(key, labels.quote(terms[key].text(labels.lang, doc)), True)
+
     def date(d: dt.date) -> str:
         return labels.date(d)
 
@@ -177,6 +182,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,
         "ref": lambda target: Ref(str(target)),
         "define": lambda key: term_node(key, True),
+        "means": means,
         "term": lambda key: term_node(key, False),
         "money": lambda amount, currency="JPY", tax=True: labels.money(int(amount), currency, bool(tax)),
         "date": date,

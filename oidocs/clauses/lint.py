@@ -19,7 +19,7 @@ from oidocs.errors import ClauseError, DealError, OidocsError
 
 CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
-    "n_parties", "count", "has_university", "purpose", "court", "patent_court", "ref", "define", "term", "money", "date",
+    "n_parties", "count", "has_university", "purpose", "court", "patent_court", "ref", "define", "means", "term", "money", "date",
     "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
     "exclusivity_end", "licence", "percent",
     "bilingual", "prevailing_language", "added_by_amendment",

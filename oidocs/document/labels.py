@@ -47,6 +47,7 @@ class Labels:
     list_sep: str
     list_last: str
     define_gap: str
+    quote: Callable[[str], str]  # a term as a definition names it: 「本成果」とは / "Results" means
 
     def designation(self, index: int, short_name: str | None = None) -> str:
         """The name a document gives the party at ``index``: 甲 乙 丙 丁 / Party A-D, or in English
@@ -122,6 +123,7 @@ JA = Labels(
     list_sep="、",
     list_last="及び",
     define_gap="",
+    quote=lambda word: f"「{word}」",
 )
 
 EN = Labels(
@@ -149,6 +151,7 @@ EN = Labels(
     list_sep=", ",
     list_last=" and ",
     define_gap=" ",
+    quote=lambda word: f'"{word}"',
 )
 
 LABELS = {"ja": JA, "en": EN}
