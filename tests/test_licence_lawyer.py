@@ -196,7 +196,7 @@ def test_no_royalty_for_lapsed_patents_it_steps_down_or_ends(lang: str) -> None:
 
     knowhow = article(PATENT_KNOWHOW_JA, lang, "licence.consideration")     # rate_after_patents_percent: 1.5
     assert step(PATENT_KNOWHOW_JA) in knowhow
-    assert ("1.5パーセントの料率" if lang == "ja" else "at the rate of 1.5 percent instead") in knowhow
+    assert ("1.5パーセントの料率" if lang == "ja" else "at the rate of 1.5 per cent instead") in knowhow
     software = article(PATENT_SOFTWARE_EN, lang, "licence.consideration")   # no rate after the patents: none
     assert step(PATENT_SOFTWARE_EN) in software
     assert ("ランニングロイヤルティを要しない" if lang == "ja" else "no Running Royalty shall be payable") in software
@@ -258,7 +258,7 @@ def test_an_exclusive_licensee_leaving_early_owes_the_years_minimum(lang: str) -
 SUBLICENCE = {"ja": ("書面による契約により", "本地域における本分野に限る", "契約書の写し", "サブライセンシーごとの正味販売高",
                      "検査することができるようにする", "30パーセントに相当する額"),
               "en": ("by written agreement", "limited to the Field within the Territory", "copy of the sublicence agreement",
-                     "Net Sales of each Sublicensee", "enable Party A to inspect them", "equal to 30 percent of any upfront fee")}
+                     "Net Sales of each Sublicensee", "enable Party A to inspect them", "equal to 30 per cent of any upfront fee")}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -267,7 +267,7 @@ def test_sublicences_are_written_in_scope_reported_audited_and_share_their_incom
     assert all(w in sub for w in SUBLICENCE[lang]), sub
     share = article(PATENT_SOFTWARE_EN, lang, "licence.sublicence",
                     {"royalty": {"upfront": 0, "rate_percent": 3, "sublicence_income_percent": 40}})
-    assert ("40パーセント" if lang == "ja" else "40 percent") in share
+    assert ("40パーセント" if lang == "ja" else "40 per cent") in share
 
 
 CAP = {"ja": "支払い、又は支払うべき対価の総額", "en": "the total consideration paid or payable by Party B to Party A"}
@@ -290,7 +290,7 @@ def test_every_paid_licence_caps_liability_and_a_free_one_limits_the_licensor(de
 def test_the_licensor_prosecutes_a_pending_application_and_keeps_the_licensee_informed(lang: str) -> None:
     words = (("特許法第48条の3", "出願審査の請求", "写しを", "意見を聴き", "60日前") if lang == "ja" else
              ("Article 48-3 of the Patent Act", "request examination", "copies of the communications",
-              "hear the views of Party B", "60 days before"))
+              "hear the views of Party B", "sixty (60) days before"))
     prosecution = article(APPLICATION_JA, lang, "licence.prosecution")
     assert all(w in prosecution for w in words), prosecution
     tree = api.build_document(api.read_deal(PATENT_KNOWHOW_JA), "licence", lang)

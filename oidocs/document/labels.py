@@ -32,7 +32,7 @@ class Labels:
     schedule: Callable[[int | None], str]
     schedule_ref: Callable[[int | None], str]
     define: Callable[[str, bool], str]
-    money: Callable[[int, str, bool], str]  # amount, currency, tax: says consumption tax is excluded
+    money: Callable[..., str]  # (amount, currency, tax=True): tax says consumption tax is excluded
     date: Callable[[dt.date], str]
     blank_date: str
     count: Callable[[int], str]
@@ -108,7 +108,7 @@ JA = Labels(
     schedule=lambda n: "別紙" if n is None else f"別紙{n}",
     schedule_ref=lambda n: "別紙" if n is None else f"別紙{n}",
     define=_ja_define,
-    money=lambda amount, currency, tax: f"金{amount:,}円" + ("（消費税別）" if tax else ""),
+    money=lambda amount, currency, tax=True: f"金{amount:,}円" + ("（消費税別）" if tax else ""),
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
     blank_date="　　　　年　　月　　日",
     count=str,
@@ -136,7 +136,7 @@ EN = Labels(
     schedule=lambda n: "Schedule" if n is None else f"Schedule {n}",
     schedule_ref=lambda n: "the Schedule" if n is None else f"Schedule {n}",
     define=_en_define,
-    money=lambda amount, currency, tax: f"{currency} {amount:,}" + (" (excluding consumption tax)" if tax else ""),
+    money=lambda amount, currency, tax=True: f"{currency} {amount:,}" + (" (excluding consumption tax)" if tax else ""),
     date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
     blank_date="Date: ____________________",
     count=_en_count,
