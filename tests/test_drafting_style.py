@@ -102,3 +102,9 @@ def test_exclusive_field_leans_for_the_holder_and_for_the_owner(tmp_path: Path, 
     assert ("合理的な努力" if lang == "ja" else "reasonable efforts to practise") not in holder_side
     sheet = api.render_review(api.read_deal(holder), lang=lang).decode()
     assert ("90日以内に実施" if lang == "ja" else "within 90 days of the owner's request") in sheet
+
+
+def test_a_foreign_partys_signature_block_has_no_seal_mark() -> None:
+    ja = shipped_markdown(ROOT / "examples" / "minato-rhein-bilingual.yaml", "nda", "ja")
+    assert "| 代表者 | 代表取締役 小林 健一　　印 |" in ja          # the Japanese party seals
+    assert "| 代表者 | 代表取締役 アンナ・ヴェーバー |" in ja        # the German party signs, no 印

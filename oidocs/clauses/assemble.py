@@ -14,6 +14,7 @@ from typing import Any
 from oidocs.clauses.context import build_context, to_node
 from oidocs.clauses.library import ArticleSpec, ClauseFile, DocDef, Library
 from oidocs.clauses.sandbox import budgeted
+from oidocs.deal.localize import foreign_address
 from oidocs.deal.model import Deal, Party
 from oidocs.document.labels import Labels, labels_for
 from oidocs.document.transforms import apply_transforms
@@ -95,8 +96,9 @@ def signing_parties(deal: Deal, doc: str) -> Deal:
 def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
     """The signature entry of ``party``: deal text as inserts, the language's marks as text."""
     representative: list[Inline] = [to_node(party.representative)]
-    if labels.seal:
-        representative.append(Text(labels.seal))
+    seal = "" if foreign_address(str(party.address)) else labels.seal  # a foreign signatory signs by hand
+    if seal:
+        representative.append(Text(seal))
     rows: list[tuple[str, list[Inline]]] = [
         (labels.sign_address, [to_node(party.address)]),
         (labels.sign_name_by_kind.get(party.kind, labels.sign_name), [to_node(party.name)]),
@@ -104,7 +106,7 @@ def signatory(designation: str, party: Party, labels: Labels) -> Signatory:
     ]
     rows += [(label, [Text(line)] if line else []) for label, line in labels.signing_rows]
     return Signatory(designation, rows, name=[to_node(party.name)], address=[to_node(party.address)],
-                     representative=[to_node(party.representative)], seal=labels.seal,
+                     representative=[to_node(party.representative)], seal=seal,
                      by_hand=bool(labels.seal or labels.signing_rows))
 
 

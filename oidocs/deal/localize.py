@@ -55,6 +55,17 @@ def _places() -> dict[str, Any]:
     return data
 
 
+def foreign_address(address: str) -> bool:
+    """True when ``address`` is abroad: it starts (Japanese) or ends (English) with a country other
+    than Japan listed in ``templates/prefectures.yaml``. Unknown is not foreign (a seal mark stays)."""
+    text = " ".join(str(address).split()).rstrip(" .")
+    countries = _places().get("foreign_countries", {})
+    if any(text.startswith(c) for c in countries.get("ja", [])):
+        return True
+    last = text.rsplit(",", 1)[-1].strip().casefold()
+    return any(last == c.casefold() for c in countries.get("en", []))
+
+
 def _default_court_name() -> str:
     return str(_places()["default_court"])
 
