@@ -249,6 +249,10 @@ def test_the_command_says_where_it_listens_and_how_to_stop_it() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         assert reply.status_code == 200 and "oidocs" in reply.text
+        again = subprocess.run([sys.executable, "-m", "oidocs", "serve", "--port", str(port)],
+                               capture_output=True, text=True, timeout=60)
+        assert again.returncode == 1 and f"127.0.0.1:{port} is in use" in again.stderr
+        assert "Traceback" not in again.stderr
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -36,6 +36,7 @@ def serve_command(host: str, port: int, library: str | None) -> None:
             raise OidocsError("oidocs serve needs the web extra: pip install 'oidocs[serve]'") from None
         from oidocs.clauses.library import Library
 
+        _check_free(host, port)
         lib = user_library(library) or Library()
         hosts = ["127.0.0.1", "localhost", "[::1]"] if host in ("127.0.0.1", "localhost", "::1") else ["*"]
         app = create_app(lib, allowed_hosts=hosts)
@@ -45,3 +46,23 @@ def serve_command(host: str, port: int, library: str | None) -> None:
             click.echo(f"warning: listening on {host}: other machines on the network can reach the page", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     run(action)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Say plainly that the port is taken (another oidocs serve?) instead of uvicorn's bind error."""
+    import socket
+
+    from oidocs.errors import OidocsError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise OidocsError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError:
+            raise OidocsError(f"{host}:{port} is in use (is oidocs serve running already?); "
+                              "choose another port with --port") from None

@@ -399,10 +399,14 @@ function schedule(from) {
   timer = setTimeout(() => (from === "form" ? fromForm() : fromYaml()), from === "form" ? 60 : 200);
 }
 
+let formSeq = 0;
 async function fromForm() {
+  const my = ++formSeq;  // a slower answer to an earlier keystroke must not overwrite a later one
   const res = await post("/api/data-to-yaml", JSON.stringify(state.data), {}, "application/json");
-  if (!res.ok) return;
-  state.yaml = await res.text();
+  if (!res.ok || my !== formSeq) return;
+  const text = await res.text();
+  if (my !== formSeq) return;
+  state.yaml = text;
   $("#yaml").value = state.yaml;
   await refresh();
 }
@@ -557,8 +561,7 @@ async function start() {
   $("#pack").addEventListener("click", () => download("/api/pack", state.lang ? { lang: state.lang } : {}));
   for (const b of document.querySelectorAll(".downloads button")) {
     b.addEventListener("click", () => {
-      const doc = state.doc === "review" ? "nda" : state.doc;
-      download("/api/document", { doc, format: b.dataset.format, ...(state.lang ? { lang: state.lang } : {}) });
+      download("/api/document", { doc: state.doc, format: b.dataset.format, ...(state.lang ? { lang: state.lang } : {}) });
     });
   }
   for (const b of document.querySelectorAll("#lefttabs button")) {
@@ -572,6 +575,7 @@ async function start() {
     b.addEventListener("click", () => {
       state.doc = b.dataset.doc;
       for (const x of document.querySelectorAll("#doctabs button")) x.classList.toggle("on", x === b);
+      document.querySelector(".downloads").hidden = state.doc === "review";  // the sheet comes with the pack
       refresh();
     });
   }
