@@ -119,7 +119,7 @@ def _counterparty_jda_en(tmp_path: Path) -> tuple[Path, Path]:
     def change(document: Any) -> None:
         term = next(p for p in document.paragraphs if p.text.startswith("This Agreement") and "May 31, 2028" in p.text)
         _replace(term, "May 31, 2028", "November 30, 2027")
-        damages = _find(document, "No Party shall be liable to the other Party for damages solely")
+        damages = _find(document, "Neither Party shall be liable to the other Party for damages solely")
         damages._p.getparent().remove(damages._p)
         _insert_after(_find(document, "During the Research Period, the Parties shall hold"),
                       "During the Research Period, no Party shall carry out research competing with the theme.")
@@ -160,7 +160,7 @@ def test_issue_sheet_lists_each_change_and_the_finding_it_triggers(tmp_path: Pat
             f"Article {damages - 1} (Damages and Limitation of Liability) | changed |") in sheet
     assert f"| Article {research} (Research Period and Progress Reports) | Article {research} (" in sheet
     assert " <del>May</del><ins>November</ins> <del>31</del><ins>30</ins>, <del>2028</del><ins>2027</ins>." in sheet
-    assert "<del>No Party shall be liable to the other Party for damages solely" in sheet
+    assert "<del>Neither Party shall be liable to the other Party for damages solely" in sheet
     assert "<ins>During the Research Period, no Party shall carry out research competing with the theme.</ins>" in sheet
     findings = sheet.split("## Findings", 1)[1]
     assert re.search(rf"\*\*Term or survival shortened\*\*.*\n\s+Ours: Article {term} \(Term\) / "

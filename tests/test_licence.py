@@ -82,7 +82,7 @@ def test_exclusive_japanese_licence_states_its_price_and_grant_back(tmp_path: Pa
     assert ja.percent(lic.royalty.rate_percent) in text                 # 3.5パーセント
     assert lic.royalty.minimum_annual and ja.money(lic.royalty.minimum_annual, "JPY") in text
     assert f"{lic.royalty.report_months}か月ごと" in text
-    assert "正味販売高" in text and "控除した額（以下「正味販売高」という。）" in text, "the royalty base is defined"
+    assert "「正味販売高」とは、" in text and "控除した額をいう。" in text, "the royalty base is defined"
     assert "独占的な通常実施権（契約上の独占的な通常実施権をいい、専用実施権を含まない。）" in text
     assert "非独占的な通常実施権（本地域における本分野での実施を含まない。）を無償で許諾する" in text, \
         "grant-back asked by the deal, only non-exclusive, and not in the licensee's field"
