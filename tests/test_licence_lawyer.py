@@ -178,9 +178,8 @@ def test_licensor_practises_is_refused_for_a_non_exclusive_licence(tmp_path: Pat
 
 # --- royalties, term, currency ----------------------------------------------------------------
 
-STEP_DOWN = {"ja": "特許権及び特許を受ける権利の全部が第{n}条に定めるところにより消滅した日の翌日以後",
-             "en": "all of the patents and rights to obtain patents among the Licensed Rights have lapsed as provided "
-                   "in Article {n}"}
+STEP_DOWN = {"ja": "本許諾権利に含まれる特許権の全部が第{n}条に定めるところにより消滅した日の翌日以後",
+             "en": "all of the patents among the Licensed Rights have lapsed as provided in Article {n}"}
 
 
 def _label(deal_path: Path, lang: str, clause_id: str, edit: dict[str, Any] | None = None) -> str:
@@ -205,8 +204,8 @@ def test_no_royalty_for_lapsed_patents_it_steps_down_or_ends(lang: str) -> None:
 
 
 RENEWAL = {"ja": "同一の条件でさらに1年間更新される", "en": "renewed on the same terms for a further one (1) year"}
-UNTIL_LAST_PATENT = {"ja": "特許権及び特許を受ける権利のうち最後に消滅するものが消滅する日まで",
-                     "en": "until the day on which the last of the patents and rights to obtain patents"}
+UNTIL_LAST_PATENT = {"ja": "に含まれる特許を受ける権利のうち最後に消滅するものが消滅する日まで",
+                     "en": "until the day on which the last of the rights to obtain patents among"}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -384,3 +383,25 @@ def test_oidocs_licence_writes_the_review_sheet_and_deadlines_for_a_licence_alon
     result = run("licence", "--config", ROOT / "examples" / "acme-nano-ja.yaml", "--out", tmp_path / "pack")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.suffix for p in (tmp_path / "pack").iterdir()) == [".docx", ".md"]
+
+
+# --- the review sheet, for one side ---------------------------------------------------------------
+
+@pytest.mark.parametrize("deal_path, side, rule, absent_from", [
+    (PATENT_SOFTWARE_EN, "kinetica", "licence_licensor_royalty_ends", PATENT_KNOWHOW_JA),  # no rate after patents
+    (PATENT_KNOWHOW_JA, "daiwa", "licence_licensee_minimum_exit", SOFTWARE_EN),           # exclusive, a minimum
+])
+def test_the_sheet_for_one_side_names_what_the_new_terms_cost_it(tmp_path: Path, deal_path: Path, side: str,
+                                                                  rule: str, absent_from: Path) -> None:
+    def sheet(path: Path, acting: str) -> str:
+        deal_file = tmp_path / path.name
+        deal_file.write_text(path.read_text(encoding="utf-8").replace("version: 1\n", f"version: 1\nacting_for: {acting}\n"),
+                             encoding="utf-8")
+        out = tmp_path / path.stem
+        assert run("review", "--config", deal_file, "--out", out).exit_code == 0
+        return next(out.glob("*-review-*.md")).read_text(encoding="utf-8")
+
+    assert f"({rule})" in sheet(deal_path, side)
+    other = yaml.safe_load(absent_from.read_text(encoding="utf-8"))["licence"]
+    same_side = other["licensor"] if rule.startswith("licence_licensor") else other["licensee"]
+    assert f"({rule})" not in sheet(absent_from, same_side)
