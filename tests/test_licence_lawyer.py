@@ -405,3 +405,13 @@ def test_the_sheet_for_one_side_names_what_the_new_terms_cost_it(tmp_path: Path,
     other = yaml.safe_load(absent_from.read_text(encoding="utf-8"))["licence"]
     same_side = other["licensor"] if rule.startswith("licence_licensor") else other["licensee"]
     assert f"({rule})" not in sheet(absent_from, same_side)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_warranty_limits_and_patent_marking_name_only_what_is_licensed(lang: str) -> None:
+    pending = "出願中の本許諾権利が登録されること" if lang == "ja" else "that pending Licensed Rights will be registered"
+    marking = "特許法第187条" if lang == "ja" else "Article 187 of the Patent Act"
+    assert pending in article(APPLICATION_JA, lang, "licence.warranties")
+    assert pending not in article(PATENT_KNOWHOW_JA, lang, "licence.warranties"), "no application licensed"
+    assert marking in article(PATENT_KNOWHOW_JA, lang, "licence.marking")
+    assert marking not in article(SOFTWARE_EN, lang, "licence.marking"), "no patent to mark"
