@@ -190,6 +190,7 @@ JA_ANSWERS = [
     "y", "", "", "組込み試験; 除去率の測定", "2027-01-10", "2027-01-01", "2027-03-31", "many", "3,000,000円",
     "y", "殺菌ユニットの開発", "筐体設計; 試作", "材料改良", "2027-06-01", "2028-05-31",
     "exclusive_field", "", "", "業務用空調機器",
+    "", "", "",                           # no licence; balanced; on paper
 ]
 
 
@@ -237,6 +238,7 @@ def test_interactive_values_are_data(tmp_path: Path) -> None:
         "Osaka District Court",
         "n", "p2",                                   # one-way NDA, discloser p2
         "n", "n", "n",                               # no MOU, PoC, JDA: no IP question
+        "n", "", "",                                 # no licence; balanced; on paper
     ]
     result = _interactive(["--out", str(out), "--lang", "en"], answers)
     assert result.exit_code == 0, result.output

@@ -44,9 +44,12 @@ def run(action: Callable[[], Any]) -> Any:
     except Terminated:
         click.echo("terminated; nothing more was written", err=True)
         sys.exit(143)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C, also at a prompt (click says Abort)
         click.echo("interrupted; nothing more was written", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `oidocs clauses list | head -1`: the reader has what it wanted
+        quiet_stdout()
+        sys.exit(0)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
     except BaseException as exc:
@@ -58,6 +61,17 @@ def run(action: Callable[[], Any]) -> Any:
         sys.exit(1)
     finally:
         restore()
+
+
+def quiet_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit raises nothing more."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 strict_option = click.option(
@@ -78,8 +92,9 @@ def warn_or_refuse(deal: Any, lang: str | None, source_file: str, strict: bool) 
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every document-making command shares (spec: cli.md)."""
     options = [
-        click.option("--config", "config", required=True, type=click.Path(dir_okay=False),
-                     help="The deal file (YAML)."),
+        click.argument("deal_file", required=False, type=click.Path(dir_okay=False), metavar="[DEAL.yaml]"),
+        click.option("--config", "config", default=None, type=click.Path(dir_okay=False),
+                     help="The deal file (YAML); or give it as the argument; - reads standard input."),
         click.option("--out", "out", default=".", show_default=True, type=click.Path(file_okay=False),
                      help="Folder for the files (created if missing)."),
         click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "all"]), default="all",
@@ -94,9 +109,24 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--library", "library", type=click.Path(file_okay=False), default=None,
                      help="A folder of your own clause files that replace built-in ones with the same id."),
     ]
+    import functools
+
+    @functools.wraps(func)
+    def command(*args: Any, deal_file: str | None = None, config: str | None = None, **kwargs: Any) -> Any:
+        return func(*args, config=one_deal_file(deal_file, config), **kwargs)
+
     for option in reversed(options):
-        func = option(func)
-    return func
+        command = option(command)
+    return command
+
+
+def one_deal_file(argument: str | None, config: str | None) -> str:
+    """The deal file given as the argument or as ``--config`` (one of them; ``-`` is standard input)."""
+    if argument and config and argument != config:
+        raise click.UsageError(f"two deal files given ({argument} and --config {config}); give one")
+    if not (argument or config):
+        raise click.UsageError("give the deal file: oidocs pack deal.yaml (or --config deal.yaml; - reads standard input)")
+    return str(argument or config)
 
 
 def formats(fmt: str) -> list[str]:

@@ -24,13 +24,8 @@ jda and ip sections to make those documents too. An existing file is never repla
 @click.option("--interactive", "-i", is_flag=True, help="Ask for the deal's terms instead of writing sample values.")
 def init_command(lang: str, out: str, interactive: bool) -> None:
     def ask(prompt: str, default: str | None = None) -> str:
-        return str(click.prompt(prompt, default=default, show_default=bool(default)))
-
-    def confirm(prompt: str, default: bool = False) -> bool:
-        return click.confirm(prompt, default=default)
-
-    def choose(prompt: str, choices: list[str], default: str | None = None) -> str:
-        return str(click.prompt(prompt, type=click.Choice(choices), default=default, show_choices=True))
+        # An empty answer comes back as "" (not a silent repeat): the starter says why it asks again.
+        return str(click.prompt(prompt, default=default if default is not None else "", show_default=bool(default)))
 
     def action() -> None:
         import shlex
@@ -41,12 +36,23 @@ def init_command(lang: str, out: str, interactive: bool) -> None:
         from oidocs.errors import OidocsError, OutputExistsError
         from oidocs.run.output import write_files
 
+        from oidocs.deal.messages import user_lang
+
+        # The questions speak --lang; what is said outside them (before, and after a plain starter)
+        # speaks the user's language (OIDOCS_LANG, the locale).
+        t = starter.question_data(lang if interactive else user_lang())
         target = Path(out)
-        exists = OidocsError(f"{out}: exists already; nothing was written (choose another --out, or move the file away)")
+        exists = OidocsError(starter.question_data(user_lang())["err_exists"].format(out=out))
         if target.exists() or target.is_symlink():
             raise exists
         if interactive:
-            text = starter.interactive_deal(ask, confirm, choose, lang, say=click.echo)
+            confirm, choose = starter.prompt_front_end(ask, lang, say=click.echo)
+            try:
+                text = starter.interactive_deal(ask, confirm, choose, lang, say=click.echo)
+            except (click.exceptions.Abort, KeyboardInterrupt, EOFError):  # Ctrl-C, Ctrl-D: stop quietly
+                click.echo("", err=True)
+                click.echo(t["interrupted"], err=True)
+                raise SystemExit(130) from None
         else:
             text = starter.starter_yaml(lang)
         try:
@@ -54,14 +60,13 @@ def init_command(lang: str, out: str, interactive: bool) -> None:
         except OutputExistsError:
             raise exists from None
         deal, schema = shlex.quote(out), shlex.quote(str(target.parent / SCHEMA_FILE))
-        what = "the NDA" if not interactive else "the documents you chose"
-        click.echo(f"{out}: written; as it is, it makes {what}.")
-        click.echo("Next:")
+        click.echo(t["written"].format(out=out, what=t["what_chosen" if interactive else "what_nda"]))
+        click.echo(t["next"])
         if not interactive:
-            click.echo(f"  edit {deal} (every key is explained in its comments)")
+            click.echo(t["next_edit"].format(deal=deal))
         click.echo(f"  oidocs validate {deal}")
         click.echo(f"  oidocs pack --config {deal} --out drafts")
-        click.echo(f"  oidocs schema --out {schema}    # completion and checks in editors (line 1 points at it)")
+        click.echo(t["next_schema"].format(schema=schema))
     run(action)
 
 

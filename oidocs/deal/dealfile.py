@@ -31,12 +31,25 @@ def read_deal(path: str | FsPath) -> Deal:
     return parse_deal(load_text(read_text(path), file))
 
 
+STDIN = "-"  # a deal file named "-" is standard input (read once, kept for the positions of later messages)
+_stdin: list[bytes] = []
+
+
 def read_text(path: str | FsPath) -> str:
-    """Return the text of the deal file at ``path`` (UTF-8, with or without BOM); raise DealError."""
+    """Return the text of the deal file at ``path`` (UTF-8, with or without BOM; ``-``: standard input); raise DealError."""
     from oidocs.content import MAX_DEAL_BYTES, InputError, read_input
 
     file = str(path)
     try:
+        if file == STDIN:
+            if not _stdin:
+                import sys
+
+                data = sys.stdin.buffer.read(MAX_DEAL_BYTES + 1)
+                if len(data) > MAX_DEAL_BYTES:
+                    raise InputError(f"more than {MAX_DEAL_BYTES:,} bytes on standard input; a deal file is a few kilobytes")
+                _stdin.append(data)
+            return _stdin[0].decode("utf-8-sig")
         return read_input(path, MAX_DEAL_BYTES).decode("utf-8-sig")
     except InputError as exc:
         raise DealError([Problem(file, None, None, "", str(exc))]) from None

@@ -56,11 +56,81 @@ def starter_yaml(lang: str, schema: str = SCHEMA_FILE) -> str:
 
 
 def _questions(lang: str) -> dict[str, str]:
-    """Return the interactive questions and messages in ``lang``."""
+    """Return the interactive questions and messages in ``lang`` (the words; tables are left out)."""
+    return {k: str(v) for k, v in question_data(lang).items() if isinstance(v, str)}
+
+
+def question_data(lang: str) -> dict[str, Any]:
+    """Return ``templates/starter/questions.{lang}.yaml`` as written (words, answer words, aliases)."""
     import yaml
 
-    data = yaml.safe_load(templates_path("starter", f"questions.{lang}.yaml").read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.items()}
+    data: dict[str, Any] = yaml.safe_load(templates_path("starter", f"questions.{lang}.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def prompt_front_end(ask: Ask, lang: str, say: Callable[[str], None]) -> tuple[Confirm, Choose]:
+    """Return ``confirm`` and ``choose`` built on ``ask`` alone, worded in ``lang``.
+
+    A terminal front end's own yes/no and choice prompts answer in English and repeat a
+    question silently; these say in the question's language why they ask again, and take an
+    answer as people type it: a number from the list, the value, or a word such as 中小企業
+    for ``sme`` (``aliases`` in the questions file), in any width or case.
+    """
+    data = question_data(lang)
+    t = _questions(lang)
+    aliases = {_fold(k): str(v) for k, v in (data.get("aliases") or {}).items()}
+    yes, no = {_fold(w) for w in data.get("yes_words", [])}, {_fold(w) for w in data.get("no_words", [])}
+
+    def confirm(prompt: str, default: bool = False) -> bool:
+        for _ in range(MAX_TRIES):
+            answer = _fold(ask(f"{prompt} [{t['yes_no']}]", "y" if default else "n"))
+            if answer in yes:
+                return True
+            if answer in no:
+                return False
+            say(f"! {t['err_yes_no']}")
+        raise OidocsError(t["err_tries"])
+
+    def choose(prompt: str, choices: list[str], default: str | None = None) -> str:
+        numbered = not any(c.isdigit() for c in choices)  # a count is typed as itself, not as its number
+        listed = ", ".join(f"{i}: {c}" if numbered else c for i, c in enumerate(choices, start=1))
+        for _ in range(MAX_TRIES):
+            answer = _fold(ask(f"{prompt} ({listed})", default or ""))
+            found = _pick(answer, choices, aliases)
+            if found is not None:
+                return found
+            say(f"! {t['err_required'] if not answer else t['err_choice'].format(choices=listed)}")
+        raise OidocsError(t["err_tries"])
+
+    return confirm, choose
+
+
+def _fold(text: Any) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(text or "")).casefold().split())
+
+
+def _pick(answer: str, choices: list[str], aliases: dict[str, str]) -> str | None:
+    for choice in choices:
+        if answer == choice.casefold() or answer == choice.casefold().replace("_", " "):
+            return choice
+    if answer.isdigit() and 1 <= int(answer) <= len(choices) and not any(c.isdigit() for c in choices):
+        return choices[int(answer) - 1]
+    alias = aliases.get(answer)
+    return alias if alias in choices else None
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def parse_date(answer: str) -> dt.date | None:
+    """A date as people type it: 2027-01-05, 2027/1/5, 2027.1.5, 2027年1月5日 (full-width digits too); else None."""
+    match = _DATE.fullmatch(unicodedata.normalize("NFKC", answer).strip())
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
 
 
 
@@ -168,7 +238,36 @@ def interactive_deal(ask: Ask, confirm: Confirm, choose: Choose, lang: str, *,
                 "field": q.text(t["field"]),
             }
         data["ip"] = ip
+    if confirm(t["want_licence"], False):
+        data["licence"] = _licence(q, confirm, choose, t, keys)
+    acting = choose(t["acting_for"], ["none", *keys], "none")
+    if acting != "none":
+        data["acting_for"] = acting
+    signing = choose(t["signing"], ["paper", "electronic"], "paper")
+    if signing != "paper":
+        data["signing"] = signing
     return _dump(data, t["made_by"], schema)
+
+
+def _licence(q: _Questions, confirm: Confirm, choose: Choose, t: dict[str, str], keys: list[str]) -> dict[str, Any]:
+    """Ask for a licence: who grants it to whom, one right, the field, the price (or none), a term when needed."""
+    licensor = choose(t["licensor"], keys, keys[-1])
+    others = [k for k in keys if k != licensor]
+    licence: dict[str, Any] = {"licensor": licensor, "licensee": choose(t["licensee"], others, others[0])}
+    kind = choose(t["right_kind"], ["patent", "application", "know_how", "software", "design"], "patent")
+    right: dict[str, Any] = {"kind": kind, "title": q.text(t["right_title"])}
+    number = q.text(t["right_number"], default="-")
+    if number != "-":
+        right["number"] = number
+    licence["rights"] = [right]
+    licence["field"] = q.text(t["licence_field"])
+    if confirm(t["royalty_free"], False):
+        licence["royalty_free"] = True
+    else:
+        licence["royalty"] = {"upfront": q.amount(t["upfront"]), "rate_percent": q.number(t["rate_percent"])}
+    if kind not in ("patent", "application"):
+        licence["term_years"] = q.whole(t["term_years"])
+    return licence
 
 
 def _dump(data: dict[str, Any], header: str, schema: str) -> str:
@@ -227,16 +326,35 @@ class _Questions:
                 if optional:
                     return None
                 raise _Invalid(self.t["err_required"])
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", answer):
+            value = parse_date(answer)
+            if value is None:
                 raise _Invalid(self.t["err_date"])
-            try:
-                value = dt.date.fromisoformat(answer)
-            except ValueError:
-                raise _Invalid(self.t["err_date"]) from None
             if after is not None and value <= after:
                 raise _Invalid(self.t["err_after"].format(start=after.isoformat()))
             return value
         return self._until_valid(prompt, "" if optional else None, convert)
+
+    def number(self, prompt: str) -> float | int:
+        """A rate in percent: above 0, at most 100."""
+        def convert(answer: str) -> float | int:
+            answer = unicodedata.normalize("NFKC", answer).rstrip("%").strip()
+            try:
+                value = float(answer)
+            except ValueError:
+                raise _Invalid(self.t["err_rate"]) from None
+            if not 0 < value <= 100:
+                raise _Invalid(self.t["err_rate"])
+            return int(value) if value.is_integer() else value
+        return self._until_valid(prompt, None, convert)
+
+    def whole(self, prompt: str) -> int:
+        """A count of years: a whole number, 1 or more."""
+        def convert(answer: str) -> int:
+            answer = unicodedata.normalize("NFKC", answer).strip()
+            if not answer.isdigit() or int(answer) < 1:
+                raise _Invalid(self.t["err_years"])
+            return int(answer)
+        return self._until_valid(prompt, None, convert)
 
     def amount(self, prompt: str) -> int:
         def convert(answer: str) -> int:
