@@ -57,10 +57,30 @@ def test_quick_start_runs_as_written(tmp_path: Path) -> None:
 
 def test_batch_examples_run(tmp_path: Path) -> None:
     first = blocks("Batch")[0].splitlines()[0]
-    (tmp_path / "deals").mkdir()
+    (tmp_path / "examples").mkdir()
     for p in (ROOT / "examples").glob("*.yaml"):
-        shutil.copy(p, tmp_path / "deals" / p.name)
+        shutil.copy(p, tmp_path / "examples" / p.name)
     result = shell(first, tmp_path)
     assert result.returncode == 0, result.stderr
     made = [p for p in (tmp_path / "packs").iterdir() if p.is_dir()]  # beside them: batch-report.csv
     assert len(made) == len(list((ROOT / "examples").glob("*.yaml")))
+
+
+def test_ci_runs_every_readme_block_in_a_fresh_clone() -> None:
+    """tools/run_readme.py (run by .ci/run) runs each sh block; the set-up steps are .ci/run's own."""
+    import importlib.util
+
+    assert "python tools/run_readme.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("run_readme", ROOT / "tools" / "run_readme.py")
+    runner = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(runner)  # type: ignore[union-attr]
+    found = runner.blocks(README)
+    assert len(found) == len(re.findall(r"^```sh$", README, flags=re.M)) >= 8
+    set_up = runner.runnable(blocks("Set up")[0])
+    assert set_up.strip() == "oidocs nda --config examples/acme-nano-ja.yaml --out drafts"
+    install = blocks("Set up")[0]
+    assert "pip install . &&" in install and "[test]" not in install, "the user set-up installs the package alone"
+    assert "git clone" in install
+    for _, script in found:  # every command names only shipped files
+        for path in re.findall(r"\b(examples/\S+\.(?:yaml|csv|docx))", script):
+            assert (ROOT / path).is_file(), path

@@ -33,7 +33,7 @@ def blocks(text: str) -> list[tuple[str, str]]:
     """Every ```sh block of ``text`` with the section (## heading) it is in."""
     found = []
     section = ""
-    for match in re.finditer(r"^## (.+)$|^```sh\n(.*?)^```", text, flags=re.M | re.S):
+    for match in re.finditer(r"^## ([^\n]+)$|^```sh\n(.*?)^```", text, flags=re.M | re.S):
         if match.group(1):
             section = match.group(1).strip()
         else:
