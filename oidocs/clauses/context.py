@@ -20,6 +20,7 @@ from oidocs.clauses.library import Library
 from oidocs.clauses.sandbox import MAX_ITEMS, MAX_STRING, BudgetExceeded, Nodes, Record, charge, check_size, leaf_text, to_plain
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, patent_court
+from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
@@ -192,7 +193,20 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "bilingual": bilingual,
         "prevailing_language": deal.prevailing_language or deal.language,
     }
-    return {name: value if _is_helper(value) else to_plain(value) for name, value in names.items()}
+    data = _plain_deal(deal)
+    sections = {"deal": data, **{name: data[name] for name in ("nda", "mou", "poc", "jda", "ip", "licence")}}
+    return {name: sections[name] if name in sections else value if _is_helper(value) else to_plain(value)
+            for name, value in names.items()}
+
+
+_PLAIN: IdentityMemo[Record] = IdentityMemo()
+
+
+def _plain_deal(deal: Deal) -> Record:
+    """The deal as plain data, made once per deal object: every document of a pack shows the same."""
+    data = _PLAIN.get(deal, (), lambda: to_plain(deal))
+    assert isinstance(data, Record)
+    return data
 
 
 def _is_helper(value: Any) -> bool:

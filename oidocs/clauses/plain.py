@@ -92,13 +92,18 @@ def to_plain(value: Any) -> Any:
         return FrozenMap({k: to_plain(v) for k, v in value.items()})
     fields = getattr(type(value), "model_fields", None)  # a pydantic model
     if isinstance(fields, dict):
-        names = [*fields, *_properties(type(value))]
+        names = [*fields, *_properties(type(value))]  # a cached list: never changed here
         return Record({name: to_plain(getattr(value, name)) for name in names})
     raise TypeError(f"{type(value).__name__} is not plain data and cannot be shown to a clause")
 
 
+_PROPERTIES: dict[type, list[str]] = {}
+
+
 def _properties(cls: type) -> list[str]:
-    """The public properties a deal model defines itself (``JointFiling.equal``), not pydantic's."""
+    """The public properties a deal model defines itself (``JointFiling.equal``), not pydantic's (found once per class)."""
+    if cls in _PROPERTIES:
+        return _PROPERTIES[cls]
     from pydantic import BaseModel
 
     names: list[str] = []
@@ -106,4 +111,5 @@ def _properties(cls: type) -> list[str]:
         if klass is BaseModel:
             break
         names += [n for n, v in vars(klass).items() if isinstance(v, property) and not n.startswith("_")]
+    _PROPERTIES[cls] = names
     return names

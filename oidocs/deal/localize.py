@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from oidocs.content import templates_path
 from oidocs.deal.fields import LangMap
+from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, copy_with
 from oidocs.errors import DealError, Problem
 
@@ -26,7 +27,17 @@ _ABBREVIATIONS = (("地方裁判所本庁", "地方裁判所"), ("地裁本庁",
 
 
 def localize(deal: Deal, lang: str, source_file: str = "<deal>") -> Deal:
-    """Return ``deal`` with every text map resolved to ``lang``; raise DealError naming each gap."""
+    """Return ``deal`` with every text map resolved to ``lang``; raise DealError naming each gap.
+
+    The same deal object gives the same localized object again (a pack localizes once per language).
+    """
+    return _LOCALIZED.get(deal, (lang,), lambda: _localize(deal, lang, source_file))
+
+
+_LOCALIZED: IdentityMemo[Deal] = IdentityMemo()
+
+
+def _localize(deal: Deal, lang: str, source_file: str) -> Deal:
     missing: list[str] = []
     resolved = _resolve(deal, lang, (), missing)
     if missing:

@@ -29,9 +29,7 @@ LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "#}", "\ue000", "\ue001")
 def apply_transforms(document: Document, labels: Labels, source: str) -> None:
     """Number, resolve references, check terms and leftover syntax, then set English quotes."""
     number(document, labels)
-    resolve_references(document, labels)
-    check_terms(document, source)
-    check_leftovers(document)
+    check(document, labels, source)
     if labels.lang == "en":
         typographic_quotes(document)
 
@@ -53,34 +51,65 @@ def number(document: Document, labels: Labels) -> None:
         schedule.label = labels.schedule(n if several else None)
 
 
+def check(document: Document, labels: Labels, source: str) -> None:
+    """In one walk of the tree: resolve references, check terms, refuse leftover template syntax.
+
+    Each check used to walk the tree on its own; the walk is most of their cost. Problems are
+    raised in the order the separate checks had: a reference to a missing clause first, then
+    the terms, then leftover syntax (each naming the first place in document order).
+    """
+    targets = _targets(document, labels)
+    defined: Counter[str] = Counter()
+    used: Counter[str] = Counter()
+    where: dict[str, str] = {}
+    leftover: ClauseError | None = None
+    for part in document.children:
+        for node in walk(part):
+            kind = type(node)
+            if kind is Ref:
+                assert isinstance(node, Ref)
+                _resolve(node, targets, document, part.clause.source)
+            elif kind is Term:
+                assert isinstance(node, Term)
+                (defined if node.defining else used)[node.key] += 1
+                where.setdefault(node.key, part.clause.source)
+            if leftover is None and isinstance(node, Text) and not isinstance(node, Insert):
+                leftover = _leftover(node.text, part.clause.source)
+    _check_terms(defined, used, where, document.lang, source)
+    if leftover is not None:
+        raise leftover
+
+
 def resolve_references(document: Document, labels: Labels) -> None:
-    """Give each reference the label of its target; a missing target is an error."""
+    """Give each reference the label of its target; a missing target is an error (``amend`` renumbers)."""
+    targets = _targets(document, labels)
+    for part in document.children:
+        for node in walk(part):
+            if isinstance(node, Ref):
+                _resolve(node, targets, document, part.clause.source)
+
+
+def _targets(document: Document, labels: Labels) -> dict[str, str]:
+    """What a reference to each clause id prints: the article's label, or the schedule's."""
     several = len(document.schedules) > 1
     targets = {a.clause.id: a.label for a in document.articles}
     targets.update({
         s.clause.id: labels.schedule_ref(n if several else None)
         for n, s in enumerate(document.schedules, start=1)
     })
-    for part in document.children:
-        for node in walk(part):
-            if isinstance(node, Ref):
-                if node.target not in targets:
-                    raise ClauseError(file=part.clause.source, message=(
-                        f"ref({node.target!r}) points at a clause that the {document.doc} document "
-                        "does not include here; include it or guard the reference with the same condition"))
-                node.text = targets[node.target]
+    return targets
 
 
-def check_terms(document: Document, source: str) -> None:
+def _resolve(node: Ref, targets: dict[str, str], document: Document, source: str) -> None:
+    if node.target not in targets:
+        raise ClauseError(file=source, message=(
+            f"ref({node.target!r}) points at a clause that the {document.doc} document "
+            "does not include here; include it or guard the reference with the same condition"))
+    node.text = targets[node.target]
+
+
+def _check_terms(defined: Counter[str], used: Counter[str], where: dict[str, str], lang: str, source: str) -> None:
     """Every defined term is defined once and used at least once; every used term is defined."""
-    defined: Counter[str] = Counter()
-    used: Counter[str] = Counter()
-    where: dict[str, str] = {}
-    for part in document.children:
-        for node in walk(part):
-            if isinstance(node, Term):
-                (defined if node.defining else used)[node.key] += 1
-                where.setdefault(node.key, part.clause.source)
     problems = []
     for key in sorted(set(defined) | set(used)):
         if defined[key] > 1:
@@ -90,18 +119,15 @@ def check_terms(document: Document, source: str) -> None:
         elif used[key] == 0:
             problems.append(f"term {key!r} is defined but never used")
     if problems:
-        raise ClauseError(file=source, message=f"{document.lang}: " + "; ".join(problems))
+        raise ClauseError(file=source, message=f"{lang}: " + "; ".join(problems))
 
 
-def check_leftovers(document: Document) -> None:
-    """No template syntax or internal markers may survive in clause wording."""
-    for part in document.children:
-        for node in walk(part):
-            if isinstance(node, Text) and not isinstance(node, Insert):
-                for mark in LEFTOVERS:
-                    if mark in node.text:
-                        raise ClauseError(file=part.clause.source,
-                                          message=f"leftover template syntax {mark!r} in the rendered text")
+def _leftover(text: str, source: str) -> ClauseError | None:
+    """The error for template syntax or an internal marker left in clause wording, if any."""
+    for mark in LEFTOVERS:
+        if mark in text:
+            return ClauseError(file=source, message=f"leftover template syntax {mark!r} in the rendered text")
+    return None
 
 
 _OPENS_AFTER = frozenset(" \t\n\u00a0([{<\u2014\u2013-/\u201c\u2018")

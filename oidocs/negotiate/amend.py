@@ -25,7 +25,7 @@ from oidocs.clauses.library import Library
 from oidocs.deal.localize import localize
 from oidocs.deal.model import Deal
 from oidocs.document.labels import Labels, labels_for
-from oidocs.document.transforms import check_leftovers, check_terms, resolve_references, typographic_quotes
+from oidocs.document.transforms import check, resolve_references, typographic_quotes
 from oidocs.document.tree import (
     Article,
     Block,
@@ -147,9 +147,7 @@ def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.
         date_iso=signed.isoformat() if signed else None,
     )
     _number(document, labels, instructions)
-    resolve_references(document, labels)
-    check_terms(document, docdef.file)
-    check_leftovers(document)
+    check(document, labels, docdef.file)  # references resolved, terms and leftovers checked
     if lang == "en":
         typographic_quotes(document)  # as in every English agreement (the quoted articles already are)
     return document
