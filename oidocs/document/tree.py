@@ -229,9 +229,14 @@ def walk(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
+        if type(current) in _LEAVES:  # most nodes are words: no children to look up
+            continue
         children = getattr(current, "children", None)
         if children:
             stack.extend(reversed(children))
+
+
+_LEAVES = frozenset({Text, Insert, Ref, Term})
 
 
 def dump(node: Node, indent: int = 0) -> str:

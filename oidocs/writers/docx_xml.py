@@ -12,10 +12,13 @@ from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SAFE = re.compile('[^&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*')  # nothing to escape or drop
 
 
 def xml_text(text: str) -> str:
     """Escape text for an element's content, dropping characters XML 1.0 cannot hold."""
+    if _SAFE.fullmatch(text):  # most text needs neither escaping nor dropping: return it as it is
+        return text
     return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
 
 

@@ -29,6 +29,7 @@ from oidocs.writers import RenderOptions, Visitor
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks, NUL, ESC ...: never in inline text
+_PLAIN = re.compile(r"[^\\`*_\[\]<>#|~&!{}\x00-\x1f\x7f-\x9f\u2028\u2029]*")  # neither of the above
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
@@ -39,6 +40,8 @@ def escape(text: str) -> str:
     line break in outside text (a party's name, a file name) must not end the table or start a
     list item of its own, and NUL or ESC must not reach the file.
     """
+    if _PLAIN.fullmatch(text):  # most clause text has nothing to escape: skip both substitutions
+        return text
     return _SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
 
 
