@@ -6,6 +6,7 @@ cannot disagree: they print the labels computed once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from oidocs.document.labels import Labels
@@ -24,6 +25,7 @@ from oidocs.document.tree import (
 from oidocs.errors import ClauseError
 
 LEFTOVERS = ("{{", "}}", "{%", "%}", "{#", "#}", "\ue000", "\ue001")
+_ANY_LEFTOVER = re.compile("|".join(map(re.escape, LEFTOVERS)))
 
 
 def apply_transforms(document: Document, labels: Labels, source: str) -> None:
@@ -124,6 +126,8 @@ def _check_terms(defined: Counter[str], used: Counter[str], where: dict[str, str
 
 def _leftover(text: str, source: str) -> ClauseError | None:
     """The error for template syntax or an internal marker left in clause wording, if any."""
+    if not _ANY_LEFTOVER.search(text):  # the usual case, in one scan instead of one per mark
+        return None
     for mark in LEFTOVERS:
         if mark in text:
             return ClauseError(file=source, message=f"leftover template syntax {mark!r} in the rendered text")

@@ -80,8 +80,13 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
         out.append("")
 
     out += [f"## {w['checks']}", ""]
-    refs = sum(1 for t in trees for n in walk(t) if isinstance(n, Ref))
-    terms = sorted({n.text for t in trees for n in walk(t) if isinstance(n, Term) and not n.defining})
+    refs, used = 0, set()
+    for node in (n for t in trees for n in walk(t)):  # one walk of the pack's trees for both counts
+        if isinstance(node, Ref):
+            refs += 1
+        elif isinstance(node, Term) and not node.defining:
+            used.add(node.text)
+    terms = sorted(used)
     out.append(f"- {w['refs'].format(n=refs)}")
     out.append(f"- {w['terms'].format(n=len(terms), list=escape('、'.join(terms) if lang == 'ja' else ', '.join(terms)))}")
     out.append(f"- {w['leftover']}")

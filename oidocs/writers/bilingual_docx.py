@@ -32,10 +32,9 @@ from oidocs.document.tree import (
     Ref,
     Schedule,
     Table,
-    Term,
     Text,
     pair_parts,
-    walk,
+    text_length,
 )
 from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
@@ -297,5 +296,5 @@ def _short(block: Block | None, lang: str) -> bool:
     """Whether ``block`` is short enough to keep its row on one page."""
     if block is None:
         return True
-    chars = sum(len(n.text) for n in walk(block) if isinstance(n, (Text, Insert, Ref, Term)))
+    chars = text_length(block)
     return chars < _SHORT_ROW[lang]

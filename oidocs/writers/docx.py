@@ -30,9 +30,8 @@ from oidocs.document.tree import (
     Ref,
     Schedule,
     Table,
-    Term,
     Text,
-    walk,
+    text_length,
 )
 from oidocs.writers import RenderOptions, Visitor
 from oidocs.writers import docx_xml as X
@@ -252,7 +251,7 @@ def _fixed_date(document: Document) -> dt.datetime:
 
 def _estimate_pages(document: Document) -> int:
     """A page count to store as NUMPAGES' cached value (Word and LibreOffice recompute it)."""
-    chars = sum(len(n.text) for n in walk(document) if isinstance(n, (Text, Insert, Ref, Term)))
+    chars = text_length(document)
     per_page = 1100 if document.lang == "ja" else 3000
     return max(1, math.ceil(chars / per_page) + 1)
 
