@@ -110,3 +110,12 @@ def article_titled(text: str, title: str) -> str:
                       text, flags=re.M | re.S)
     assert match, f"no article titled {title!r}"
     return match.group(1)
+
+
+def advice_in(rule: str, text: str) -> bool:
+    """Whether the advice ``rule`` (templates/advice.yaml) is in the review-sheet ``text``, found by its
+    title in either language: the sheet names advice for people, never by its code."""
+    import yaml
+
+    titles = yaml.safe_load((ROOT / "templates" / "advice.yaml").read_text(encoding="utf-8"))[rule]["title"]
+    return any(f"**{t}**" in text for t in titles.values())

@@ -80,7 +80,8 @@ def test_a_rerun_skips_complete_packs_and_makes_the_rest(tmp_path: Path) -> None
     assert again.exit_code == 1
     exists = [line for line in again.stderr.splitlines() if "holds files of this pack already" in line]
     assert len(exists) == len(folders)
-    assert len(again.stderr.strip().splitlines()) == len(folders) + 1  # those lines and the summary
+    lines = [line for line in again.stderr.strip().splitlines() if ": warning: " not in line]  # dates across a pack
+    assert len(lines) == len(folders) + 1  # those lines and the summary
     shutil.rmtree(folders[0])  # never made (the batch was stopped before it)
     result = run("batch", deals, "--out", out, "--jobs", "1", "--skip-existing")
     assert result.exit_code == 0, result.stderr

@@ -52,7 +52,8 @@ def test_the_calendar_holds_the_dates_of_the_example(tmp_path: Path) -> None:
     assert any(s.startswith("検証報告書") for s in days[deal.poc.end + dt.timedelta(days=deal.poc.report_days)])
     for milestone in deal.mou.milestones:
         assert any(str(milestone.title) in s for s in days[milestone.due])
-    assert any("研究期間の開始日" == s for s in days[deal.jda.start])
+    # the JDA is signed before the PoC decision: its research starts on jda.start or the notice to proceed
+    assert not any("研究期間の開始日" == s for s in days.get(deal.jda.start, []))
     assert any("研究期間の終了日" == s for s in days[deal.jda.end])
     # a term of 12 months counted from 2026-12-01 (its first day) ends on 2027-11-30
     assert any("有効期間の満了日" in s for s in days[dt.date(2027, 11, 30)])
@@ -143,3 +144,31 @@ def test_text_with_commas_semicolons_and_backslashes_comes_back_as_written(tmp_p
     assert b"Pilot\\, phase 1\\; site A\\\\B" in ics.replace(b"\r\n ", b""), "escaped as RFC 5545 TEXT"
     summaries = [str(ev.get("SUMMARY")) for ev in _events(ics)]  # type: ignore[attr-defined]
     assert f"マイルストーンの期限：{title}" in summaries
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_every_dated_duty_of_the_pack_is_in_the_register(tmp_path: Path) -> None:
+    """The PoC decision, background-IP identification, improvement notices, the end of each
+    confidentiality duty and the reply the NDA asks for (lawyer-reading-2 section 11)."""
+    ics, table = _calendar(tmp_path, ROOT / "examples" / "bigco-smallworks-en.yaml")
+    rows = {r["what"].split(" (")[0]: r for r in _rows(table)}
+    decision = rows["Decision whether to proceed to joint research and development, notified in writing"]
+    # report due 2027-06-14, ten days' review, two months to decide
+    assert decision["date"] == "2027-08-24" and decision["rule"] == "2 months after acceptance of the report"
+    assert rows["Background information to be identified in writing"]["rule"].startswith(
+        "30 days after the first day of the research period")
+    assert rows["Last day of the duty to notify improvements"]["date"] == "2029-06-30"
+    assert rows["Joint Research and Development Agreement: end of confidentiality"]["date"] == "2033-06-30"
+    ends = [r for r in _rows(table) if "end of confidentiality" in r["what"]]
+    assert {r["document"] for r in ends} == {"Non-Disclosure Agreement", "Joint Research and Development Agreement",
+                                              "Technical Verification (Proof of Concept) Agreement"}
+    assert rows["Reply due to a proposal to move on to a PoC or joint research and development"]["rule"] == (
+        "2 months after receipt of the written proposal")
+    effective = rows["Joint Research and Development Agreement: effective date"]
+    assert effective["date"] == "" and "written notice that it will proceed" in effective["rule"]
+    assert rows["End of the exclusive period"]["date"] == "", "counted from the research, not yet dated"
+    summaries = [str(ev.get("SUMMARY")) for ev in _events(ics)]  # type: ignore[attr-defined]
+    assert any(s.startswith("Decision whether to proceed") for s in summaries)

@@ -91,7 +91,8 @@ def test_verification_period_before_the_poc_takes_effect(tmp_path: Path) -> None
 
 
 def test_research_period_before_the_jda_takes_effect(tmp_path: Path) -> None:
-    data = _deal_data(jda={"date": dt.date(2027, 5, 20), "effective": dt.date(2027, 6, 15)})
+    data = _deal_data(jda={"date": dt.date(2027, 5, 20), "effective": dt.date(2027, 6, 15)},
+                      poc={"decision_months": 1})
     found = check_pack(api.read_deal(_write(tmp_path, data)))
     assert [(f.rule, f.path) for f in found] == [("research_before_effective", "jda.start")]
     assert "研究期間（2027-06-01〜2028-05-31）" in found[0].message("ja")
@@ -106,7 +107,7 @@ def test_mou_that_ends_before_the_jda_is_signed(tmp_path: Path) -> None:
 
 def test_a_consistent_dated_pack_has_no_finding(tmp_path: Path) -> None:
     data = _deal_data(nda={"date": dt.date(2026, 11, 1)}, mou={"date": dt.date(2026, 12, 1)},
-                      poc={"date": dt.date(2027, 1, 8)}, jda={"date": dt.date(2027, 5, 28), "effective": dt.date(2027, 6, 1)})
+                      poc={"date": dt.date(2027, 1, 8)}, jda={"date": dt.date(2027, 5, 28)})
     deal = _write(tmp_path, data)
     assert check_pack(api.read_deal(deal)) == []
     result = run("pack", "--config", deal, "--out", tmp_path / "out", "--format", "md", "--strict")

@@ -201,7 +201,7 @@ def _moved_article_ja(d: Any) -> None:
 
 
 def _split_article_en(d: Any) -> None:
-    second = _body(d, "Term")[1]
+    second = _body(d, "Term")[-1]  # the extension paragraph (the last one)
     text = second.text
     _remove(second)
     _insert_article(d, "Term", "Extension of Term", [text])
@@ -341,7 +341,7 @@ RETURNS = [
            renumbered=True, lines=("Article <del>17</del><ins>18</ins>, Article 22",)),
     Return("moved-article-ja", "ja", _moved_article_ja, moved={"秘密保持"}, renumbered=True),
     Return("split-article-en", "en", _split_article_en, changed={"Term"}, only_theirs={"Extension of Term"},
-           renumbered=True, lines=("- **Article 24(2) → Article 25 (theirs)** (moved): If the Research Period",)),
+           renumbered=True, lines=("- **Article 24(3) → Article 25 (theirs)** (moved): If the Research Period",)),
     Return("renamed-term-ja", "ja", _renamed_term_ja, changed={"*本共同研究開発"}, outside=set()),
     Return("swapped-paragraphs-en", "en", _swapped_en, changed={"Research Period and Progress Reports"},
            lines=("- **Article 4(3) → Article 4(2)** (moved)",)),

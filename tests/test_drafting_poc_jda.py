@@ -195,7 +195,7 @@ def test_poc_gives_no_licence_with_its_price_left_open(tmp_path: Path) -> None:
 def test_exclusive_field_owner_keeps_its_own_practice_and_exclusivity_runs_from_the_start() -> None:
     en = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Exclusive Right to Practise in the Field")
     assert "may manufacture and supply products for Party A" in en
-    assert "from the effective date of this Agreement" in en
+    assert "from the first day of the Research Period" in en, "not spent before the research starts"
     assert "from the day following the date on which this Agreement ends" not in en
     outside = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Practice outside the Field")
     assert "Party B may practise the Subject IP Rights itself" in outside

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, article_titled, shipped_markdown
+from conftest import ROOT, advice_in, article_titled, shipped_markdown
 from oidocs import api
 
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"              # PoC then JDA, joint filing, performer's site
@@ -113,8 +113,8 @@ def test_schedule_carries_the_method_and_the_sheet_asks_for_it(lang: str) -> Non
     hakata = shipped_markdown(HAKATA, "poc", lang)
     assert ("検証の開始前に書面により合意して定める" if lang == "ja" else "agree in writing before the Verification starts") in hakata
     review = api.render_review(api.read_deal(HAKATA), lang=lang).decode()
-    assert "(poc_method)" in review
-    assert "(poc_method)" not in api.render_review(api.read_deal(SAPPORO), lang=lang).decode()
+    assert advice_in("poc_method", review)
+    assert not advice_in("poc_method", api.render_review(api.read_deal(SAPPORO), lang=lang).decode())
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

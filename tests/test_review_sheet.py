@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES
+from conftest import advice_in, EXAMPLES
 from oidocs import api
 from oidocs.clauses.context import exclusivity_end
 from oidocs.review.checks import check_words
@@ -51,7 +51,7 @@ def _label(deal_path: Path, doc: str, clause: str, lang: str = "ja") -> str:
 
 
 _DOCS = "|".join(re.escape(n) for lang in ("ja", "en") for n in check_words()["docs"][lang].values())
-CITATION = re.compile(rf"\): (?:(?:{_DOCS}) (?:第\d+条|Article \d+)(?:、|; )?)+\s*$")
+CITATION = re.compile(rf"\*\*: (?:(?:{_DOCS}) (?:第\d+条|Article \d+)(?:、|; )?)+\s*$")
 
 
 def _every_item_cites(sheet: str) -> None:
@@ -78,13 +78,13 @@ def test_every_advice_item_cites_even_when_many_rules_fire(tmp_path: Path) -> No
     items = _advice_items(sheet)
     assert len(items) >= 8
     _every_item_cites(sheet)
-    survival = next(i for i in items if "(short_survival)" in i)
+    survival = next(i for i in items if advice_in("short_survival", i))
     assert f"NDA {_label(EN, 'nda', 'nda.term', 'en')}" in survival
 
 
 def test_co_owned_poc_gets_article_73_advice_citing_the_poc_article() -> None:
     sheet = api.render_review(api.read_deal(POC_ONLY)).decode()
-    item = next(i for i in _advice_items(sheet) if "(coownership_consent)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("coownership_consent", i))
     assert item.endswith(f": 技術検証（PoC）契約 {_label(POC_ONLY, 'poc', 'poc.ip_results')}  ")
     assert "第73条" in _section(sheet, "留意事項")
 
@@ -92,10 +92,10 @@ def test_co_owned_poc_gets_article_73_advice_citing_the_poc_article() -> None:
 def test_poc_results_co_owned_by_contribution_get_article_73_advice_too(tmp_path: Path) -> None:
     data = _data(POC_ONLY)
     data["ip"] = {"model": "background_licence"}  # no model allocating results: joint creations co-owned
-    item = next(i for i in _advice_items(_sheet(data, tmp_path)) if "(coownership_consent)" in i)
+    item = next(i for i in _advice_items(_sheet(data, tmp_path)) if advice_in("coownership_consent", i))
     assert "技術検証（PoC）契約 第" in item
     data["ip"] = {"model": "joint_filing", "joint_filing": {"third_party_licence": "free"}}
-    assert not any("(coownership_consent)" in i for i in _advice_items(_sheet(data, tmp_path)))
+    assert not any(advice_in("coownership_consent", i) for i in _advice_items(_sheet(data, tmp_path)))
 
 
 def _kyushu(data: dict[str, Any]) -> dict[str, Any]:
@@ -107,7 +107,7 @@ def _kyushu(data: dict[str, Any]) -> dict[str, Any]:
 
 def test_default_court_far_from_every_party_is_advised(tmp_path: Path) -> None:
     sheet = _sheet(_kyushu(_data(JA)), tmp_path)
-    item = next(i for i in _advice_items(sheet) if "(court_far)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("court_far", i))
     assert f"秘密保持契約 {_label(JA, 'nda', 'common.jurisdiction')}" in item
     text = _section(sheet, "留意事項")
     assert "福岡地方裁判所、熊本地方裁判所" in text and "大阪地方裁判所の専属管轄" in text
@@ -119,27 +119,31 @@ def test_default_court_far_from_english_addresses(tmp_path: Path) -> None:
     data["parties"][1]["address"] = "2-2 Hakata-ekimae, Hakata-ku, Fukuoka"
     data.pop("court")
     text = _section(_sheet(data, tmp_path), "Advice")
-    assert "(court_far)" in text and "the Fukuoka District Court" in text
+    assert advice_in("court_far", text) and "the Fukuoka District Court" in text
 
 
 def test_no_court_advice_when_a_party_is_near_or_the_court_is_chosen(tmp_path: Path) -> None:
     data = _kyushu(_data(JA))
     data["parties"][1]["address"] = "東京都足立区千住一丁目2番3号"
-    assert "(court_far)" not in _sheet(data, tmp_path)
+    assert not advice_in("court_far", _sheet(data, tmp_path))
     data = _kyushu(_data(JA))
     data["court"] = "福岡地方裁判所"
-    assert "(court_far)" not in _sheet(data, tmp_path)
+    assert not advice_in("court_far", _sheet(data, tmp_path))
     data = _kyushu(_data(JA))
     data["parties"][1]["address"] = "熊本市中央区手取本町1番1号"  # prefecture not written: no guess
-    assert "(court_far)" not in _sheet(data, tmp_path)
+    assert not advice_in("court_far", _sheet(data, tmp_path))
 
 
 def test_sheet_states_the_day_exclusivity_ends(tmp_path: Path) -> None:
-    deal = api.read_deal(EN)
+    data = _data(EN)
+    data["jda"]["effective"], data["jda"]["start"] = dt.date(2027, 10, 1), dt.date(2027, 10, 2)
+    path = tmp_path / "dated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    deal = api.read_deal(path)
     end = exclusivity_end(deal)
     assert end is not None
     sheet = api.render_review(deal).decode()
-    item = next(i for i in _advice_items(sheet) if "(exclusivity_end)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("exclusivity_end", i))
     assert f"JDA {_label(EN, 'jda', 'ip.exclusive_field.licence', 'en')}" in item
     assert f"ends on {end.isoformat()}" in sheet
     data = _data(EN)
@@ -149,17 +153,17 @@ def test_sheet_states_the_day_exclusivity_ends(tmp_path: Path) -> None:
     for section in (data, data["jda"]):
         for key in ("date", "effective"):
             section.pop(key, None)
-    assert "(exclusivity_end_undated)" in _sheet(data, tmp_path)
+    assert advice_in("exclusivity_end_undated", _sheet(data, tmp_path))
 
 
 def test_licence_without_a_price_is_flagged_as_an_undertaking(tmp_path: Path) -> None:
     data = _data(EN)
     assert data["ip"]["exclusive_field"].get("royalty") is None
     sheet = _sheet(data, tmp_path)
-    item = next(i for i in _advice_items(sheet) if "(royalty_undertaking)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("royalty_undertaking", i))
     assert f"JDA {_label(EN, 'jda', 'ip.exclusive_field.consideration', 'en')}" in item
     data["ip"]["exclusive_field"]["royalty_free"] = True
-    assert "(royalty_undertaking)" not in _sheet(data, tmp_path)
+    assert not advice_in("royalty_undertaking", _sheet(data, tmp_path))
 
 
 def test_japanese_sheet_shows_kinds_in_japanese_and_values_as_written(tmp_path: Path) -> None:
@@ -169,8 +173,8 @@ def test_japanese_sheet_shows_kinds_in_japanese_and_values_as_written(tmp_path: 
     parties = _section(sheet, "当事者")
     assert "| 中小企業 |" in parties and "| スタートアップ |" in parties and "| sme |" not in parties
     assert "2027-02-28 試験導入先の決定" in sheet
-    assert "| `mou.roles` | acme: 精密加工技術の提供及び試作機の製作、nano: " in sheet
-    assert "| `jda.roles` | acme: 筐体及び気流設計、試作機の製作、" in sheet
+    assert "| 各当事者の役割 | 株式会社アクメ精工: 精密加工技術の提供及び試作機の製作、ナノテック株式会社: " in sheet
+    assert "| 各当事者の分担 | 株式会社アクメ精工: 筐体及び気流設計、試作機の製作、" in sheet
     english = _sheet(data, tmp_path, lang="en")
     assert "| SME |" in english and "| startup |" in english
 
@@ -188,11 +192,26 @@ def test_sheet_never_shows_program_output(example: Path) -> None:
 
 
 def _acting(data: dict[str, Any], who: str, tmp_path: Path, lang: str | None = None) -> tuple[str, list[str]]:
+    """The section on terms unfavourable to ``who``, and (where, rule) of each rule the sheet shows.
+
+    The sheet names no rule (no codes for people): a rule counts as shown when its citation and
+    its wording, as the rules compute them, are an item of the section."""
+    from oidocs.clauses.library import Library
+    from oidocs.deal.localize import localize
+    from oidocs.review.acting import unfavourable
+
     data["acting_for"] = who
     sheet = _sheet(data, tmp_path, lang)
     heading = next(line for line in sheet.splitlines() if line.startswith("## ") and ("不利な条項" in line or "unfavourable" in line))
     body = _section(sheet, heading[3:])
-    return body, re.findall(r"^\d+\. \*\*(.+?)\*\* \((\w+)\)", body, flags=re.M)  # type: ignore[return-value]
+    deal = api.read_deal(tmp_path / "deal.yaml")
+    lang = lang or deal.language
+    trees = [api.build_document(deal, d, lang) for d in api.docs_in(deal)]
+    found = unfavourable(localize(deal, lang), trees, lang, Library())
+    items = [(u.where, u.rule) for u in found if f"**{u.where}**: " in body and u.text[:40] in body]
+    assert len(items) == len(re.findall(r"^\d+\. ", body, flags=re.M)), body
+    assert not re.search(r"\*\* \(\w+\)", body), "no rule codes"
+    return body, items
 
 
 def test_acting_for_the_poc_client_lists_its_unfavourable_terms(tmp_path: Path) -> None:
@@ -294,7 +313,7 @@ def _english_with_user_clause(tmp_path: Path, sentence: str) -> str:
 def test_undefined_capitalised_term_in_an_english_document_is_flagged(tmp_path: Path) -> None:
     sheet = _english_with_user_clause(
         tmp_path, "Each Party may copy the information only to evaluate the Licensed Product for the Purpose.")
-    item = next(i for i in _advice_items(sheet) if "(undefined_term)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("undefined_term", i))
     assert item.endswith(f": NDA {_label(EN, 'nda', 'nda.copies', 'en')}  ")
     assert '"Licensed Product" is capitalised like a defined term' in sheet
     assert "Purpose" not in item and "Each" not in item
@@ -304,7 +323,7 @@ def test_no_false_positive_on_sentence_starts_statutes_and_defined_terms(tmp_pat
     sheet = _english_with_user_clause(
         tmp_path, "Copies are subject to the Unfair Competition Prevention Act. When a Party copies the "
                   "Confidential Information under Article 3, it marks the copies (see Schedule 1) by 1 April.")
-    assert "(undefined_term)" not in sheet
+    assert not advice_in("undefined_term", sheet)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -321,11 +340,11 @@ def test_a_university_co_owner_without_non_practice_compensation_is_advised(tmp_
     data = _data(hokkai)
     data["ip"] = {"model": "joint_filing"}
     sheet = _sheet(data, tmp_path)
-    item = next(i for i in _advice_items(sheet) if "(university_non_practice)" in i)
+    item = next(i for i in _advice_items(sheet) if advice_in("university_non_practice", i))
     assert item.endswith(f": 共同研究開発契約 {_label(tmp_path / 'deal.yaml', 'jda', 'ip.joint_filing.practice')}  ")
     data["ip"] = {"model": "joint_filing", "joint_filing": {"non_practice_compensation": True}}
-    assert "(university_non_practice)" not in _sheet(data, tmp_path)
+    assert not advice_in("university_non_practice", _sheet(data, tmp_path))
     for party in data["parties"]:  # no academic party: no such advice
         party["kind"] = "sme" if party["kind"] in ("university", "research_institute") else party["kind"]
     data["ip"] = {"model": "joint_filing"}
-    assert "(university_non_practice)" not in _sheet(data, tmp_path)
+    assert not advice_in("university_non_practice", _sheet(data, tmp_path))

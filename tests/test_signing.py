@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import advice_in, EXAMPLES
 from oidocs import api
 from oidocs.document.labels import era_date, labels_for
 
@@ -142,10 +142,11 @@ def test_paper_review_sheet_has_a_stamp_duty_line_per_document(lang: str, headin
     deal = api.read_deal(PAPER)
     part = section(sheet(PAPER, lang), heading)
     lines = [line for line in part.splitlines() if line.startswith("- **")]
-    assert [re.search(r"\((\w+)\):", line).group(1) for line in lines] == api.docs_in(deal)  # type: ignore[union-attr]
-    nda = next(line for line in lines if "(nda)" in line)
+    titles = {d: api.build_document(deal, d, lang).title for d in api.docs_in(deal)}
+    assert [re.match(r"- \*\*(.+?)\*\*: ", line).group(1) for line in lines] == list(titles.values())  # type: ignore[union-attr]
+    nda = next(line for line in lines if line.startswith(f"- **{titles['nda']}**"))
     assert ("課税文書に当たりません" if lang == "ja" else "not a taxable document") in nda
-    poc = next(line for line in lines if "(poc)" in line)
+    poc = next(line for line in lines if line.startswith(f"- **{titles['poc']}**"))
     assert ("準委任" in poc) and ("第2号文書" in poc if lang == "ja" else "category 2" in poc)
     duty = f"{stamp_duty(2, deal.poc.fee.amount):,}"  # type: ignore[union-attr]
     assert (f"{duty}円" if lang == "ja" else f"{duty} yen") in poc
@@ -155,7 +156,7 @@ def test_paper_review_sheet_has_a_stamp_duty_line_per_document(lang: str, headin
 def test_exclusive_field_jda_may_be_a_category_1_document() -> None:
     bigco = next(p for p in EXAMPLES if p.name == "bigco-smallworks-en.yaml")
     part = section(sheet(bigco, "en"), "Stamp duty")
-    jda = next(line for line in part.splitlines() if "(jda)" in line)
+    jda = next(line for line in part.splitlines() if line.startswith("- **Joint Research and Development Agreement**"))
     assert "may be taxable" in jda and "category 1-1" in jda and "200 yen" in jda
 
 
@@ -165,8 +166,9 @@ def test_electronic_review_sheet_says_no_stamp_duty(lang: str, heading: str, not
     text = sheet(ELECTRONIC, lang)
     part = section(text, heading)
     assert note in part and "- **" not in part
-    assert "(stamp_duty)" not in text, "no advice to put stamps on an electronic contract"
-    assert "| `signing` | electronic |" in text and "| `date_style` | japanese |" in text
+    assert not advice_in("stamp_duty", text), "no advice to put stamps on an electronic contract"
+    assert ("| 締結の方法 | 電子契約 |" if lang == "ja" else "| How the documents are signed | electronic signature |") in text
+    assert ("| 日付の表記 | 和暦 |" if lang == "ja" else "| Date style | Japanese era |") in text
 
 
 @pytest.mark.parametrize("amount, duty", [(None, 200), (9_999, 0), (10_000, 200), (1_000_000, 200),
@@ -181,7 +183,8 @@ def test_category_2_bands_of_the_stamp_tax_act(amount: int | None, duty: int) ->
 def test_bilingual_sheet_warns_of_japanese_going_into_the_english_column() -> None:
     text = sheet(ELECTRONIC, "ja+en")
     part = section(text, "英語欄に日本語のまま入る値")
-    assert "`parties.0.name`" in part and "`purpose`" in part and "`court`" not in part  # the court is translated
+    assert "- 当事者1の名称" in part and "- 目的" in part and "- 合意管轄裁判所" not in part  # the court is translated
+    assert "`" not in part and "parties.0" not in part, "places named for people, not as deal-file paths"
     bilingual = next(p for p in EXAMPLES if p.name == "minato-rhein-bilingual.yaml")
     assert "英語欄に日本語のまま入る値はありません" in section(sheet(bilingual, "ja+en"), "英語欄に日本語のまま入る値")
     assert "英語欄に日本語のまま入る値" not in sheet(ELECTRONIC, "ja")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from oidocs.clauses.context import add_years, exclusivity_end
 from oidocs.content import templates_path
+from oidocs.deal.sequence import (add_years, exclusivity_end, jda_on_notice, poc_decision_due, poc_report_due,
+                                   poc_review_days, research_start)
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.checks import add_months, term_end
@@ -25,6 +26,9 @@ MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 da
 MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
 RENEWAL_NOTICE_MONTHS = 3  # licence.term: notice of non-renewal at least 3 months before the term ends
 FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
+BACKGROUND_DAYS = 30  # jda.definitions: background information identified within 30 days of the research's start
+IMPROVEMENT_YEARS = 1  # ip.improvements: improvements made up to 1 year after the research period are notified
+NDA_REPLY_MONTHS = 2  # nda.next_steps: a proposal to move on is answered within 2 months
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         signed, effective = deal.doc_dates(doc)
         if signed:
             add(f"{doc}.signed", signed, doc, None, "signed")
-        if effective and effective != signed:
+        if doc == "jda" and jda_on_notice(deal):
+            add("jda.effective", None, doc, "jda.term", "effective", words["jda_effective_rule"])
+        elif effective and effective != signed:
             add(f"{doc}.effective", effective, doc, f"{doc}.term", "effective")
     nda = deal.nda
     _, start = deal.doc_dates("nda")
@@ -75,31 +81,51 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("nda.end", end, "nda", "nda.term", "nda_end")
         add("nda.confidentiality_end", add_months(end + dt.timedelta(days=1), nda.survival_months) - dt.timedelta(days=1),
             "nda", "nda.term", "nda_confidentiality_end")
+    if "nda" in by_doc and ("poc" in by_doc or "jda" in by_doc):
+        add("nda.reply", None, "nda", "nda.next_steps", "nda_reply", words["nda_reply_rule"].format(months=NDA_REPLY_MONTHS))
     if "mou" in by_doc and deal.mou:
         _, start = deal.doc_dates("mou")
         if start:
-            add("mou.end", term_end(start, deal.mou.term_months), "mou", "mou.term", "mou_end")
+            mou_end = term_end(start, deal.mou.term_months)
+            add("mou.end", mou_end, "mou", "mou.term", "mou_end", words["mou_end_rule"] if "jda" in by_doc else "")
+            add("mou.confidentiality_end", add_months(mou_end + dt.timedelta(days=1), deal.nda.survival_months)
+                - dt.timedelta(days=1), "mou", "mou.term", "confidentiality_end",
+                words["mou_confidentiality_rule"].format(months=deal.nda.survival_months))
         for n, m in enumerate(deal.mou.milestones, start=1):
             add(f"mou.milestone.{n}", m.due, "mou", "mou.milestones", "milestone", milestone=" ".join(str(m.title).split()))
     if "poc" in by_doc and deal.poc:
         poc = deal.poc
         add("poc.start", poc.start, "poc", "poc.schedule", "poc_start")
         add("poc.end", poc.end, "poc", "poc.schedule", "poc_end")
-        add("poc.report", poc.end + dt.timedelta(days=poc.report_days), "poc", "poc.report", "poc_report")
+        add("poc.report", poc_report_due(deal), "poc", "poc.report", "poc_report")
         add("poc.acceptance", None, "poc", "poc.report", "poc_acceptance",
-            words["poc_acceptance_rule"].format(days=poc.acceptance_days))
+            words["poc_acceptance_rule"].format(days=poc_review_days(deal)))
+        add("poc.decision", poc_decision_due(deal), "poc", "poc.next_step", "poc_decision",
+            words["poc_decision_rule"].format(months=poc.decision_months))
+        add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
+            words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
             add("poc.fee", None, "poc", "poc.fee", "poc_fee", words["poc_fee_rule"].format(days=poc.fee.due_days))
     if "jda" in by_doc and deal.jda:
         jda = deal.jda
-        add("jda.start", jda.start, "jda", "jda.schedule", "jda_start")
+        first = research_start(deal)
+        add("jda.start", first, "jda", "jda.schedule", "jda_start", "" if first else words["jda_start_rule"].format(
+            start=jda.start.isoformat()))
+        add("jda.background", first + dt.timedelta(days=BACKGROUND_DAYS) if first else None, "jda", "jda.definitions",
+            "jda_background", words["jda_background_rule"].format(days=BACKGROUND_DAYS))
         add("jda.end", jda.end, "jda", "jda.schedule", "jda_end")
         add("jda.final_report", jda.end + dt.timedelta(days=FINAL_REPORT_DAYS), "jda", "jda.schedule", "jda_final_report")
         add("jda.publication", None, "jda", "jda.publication", "jda_publication",
             words["jda_publication_rule"].format(days=jda.publication_notice_days))
+        add("jda.improvements", add_years(jda.end, IMPROVEMENT_YEARS), "jda", "ip.improvements", "jda_improvements",
+            words["jda_improvements_rule"])
+        add("jda.confidentiality_end", add_years(jda.end, jda.confidentiality_years), "jda", "jda.confidentiality",
+            "confidentiality_end", words["jda_confidentiality_rule"].format(years=jda.confidentiality_years))
         ends = exclusivity_end(deal)
-        if ends:
-            add("ip.exclusivity_end", ends, "jda", "ip.exclusive_field.licence", "exclusivity_end")
+        ef = deal.ip.exclusive_field if deal.ip else None
+        if ef is not None:
+            add("ip.exclusivity_end", ends, "jda", "ip.exclusive_field.licence", "exclusivity_end",
+                "" if ends else words["exclusivity_end_rule"].format(years=ef.years))
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))

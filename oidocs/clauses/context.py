@@ -22,6 +22,7 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.sequence import exclusivity_end, jda_on_notice, research_start
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
@@ -54,27 +55,6 @@ def to_node(value: Any) -> Any:
     if value is None:
         raise MissingValue("a clause printed an empty value (None); guard optional keys with {% if %}")
     return Insert(" ".join(leaf_text(value, "printing").split()))
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """Return the same calendar day ``years`` later (28 February for 29 February in a common year)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def exclusivity_end(deal: Deal) -> dt.date | None:
-    """Return the last day of the exclusive_field exclusivity, or None when it cannot be dated.
-
-    ``ip.exclusive_field.years`` counts from the JDA's effective date (spec), the effective date
-    being the first day: three years from 2027-04-01 end on 2030-03-31.
-    """
-    ef = deal.ip.exclusive_field if deal.ip else None
-    _, effective = deal.doc_dates("jda")
-    if ef is None or deal.jda is None or effective is None:
-        return None
-    return add_years(effective, ef.years) - dt.timedelta(days=1)
 
 
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
@@ -161,6 +141,8 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "date_style": deal.date_style,
         "docs": docs_in(deal),
         "exclusivity_end": exclusivity_end(deal),
+        "jda_on_notice": jda_on_notice(deal),
+        "research_start": research_start(deal),
         "licence": deal.licence,
         "percent": lambda n: Plain(labels.percent(n)),
         "parties_intro": Nodes(intro),

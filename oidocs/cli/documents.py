@@ -269,18 +269,23 @@ def _fast_exit(code: int) -> None:
     os._exit(code)
 
 
-@main.command(help="""Check deal files; write nothing.
+@main.command(help="""Check deal files and the dates across each pack; write nothing.
+
+Warnings from the checks across the pack (stages signed the same day or out of order, a PoC
+report due after the joint research starts...) go to standard error; --strict makes them errors.
 
 \b
 Example:
-  oidocs validate examples/*.yaml
+  oidocs validate examples/*.yaml --strict
 """)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def validate(files: tuple[str, ...]) -> None:
+@strict_option
+def validate(files: tuple[str, ...], strict: bool) -> None:
     def action() -> None:
         from oidocs import api
         from oidocs.deal.dealfile import incomplete_sections
         from oidocs.errors import DealError, shown
+        from oidocs.review.checks import enforce, pack_problems
 
         failed = False
         for file in files:
@@ -289,12 +294,16 @@ def validate(files: tuple[str, ...]) -> None:
                 incomplete = incomplete_sections(deal, file)
                 if incomplete:
                     raise DealError(incomplete)
+                warnings = enforce(pack_problems(deal, None, file), strict)
             except DealError as exc:
                 failed = True
                 for line in exc.lines():
                     click.echo(shown(line), err=True)
                 continue
-            click.echo(f"{file}: ok; pack makes: {', '.join(api.docs_in(deal))}")
+            for line in warnings:
+                click.echo(shown(line), err=True)
+            found = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'} across the pack" if warnings else "ok"
+            click.echo(f"{file}: {found}; pack makes: {', '.join(api.docs_in(deal))}")
         if failed:
             sys.exit(1)
     run(action)

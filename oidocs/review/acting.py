@@ -80,7 +80,7 @@ def acting_section(deal: Deal, trees: list[Document], lang: str, library: Any) -
            escape(words["intro"].format(name=name)), ""]
     items = unfavourable(deal, trees, lang, library)
     for n, item in enumerate(items, start=1):
-        out.append(f"{n}. **{escape(item.where)}** ({item.rule}): {escape(item.text)}")
+        out.append(f"{n}. **{escape(item.where)}**: {escape(item.text)}")
     if not items:
         out.append(escape(words["none"].format(name=name)))
     out.append("")

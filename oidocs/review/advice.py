@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from oidocs.clauses.context import exclusivity_end
-from oidocs.deal.localize import patent_court, translate_court
 from oidocs.deal.ip import PATENT_KINDS
+from oidocs.deal.localize import patent_court, translate_court
+from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.places import default_court, far_default_court, patent_court_names
@@ -90,9 +90,41 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     bl = ip.background_licence if ip else None
     if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
         out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
+    out += _royalty_free_startup(deal, lang)
     out += licence_findings(deal)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
+    return out
+
+
+def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:
+    """A startup whose own technology the deal licenses for free: flagged, the more so as a default.
+
+    A startup's value is its technology; a royalty-free licence given by default (the research
+    licence of ``ip.background_licence`` is free unless the deal says otherwise) commits it
+    without anyone having decided it (lawyer-reading-2 section 11).
+    """
+    startups = {p.key: plain(p.name) for p in deal.parties if p.kind == "startup"}
+    sep = "、" if lang == "ja" else ", "
+    out = []
+    ip = deal.ip
+    bl = ip.background_licence if ip else None
+    if bl is not None:
+        licensors = [k for k in (bl.licensors or [p.key for p in deal.parties]) if k in startups]
+        free = bl.royalty_free or bl.commercial == "royalty_free"
+        if licensors and free:
+            default = "royalty_free" not in bl.model_fields_set and bl.royalty_free
+            out.append(Finding("royalty_free_startup_default" if default else "royalty_free_startup",
+                               "ip.background_licence.royalty_free", bl.royalty_free, ("ip.background_licence.grant",),
+                               values={"names": sep.join(startups[k] for k in licensors)}))
+    ef = ip.exclusive_field if ip else None
+    if ef is not None and ef.royalty_free and ef.owner in startups:
+        out.append(Finding("royalty_free_startup", "ip.exclusive_field.royalty_free", True,
+                           ("ip.exclusive_field.licence",), values={"names": startups[ef.owner]}))
+    lic = deal.licence
+    if lic is not None and lic.royalty_free and lic.licensor in startups:
+        out.append(Finding("royalty_free_startup", "licence.royalty_free", True, ("licence.grant",),
+                           values={"names": startups[lic.licensor]}))
     return out
 
 
@@ -116,11 +148,11 @@ def _coowned_clauses(deal: Deal) -> tuple[str, ...]:
 
 
 def _exclusivity_end(deal: Deal, years: int) -> Finding:
-    """The calendar day exclusivity ends (``ip.exclusive_field.years`` from the JDA's effective date)."""
+    """The calendar day exclusivity ends (``ip.exclusive_field.years`` from the first day of the research)."""
     end = exclusivity_end(deal)
     if end is None:
         return Finding("exclusivity_end_undated", "ip.exclusive_field.years", years, values={"years": str(years)})
-    _, start = deal.doc_dates("jda")
+    start = research_start(deal)
     return Finding("exclusivity_end", "ip.exclusive_field.years", years, values={
         "years": str(years), "start": start.isoformat() if start else "", "end": end.isoformat()})
 

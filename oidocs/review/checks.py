@@ -20,6 +20,8 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
+from oidocs.deal.sequence import (add_months, jda_effective, jda_on_notice, poc_decision_due, poc_report_due,
+                                   research_start, term_end)
 from oidocs.errors import DealError, Problem
 
 # The order in which the documents of a pack are signed (spec: "documents signed out of order").
@@ -63,21 +65,6 @@ def check_words() -> dict[str, Any]:
     return data
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Return the same day ``months`` later (the month's last day when it is shorter)."""
-    import calendar
-
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def term_end(start: dt.date, months: int) -> dt.date:
-    """Return the last day of a term of ``months`` months counted from ``start`` (its first day)."""
-    return add_months(start, months) - dt.timedelta(days=1)
-
-
 def milestone_text(due: dt.date, title: str) -> str:
     """A milestone as people write it: ``2027-02-28 試験導入先の決定``."""
     return f"{due.isoformat()} {' '.join(str(title).split())}"
@@ -90,9 +77,76 @@ def pack_docs(deal: Deal) -> list[str]:
 
 def check_pack(deal: Deal) -> list[Inconsistency]:
     """Return every inconsistency between the dates of the pack's documents, in a fixed order."""
-    return [*_order(deal), *_mou(deal),
+    return [*_order(deal), *_same_day(deal), *_mou(deal),
             *_period_before_effective(deal, "poc", "verification_before_effective", "poc.work"),
-            *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule")]
+            *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule"),
+            *_poc_after_research(deal), *_nda_gap(deal)]
+
+
+def undated(deal: Deal) -> list[str]:
+    """The documents of the pack with no signing date: the checks that need it could not be made."""
+    return [d for d in pack_docs(deal) if deal.doc_dates(d)[0] is None]
+
+
+def _date_path(deal: Deal, doc: str) -> str:
+    """The deal value that dates ``doc``: its own ``date``, else the top-level one."""
+    section = deal.section(doc)
+    return f"{doc}.date" if section is not None and section.date is not None else "date"
+
+
+def _same_day(deal: Deal) -> list[Inconsistency]:
+    """Two stages signed on the same day: each later stage must follow the one it builds on.
+
+    The NDA and the licence are left out: an NDA is often signed with the first document it
+    leads to, and a licence of existing rights need not wait for the research.
+    """
+    found = []
+    signed = [(d, deal.doc_dates(d)[0]) for d in pack_docs(deal)]
+    for (before, before_day), (doc, day) in zip(signed, signed[1:]):
+        if before != "nda" and doc != "licence" and day is not None and day == before_day:
+            found.append(Inconsistency("same_day", doc, None, _date_path(deal, doc), {
+                "date": day.isoformat(), "other": before}))
+    return found
+
+
+def _poc_after_research(deal: Deal) -> list[Inconsistency]:
+    """The PoC's report or the client's decision falling due after the JDA's research starts."""
+    poc, jda = deal.poc, deal.jda
+    start = research_start(deal) or (jda.start if jda is not None and jda_on_notice(deal) else None)
+    if poc is None or jda is None or start is None:
+        return []
+    found = []
+    report = poc_report_due(deal)
+    if report is not None and report > start:
+        found.append(Inconsistency("poc_report_after_research", "poc", "poc.report", "jda.start", {
+            "date": report.isoformat(), "start": start.isoformat()}))
+    decision = poc_decision_due(deal)
+    if not jda_on_notice(deal) and decision is not None and decision > start:
+        path = "jda.effective" if jda.effective is not None else "jda.start"
+        found.append(Inconsistency("poc_decision_after_research", "poc", "poc.next_step", path, {
+            "date": decision.isoformat(), "start": start.isoformat()}))
+    return found
+
+
+def _nda_gap(deal: Deal) -> list[Inconsistency]:
+    """The NDA's term ending before the next agreement with its own confidentiality takes effect.
+
+    Information disclosed between the two is protected by neither: the NDA's term is counted
+    from a date too early for the work it protects.
+    """
+    _, start = deal.doc_dates("nda")
+    if start is None:
+        return []
+    end = term_end(start, deal.nda.term_months)
+    for later in ("poc", "jda"):
+        if getattr(deal, later) is None:
+            continue
+        effective = jda_effective(deal) if later == "jda" else deal.doc_dates(later)[1]
+        if effective is not None and effective > end + dt.timedelta(days=1):
+            return [Inconsistency("nda_ends_before", "nda", "nda.term", "nda.term_months", {
+                "end": end.isoformat(), "other": later, "other_date": effective.isoformat()})]
+        return []
+    return []
 
 
 def _order(deal: Deal) -> list[Inconsistency]:
@@ -132,7 +186,7 @@ def _mou(deal: Deal) -> list[Inconsistency]:
 def _period_before_effective(deal: Deal, doc: str, rule: str, clause: str) -> list[Inconsistency]:
     """The PoC's verification or the JDA's research period starting before its agreement takes effect."""
     section = getattr(deal, doc)
-    _, effective = deal.doc_dates(doc)
+    effective = jda_effective(deal) if doc == "jda" else deal.doc_dates(doc)[1]
     if section is None or effective is None or section.start >= effective:
         return []
     return [Inconsistency(rule, doc, clause, f"{doc}.start", {

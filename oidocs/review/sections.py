@@ -13,9 +13,8 @@ from oidocs.clauses.library import tidy_prose
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
-from oidocs.review.checks import check_pack
+from oidocs.review.checks import check_pack, undated
 from oidocs.review.cite import cite, doc_name
-from oidocs.review.values import show
 from oidocs.writers.markdown import escape
 
 
@@ -37,9 +36,7 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
     items += extra or []
     for n, (f, where) in enumerate(items, start=1):
         rule = texts[f.rule]
-        out.append(f"{n}. **{escape(rule['title'][lang])}** ({f.rule}): {escape(where)}  ")
-        value = f" = `{show(f.value, lang)}`" if f.value is not None or f.path == "court" else ""
-        out.append(f"   {w['trigger']}: `{f.path}`{value}  ")
+        out.append(f"{n}. **{escape(rule['title'][lang])}**: {escape(where)}  ")
         out.append(f"   {escape(tidy_prose(str(rule['advice'][lang])).format(**f.values))}")
     if not items:
         out.append(w["no_advice"])
@@ -48,15 +45,22 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
 
 
 def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, str]) -> list[str]:
-    """The checks across the pack: each finding with where it is, the value to change, and why."""
+    """The checks across the pack: each finding with where it is and what to change.
+
+    The sheet says that the dates fit only when every check ran and none fired: documents
+    without a signing date are named as not checked.
+    """
     out = [f"## {w['pack_checks']}", ""]
     found = check_pack(deal)
     for n, f in enumerate(found, start=1):
         where = cite(trees, [f.clause], lang, [f.doc]) if f.clause else ""
         where = where or f"{doc_name(f.doc, lang)} {w['date_line']}"
-        out.append(f"{n}. **{escape(where)}**: {escape(f.message(lang))}  ")
-        out.append(f"   {w['trigger']}: `{f.path}`")
-    if not found:
+        out.append(f"{n}. **{escape(where)}**: {escape(f.message(lang))}")
+    missing = undated(deal)
+    if missing:
+        names = [doc_name(d, lang) for d in missing]
+        out += ["", w["pack_checks_undated"].format(list="、".join(names) if lang == "ja" else ", ".join(names))]
+    elif not found:
         out.append(w["no_pack_checks"])
     out.append("")
     return out

@@ -20,8 +20,10 @@ from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
-from oidocs.review.signing import stamp_duty_section, untranslated_section
-from oidocs.review.values import show
+from oidocs.review.signing import stamp_duty_section, taxable_titles, untranslated_section
+from oidocs.review.next_steps import counts, next_steps_section
+from oidocs.review.people import label
+from oidocs.review.people import value as people_value
 from oidocs.writers.markdown import escape
 
 
@@ -39,20 +41,20 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     w = library.review_words[lang]
     out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
 
-    out += [f"## {w['parties']}", "", f"| {w['designation']} | {w['key']} | {w['name']} | {w['kind']} |",
-            "|---|---|---|---|"]
+    out += [f"## {w['parties']}", "", f"| {w['designation']} | {w['name']} | {w['kind']} |", "|---|---|---|"]
     designations = trees[0].closing.signatures if trees else []
     for party, sig in zip(deal.parties, designations):
-        out.append(f"| {escape(sig.designation)} | {party.key} | {escape(plain(party.name))} | {escape(w['kind_' + party.kind])} |")
+        out.append(f"| {escape(sig.designation)} | {escape(plain(party.name))} | {escape(w['kind_' + party.kind])} |")
     out.append("")
 
-    out += [f"## {w['documents']}", "", f"| {w['doc']} | {w['doc_title']} | {w['articles']} |", "|---|---|---|"]
-    out += [f"| {t.doc} | {escape(t.title)} | {len(t.articles)} |" for t in trees]
+    out += [f"## {w['documents']}", "", f"| {w['doc_title']} | {w['articles']} |", "|---|---|"]
+    out += [f"| {escape(t.title)} | {len(t.articles)} |" for t in trees]
     out.append("")
 
-    out += advice_section(deal, trees, lang, w, library.advice,
-                          undefined_term_findings(trees, lang) + undefined_royalty_base(deal, trees, lang))
-    out += acting_section(deal, trees, lang, library)
+    advice = advice_section(deal, trees, lang, w, library.advice,
+                            undefined_term_findings(trees, lang) + undefined_royalty_base(deal, trees, lang))
+    acting = acting_section(deal, trees, lang, library)
+    out += advice + acting
     out += topics_section(trees, lang)
 
     out += pack_checks_section(deal, trees, lang, w)
@@ -60,23 +62,26 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     if untranslated is not None:
         out += untranslated_section(untranslated, lang)
 
-    out += [f"## {w['options']}", "", f"| {w['key']} | {w['value']} | {w['default']} |", "|---|---|---|"]
+    out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     for path, value, is_default in options(deal):
-        out.append(f"| `{path}` | {escape(show(value, lang))} | {w['yes'] if is_default else w['no']} |")
+        if value is None and is_default:
+            continue  # an optional key left out: nothing for the reader to check
+        out.append(f"| {escape(label(path, lang))} | {escape(people_value(path, value, lang, deal))} | "
+                   f"{w['yes'] if is_default else w['no']} |")
     out.append("")
 
     out += [f"## {w['clauses']}", ""]
     for tree in trees:
-        out += [f"### {escape(tree.title)} ({tree.doc})", "",
-                f"| {w['article']} | {w['id']} | {w['version']} | {w['doc_title']} | {w['source']} |",
-                "|---|---|---|---|---|"]
+        out += [f"### {escape(tree.title)}", "",
+                f"| {w['article']} | {w['doc_title']} | {w['version']} | {w['source']} |",
+                "|---|---|---|---|"]
         numbers = {a.clause.id: a.label for a in tree.articles}
         kinds = {tree.preamble.clause.id: w["preamble"], tree.closing.clause.id: w["closing"]}
         kinds.update({s.clause.id: s.label for s in tree.schedules})
         for c in tree.clauses():
             where = numbers.get(c.id) or kinds.get(c.id, "")
             source = w["user"] if c.user else w["builtin"]
-            out.append(f"| {escape(where)} | {c.id} | {c.version} | {escape(c.title)} | {source} |")
+            out.append(f"| {escape(where)} | {escape(c.title)} | {c.version} | {source} |")
         out.append("")
 
     out += [f"## {w['checks']}", ""]
@@ -90,6 +95,10 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     out.append(f"- {w['refs'].format(n=refs)}")
     out.append(f"- {w['terms'].format(n=len(terms), list=escape('、'.join(terms) if lang == 'ja' else ', '.join(terms)))}")
     out.append(f"- {w['leftover']}")
+    out.append("")
+    out += next_steps_section(deal, trees, lang, advice=counts(advice),
+                              unfavourable=counts(acting) if deal.acting_for else None,
+                              taxable=taxable_titles(deal, trees, lang))
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 

@@ -20,6 +20,7 @@ from oidocs.content import templates_path
 from oidocs.deal.fields import LangMap
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document
+from oidocs.review.people import where
 from oidocs.writers.markdown import escape
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
@@ -66,9 +67,17 @@ def stamp_duty_section(deal: Deal, trees: list[Document], lang: str) -> list[str
     for tree in trees:
         verdict, reason = _document_line(deal, tree.doc, lang, w)
         if reason is not None:
-            out.append(f"- **{escape(tree.title)}** ({tree.doc}): {verdict}{'。' if lang == 'ja' else '. '}"
+            out.append(f"- **{escape(tree.title)}**: {verdict}{'。' if lang == 'ja' else '. '}"
                        f"{escape(reason)}")
     return out + ["", w["confirm"], ""]
+
+
+def taxable_titles(deal: Deal, trees: list[Document], lang: str) -> list[str]:
+    """The titles of the documents that may bear stamp duty on paper (none when signed electronically)."""
+    if deal.signing == "electronic":
+        return []
+    w = words(lang)
+    return [tree.title for tree in trees if _document_line(deal, tree.doc, lang, w)[0] == w["may_be_taxable"]]
 
 
 def _document_line(deal: Deal, doc: str, lang: str, w: dict[str, str]) -> tuple[str, str | None]:
@@ -132,4 +141,4 @@ def untranslated_section(paths: list[str], lang: str) -> list[str]:
     out = [f"## {w['untranslated']}", ""]
     if not paths:
         return out + [w["no_untranslated"], ""]
-    return out + [w["untranslated_intro"], ""] + [f"- `{p}`" for p in paths] + [""]
+    return out + [w["untranslated_intro"], ""] + [f"- {escape(where(p, lang))}" for p in paths] + [""]

@@ -1,0 +1,80 @@
+"""The review sheet's closing section: what to do next, for the manager and the lawyer.
+
+Blanks to fill, the notice that brings a JDA into effect, how many originals and who signs,
+revenue stamps, the deadline register, and what a lawyer reads first (the articles on the
+results and on confidentiality, the checks across the pack, the advice). Computed from the deal
+and the built drafts; the words are in ``templates/next_steps.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from oidocs.content import templates_path
+from oidocs.deal.model import Deal, plain
+from oidocs.deal.sequence import jda_on_notice
+from oidocs.document.tree import Document
+from oidocs.review.checks import check_pack, undated
+from oidocs.review.cite import cite, doc_name
+from oidocs.writers.markdown import escape
+
+# The articles a lawyer reads first: who owns the results, how they may be used, confidentiality,
+# and the price of the work.
+FIRST_READ = ("ip.joint_filing.ownership", "ip.exclusive_field.ownership", "ip.exclusive_field.licence",
+              "ip.background_licence.grant", "poc.ip_results", "jda.confidentiality", "poc.fee", "jda.term",
+              "licence.grant", "licence.consideration")
+# In a pack of the NDA alone: what is confidential, what it may be used for, and for how long.
+FIRST_READ_NDA = ("nda.definitions", "nda.use", "nda.term")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, str]]:
+    """Return ``templates/next_steps.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("next_steps.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: int = 0,
+                       unfavourable: int | None = None, taxable: list[str] | None = None) -> list[str]:
+    """The "next steps" section: numbered steps, each in the reader's words.
+
+    ``advice`` and ``unfavourable`` count the advice items and the terms unfavourable to the side
+    acted for; ``taxable`` names the documents that may bear stamp duty.
+    """
+    w = words()[lang]
+    sep = "、" if lang == "ja" else ", "
+    steps: list[str] = []
+    first = cite(trees, FIRST_READ, lang) or cite(trees, FIRST_READ_NDA, lang)
+    if first:
+        steps.append(w["lawyer_first"].format(where=first))
+    found = check_pack(deal)
+    if found:
+        steps.append(w["lawyer_checks"].format(n=len(found)))
+    if unfavourable is not None and deal.acting_for:
+        name = next(plain(p.name) for p in deal.parties if p.key == deal.acting_for)
+        steps.append(w["lawyer_advice_acting"].format(n=advice, m=unfavourable, name=name))
+    elif advice:
+        steps.append(w["lawyer_advice"].format(n=advice))
+    missing = [d for d in undated(deal) if any(t.doc == d for t in trees)]
+    if missing:
+        steps.append(w["blanks_dates"].format(list=sep.join(doc_name(d, lang) for d in missing)))
+    steps.append(w["blanks_signatures"])
+    if jda_on_notice(deal) and any(t.doc == "jda" for t in trees) and deal.poc is not None:
+        client = next(plain(p.name) for p in deal.parties if p.key == deal.poc.client)
+        steps.append(w["notice"].format(client=client))
+    if deal.signing == "electronic":
+        steps += [w["electronic"], w["no_stamps_electronic"]]
+    else:
+        steps.append(w["paper"].format(n=len(deal.parties)))
+        steps.append(w["stamps"].format(list=sep.join(taxable)) if taxable else w["no_stamps"])
+    steps.append(w["calendar"])
+    return [f"## {w['title']}", "", w["intro"], "", *[f"{n}. {escape(s)}" for n, s in enumerate(steps, 1)], ""]
+
+
+def counts(lines: list[str]) -> int:
+    """The number of numbered items in a section's Markdown lines."""
+    return sum(1 for line in lines if line[:1].isdigit() and ". " in line[:5])
+

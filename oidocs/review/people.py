@@ -1,0 +1,87 @@
+"""Deal options in the words of the people who read the review sheet: a manager and a lawyer.
+
+The sheet never shows a deal-file key (``poc.decision_months``), a fixed value as the program
+spells it (``joint_filing``) or a party key (``acme``): each option is named by its label
+(Months after acceptance to decide whether to go on), each choice as people write it
+(joint filing) and each party by its name. The words are
+data: ``templates/option_labels.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from oidocs.content import templates_path
+from oidocs.deal.model import Deal, plain
+from oidocs.review.values import show
+
+# Keys whose value names a party (a party key, or a list of them).
+PARTY_FIELDS = frozenset({"discloser", "performer", "client", "owner", "holder", "licensors", "licensor", "licensee"})
+# Maps keyed by party.
+PARTY_MAPS = frozenset({"roles", "cost_shares", "shares"})
+# Amounts of money: written with thousands separators (2,500,000).
+AMOUNTS = frozenset({"amount", "upfront", "minimum_annual", "liability_cap"})
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, list[str]]]:
+    """Return ``templates/option_labels.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(templates_path("option_labels.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and "labels" in data and "values" in data
+    return data
+
+
+def label(path: str, lang: str) -> str:
+    """The option at the dotted deal ``path`` as people name it (list indexes dropped)."""
+    i = 0 if lang == "ja" else 1
+    labels = words()["labels"]
+    parts = [p for p in path.split(".") if not p.isdigit()]
+    key = ".".join(parts)
+    if key in labels:
+        return str(labels[key][i])
+    if "royalty" in parts and parts[-1] != "royalty":
+        head = ".".join(parts[:parts.index("royalty") + 1])
+        tail = "royalty." + ".".join(parts[parts.index("royalty") + 1:])
+        if head in labels and tail in labels:
+            return f"{labels[head][i]}{'：' if lang == 'ja' else ': '}{labels[tail][i]}"
+    return re.sub(r"[._]+", " ", parts[-1]) if parts else path
+
+
+def value(path: str, raw: Any, lang: str, deal: Deal) -> str:
+    """``raw``, the value at ``path``, as people write it: party names, choices in words."""
+    names = {p.key: plain(p.name) for p in deal.parties}
+    field = [p for p in path.split(".") if not p.isdigit()][-1]
+    if field in PARTY_FIELDS:
+        if isinstance(raw, list):
+            return show([names.get(k, k) for k in raw], lang)
+        if isinstance(raw, str):
+            return names.get(raw, raw)
+    if field in AMOUNTS and isinstance(raw, int) and not isinstance(raw, bool):
+        return f"{raw:,}"
+    if field in PARTY_MAPS and isinstance(raw, dict):
+        return show({names.get(k, k): v for k, v in raw.items()}, lang)
+    return choice(raw, lang) if isinstance(raw, (bool, str)) else show(raw, lang)
+
+
+def choice(raw: bool | str, lang: str) -> str:
+    """A fixed value (a choice, a flag) in words: ``joint_filing`` -> 共同出願 / joint filing."""
+    key = ("true" if raw else "false") if isinstance(raw, bool) else raw
+    found = words()["values"].get(key)
+    return str(found[0 if lang == "ja" else 1]) if found else show(raw, lang)
+
+
+def where(path: str, lang: str) -> str:
+    """A place in the deal file as people name it (Party 2: name); a list item by its number."""
+    i = 0 if lang == "ja" else 1
+    parts = path.split(".")
+    if parts[0] == "parties" and len(parts) >= 3 and parts[1].isdigit():
+        field = label("party." + ".".join(parts[2:]), lang)
+        n = int(parts[1]) + 1
+        return str(words()["formats"]["party_field"][i]).format(n=n, field=field)
+    numbers = [str(int(p) + 1) for p in parts if p.isdigit()]
+    suffix = "".join(str(words()["formats"]["item"][i]).format(n=n) for n in numbers)
+    return label(path, lang) + suffix
