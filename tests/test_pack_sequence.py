@@ -280,3 +280,15 @@ def test_a_royalty_free_default_that_commits_a_startup_is_flagged(tmp_path: Path
     data["ip"]["background_licence"] = {"royalty_free": False, "royalty": {"upfront": 0, "rate_percent": 2}}
     sheet = api.render_review(api.read_deal(_write(tmp_path, data, "paid.yaml"))).decode()
     assert not advice_in("royalty_free_startup_default", sheet) and not advice_in("royalty_free_startup", sheet)
+
+
+@pytest.mark.parametrize("lang, ends", [("en", "the day on which the Next Agreement takes effect"),
+                                        ("ja", "次段階契約が効力を生じた日")])
+def test_the_poc_stand_still_runs_until_the_jda_takes_effect_not_until_it_is_signed(lang: str, ends: str) -> None:
+    # one date: the JDA is signed with the PoC and waits for the notice to proceed; a stand-still
+    # that ended on signing would end the day it began and leave the field open meanwhile
+    deal = api.read_deal(EN)
+    assert jda_on_notice(deal)
+    poc = _md(EN, "poc", lang)
+    assert ends in poc
+    assert "Next Agreement is concluded;" not in poc and "次段階契約が締結された日" not in poc
