@@ -57,6 +57,21 @@ def to_node(value: Any) -> Any:
     return Insert(" ".join(leaf_text(value, "printing").split()))
 
 
+def leans(deal: Deal) -> tuple[str, str | None]:
+    """Return which way the NDA and the PoC lean for the party oidocs acts for (``acting_for``).
+
+    ``nda_lean``: "discloser" or "recipient" in a one-way NDA drafted for that party, else "".
+    ``poc_lean``: "performer", "client" or "balanced" (no party, or a third one); None without a PoC.
+    Computed here once so that every clause leans by the same rule.
+    """
+    acting, nda, poc = deal.acting_for, deal.nda, deal.poc
+    nda_lean = "" if acting is None or nda is None or nda.mutual else (
+        "discloser" if acting == nda.discloser else "recipient")
+    poc_lean = None if poc is None else (
+        "performer" if acting == poc.performer else "client" if acting == poc.client else "balanced")
+    return nda_lean, poc_lean
+
+
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
                   ) -> dict[str, Any]:
     """Return the names a clause of ``doc`` can use (documented in clause_library/README.md).
@@ -117,18 +132,24 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         charge(sum(len(getattr(c, "text", "")) + 1 for row in [header, *body] for cell in row for c in cell))
         return Table(header=header, rows=body)
 
+    def phrase(name: str) -> Plain:
+        """Wording from the phrase table for this deal's number of parties (template text, not deal text)."""
+        if name not in library.phrases:
+            raise KeyError(f"phrase {name!r} is not in phrases.yaml")
+        return Plain(library.phrases[name].text(labels.lang, len(parties)))
+
     intro: list[Any] = []
     for i, p in enumerate(parties):
         if i:
             intro.append(Plain(labels.list_last if i == len(parties) - 1 else labels.list_sep))
         intro.append(p.name)
-        if library.phrases["party_address"][labels.lang]:  # English: particulars in the preamble
-            intro += [Plain(library.phrases["party_address"][labels.lang]), p.address,
-                      Plain(library.phrases["party_representative"][labels.lang]), p.representative]
+        if phrase("party_address"):  # English: particulars in the preamble
+            intro += [phrase("party_address"), p.address, phrase("party_representative"), p.representative]
         intro.append(Plain(labels.define_gap + labels.define(p.d, False)))
-    intro.append(Plain(library.phrases["parties_defined"][labels.lang]))
+    intro.append(phrase("parties_defined"))
 
     signed, effective = deal.doc_dates(doc)
+    nda_lean, poc_lean = leans(deal)
     acting = by_key.get(deal.acting_for) if deal.acting_for else None
 
     names = {
@@ -137,6 +158,9 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "effective": effective,
         "acting_for": deal.acting_for,
         "acting": acting,
+        "nda_lean": nda_lean,
+        "poc_lean": poc_lean,
+        "phrase": phrase,
         "signing": deal.signing,
         "date_style": deal.date_style,
         "docs": docs_in(deal),

@@ -20,6 +20,7 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError, pass_contex
 from jinja2.runtime import Context
 
 from oidocs.clauses.files import KINDS, ClauseFile, read_clause, read_yaml, tidy_prose
+from oidocs.clauses.phrases import PhraseDef, read_phrases
 from oidocs.clauses.sandbox import ClauseSandbox, charge
 from oidocs.content import builtin_root
 from oidocs.deal.dealfile import DOCS
@@ -261,13 +262,16 @@ class Library:
         return {str(lang): {str(k): str(v) for k, v in words.items()} for lang, words in data.items()}
 
     @cached_property
-    def phrases(self) -> dict[str, dict[str, str]]:
-        """Return the fixed phrases the engine places around deal text (``clause_library/phrases.yaml``)."""
-        path = self.builtin / "phrases.yaml"
-        data = read_yaml(path)
-        if not isinstance(data, dict):
-            raise ClauseError(file=str(path), message="expected a mapping of phrase keys")
-        return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
+    def phrases(self) -> dict[str, PhraseDef]:
+        """Return the phrase table (``clause_library/phrases.yaml``; a user root's table overrides)."""
+        paths = []
+        for root in reversed(self.roots):
+            path = root / "phrases.yaml"
+            if path.is_file():
+                if root != self.builtin:
+                    inside(path, root)
+                paths.append(path)
+        return read_phrases(paths)
 
     @cached_property
     def advice(self) -> dict[str, Any]:

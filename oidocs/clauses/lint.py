@@ -21,7 +21,7 @@ CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others",
     "n_parties", "count", "has_university", "purpose", "court", "patent_court", "ref", "define", "means", "term", "money", "date",
     "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
-    "exclusivity_end", "jda_on_notice", "research_start", "licence", "percent",
+    "exclusivity_end", "jda_on_notice", "research_start", "licence", "percent", "phrase", "nda_lean", "poc_lean",
     "bilingual", "prevailing_language", "added_by_amendment",
 }
 # Names only the amendment agreement's clauses (clause_library/amendment/, oidocs amend) see.
@@ -109,6 +109,8 @@ def _check_clause(library: Library, clause_id: str, lang: str) -> list[str]:
             problems.append(f"{cf.file}:{line}: ref({arg!r}) names no clause")
         if func in ("term", "define") and arg not in library.terms:
             problems.append(f"{cf.file}:{line}: {func}({arg!r}) names no term in any terms.yaml")
+        if func == "phrase" and arg not in library.phrases:
+            problems.append(f"{cf.file}:{line}: phrase({arg!r}) names no phrase in phrases.yaml")
     return problems
 
 
