@@ -1,0 +1,100 @@
+"""What a reviewing reading of two packs outside the examples found (review helper, 2026-12-04).
+
+The deals in tests/review_deals/ are not shipped fixtures (no golden files): an SME and a large
+company with one date for every document, and a three-party university deal in English. Each test
+fails on the text before its fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+
+DEALS = ROOT / "tests" / "review_deals"
+KOBA = DEALS / "koba-daito-one-date-ja.yaml"      # the SME performs the PoC and is acted for
+ASTER = DEALS / "aster-univ-mizuho-en.yaml"       # the university performs the PoC and is acted for
+ACME = ROOT / "examples" / "acme-nano-ja.yaml"
+
+
+def _number(text: str, ja: str, en: str) -> str:
+    """The citation (第N条 / Article N) of the article titled ``ja`` / ``en`` in ``text``."""
+    match = re.search(r"^## (?:第(\d+)条（" + re.escape(ja) + r"）|Article (\d+) \(" + re.escape(en) + r"\))$", text, re.M)
+    assert match, (ja, en)
+    return f"第{match.group(1)}条" if match.group(1) else f"Article {match.group(2)}"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal", [KOBA, ASTER, ACME], ids=["koba", "aster", "acme"])
+def test_nda_undertakes_to_consider_moving_on_never_best_efforts(deal: Path, lang: str) -> None:
+    """lawyer-reading-2 §12: the NDA's step towards a PoC or JDA is an undertaking to consider it
+    in good faith (検討に努める / reasonable efforts to consider), never best efforts."""
+    text = article_titled(shipped_markdown(deal, "nda", lang),
+                          "技術検証又は共同研究開発への移行" if lang == "ja" else "Transition to Technical Verification or Joint Development")
+    assert ("最大限努力" if lang == "ja" else "best efforts") not in text
+    assert ("移行について誠実に検討するよう努める" if lang == "ja" else "use reasonable efforts to consider in good faith") in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_performer_side_poc_cap_leaves_the_clients_misuse_uncapped(lang: str) -> None:
+    """Acting for the performer, the fee cap still covers the performer's own breaches of
+    confidentiality and of the ban on analysis, but not the client's: a client that misuses the
+    performer's designs or analyses its prototypes is not let off at the amount of the fee."""
+    text = shipped_markdown(KOBA, "poc", lang)
+    conf = _number(text, "秘密保持", "Confidentiality")
+    analysis = _number(text, "解析等の禁止", "No Analysis")
+    damages = article_titled(text, "損害賠償" if lang == "ja" else "Damages")
+    expected = (f"乙による{conf}又は{analysis}の違反により生じた損害に係る責任" if lang == "ja"
+                else f"liability of Party B for damage caused by its breach of {conf} or {analysis}")
+    assert expected in damages, damages
+    three = shipped_markdown(ASTER, "poc", lang)
+    assert ("乙以外の当事者による" if lang == "ja" else "liability of any Party other than the University for damage caused by its breach") \
+        in article_titled(three, "損害賠償" if lang == "ja" else "Damages")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal", [KOBA, ASTER], ids=["koba", "aster"])
+def test_owners_can_publish_results_once_the_publication_article_lapses(deal: Path, lang: str) -> None:
+    """The publication article survives one year, while unpublished results stay deemed
+    confidential for years: once publication lapses, owners and co-owners (a university's papers
+    and theses) may publish their results without its procedure, never another party's other
+    confidential information."""
+    text = shipped_markdown(deal, "jda", lang)
+    pub = _number(text, "成果の公表", "Publication of Results")
+    conf = article_titled(text, "秘密保持" if lang == "ja" else "Confidentiality")
+    if lang == "ja":
+        assert f"{pub}の規定が効力を失った後は、各当事者は、自己が権利（共有持分を含む。）を有する本成果を、同条に定める手続によらずに公表することができる。" in conf
+        assert "秘密情報（ノウハウを含む。）を公表することができるものではない" in conf
+    else:
+        assert f"Once {pub} has ceased to be in effect, each Party may publish Results that it owns or co-owns without following the procedure of that Article" in conf
+        assert "(including know-how)" in conf
+    survival = article_titled(text, "存続条項" if lang == "ja" else "Survival")
+    assert pub in survival
+
+
+def test_review_sheet_advice_fits_the_pack() -> None:
+    """The performer's cap item mentions site claims only when the PoC has a site clause that
+    excepts them (client's or a third party's site), and the official title of the government's
+    ethical guidelines on research with human subjects is not taken for an undefined term."""
+    aster = _review(ASTER, "en")
+    cap = next(line for line in aster.splitlines() if "The cap is the whole Fee" in line)
+    assert "site" not in cap, cap
+    assert "Ethical Guidelines" not in aster.split("## Terms unfavourable")[0], "official title flagged as an undefined term"
+    koba = _review(KOBA, "ja")
+    cap_ja = next(line for line in koba.splitlines() if "責任の上限は検証料の全額" in line)
+    assert "施設での作業に関する第三者からの請求" in cap_ja
+
+
+def _review(path: Path, lang: str) -> str:
+    """The review sheet of the pack of ``path`` in ``lang`` (as `oidocs pack` writes it)."""
+    import tempfile
+
+    from conftest import run
+
+    with tempfile.TemporaryDirectory() as out:
+        result = run("pack", "--config", str(path), "--out", out, "--format", "md", "--lang", lang)
+        assert result.exit_code == 0, result.output
+        return next(Path(out).glob("*-review-*.md")).read_text(encoding="utf-8")
