@@ -98,3 +98,17 @@ def _review(path: Path, lang: str) -> str:
         result = run("pack", "--config", str(path), "--out", out, "--format", "md", "--lang", lang)
         assert result.exit_code == 0, result.output
         return next(Path(out).glob("*-review-*.md")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", ["poc", "licence"])
+def test_short_name_starting_a_sentence_is_capitalised(doc: str) -> None:
+    """A short name written "the University" reads "The University shall ..." where it opens a
+    sentence, and keeps its lower-case article mid-sentence, in items and in the deal's own text."""
+    text = shipped_markdown(ASTER, doc, "en")
+    body = text.split("\n## ", 1)[1]
+    assert not re.search(r"^\d+\. the University|\. the University", body, re.M), \
+        re.findall(r".{40}(?:^\d+\. |\. )the University.{20}", body, re.M)
+    assert "The University shall" in body
+    assert re.search(r"[a-z,] the University", body)
+    if doc == "poc":
+        assert ": evaluating a disposable sweat-lactate sensor patch" in text

@@ -34,6 +34,7 @@ def apply_transforms(document: Document, labels: Labels, source: str) -> None:
     check(document, labels, source)
     if labels.lang == "en":
         typographic_quotes(document)
+        sentence_capitals(document)
 
 
 def number(document: Document, labels: Labels) -> None:
@@ -185,3 +186,32 @@ def typographic_quotes(document: Document) -> None:
     for signatory in document.closing.signatures:
         for _, value in signatory.rows:
             sequence(value)
+
+
+# "the" opening a sentence: at the start of a paragraph, or after a full stop that does not end
+# an abbreviation ("e.g. a ...").
+_THE_AFTER_STOP = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(\.\s+)the\b")
+_ENDS_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.\s+$")
+
+
+def sentence_capitals(document: Document) -> None:
+    """Capitalise a party's short name that begins an English sentence ("The University shall").
+
+    A short name may be written with a lower-case article ("the University") so that it reads
+    naturally mid-sentence; clause text puts it at the start of sentences too. Only clause text is
+    touched: deal text (a purpose after a colon) keeps its own capitalisation, and an item, which
+    continues the sentence of its paragraph, keeps a lower-case start.
+    """
+    for part in document.children:
+        for block in part.children:
+            if not isinstance(block, Paragraph):
+                continue
+            for owner in (block, *block.items):
+                before = "" if owner is block else "item"
+                for node in owner.inlines:
+                    if type(node) is Text and node.text:
+                        text = _THE_AFTER_STOP.sub(lambda m: m.group(1) + "The", node.text)
+                        if (before == "" or _ENDS_SENTENCE.search(before)) and text.startswith("the "):
+                            text = "The" + text[3:]
+                        node.text = text
+                    before += getattr(node, "text", "")
