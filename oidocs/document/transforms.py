@@ -15,6 +15,7 @@ from oidocs.document.tree import (
     Document,
     Inline,
     Insert,
+    Item,
     Paragraph,
     Ref,
     Table,
@@ -206,7 +207,8 @@ def sentence_capitals(document: Document) -> None:
         for block in part.children:
             if not isinstance(block, Paragraph):
                 continue
-            for owner in (block, *block.items):
+            owners: list[Paragraph | Item] = [block, *block.items]
+            for owner in owners:
                 before = "" if owner is block else "item"
                 for node in owner.inlines:
                     if type(node) is Text and node.text:
