@@ -112,3 +112,20 @@ def test_short_name_starting_a_sentence_is_capitalised(doc: str) -> None:
     assert re.search(r"[a-z,] the University", body)
     if doc == "poc":
         assert ": evaluating a disposable sweat-lactate sensor patch" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_students_count_as_the_universitys_people_in_the_poc(lang: str) -> None:
+    """lawyer-reading-2 §6 for the PoC a university performs: students and other researchers
+    bound in writing may receive confidential information, and a result of a professor and a
+    student is the university's sole result, not a joint one shared with the other parties."""
+    text = shipped_markdown(ASTER, "poc", lang)
+    conf = article_titled(text, "秘密保持" if lang == "ja" else "Confidentiality")
+    results = article_titled(text, "本成果の帰属" if lang == "ja" else "Ownership of the Results")
+    if lang == "ja":
+        assert "本条に定める義務と同等の義務を書面により課した上で本検証に参加させる学生その他の研究者を含む。" in conf
+        assert "書面により約した上で本検証に参加する学生その他の研究者を含む。以下本項において同じ。）のみにより創出された" in results
+    else:
+        assert "students and other researchers taking part in the Verification whom it has bound in writing" in conf
+        assert "students and other researchers taking part in the Verification who have agreed with it in writing" in results
+    assert ("学生" if lang == "ja" else "students") not in shipped_markdown(KOBA, "poc", lang)
