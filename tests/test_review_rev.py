@@ -129,3 +129,15 @@ def test_students_count_as_the_universitys_people_in_the_poc(lang: str) -> None:
         assert "students and other researchers taking part in the Verification whom it has bound in writing" in conf
         assert "students and other researchers taking part in the Verification who have agreed with it in writing" in results
     assert ("学生" if lang == "ja" else "students") not in shipped_markdown(KOBA, "poc", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_university_licensor_keeps_its_own_research_and_education(lang: str) -> None:
+    """An exclusive licence from a university that does not practise in the field still leaves it
+    free to use its own invention for non-commercial research and education; a company licensor
+    gets no such reservation."""
+    grant = article_titled(shipped_markdown(ASTER, "licence", lang), "実施許諾" if lang == "ja" else "Grant of Licence")
+    assert ("ただし、乙が自らの非営利の研究及び教育のために実施することは、この限りでない。" if lang == "ja"
+            else "except for its own non-commercial research and education, which this Agreement does not restrict") in grant
+    company = ROOT / "examples" / "acme-nano-ja.yaml"   # a startup's exclusive licence
+    assert ("非営利の研究" if lang == "ja" else "non-commercial research") not in shipped_markdown(company, "licence", lang)
