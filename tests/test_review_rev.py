@@ -141,3 +141,16 @@ def test_university_licensor_keeps_its_own_research_and_education(lang: str) -> 
             else "except for its own non-commercial research and education, which this Agreement does not restrict") in grant
     company = ROOT / "examples" / "acme-nano-ja.yaml"   # a startup's exclusive licence
     assert ("非営利の研究" if lang == "ja" else "non-commercial research") not in shipped_markdown(company, "licence", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_non_binding_memorandum_carries_the_binding_boilerplate(lang: str) -> None:
+    """lawyer-reading-2 §12: even a non-binding MOU has anti-social forces, no assignment,
+    notices and severability, and its legal-effect article makes them binding."""
+    text = shipped_markdown(KOBA, "mou", lang)
+    titles = (["反社会的勢力の排除", "権利義務の譲渡等の禁止", "通知", "分離可能性"] if lang == "ja"
+              else ["Exclusion of Anti-Social Forces", "No Assignment", "Notices", "Severability"])
+    effect = article_titled(text, "法的拘束力" if lang == "ja" else "Legal Effect")
+    for title in titles:
+        article_titled(text, title)
+        assert _number(text, title, title) in effect, (title, effect)
