@@ -154,3 +154,14 @@ def test_non_binding_memorandum_carries_the_binding_boilerplate(lang: str) -> No
     for title in titles:
         article_titled(text, title)
         assert _number(text, title, title) in effect, (title, effect)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_survival_keeps_no_duty_to_provide_materials(lang: str) -> None:
+    """lawyer-reading-2 §5: of the client-materials article only ownership, the measurement data
+    and return or destruction outlive the PoC, not the client's duty to provide materials."""
+    text = shipped_markdown(KOBA, "poc", lang)
+    materials = _number(text, "提供資料", "Client Materials")
+    survival = article_titled(text, "存続条項" if lang == "ja" else "Survival")
+    assert (f"{materials}（提供資料の所有権、測定データ並びにこれらの返還及び廃棄に関する部分に限り、提供資料を提供する義務を除く。）" if lang == "ja"
+            else f"{materials} (only as regards the ownership of the Client Materials, the Measurement Data and their return or destruction, and not any duty to provide Client Materials)") in survival
