@@ -185,3 +185,12 @@ def test_owner_side_exclusive_field_hold_starts_with_the_holders_request(lang: s
     other = article_titled(shipped_markdown(balanced, "jda", lang), "分野別の独占的実施権" if lang == "ja" else "Exclusive Right to Practise in the Field")
     assert request not in other
     assert ("本実施許諾契約の締結前においても" if lang == "ja" else "including before the Licence Agreement is entered into") in other
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_filing_costs_of_a_university_fall_on_the_practising_co_owners(lang: str) -> None:
+    """The PoC no longer contradicts the JDA: a university co-owner's share of filing costs is
+    borne by the co-owners that practise, and repaid only out of licence income."""
+    results = article_titled(shipped_markdown(ASTER, "poc", lang), "本成果の帰属" if lang == "ja" else "Ownership of the Results")
+    assert ("大学その他これに準ずる機関である共有者が負担すべき費用は、当該知的財産権を自ら実施する他の共有者が負担し" if lang == "ja"
+            else "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owners that practise") in results
