@@ -194,3 +194,19 @@ def test_poc_filing_costs_of_a_university_fall_on_the_practising_co_owners(lang:
     results = article_titled(shipped_markdown(ASTER, "poc", lang), "本成果の帰属" if lang == "ja" else "Ownership of the Results")
     assert ("大学その他これに準ずる機関である共有者が負担すべき費用は、当該知的財産権を自ら実施する他の共有者が負担し" if lang == "ja"
             else "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owners that practise") in results
+
+
+def test_small_drafting_fixes_of_the_review() -> None:
+    """A two-party Japanese PoC names the owner's counterpart (甲は), not 「乙以外の当事者は」; the
+    English grant-back reads "for Party A's own business"; a university's students may be named
+    among the JDA researchers (they take part under the employee-inventions article)."""
+    bigco = ROOT / "examples" / "bigco-smallworks-en.yaml"
+    poc = article_titled(shipped_markdown(bigco, "poc", "ja"), "本成果の帰属")
+    assert "乙以外の当事者は" not in poc and "乙に帰属する。甲は、" in poc
+    grant_back = shipped_markdown(ROOT / "tests" / "fixtures" / "licence-exclusive-ja.yaml", "licence", "en")
+    assert "for the own business of" not in grant_back and "for Party A’s own business" in grant_back
+    roles = article_titled(shipped_markdown(ASTER, "jda", "en"), "Division of Roles")
+    employee = _number(shipped_markdown(ASTER, "jda", "en"), "職務発明等", "Employee Inventions")
+    assert f"the students and other researchers who take part in the research under {employee}" in roles
+    roles_ja = article_titled(shipped_markdown(ASTER, "jda", "ja"), "役割分担")
+    assert "に基づき研究に参加する学生その他の研究者を含む。）のうちから" in roles_ja
