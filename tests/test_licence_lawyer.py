@@ -300,7 +300,7 @@ def test_the_licensor_prosecutes_a_pending_application_and_keeps_the_licensee_in
 def test_a_grant_back_never_reaches_the_licensees_field(lang: str) -> None:
     improvements = article(PATENT_KNOWHOW_JA, lang, "licence.improvements")
     assert ("（本地域における本分野での実施を含まない。）" if lang == "ja" else
-            "for the own business of Party A, outside the Field within the Territory") in improvements
+            "for Party A’s own business, outside the Field within the Territory") in improvements
 
 
 # --- termination and refunds ------------------------------------------------------------------
