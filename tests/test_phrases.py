@@ -17,7 +17,7 @@ from oidocs.deal.localize import localize
 
 LIB = Library()
 TWO = ROOT / "examples" / "acme-nano-ja.yaml"
-THREE = ROOT / "tests" / "fixtures" / "three-parties-ja.yaml"
+HOKKAI = ROOT / "examples" / "hokkai-univ-ja.yaml"  # three parties
 ONEWAY = ROOT / "tests" / "fixtures" / "oneway-en.yaml"
 CLAUSE = "---\nid: common.jurisdiction\nversion: 1\ntitle: 合意管轄\nnote: test\n---\n"
 
@@ -139,3 +139,32 @@ def test_the_fold_tool_folds_once_and_lists_what_is_left(tmp_path: Path, capsys:
     assert f"still inline 2 times (add an entry to phrases.yaml?): {odd}" in capsys.readouterr().out
     assert tool.main([str(lib), "--check"]) == 0
     assert clause.read_text(encoding="utf-8") == folded
+
+
+@pytest.mark.parametrize("path, lang, default, marker", [
+    (TWO, "ja", "相手方", "【相手】"),
+    (TWO, "en", "the other Party", "the Counterparty"),
+    (HOKKAI, "ja", "他の当事者", "【他者】"),
+])
+def test_one_entry_rewords_every_clause_that_uses_it(tmp_path: Path, path: Path, lang: str, default: str,
+                                                     marker: str) -> None:
+    """Reworded once in the table, other_party changes in every document: each of its uses, nothing else."""
+    lib = _user_library(tmp_path, phrases="other_party:\n  ja: {two: 【相手】, more: 【他者】}\n"
+                                           "  en: {two: the Counterparty, more: the Counterparties}\n")
+    deal = api.read_deal(path)
+    library = Library([lib])
+    changed = 0
+    for doc in ("nda", "jda"):
+        before = api.render_document(deal, doc, lang, fmt="md").decode()
+        after = api.render_document(deal, doc, lang, fmt="md", library=library).decode()
+        assert marker not in before
+        assert after.count(marker) >= 1, doc
+        assert after.count(marker) == before.count(default) - after.count(default), doc
+        assert after.replace(marker, default) == before, doc
+        changed += 1
+    assert changed == 2
+
+
+def test_no_clause_spells_out_a_phrase_of_the_table() -> None:
+    """Every inline two/more choice whose wording is a table entry's is folded (tools/fold_phrases.py)."""
+    assert _fold_tool().main([str(ROOT / "clause_library"), "--check"]) == 0
