@@ -91,9 +91,11 @@ def test_joint_results_are_shared_by_contribution_unless_the_deal_sets_shares(tm
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_co_owner_that_declines_to_file_keeps_a_free_licence(lang: str) -> None:
+def test_a_co_owner_that_declines_to_file_keeps_its_share_and_its_own_practice(lang: str) -> None:
+    """It keeps its share and may still practise there itself (tests/test_declining_owner.py has the rest)."""
     text = article_titled(shipped_markdown(ACME, "jda", lang), "共同出願及び費用" if lang == "ja" else "Joint Filing and Costs")
-    assert ("無償で自ら実施" if lang == "ja" else "royalty-free, non-exclusive licence") in text
+    assert ("自己の持分を保持し" if lang == "ja" else "shall keep its share") in text
+    assert ("通知をした共有者を含む各共有者は" if lang == "ja" else "each co-owner, including the one that gave notice, may practise") in text
     assert "free of charge to the other Parties" not in text and "無償で譲渡" not in text
     assert ("いずれの国においても" if lang == "ja" else "or in any country") in text
 

@@ -72,6 +72,28 @@ def leans(deal: Deal) -> tuple[str, str | None]:
     return nda_lean, poc_lean
 
 
+def filing_lean(deal: Deal) -> str:
+    """Which way the rule for a party that declines to file in a country leans for ``acting_for``.
+
+    "decliner": oidocs acts for the party likely to decline (the exclusive-field owner, whose
+    country decisions the holder may take over; a co-owner that is not a large company, which is
+    the one that cannot fund filings abroad); "filer": for the party likely to take over (the
+    holder; a large-company co-owner); "balanced" otherwise. One rule for the JDA and the PoC.
+    """
+    ip, acting = deal.ip, deal.acting_for
+    if ip is None or acting is None:
+        return "balanced"
+    ef = ip.exclusive_field
+    if ip.model == "exclusive_field" and ef is not None:
+        return "decliner" if acting == ef.owner else "filer" if acting == ef.holder else "balanced"
+    jf = ip.joint_filing
+    owners = set(jf.shares) if jf is not None and jf.shares else {p.key for p in deal.parties}
+    if acting not in owners:
+        return "balanced"
+    kind = next(p.kind for p in deal.parties if p.key == acting)
+    return "filer" if kind == "large_company" else "decliner"
+
+
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
                   ) -> dict[str, Any]:
     """Return the names a clause of ``doc`` can use (documented in clause_library/README.md).
@@ -160,6 +182,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "acting": acting,
         "nda_lean": nda_lean,
         "poc_lean": poc_lean,
+        "filing_lean": filing_lean(deal),
         "phrase": phrase,
         "signing": deal.signing,
         "date_style": deal.date_style,
