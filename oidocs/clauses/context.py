@@ -14,6 +14,7 @@ callables are the helpers defined in this module (see :mod:`oidocs.clauses.sandb
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Any
 
 from oidocs.clauses.library import Library
@@ -132,12 +133,24 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     def date(d: dt.date) -> str:
         return labels.date(d)
 
-    def share(key: str) -> str:
+    def share(key: str, among: list[str] | None = None) -> str:
         """A co-owner's share under joint filing: 50パーセント / 50 percent; 3分の1 / one third
-        when equal shares do not divide 100."""
+        when equal shares do not divide 100. ``among``: the share re-based between those co-owners
+        only (a PoC's results are owned by the two parties that take part, lawyer reading of phase 2):
+        45 of 45 + 35 is 56.25 per cent; a share with no exact percentage is a fraction (2/3)."""
         jf = deal.ip.joint_filing if deal.ip else None
         if jf is None or jf.shares is None:
             raise KeyError("share() needs ip.joint_filing")
+        if among is not None:
+            keys = [str(k) for k in check_size(tuple(among))]
+            total = sum(jf.shares.get(k, 0) for k in keys)
+            if key not in keys or not total:
+                raise KeyError("share(key, among): key must be among co-owners that hold a share")
+            part = Fraction(jf.shares.get(key, 0), total)
+            pct = part * 100
+            if (pct * 100).denominator == 1:  # at most two decimals: 56.25 per cent
+                return labels.percent(float(pct))
+            return labels.fraction(part.denominator, part.numerator)
         n = len(jf.shares)
         if jf.equal and 100 % n:
             return labels.fraction(n)

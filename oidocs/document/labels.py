@@ -43,7 +43,7 @@ class Labels:
     seal: str
     signing_rows: tuple[tuple[str, str], ...]
     percent: Callable[[float], str]
-    fraction: Callable[[int], str]
+    fraction: Callable[..., str]  # (n, k=1): k n-ths: 3分の1 / one third (1/3); 16分の9 / 9/16
     list_sep: str
     list_last: str
     define_gap: str
@@ -119,7 +119,7 @@ JA = Labels(
     seal="　　印",
     signing_rows=(),
     percent=lambda n: f"{_number(n)}パーセント",
-    fraction=lambda n: f"{n}分の1",
+    fraction=lambda n, k=1: f"{n}分の{k}",
     list_sep="、",
     list_last="及び",
     define_gap="",
@@ -147,7 +147,7 @@ EN = Labels(
     seal="",
     signing_rows=(("Signature", "_" * 24),),  # the date is written once, above the blocks
     percent=lambda n: f"{_number(n)} per cent",  # one way for every rate: 50 per cent, 14.6 per cent
-    fraction=lambda n: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})",
+    fraction=lambda n, k=1: f"one {_EN_ORDINALS.get(n, str(n) + 'th')} (1/{n})" if k == 1 else f"{k}/{n}",
     list_sep=", ",
     list_last=" and ",
     define_gap=" ",
