@@ -106,3 +106,17 @@ def test_exclusive_field_mou_and_poc_follow_the_jdas_results_rule(lang: str, mou
 def test_exclusive_field_poc_names_the_territory_of_the_right_to_negotiate(lang: str) -> None:
     poc = poc_results(KOBA, lang)
     assert ("日本国及び北米を対象として" if lang == "ja" else "and the territory of 日本国及び北米") in poc
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_only_the_participants_settle_the_client_materials_and_the_work_is_not_the_outsiders(lang: str) -> None:
+    """Mizuho had a say in when Aster hands its materials to the University, and the English PoC said
+    all the Parties carry out the verification."""
+    md = shipped_markdown(ASTER, "poc", lang)
+    materials = article_titled(md, "提供資料" if lang == "ja" else "Client Materials")
+    assert ("甲及び乙が協議して定める時期及び方法" if lang == "ja"
+            else "determined through consultation between Aster and the University.") in materials
+    if lang == "en":
+        conf = article_titled(md, "Confidentiality")
+        assert "announce publicly that the Verification is being carried out" in conf
+        assert "the Parties are carrying out" not in conf

@@ -124,6 +124,9 @@ class Poc(DocSection):
         "How each success criterion is measured; the review sheet asks for it when criteria are given without it."))
     insurance_amount: Positive = Field(100_000_000, description=(
         "oidocs extension: the minimum cover per occurrence, in yen, of the liability insurance for work at a site."))
+    human_data: bool = Field(False, description=(
+        "The verification uses people or data about them (trials on volunteers, health, biometrics): adds the "
+        "JDA's article on ethics review, consent and the handling of personal information."))
 
     _client_differs = field_validator("client")(lambda v, info: differs(v, info, "performer"))
 

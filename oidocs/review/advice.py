@@ -9,8 +9,10 @@ article from the built drafts. The deal given is localized (plain strings).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import patent_court, translate_court
 from oidocs.deal.sequence import exclusivity_end, research_start
@@ -65,6 +67,9 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         out.append(Finding("unpaid_poc", "poc.fee.amount", 0))
     if poc is not None and poc.success_criteria and not poc.method:
         out.append(Finding("poc_method", "poc.method", None))
+    signal = _people_in_poc(deal)
+    if signal:
+        out.append(Finding("poc_human_data", "poc.human_data", False, values={"signal": signal}))
     academic = any(p.kind in ("university", "research_institute") for p in deal.parties)
     if academic and jda is not None and jda.publication_notice_days < 30:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
@@ -95,6 +100,30 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
     return out
+
+
+def _people_in_poc(deal: Deal) -> str:
+    """The word showing that the PoC's work involves people, when the JDA has human data and the PoC has not.
+
+    The JDA's article on ethics review and consent reaches the PoC only when the deal says so
+    (``poc.human_data``); a PoC whose scope plainly tests on people (volunteers, patients) under a
+    deal whose JDA handles human data is asked about rather than guessed. The words are content
+    (``signals`` of the rule in templates/advice.yaml). Returns "" when the rule does not apply.
+    """
+    poc, jda = deal.poc, deal.jda
+    if poc is None or poc.human_data or jda is None or not jda.human_data:
+        return ""
+    method = poc.method if isinstance(poc.method, list) else [poc.method] if poc.method else []
+    text = " ".join(plain(t) for t in [*poc.scope, *poc.success_criteria, *method]).lower()
+    return next((s for s in _signals() if s.lower() in text), "")
+
+
+@lru_cache(maxsize=1)
+def _signals() -> tuple[str, ...]:
+    import yaml
+
+    data = yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))
+    return tuple(str(s) for s in data["poc_human_data"]["signals"])
 
 
 def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:
