@@ -120,3 +120,23 @@ def test_only_the_participants_settle_the_client_materials_and_the_work_is_not_t
         conf = article_titled(md, "Confidentiality")
         assert "announce publicly that the Verification is being carried out" in conf
         assert "the Parties are carrying out" not in conf
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_for_a_party_with_no_role_in_the_poc_does_not_give_it_poc_co_ownership(tmp_path: Path, lang: str) -> None:
+    """Drafted for Mizuho (no role in the PoC, not a party to the licence): the sheet is made (it
+    stopped with StopIteration) and its co-ownership item cites the JDA, not the PoC's results."""
+    import yaml
+
+    data = yaml.safe_load(ASTER.read_text(encoding="utf-8"))
+    data["acting_for"] = "mizuho"
+    path = tmp_path / "mizuho.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sheet = api.render_review(api.read_deal(path), lang=lang).decode("utf-8")
+    mine = sheet.split("## ")[[i for i, s in enumerate(sheet.split("## ")) if "Mizuho Plastics" in s.split("\n")[0]][0]]
+    jda13 = "1. **共同研究開発契約 第13条**: 共有の成果" if lang == "ja" else "1. **JDA Article 13**: Licensing co-owned results"
+    assert jda13 in mine, mine
+    poc14 = "技術検証（PoC）契約 第14条" if lang == "ja" else "PoC agreement Article 14"
+    assert poc14 not in mine
+    univ = api.render_review(api.read_deal(ASTER), lang=lang).decode("utf-8")
+    assert poc14 in univ.split("## ")[[i for i, s in enumerate(univ.split("## ")) if "Tohoku Northern" in s.split("\n")[0]][0]]

@@ -89,10 +89,10 @@ def filing_lean(deal: Deal) -> str:
         return "decliner" if acting == ef.owner else "filer" if acting == ef.holder else "balanced"
     jf = ip.joint_filing
     owners = set(jf.shares) if jf is not None and jf.shares else {p.key for p in deal.parties}
-    if acting not in owners:
+    kinds = {p.key: p.kind for p in deal.parties}  # a licence between two of three parties lacks the third
+    if acting not in owners or acting not in kinds:
         return "balanced"
-    kind = next(p.kind for p in deal.parties if p.key == acting)
-    return "filer" if kind == "large_company" else "decliner"
+    return "filer" if kinds[acting] == "large_company" else "decliner"
 
 
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
