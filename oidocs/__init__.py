@@ -17,7 +17,9 @@ Every error a user can cause is an :class:`OidocsError` (a :class:`DealError` li
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would slow `oidocs --help`
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["read_deal", "deal_from_dict", "check_pack", "render_document", "render_files", "render_pack",
            "build_document", "docs_in", "file_name",

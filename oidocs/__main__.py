@@ -1,5 +1,5 @@
 """``python -m oidocs``: the same as the ``oidocs`` command."""
 
-from oidocs.cli import main
+from oidocs.launch import main
 
 main()
