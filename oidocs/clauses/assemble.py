@@ -217,20 +217,18 @@ def parse_body(text: str, nodes: list[Any], cf: ClauseFile, lang: str) -> list[B
 
 
 def _inlines(line: str, nodes: list[Any], cf: ClauseFile) -> list[Any]:
-    out: list[Any] = []
-    pos = 0
-    for match in _TOKEN.finditer(line):
-        if match.start() > pos:
-            out.append(Text(line[pos:match.start()]))
-        index = int(match.group(1))
+    if "\ue000" not in line:  # fixed wording only
+        return [Text(line)]
+    pieces = _TOKEN.split(line)  # text, node index, text, node index, ..., text
+    out: list[Any] = [Text(pieces[0])] if pieces[0] else []
+    for i in range(1, len(pieces), 2):
+        index = int(pieces[i])
         if index >= len(nodes):  # a marker the clause did not print: only the engine may write one
             raise ClauseError(file=cf.file, message="the clause contains U+E000 or U+E001, private-use characters "
                                                     "oidocs uses internally; delete them")
         out.append(nodes[index])
-        pos = match.end()
-    if pos < len(line):
-        out.append(Text(line[pos:]))
-    tables = [n for n in out if isinstance(n, Table)]
-    if tables and len(out) > 1:
+        if pieces[i + 1]:
+            out.append(Text(pieces[i + 1]))
+    if len(out) > 1 and any(isinstance(n, Table) for n in out):
         raise ClauseError(file=cf.file, message="a table() must stand alone in its paragraph")
     return out

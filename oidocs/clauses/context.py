@@ -18,7 +18,18 @@ from fractions import Fraction
 from typing import Any
 
 from oidocs.clauses.library import Library
-from oidocs.clauses.sandbox import MAX_ITEMS, MAX_STRING, BudgetExceeded, Nodes, Record, charge, check_size, leaf_text, to_plain
+from oidocs.clauses.sandbox import (
+    MAX_ITEMS,
+    MAX_STRING,
+    BudgetExceeded,
+    Nodes,
+    Record,
+    charge,
+    check_size,
+    leaf_text,
+    to_plain,
+    trust_helpers,
+)
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, patent_court
 from oidocs.deal.memo import IdentityMemo
@@ -240,6 +251,8 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     return {name: sections[name] if name in sections else value if _is_helper(value) else to_plain(value)
             for name, value in names.items()}
 
+
+trust_helpers(build_context)  # the helpers above are called without Jinja2's per-call checks
 
 _PLAIN: IdentityMemo[Record] = IdentityMemo()
 

@@ -21,7 +21,7 @@ from jinja2.runtime import Context
 
 from oidocs.clauses.files import KINDS, ClauseFile, read_clause, read_yaml, tidy_prose
 from oidocs.clauses.phrases import PhraseDef, read_phrases
-from oidocs.clauses.sandbox import ClauseSandbox, charge
+from oidocs.clauses.sandbox import ClauseSandbox, charge, current_budget
 from oidocs.content import builtin_root
 from oidocs.deal.dealfile import DOCS
 from oidocs.errors import ClauseError
@@ -82,16 +82,19 @@ class _TokenSink:
     def __init__(self, to_node: Callable[[Any], Any]) -> None:
         self.nodes: list[Any] = []
         self.to_node = to_node
+        budget = current_budget()  # the rendering's budget, looked up once instead of per printed value
+        self.charge = charge if budget is None else budget.charge
 
     def add(self, value: Any) -> str:
         node = self.to_node(value)
-        parts = node if isinstance(node, tuple) else (node,)
-        markers = []
-        for part in parts:
-            charge(1 + len(getattr(part, "text", "")))
-            self.nodes.append(part)
-            markers.append(f"{self.OPEN}{len(self.nodes) - 1}{self.CLOSE}")
-        return "".join(markers)
+        if type(node) is not tuple:
+            return self._put(node)
+        return "".join([self._put(part) for part in node])
+
+    def _put(self, node: Any) -> str:
+        self.charge(1 + len(getattr(node, "text", "")))
+        self.nodes.append(node)
+        return f"\ue000{len(self.nodes) - 1}\ue001"
 
 
 # The sink of the clause being rendered. Not a template variable: a clause must not reach it.
@@ -226,8 +229,13 @@ class Library:
         """Render a clause template; return its text (with node markers) and the nodes it printed."""
         sink = _TokenSink(to_node)
         token = _SINK.set(sink)
+        # What Template.render does, with one copy of the names instead of three: the context is
+        # shared (a clause's {% set %} writes to its own Context.vars, never to these names).
+        names = {**self.env.globals, **context}
         try:
-            return template.render(**context), sink.nodes
+            return self.env.concat(template.root_render_func(template.new_context(names, shared=True))), sink.nodes
+        except Exception:
+            self.env.handle_exception()  # re-raised with the clause's own lines in the traceback
         finally:
             _SINK.reset(token)
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 import contextvars
 import time
 from collections.abc import Mapping
-from typing import Any, Iterable, Iterator
+from types import CodeType, FunctionType
+from typing import Any, Callable, Iterable, Iterator
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, operators
@@ -33,8 +34,8 @@ from jinja2.utils import Namespace
 
 from oidocs.clauses.plain import LEAVES, FrozenMap, Nodes, Record, to_plain
 
-__all__ = ["BudgetExceeded", "ClauseSandbox", "FrozenMap", "Nodes", "Record", "budgeted", "charge", "check_size",
-           "deep_size", "leaf_text", "to_plain"]
+__all__ = ["BudgetExceeded", "ClauseSandbox", "FrozenMap", "Nodes", "Record", "budgeted", "charge", "check_size", "current_budget",
+           "deep_size", "leaf_text", "to_plain", "trust_helpers"]
 
 MAX_OPS = 2_000_000  # attribute reads, calls, loop steps and output characters of one rendering
 CALL_UNITS = 10  # a call (a macro, a helper) costs about ten loop steps
@@ -84,6 +85,11 @@ def charge(units: int = 1) -> None:
     budget = _BUDGET.get()
     if budget is not None:
         budget.charge(units)
+
+
+def current_budget() -> Budget | None:
+    """The budget of the rendering under way (None outside one)."""
+    return _BUDGET.get()
 
 
 class budgeted:
@@ -136,6 +142,25 @@ def deep_size(value: Any, limit: int = MAX_DEEP) -> int:
             stack.extend(item._fields.values())
     charge(count)
     return count
+
+
+_HELPER_CODE: set[CodeType] = set()
+
+
+def trust_helpers(factory: Callable[..., Any]) -> None:
+    """Mark the functions defined inside ``factory`` (oidocs' clause helpers) as safe to call directly.
+
+    Only the code of these nested functions is trusted: a clause cannot make a function of its
+    own (a macro is a :class:`jinja2.runtime.Macro`), so a clause can reach the fast path of
+    :meth:`ClauseSandbox.call` only through the helpers it is given.
+    """
+    stack = [factory.__code__]
+    while stack:
+        code = stack.pop()
+        for const in code.co_consts:
+            if isinstance(const, CodeType):
+                _HELPER_CODE.add(const)
+                stack.append(const)
 
 
 def leaf_text(value: Any, what: str) -> str:
@@ -293,6 +318,16 @@ class ClauseSandbox(SandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         charge(CALL_UNITS)
+        if type(__obj) is FunctionType and __obj.__code__ in _HELPER_CODE:
+            # One of oidocs' own helpers (a closure of build_context): safe to call, and it takes
+            # no context, so Jinja2's checks and argument injection are skipped (most calls).
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return check_size(__obj(*args, **kwargs))
+            except StopIteration:  # as Context.call: a helper's StopIteration must not end the clause's generator
+                return __self.undefined("value was undefined because a callable raised a StopIteration exception")
         return check_size(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

@@ -22,6 +22,7 @@ from oidocs.document.tree import (
     Term,
     Text,
     walk,
+    words,
 )
 from oidocs.errors import ClauseError
 
@@ -68,17 +69,21 @@ def check(document: Document, labels: Labels, source: str) -> None:
     where: dict[str, str] = {}
     leftover: ClauseError | None = None
     for part in document.children:
-        for node in walk(part):
+        source = part.clause.source
+        texts = []
+        for node in words(part):
             kind = type(node)
-            if kind is Ref:
+            if kind is Text:
+                texts.append(node.text)
+            elif kind is Ref:
                 assert isinstance(node, Ref)
-                _resolve(node, targets, document, part.clause.source)
+                _resolve(node, targets, document, source)
             elif kind is Term:
                 assert isinstance(node, Term)
                 (defined if node.defining else used)[node.key] += 1
-                where.setdefault(node.key, part.clause.source)
-            if leftover is None and isinstance(node, Text) and not isinstance(node, Insert):
-                leftover = _leftover(node.text, part.clause.source)
+                where.setdefault(node.key, source)
+        if leftover is None and _ANY_LEFTOVER.search("\n".join(texts)):  # one scan ("\n" is in no mark)
+            leftover = next(filter(None, (_leftover(text, source) for text in texts)))  # the first, as one by one
     _check_terms(defined, used, where, document.lang, source)
     if leftover is not None:
         raise leftover

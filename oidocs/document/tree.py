@@ -239,11 +239,30 @@ def walk(node: Node) -> Iterator[Node]:
 _LEAVES = frozenset({Text, Insert, Ref, Term})
 
 
+def words(part: Part) -> list[Inline]:
+    """Every inline node of a part (its paragraphs, items and table cells), in document order.
+
+    What :func:`walk` yields of a part's words, as one list: the checks that look at every word
+    of a document do not pay a generator step for each node, nor for the blocks around them.
+    """
+    out: list[Inline] = []
+    for block in part.blocks:
+        if type(block) is Paragraph:
+            out += block.inlines
+            for item in block.items:
+                out += item.inlines
+        else:
+            out += [n for n in walk(block) if type(n) in _LEAVES]  # type: ignore[misc]
+    return out
+
+
 def text_length(node: Node) -> int:
     """The number of characters of text in ``node`` and below it (a page count's estimate).
 
     The same as summing ``len(n.text)`` over :func:`walk`'s words, without a generator's cost.
     """
+    if type(node) is Document:  # a whole agreement: its parts' words, without visiting each block
+        return sum([len(word.text) for part in node.children for word in words(part)])
     total = 0
     stack: list[Node] = [node]
     while stack:

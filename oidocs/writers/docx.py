@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from oidocs.document.labels import labels_for
 from oidocs.document.tree import (
@@ -30,6 +31,7 @@ from oidocs.document.tree import (
     Ref,
     Schedule,
     Table,
+    Term,
     Text,
     text_length,
 )
@@ -66,6 +68,8 @@ class DocxBodyWriter(Visitor):
         self.bookmarks = {a.clause.id: f"_RefOI{a.number:03d}" for a in document.articles}
         self.bookmarks.update({s.clause.id: f"_RefOISchedule{n}" for n, s in enumerate(document.schedules, start=1)})
         self.schedule_labels = {s.clause.id: s.label for s in document.schedules}
+        # the inline nodes printed as plain runs: deal text is highlighted in review mode
+        self.plain_kinds = frozenset({Text, Term} if options.review else {Text, Term, Insert})
         self.comments: list[str] = []
         self.pending: Preamble | Closing | None = None
         self.closing_from = 0  # index in parts of the last paragraph before the execution clause
@@ -78,6 +82,8 @@ class DocxBodyWriter(Visitor):
         return X.comment_range(len(self.comments) - 1, content)
 
     def runs(self, inlines: list[Inline]) -> str:
+        if self.plain_kinds.issuperset(map(type, inlines)):  # words only (no reference, no marked insert)
+            return X.plain_runs([node.text for node in inlines])
         out = []
         for node in inlines:
             if isinstance(node, Ref) and node.target in self.schedule_labels:
@@ -181,19 +187,28 @@ def render(document: Document, options: RenderOptions = RenderOptions()) -> byte
     writer.dispatch(document)
     package = starting_package(document.lang)
 
-    nums = "".join(X.num(n, LOOSE_ITEMS, restart_level=0).replace(f' xmlns:w="{X.W_NS}"', "")
-                   for n in writer.extra_nums)
     changed = {
         "word/document.xml": package.document_head + "".join(writer.parts) + package.document_tail,
-        "word/numbering.xml": package.numbering.replace("</w:numbering>", nums + "</w:numbering>"),
-        "word/footer1.xml": package.footer.replace(PAGES_MARK, str(_estimate_pages(document))),
         "docProps/core.xml": _core_xml(document),
     }
+    if writer.extra_nums:  # lists outside the articles restart their items; else the starting numbering as it is
+        nums = "".join(X.num(n, LOOSE_ITEMS, restart_level=0).replace(f' xmlns:w="{X.W_NS}"', "")
+                       for n in writer.extra_nums)
+        changed["word/numbering.xml"] = package.numbering.replace("</w:numbering>", nums + "</w:numbering>")
     if writer.comments:
         changed["word/comments.xml"] = _comments_xml(writer.comments, _fixed_date(document))
         changed["word/_rels/document.xml.rels"] = package.rels.replace("</Relationships>", COMMENTS_REL + "</Relationships>")
         changed["[Content_Types].xml"] = package.content_types.replace("</Types>", COMMENTS_TYPE + "</Types>")
-    return _zip.write(package.entries, {k: v.encode("utf-8") for k, v in changed.items()})
+    parts: dict[str, bytes | _zip.Entry] = {k: v.encode("utf-8") for k, v in changed.items()}
+    parts["word/footer1.xml"] = _footer(document.lang, _estimate_pages(document))
+    return _zip.write(package.entries, parts)
+
+
+@lru_cache(maxsize=None)
+def _footer(lang: str, pages: int) -> _zip.Entry:
+    """The footer with ``pages`` as NUMPAGES' cached value, compressed once per page count (a few per process)."""
+    package = starting_package(lang)
+    return _zip.entry("word/footer1.xml", package.footer.replace(PAGES_MARK, str(pages)).encode("utf-8"))
 
 
 

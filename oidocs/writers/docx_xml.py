@@ -35,6 +35,18 @@ def run(text: str, *, highlight: bool = False, bold: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
 
 
+_RUN_OPEN, _RUN_CLOSE = '<w:r><w:t xml:space="preserve">', "</w:t></w:r>"
+
+
+def plain_runs(texts: list[str]) -> str:
+    """``run(t)`` of each text, joined; the texts are checked for escaping in one scan, not one each."""
+    if not texts:
+        return ""
+    if not _SAFE.fullmatch("".join(texts)):
+        return "".join([run(t) for t in texts])
+    return _RUN_OPEN + (_RUN_CLOSE + _RUN_OPEN).join(texts) + _RUN_CLOSE
+
+
 def field(instruction: str, cached: str) -> str:
     """A complex field (``PAGE``, ``NUMPAGES``, ``REF``) whose stored result is ``cached``."""
     return (

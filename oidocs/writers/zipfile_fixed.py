@@ -33,13 +33,19 @@ def entry(name: str, content: bytes) -> Entry:
     return Entry(name, zlib.crc32(content), len(content), data)
 
 
-def write(entries: tuple[Entry, ...], replace: dict[str, bytes]) -> bytes:
-    """Return a zip of ``entries`` in order, with ``replace``'s parts substituted or appended."""
+def write(entries: tuple[Entry, ...], replace: dict[str, bytes | Entry]) -> bytes:
+    """Return a zip of ``entries`` in order, with ``replace``'s parts substituted or appended.
+
+    A replacing part is given as its bytes, or already compressed as an :class:`Entry`.
+    """
+    def made(name: str, data: bytes | Entry) -> Entry:
+        return data if isinstance(data, Entry) else entry(name, data)
+
     out = bytearray()
     central = bytearray()
     names = [e.name for e in entries]
-    parts = [entry(e.name, replace[e.name]) if e.name in replace else e for e in entries]
-    parts += [entry(name, data) for name, data in replace.items() if name not in names]
+    parts = [made(e.name, replace[e.name]) if e.name in replace else e for e in entries]
+    parts += [made(name, data) for name, data in replace.items() if name not in names]
     for part in parts:
         name = part.name.encode("utf-8")
         offset = len(out)
