@@ -116,6 +116,10 @@ def test_only_the_participants_settle_the_client_materials_and_the_work_is_not_t
     materials = article_titled(md, "提供資料" if lang == "ja" else "Client Materials")
     assert ("甲及び乙が協議して定める時期及び方法" if lang == "ja"
             else "determined through consultation between Aster and the University.") in materials
+    work = article_titled(md, "本検証の実施" if lang == "ja" else "Performance of the Verification")
+    assert ("甲及び乙の書面による合意によってのみ" if lang == "ja" else "only by written agreement of Aster and the University.") in work
+    site = article_titled(md, "作業場所及び安全" if lang == "ja" else "Place of Work and Safety")
+    assert ("甲及び乙は、当該作業に先立ち" if lang == "ja" else "Aster and the University shall, before that work") in site
     if lang == "en":
         conf = article_titled(md, "Confidentiality")
         assert "announce publicly that the Verification is being carried out" in conf
