@@ -2,13 +2,17 @@
 
     pip install -e '.[bench]'    # adds docxtpl, the comparison
     python benchmarks/bench.py [--deals 100] [--big 1000] [--only one,startup] [--clock cpu]
+    python benchmarks/bench.py --only batch --batch-size 1000    # the issue's batch target
+    python benchmarks/bench.py --only scale [--scale 10000]      # memory at 100 and 10,000 deals (minutes)
 
 What it measures, all in one run on the same machine:
 1. one agreement (DOCX and Markdown, from a validated deal) against docxtpl loading,
    rendering and saving a template with the same number of paragraphs;
 2. the same agreement against the floor: deflating its parts into a zip;
-3. `oidocs batch` of N deals with --jobs 1 and --jobs 2 (interleaved, best of five runs
-   each: a shared machine is noisy);
+3. `oidocs batch` of N deals (`--batch-size`) with --jobs 1 and --jobs 2 (interleaved, best of
+   five runs each below 200 deals: a shared machine is noisy), and the same in CPU time, the
+   main process apart from its workers: the serial fraction, and the speed-up two free cores
+   would give;
 4. the peak memory of a batch of N and of a batch of BIG deals (it should stay flat);
 5. `oidocs --help` against `python -c pass`;
 6. the PDF cost per agreement (LibreOffice, one converter for many agreements, and for one alone)
@@ -19,6 +23,8 @@ What it measures, all in one run on the same machine:
 8. `oidocs serve`'s live preview of a full pack: what one keystroke costs the server when every
    tab is brought up to date (the form's YAML, validation, the five documents and the review
    sheet as HTML), through the HTTP API (needs the serve extra).
+9. (`--only scale`, not by default: it takes many minutes) the peak memory of a batch of 100
+   and of 10,000 deals, --jobs 1 and --jobs 2 (the main process and each worker).
 Nothing here is a test: it reports, it does not judge.
 """
 
@@ -28,6 +34,7 @@ import argparse
 import copy
 import io
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -259,7 +266,25 @@ def make_deals(folder: Path, count: int) -> None:
             yaml.safe_dump(deal, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# Runs `oidocs batch` in this one process and reports its own CPU time and peak memory apart from
+# its workers' (which the pool waits for, so the kernel adds them to RUSAGE_CHILDREN).
+_HARNESS = """
+import io, resource, sys, time
+t = time.perf_counter()
+sys.stdout = io.StringIO()  # the batch then exits the ordinary way, after its workers are joined
+try:
+    from oidocs.cli import main
+    main(sys.argv[1:], prog_name="oidocs")
+except SystemExit as exc:
+    assert not exc.code, sys.stdout.getvalue()
+s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - t, s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime, s.ru_maxrss, c.ru_maxrss,
+      file=sys.__stdout__)
+"""
+
+
 def _batch_once(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """(wall seconds, peak MiB of the batch process) of `oidocs batch` as a user runs it."""
     cmd = [sys.executable, "-m", "oidocs", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
            "--quiet", "--force"]
     script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -268,6 +293,21 @@ def _batch_once(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     res = subprocess.run([sys.executable, "-c", script, *cmd], check=True, capture_output=True, text=True)
     seconds, rss_kib = res.stdout.split()
     return float(seconds), int(rss_kib) / 1024
+
+
+def batch_accounts(folder: Path, out: Path, jobs: int) -> dict[str, float]:
+    """One batch in CPU seconds: the main process and its workers apart, and each one's peak memory.
+
+    On a machine others share, wall time says little; CPU time does. The main process's CPU
+    time is the serial part (start-up, reading ids ahead, handing out work, the report); the
+    workers' is the parallel part, so `--jobs N` on N free cores would take main + workers / N.
+    """
+    cmd = [sys.executable, "-c", _HARNESS, "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
+           "--quiet", "--force"]
+    res = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    wall, main, workers, rss_main, rss_worker = (float(x) for x in res.stdout.split())
+    return {"wall": wall, "main": main, "workers": workers, "rss_main": rss_main / 1024,
+            "rss_worker": rss_worker / 1024}
 
 
 def machine_parallelism() -> float:
@@ -300,7 +340,39 @@ def startup() -> dict[str, float]:
             "help": timed([sys.executable, "-m", "oidocs", "--help"])}
 
 
-PARTS = ("one", "batch", "memory", "startup", "pdf", "compare", "serve")
+PARTS = ("one", "batch", "memory", "startup", "pdf", "compare", "serve", "scale")
+DEFAULT = ("one", "batch", "memory", "startup", "pdf", "compare", "serve")  # scale takes many minutes: ask for it
+
+
+def scale_rows(small: int, big: int) -> list[tuple[str, str, str]]:
+    """Peak memory of a batch of ``small`` and of ``big`` deals, --jobs 1 and --jobs 2 (main + each worker)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        measured = {}
+        for n in (small, big):
+            folder = Path(tmp, f"d{n}")
+            folder.mkdir()
+            make_deals(folder, n)
+            for jobs in (1, 2):
+                measured[n, jobs] = batch_accounts(folder, Path(tmp, f"o{n}-{jobs}"), jobs)
+            shutil.rmtree(Path(tmp, f"o{n}-1"))
+            shutil.rmtree(Path(tmp, f"o{n}-2"))
+        for jobs in (1, 2):
+            a, b = measured[small, jobs], measured[big, jobs]
+            if jobs == 1:
+                text = f"{a['rss_main']:.0f} / {b['rss_main']:.0f} MiB"
+                ratio = b["rss_main"] / a["rss_main"]
+            else:
+                text = (f"{a['rss_main']:.0f} + 2 x {a['rss_worker']:.0f} / "
+                        f"{b['rss_main']:.0f} + 2 x {b['rss_worker']:.0f} MiB")
+                ratio = (b["rss_main"] + 2 * b["rss_worker"]) / (a["rss_main"] + 2 * a["rss_worker"])
+            rows.append((f"peak memory, {small} / {big} deals (--jobs {jobs}{', main + each worker' if jobs == 2 else ''})",
+                         text, f"ratio {ratio:.2f} (flat: ~1)"))
+        b1, b2 = measured[big, 1], measured[big, 2]
+        rows.append((f"batch of {big} deals in CPU time: --jobs 1 / --jobs 2 main process + workers",
+                     f"{b1['main']:.1f} s / {b2['main']:.1f} + {b2['workers']:.1f} s",
+                     f"on two free cores {b1['main'] / (b2['main'] + b2['workers'] / 2):.2f}x"))
+    return rows
 
 
 def main() -> None:
@@ -308,8 +380,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--deals", type=int, default=100)
     parser.add_argument("--big", type=int, default=1000)
-    parser.add_argument("--only", default=",".join(PARTS),
-                        help="comma-separated rows to measure: " + ", ".join(PARTS) + " (default: all)")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="deals in the batch row (default: --deals); 1000 is the issue's target, one run each")
+    parser.add_argument("--scale", type=int, default=10_000,
+                        help="deals of the opt-in scale row (--only scale: memory at --deals and at this many)")
+    parser.add_argument("--only", default=",".join(DEFAULT),
+                        help="comma-separated rows to measure: " + ", ".join(PARTS) + " (default: all but scale)")
     parser.add_argument("--clock", choices=sorted(CLOCK), default="wall",
                         help="per-agreement rows in wall or CPU seconds (cpu: for a machine others share)")
     args = parser.parse_args()
@@ -317,6 +393,7 @@ def main() -> None:
     if only - set(PARTS):
         parser.error(f"--only: unknown {', '.join(sorted(only - set(PARTS)))}; choose from {', '.join(PARTS)}")
     clock = CLOCK[args.clock]
+    args.batch_size = args.batch_size or args.deals
     from oidocs import api
 
     per_deal = len(api.docs_in(api.read_deal(EXAMPLE)))
@@ -337,16 +414,29 @@ def main() -> None:
         big.mkdir()
         make_deals(small, args.deals)
         if "batch" in only:
-            runs = [(_batch_once(small, Path(tmp, "o1"), 1), _batch_once(small, Path(tmp, "o2"), 2)) for _ in range(5)]
+            sized = small
+            if args.batch_size != args.deals:
+                sized = Path(tmp, "sized")
+                sized.mkdir()
+                make_deals(sized, args.batch_size)
+            n = args.batch_size
+            runs = [(_batch_once(sized, Path(tmp, "o1"), 1), _batch_once(sized, Path(tmp, "o2"), 2))
+                    for _ in range(5 if n <= 200 else 1)]
             parallel = max(machine_parallelism() for _ in range(3))
             t1 = min(r[0][0] for r in runs)  # interleaved, best of five: a shared machine is noisy
             t2 = min(r[1][0] for r in runs)
+            one, two = batch_accounts(sized, Path(tmp, "o1"), 1), batch_accounts(sized, Path(tmp, "o2"), 2)
+            ideal = one["main"] / (two["main"] + two["workers"] / 2)
             rows += [
-                (f"batch of {args.deals} deals ({docs} agreements + sheets and calendars), --jobs 1", f"{t1:.2f} s",
-                 f"{docs / t1:.0f} agreements/s"),
-                (f"batch of {args.deals} deals, --jobs 2", f"{t2:.2f} s", f"speed-up {t1 / t2:.2f}x (target >= 1.8x)"),
+                (f"batch of {n} deals ({per_deal * n} agreements + sheets and calendars), --jobs 1", f"{t1:.2f} s",
+                 f"{per_deal * n / t1:.0f} agreements/s"),
+                (f"batch of {n} deals, --jobs 2", f"{t2:.2f} s", f"speed-up {t1 / t2:.2f}x (target >= 1.8x)"),
                 ("the machine itself: two CPU-bound processes at once vs one after the other", f"{parallel:.2f}x",
                  "2.0 on two free cores"),
+                (f"batch of {n} deals in CPU time: --jobs 1 / --jobs 2 main process + workers",
+                 f"{one['main']:.2f} s / {two['main']:.2f} + {two['workers']:.2f} s",
+                 f"serial {two['main'] / (two['main'] + two['workers']):.1%}; on two free cores "
+                 f"{ideal:.2f}x (target >= 1.8x)"),
             ]
         if "memory" in only:
             make_deals(big, args.big)
@@ -357,6 +447,8 @@ def main() -> None:
                  f"ratio {mb / m1:.2f} (flat: ~1)"),
                 (f"batch of {args.big} deals, --jobs 1", f"{tb:.2f} s", f"{per_deal * args.big / tb:.0f} agreements/s"),
             ]
+    if "scale" in only:
+        rows += scale_rows(args.deals, args.scale)
     if "startup" in only:
         start = startup()
         rows.append(("`python -c pass` / `oidocs --help`", f"{start['python'] * 1000:.0f} / {start['help'] * 1000:.0f} ms",

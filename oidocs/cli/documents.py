@@ -157,19 +157,15 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
 
     def action() -> None:
         from oidocs.errors import shown
-        from oidocs.run.batch import (
-            PackOptions,
-            jobs_from_files,
-            jobs_from_rows,
-            run_batch,
-        )
+        from oidocs.run.batch import PackOptions, run_batch
+        from oidocs.run.jobs import jobs_from_files, jobs_from_rows
 
         known: frozenset[tuple[str, str]] = frozenset()
         if base and rows:
             known = _base_warnings(base, lang, strict)
             todo = jobs_from_rows(base, rows, shard)
         else:
-            todo = jobs_from_files(paths, workers=jobs or os.cpu_count() or 1, shard=shard)
+            todo = jobs_from_files(paths, shard=shard)
         options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library, strict, skip_existing, known)
         show = not quiet and sys.stderr.isatty()
         if show:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator
 
@@ -60,31 +61,54 @@ def pool_map(func: Callable[[Any], Any], items: list[Any], workers: int,
              lost: Callable[[Any, str], Any]) -> Iterator[Any]:
     """Map ``func`` over ``items`` in ``workers`` forked processes, in order.
 
-    ``lost(item, reason)`` stands in for the result of each item that a dead worker never
-    returned. Interrupted (Ctrl-C, SIGTERM), the workers are stopped before the exception
-    goes on.
+    Items go out in chunks (fewer round trips), and only a few chunks per worker are handed
+    out at a time: the main process never holds a pending task or a result per item of a
+    long batch, so its memory does not grow with the batch. ``lost(item, reason)`` stands in
+    for the result of each item that a dead worker never returned. Interrupted (Ctrl-C,
+    SIGTERM), the workers are stopped before the exception goes on.
     """
     import gc
     import multiprocessing
 
     gc.freeze()  # what the parent loaded stays shared: workers' collections do not touch it
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    chunk = max(1, min(4, len(items) // (workers * 8)))  # small chunks: no worker idles at the end
+    size = chunk_size(len(items), workers)
+    chunks = (items[i:i + size] for i in range(0, len(items), size))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
-    done = 0
+    pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+    current: list[Any] = []  # the chunk being handed out or waited for, not in pending
     try:
-        for result in pool.map(func, items, chunksize=chunk):
-            done += 1
-            yield result
+        while True:
+            while len(pending) < workers * IN_FLIGHT and (current := next(chunks, [])):
+                pending.append((current, pool.submit(_run_chunk, func, current)))
+            current = []
+            if not pending:
+                break
+            current, future = pending.popleft()
+            yield from future.result()
     except BrokenProcessPool:
         pool.shutdown(wait=False, cancel_futures=True)
-        for item in items[done:]:
-            yield lost(item, "a worker process ended unexpectedly (killed, or out of memory)")
+        for chunk in [current, *(c for c, _ in pending), *chunks]:
+            for item in chunk:
+                yield lost(item, "a worker process ended unexpectedly (killed, or out of memory)")
         return
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+IN_FLIGHT = 3  # chunks handed out per worker at a time: one running, the next ones queued
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Items per task: up to 4 (a pack takes tens of milliseconds, a round trip well under one),
+    small enough that no worker idles long at the end of the batch."""
+    return max(1, min(4, count // (workers * 8)))
+
+
+def _run_chunk(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [func(item) for item in chunk]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
