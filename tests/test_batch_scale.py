@@ -130,16 +130,18 @@ def test_jobs_two_gives_the_same_bytes_and_report_with_failures(tmp_path: Path) 
     assert lines[0][-1].split(", ")[:2] == lines[1][-1].split(", ")[:2] == [f"made {len(EXAMPLES)}", "failed 2"]
 
 
-def _exit_on_three(item: int) -> int:
-    if item == 3:
+def _exit_on(item: tuple[int, int]) -> int:
+    if item[0] == item[1]:
         os._exit(9)  # a worker killed (out of memory, kill -9)
-    return item * 10
+    return item[0] * 10
 
 
-def test_a_dead_worker_fails_only_what_it_had_not_returned() -> None:
-    results = list(pool.pool_map(_exit_on_three, list(range(40)), 2, lambda item, why: ("lost", item)))
+@pytest.mark.parametrize("fatal", [0, 3, 30])
+def test_a_dead_worker_fails_only_what_it_had_not_returned(fatal: int) -> None:
+    items = [(i, fatal) for i in range(40)]
+    results = list(pool.pool_map(_exit_on, items, 2, lambda item, why: ("lost", item[0])))
     first_lost = next(i for i, r in enumerate(results) if isinstance(r, tuple))
-    assert 1 <= first_lost <= 3 and results[:first_lost] == [i * 10 for i in range(first_lost)]
+    assert first_lost <= fatal and results[:first_lost] == [i * 10 for i in range(first_lost)]
     assert results[first_lost:] == [("lost", i) for i in range(first_lost, 40)]  # each item once, in order
 
 

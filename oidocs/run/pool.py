@@ -76,19 +76,21 @@ def pool_map(func: Callable[[Any], Any], items: list[Any], workers: int,
     chunks = (items[i:i + size] for i in range(0, len(items), size))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
     pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
-    current: list[Any] = []  # the chunk being handed out or waited for, not in pending
+    head: list[Any] = []  # the chunk whose results are awaited (taken from pending)
+    fetched: list[Any] = []  # the chunk being handed out (not in pending yet)
     try:
         while True:
-            while len(pending) < workers * IN_FLIGHT and (current := next(chunks, [])):
-                pending.append((current, pool.submit(_run_chunk, func, current)))
-            current = []
+            while len(pending) < workers * IN_FLIGHT and (fetched := next(chunks, [])):
+                pending.append((fetched, pool.submit(_run_chunk, func, fetched)))
+                fetched = []
             if not pending:
                 break
-            current, future = pending.popleft()
+            head, future = pending.popleft()
             yield from future.result()
+            head = []
     except BrokenProcessPool:
         pool.shutdown(wait=False, cancel_futures=True)
-        for chunk in [current, *(c for c, _ in pending), *chunks]:
+        for chunk in [head, *(c for c, _ in pending), fetched, *chunks]:
             for item in chunk:
                 yield lost(item, "a worker process ended unexpectedly (killed, or out of memory)")
         return
