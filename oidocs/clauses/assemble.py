@@ -189,6 +189,7 @@ def _describe(exc: BaseException) -> str:
 def parse_body(text: str, nodes: list[Any], cf: ClauseFile, lang: str) -> list[Block]:
     """Parse rendered clause markup: blank lines part paragraphs, ``- `` lines are items."""
     joiner = "" if lang == "ja" else " "
+    tables = Table in map(type, nodes)  # whether a line may hold a table at all
     blocks: list[Block] = []
     current: Paragraph | None = None
     target: Paragraph | Item | None = None
@@ -200,11 +201,11 @@ def parse_body(text: str, nodes: list[Any], cf: ClauseFile, lang: str) -> list[B
         if line.startswith("- "):
             if current is None:
                 raise ClauseError(file=cf.file, message=f"an item has no paragraph above it: {line[:40]!r}")
-            target = Item(_inlines(line[2:].strip(), nodes, cf))
+            target = Item(_inlines(line[2:].strip(), nodes, cf, tables))
             current.items.append(target)
             continue
-        inlines = _inlines(line, nodes, cf)
-        if len(inlines) == 1 and isinstance(inlines[0], Table):
+        inlines = _inlines(line, nodes, cf, tables)
+        if tables and len(inlines) == 1 and isinstance(inlines[0], Table):
             blocks.append(inlines[0])
             current = target = None
             continue
@@ -216,7 +217,7 @@ def parse_body(text: str, nodes: list[Any], cf: ClauseFile, lang: str) -> list[B
     return blocks
 
 
-def _inlines(line: str, nodes: list[Any], cf: ClauseFile) -> list[Any]:
+def _inlines(line: str, nodes: list[Any], cf: ClauseFile, tables: bool) -> list[Any]:
     if "\ue000" not in line:  # fixed wording only
         return [Text(line)]
     pieces = _TOKEN.split(line)  # text, node index, text, node index, ..., text
@@ -229,6 +230,6 @@ def _inlines(line: str, nodes: list[Any], cf: ClauseFile) -> list[Any]:
         out.append(nodes[index])
         if pieces[i + 1]:
             out.append(Text(pieces[i + 1]))
-    if len(out) > 1 and any(isinstance(n, Table) for n in out):
+    if tables and len(out) > 1 and any(isinstance(n, Table) for n in out):
         raise ClauseError(file=cf.file, message="a table() must stand alone in its paragraph")
     return out

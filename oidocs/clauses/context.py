@@ -129,12 +129,15 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     def others(key: str) -> Plain:
         return Plain(labels.join([p.d for p in parties if p.key != key]))
 
+    words: dict[str, str] = {}  # each term's wording in this document, looked up once
+
     def term_node(key: str, defining: bool) -> Term:
-        if key not in terms:
-            raise KeyError(f"term {key!r} is not in any terms.yaml")
-        t = terms[key]
-        word = t.text(labels.lang, doc)
-        return Term(key, labels.define(word, t.the) if defining else word, defining)
+        word = words.get(key)
+        if word is None:
+            if key not in terms:
+                raise KeyError(f"term {key!r} is not in any terms.yaml")
+            word = words[key] = terms[key].text(labels.lang, doc)
+        return Term(key, labels.define(word, terms[key].the) if defining else word, defining)
 
     def means(key: str) -> Term:
         """Defines a term at the head of its definition: 「本成果」とは、…をいう。 / "Results" means ..."""

@@ -87,9 +87,11 @@ class _TokenSink:
 
     def add(self, value: Any) -> str:
         node = self.to_node(value)
-        if type(node) is not tuple:
-            return self._put(node)
-        return "".join([self._put(part) for part in node])
+        if type(node) is tuple:
+            return "".join([self._put(part) for part in node])
+        self.charge(1 + len(getattr(node, "text", "")))  # _put, written out: most printed values are one node
+        self.nodes.append(node)
+        return f"\ue000{len(self.nodes) - 1}\ue001"
 
     def _put(self, node: Any) -> str:
         self.charge(1 + len(getattr(node, "text", "")))
@@ -135,6 +137,7 @@ class Library:
         self._docs: dict[str, DocDef] = {}
         self._expressions: dict[str, Callable[..., Any]] = {}
         self._titles: dict[str, Any] = {}
+        self._templates: dict[tuple[str, str], Any] = {}  # compiled once per library (Jinja2's own cache is an LRU)
         self._ids: list[str] | None = None
 
     # --- clauses ------------------------------------------------------------------------
@@ -182,9 +185,13 @@ class Library:
 
     def template(self, clause_id: str, lang: str) -> Any:
         """Return the compiled Jinja2 template of a clause."""
+        key = (clause_id, lang)
+        if key in self._templates:
+            return self._templates[key]
         clause = self.clause(clause_id, lang)
         try:
-            return self.env.get_template(f"{clause_id}:{lang}")
+            self._templates[key] = self.env.get_template(f"{clause_id}:{lang}")
+            return self._templates[key]
         except TemplateSyntaxError as exc:
             raise ClauseError(file=clause.file, line=exc.lineno, message=f"template error: {exc.message}") from None
         except (SyntaxError, RecursionError, MemoryError) as exc:  # Python's own limits on the compiled code
@@ -233,7 +240,8 @@ class Library:
         # shared (a clause's {% set %} writes to its own Context.vars, never to these names).
         names = {**self.env.globals, **context}
         try:
-            return self.env.concat(template.root_render_func(template.new_context(names, shared=True))), sink.nodes
+            run = self.env.context_class(self.env, names, template.name, template.blocks)
+            return self.env.concat(template.root_render_func(run)), sink.nodes
         except Exception:
             self.env.handle_exception()  # re-raised with the clause's own lines in the traceback
         finally:

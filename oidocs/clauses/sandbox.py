@@ -251,7 +251,10 @@ class _Generator(CodeGenerator):
     """Generated code that charges the budget for constant text and checks ``~`` joins."""
 
     def _output_const_repr(self, group: Iterable[Any]) -> str:
-        return f"environment.sandbox_text({super()._output_const_repr(group)})"
+        text = "".join(map(str, group))
+        if MARKERS[0] in text or MARKERS[1] in text:  # refused when the clause reaches it, as any error
+            return f"environment.sandbox_marked({text!r})"
+        return f"environment.sandbox_text({text!r})"
 
     def visit_Compare(self, node: nodes.Compare, frame: Any) -> None:
         self.write("(environment.sandbox_compared(")
@@ -317,7 +320,9 @@ class ClauseSandbox(SandboxedEnvironment):
         return super().getitem(obj, argument)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        charge(CALL_UNITS)
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.charge(CALL_UNITS)
         if type(__obj) is FunctionType and __obj.__code__ in _HELPER_CODE:
             # One of oidocs' own helpers (a closure of build_context): safe to call, and it takes
             # no context, so Jinja2's checks and argument injection are skipped (most calls).
@@ -337,11 +342,15 @@ class ClauseSandbox(SandboxedEnvironment):
 
     # hooks of the generated code
     def sandbox_text(self, text: str) -> str:
-        charge(len(text))
-        if MARKERS[0] in text or MARKERS[1] in text:
-            raise BudgetExceeded("the clause contains U+E000 or U+E001, private-use characters oidocs uses "
-                                 "internally; delete them")
+        """Constant text of the clause (checked for the engine's markers when compiled): charged as printed."""
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.charge(len(text))
         return text
+
+    def sandbox_marked(self, text: str) -> str:
+        raise BudgetExceeded("the clause contains U+E000 or U+E001, private-use characters oidocs uses "
+                             "internally; delete them")
 
     def sandbox_compared(self, value: Any) -> Any:
         deep_size(value)

@@ -60,6 +60,10 @@ class MarkdownWriter(Visitor):
     # --- helpers ------------------------------------------------------------------------
 
     def inline(self, inlines: list[Inline]) -> str:
+        texts = [node.text for node in inlines]
+        joined = "".join(texts)
+        if _PLAIN.fullmatch(joined) and not (self.options.review and Insert in map(type, inlines)):
+            return joined  # nothing to escape or mark: one scan for the whole paragraph
         parts = []
         for node in inlines:
             text = escape(node.text)
