@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEALS, GOLDEN
+from conftest import DEALS, GOLDEN, ROOT
 from oidocs import api
 
+# Two review deals keep golden files too (issue 20, second reading): a startup licensing its background
+# technology under a Nagoya court clause (ja), and three parties with a Singapore company, a PoC at a
+# customer's plant and electronic signing (en).
+REVIEW = [ROOT / "tests" / "review_deals" / name for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml")]
+
 CASES = []
-for deal_path in DEALS:
+for deal_path in DEALS + REVIEW:
     deal = api.read_deal(deal_path)
     for doc in api.docs_in(deal):
         # a deal written for side-by-side documents also keeps its bilingual Markdown golden

@@ -1,0 +1,62 @@
+"""What the second reviewing reading of two packs outside the examples found (review helper, issue 20).
+
+(c) a startup (acting_for) licensing its background technology to a listed manufacturer, a paid PoC at
+the manufacturer's plant, a JDA, a licence and a court in Nagoya (Japanese); (d) a Japanese SME
+(acting_for), a Singapore startup and a Japanese large company, a PoC at a customer's power plant,
+joint filing with free licensing, electronic signing (English). Each test fails on the text before
+its fix; the documents are read back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+
+DEALS = ROOT / "tests" / "review_deals"
+MIRAI = DEALS / "mirai-toyohashi-bg-ja.yaml"      # the startup performs the PoC at the client's plant
+SAKAI = DEALS / "sakai-veltra-kanto-en.yaml"      # the SME performs the PoC at a customer's plant
+SAPPORO = ROOT / "tests" / "fixtures" / "sapporo-line-ja.yaml"   # no side taken, third-party site
+
+
+def _damages(deal: Path, lang: str) -> str:
+    return article_titled(shipped_markdown(deal, "poc", lang), "損害賠償" if lang == "ja" else "Damages")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal", [MIRAI, SAKAI], ids=["client-site", "third-party-site"])
+def test_performer_at_a_plant_is_not_liable_for_lost_production_without_limit(deal: Path, lang: str) -> None:
+    """Acting for the performer working at another's plant: lost profits and consequential loss (a
+    stopped line) are excluded, and damage to property and site claims are limited to the greater of
+    the fee and the insurance the performer must carry; injury stays unlimited."""
+    text = _damages(deal, lang)
+    if lang == "ja":
+        assert "逸失利益（生産設備その他の設備の停止により生じた損害を含む。）を賠償する責任を負わない" in text
+        assert "のいずれか多い額を上限とする" in text and "金100,000,000円（第10条に定める賠償責任保険" in text
+        assert "人の生命又は身体の侵害により生じた損害に係る責任" in text
+        assert "人の生命若しくは身体の侵害又は有体物の損壊により生じた損害に係る責任" not in text
+    else:
+        assert "lost profits (including loss caused by the stoppage of a production line or other facility)" in text
+        assert "shall be limited to the greater of the amount of the Fee and JPY 100,000,000" in text
+        assert "liability for damage caused by death or bodily injury;" in text
+        assert "death or bodily injury or by damage to tangible property" not in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_poc_drafted_for_no_side_keeps_property_damage_outside_the_cap(lang: str) -> None:
+    """The performer-side limits stay out of a balanced draft (the client-side protection of
+    lawyer-reading-2 §3 is unchanged there)."""
+    text = _damages(SAPPORO, lang)
+    assert ("人の生命若しくは身体の侵害又は有体物の損壊" if lang == "ja" else "death or bodily injury or by damage to tangible property") in text
+    assert ("逸失利益" if lang == "ja" else "lost profits") not in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_performers_sheet_names_the_site_limit_and_the_insurance_to_price_in(lang: str) -> None:
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(SAKAI), lang=lang).decode()
+    assert ("（100,000,000円）まで負い" if lang == "ja" else "(JPY 100,000,000)") in sheet
+    assert ("保険料を検証料に織り込んでいるか" if lang == "ja" else "its premium is priced into the fee") in sheet
