@@ -60,3 +60,25 @@ def test_the_performers_sheet_names_the_site_limit_and_the_insurance_to_price_in
     sheet = api.render_review(api.read_deal(SAKAI), lang=lang).decode()
     assert ("（100,000,000円）まで負い" if lang == "ja" else "(JPY 100,000,000)") in sheet
     assert ("保険料を検証料に織り込んでいるか" if lang == "ja" else "its premium is priced into the fee") in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_foreign_party_brings_export_control_and_enforcement_advice(lang: str) -> None:
+    """Coating technology going to a Singapore company: the sheet asks for an export-control
+    classification and an export-control article, and where a Japanese judgment can be enforced;
+    a deal between Japanese companies gets no such item."""
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(SAKAI), lang=lang).decode()
+    assert ("外国為替及び外国貿易法" if lang == "ja" else "Foreign Exchange and Foreign Trade Act") in sheet
+    assert "Veltra Surface Technologies Pte. Ltd." in sheet.split("外国為替" if lang == "ja" else "Foreign Exchange")[0]
+    domestic = api.render_review(api.read_deal(MIRAI), lang=lang).decode()
+    assert ("外国為替及び外国貿易法" if lang == "ja" else "Foreign Exchange and Foreign Trade Act") not in domestic
+
+
+def test_an_address_ending_in_a_postal_code_is_still_abroad() -> None:
+    """"…, Singapore 138632" names Singapore: its signatory signs without a seal mark on paper."""
+    from oidocs.deal.localize import foreign_address
+
+    assert foreign_address("1 Fusionopolis Way, #20-10 Connexis, Singapore 138632")
+    assert not foreign_address("2-5-8 Mikunigaoka, Sakai-ku, Sakai, Osaka, Japan 590-0028")

@@ -74,6 +74,7 @@ def foreign_address(address: str) -> bool:
     if any(text.startswith(c) for c in countries.get("ja", [])):
         return True
     last = text.rsplit(",", 1)[-1].strip().casefold()
+    last = last.rstrip("0123456789- ").strip()  # "Singapore 138632": a postal code may follow the country
     return any(last == c.casefold() for c in countries.get("en", []))
 
 
