@@ -25,6 +25,7 @@ PAYLOADS = {
     "print_a_list": ("{{ ['x' * 200000] * 10000 }}", "not a list"),
     "print_a_mapping": ("{{ {'a': ['x' * 200000] * 10000} }}", "not a mapping"),
     "concat_a_list": ("{{ 'a' ~ ['x' * 200000] * 10000 }}", "not a list"),
+    "ref_of_a_list": ("{{ ref(['x' * 200000] * 10000) }}", "not a list"),
     "join_lists": ("{{ join([['x' * 200000] * 10000]) }}", "not a list"),
     "compare_nested": ("{{ [[[0] * 10000] * 10000] * 10000 == [[[0] * 10000] * 10000] * 10000 }}",
                        "beyond 100,000 entries"),

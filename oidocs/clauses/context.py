@@ -237,7 +237,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,
-        "ref": lambda target: Ref(str(target)),
+        "ref": lambda target: Ref(leaf_text(target, "ref()")),  # str() of a list could be gigabytes
         "define": lambda key: term_node(key, True),
         "means": means,
         "term": lambda key: term_node(key, False),

@@ -35,18 +35,23 @@ class Visitor:
     """
 
     SKIP = object()
+    _methods: dict[tuple[type, type], tuple[Any, Any]] = {}  # (writer class, node class) -> visit, depart
 
     def dispatch(self, node: Node) -> None:
-        name = type(node).__name__
-        visit = getattr(self, f"visit_{name}", None)
+        key = (type(self), type(node))
+        methods = Visitor._methods.get(key)
+        if methods is None:  # looked up once per writer and node class, not once per node
+            name = type(node).__name__
+            methods = Visitor._methods[key] = (getattr(type(self), f"visit_{name}", None),
+                                               getattr(type(self), f"depart_{name}", None))
+        visit, depart = methods
         if visit is None:
-            raise NotImplementedError(f"{type(self).__name__} cannot render a {name} node")
-        if visit(node) is not self.SKIP:
+            raise NotImplementedError(f"{type(self).__name__} cannot render a {type(node).__name__} node")
+        if visit(self, node) is not self.SKIP:
             for child in getattr(node, "children", ()):
                 self.dispatch(child)
-        depart = getattr(self, f"depart_{name}", None)
         if depart is not None:
-            depart(node)
+            depart(self, node)
 
 
 def bilingual_renderer(fmt: str) -> Callable[[Bilingual, RenderOptions], bytes]:
