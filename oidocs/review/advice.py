@@ -78,8 +78,6 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         out.append(Finding("university_non_practice", "ip.joint_filing.non_practice_compensation", False))
     ef = ip.exclusive_field if ip else None
     if ef is not None:
-        if deal.signing == "paper":  # an electronic contract bears no stamp duty (see the stamp duty section)
-            out.append(Finding("stamp_duty", "ip.model", "exclusive_field"))
         shares = jda.cost_shares if jda and jda.cost_shares else {}
         if shares.get(ef.owner) == 100:
             out.append(Finding("costs_and_results", f"jda.cost_shares.{ef.owner}", 100))

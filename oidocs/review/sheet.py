@@ -20,7 +20,7 @@ from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
-from oidocs.review.signing import stamp_duty_section, taxable_titles, untranslated_section
+from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
 from oidocs.review.next_steps import counts, next_steps_section
 from oidocs.review.people import label
 from oidocs.review.people import value as people_value
@@ -52,7 +52,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     out.append("")
 
     advice = advice_section(deal, trees, lang, w, library.advice,
-                            undefined_term_findings(trees, lang) + undefined_royalty_base(deal, trees, lang))
+                            transfer_advice(deal, trees, lang) + undefined_term_findings(trees, lang)
+                            + undefined_royalty_base(deal, trees, lang))
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
     out += topics_section(trees, lang)

@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from oidocs.content import templates_path
 from oidocs.deal.fields import LangMap
 from oidocs.deal.model import Deal, plain
-from oidocs.document.tree import Document
+from oidocs.document.tree import Article, Document, Insert, Ref, Term, Text, walk
+from oidocs.review.advice import Finding
 from oidocs.review.people import where
 from oidocs.writers.markdown import escape
 
@@ -65,11 +66,48 @@ def stamp_duty_section(deal: Deal, trees: list[Document], lang: str) -> list[str
         return out + [w["electronic"], ""]
     out += [w["paper_intro"].format(n=len(deal.parties)), ""]
     for tree in trees:
-        verdict, reason = _document_line(deal, tree.doc, lang, w)
+        verdict, reason = _document_line(deal, tree, lang, w)
         if reason is not None:
             out.append(f"- **{escape(tree.title)}**: {verdict}{'。' if lang == 'ja' else '. '}"
                        f"{escape(reason)}")
     return out + ["", w["confirm"], ""]
+
+
+def transfer_articles(tree: Document) -> list[str]:
+    """The labels of the articles of ``tree`` whose text obliges a party to transfer IP rights to another.
+
+    Read from the document as built, against the list in ``templates/stamp_duty.yaml``
+    (``transfers``): a listed clause counts when the document has it and, where the entry gives
+    ``says``, its text contains those words, so the stamp-duty verdict follows what the pack's
+    clauses actually say (a co-owner that declines to file keeps its share: no transfer).
+    """
+    found = []
+    for entry in _yaml("stamp_duty.yaml")["transfers"]:
+        for article in tree.articles:
+            if article.clause.id == entry["clause"] and _says(article, entry.get("says")):
+                found.append(article.label)
+    return found
+
+
+def transfer_advice(deal: Deal, trees: list[Document], lang: str) -> list[tuple[Finding, str]]:
+    """The stamp-duty advice item, citing the articles that transfer rights, on paper only.
+
+    An electronic contract bears no stamp duty; a pack whose clauses transfer nothing gets no item.
+    """
+    from oidocs.review.cite import doc_name
+
+    if deal.signing != "paper":
+        return []
+    sep = "、" if lang == "ja" else "; "
+    where = [f"{doc_name(tree.doc, lang)} {label}" for tree in trees for label in transfer_articles(tree)]
+    return [(Finding("stamp_duty", "signing", "paper", ()), sep.join(where))] if where else []
+
+
+def _says(article: Article, words: dict[str, str] | None) -> bool:
+    if not words:
+        return True
+    text = "".join(n.text for n in walk(article) if isinstance(n, (Text, Insert, Ref, Term)))
+    return any(w in text for w in words.values())
 
 
 def taxable_titles(deal: Deal, trees: list[Document], lang: str) -> list[str]:
@@ -77,31 +115,35 @@ def taxable_titles(deal: Deal, trees: list[Document], lang: str) -> list[str]:
     if deal.signing == "electronic":
         return []
     w = words(lang)
-    return [tree.title for tree in trees if _document_line(deal, tree.doc, lang, w)[0] == w["may_be_taxable"]]
+    return [tree.title for tree in trees if _document_line(deal, tree, lang, w)[0] == w["may_be_taxable"]]
 
 
-def _document_line(deal: Deal, doc: str, lang: str, w: dict[str, str]) -> tuple[str, str | None]:
+def _document_line(deal: Deal, tree: Document, lang: str, w: dict[str, str]) -> tuple[str, str | None]:
     """(verdict, reason) for one document; reason None for a document this section does not know."""
     def tax(amount: int) -> str:
         return w["tax"].format(amount=f"{amount:,}") if amount else w["no_tax"]
 
-    if doc in ("nda", "mou", "licence"):
-        return w["not_taxable"], w[doc]
-    if doc == "poc" and deal.poc is not None:
+    sep = "、" if lang == "ja" else ", "
+    articles = transfer_articles(tree)
+    assignment = w["assignment"].format(articles=sep.join(articles), tax=tax(stamp_duty(1, None))) if articles else ""
+    space = "" if lang == "ja" else " "
+    if tree.doc in ("nda", "mou", "licence"):
+        if assignment:
+            return w["may_be_taxable"], w[tree.doc] + space + assignment
+        return w["not_taxable"], w[tree.doc]
+    if tree.doc == "poc" and deal.poc is not None:
         fee = deal.poc.fee.amount
         deliverables = [plain(d) for d in deal.poc.deliverables] or [
             "検証報告書" if lang == "ja" else "the verification report"]
         amount = f"{fee:,}円" if lang == "ja" else f"{deal.poc.fee.currency} {fee:,}"
-        reason = w["poc_mandate"] + ("" if lang == "ja" else " ") + w["poc_work"].format(
+        reason = w["poc_mandate"] + space + w["poc_work"].format(
             deliverables=("、" if lang == "ja" else "; ").join(deliverables), amount=amount,
             tax=tax(stamp_duty(2, fee)))
-        return w["may_be_taxable"], reason
-    if doc == "jda":
-        ef = deal.ip.exclusive_field if deal.ip else None
-        if ef is None:
-            return w["not_taxable"], w["jda"]
-        owner = next(plain(p.name) for p in deal.parties if p.key == ef.owner)
-        return w["may_be_taxable"], w["jda"] + ("" if lang == "ja" else " ") + w["jda_assignment"].format(owner=owner, tax=tax(stamp_duty(1, None)))
+        return w["may_be_taxable"], reason + (space + assignment if assignment else "")
+    if tree.doc == "jda":
+        if assignment:
+            return w["may_be_taxable"], w["jda"] + space + assignment
+        return w["not_taxable"], w["jda"] + space + w["jda_no_assignment"]
     return "", None
 
 
