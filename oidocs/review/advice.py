@@ -22,6 +22,7 @@ from oidocs.review.places import default_court, far_default_court, patent_court_
 
 SMALL = ("sme", "startup")
 USUAL_EXCLUSIVE_YEARS = 3
+COST_GAP_POINTS = 10  # a cost share this many points above the ownership share is flagged
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Finding:
     """One piece of advice: the rule, the deal value that triggered it, where it applies.
 
     ``clauses`` (None: the rule's ``clauses`` in advice.yaml) are the clause ids whose articles
-    the sheet cites; ``values`` fill ``{placeholders}`` of the rule's wording.
+    the sheet cites; ``values`` fill ``{placeholders}`` of the rule's wording; ``rows`` fill the
+    rule's ``line`` once each, joined into ``{parties}`` (one line per party concerned).
     """
 
     rule: str
@@ -37,6 +39,7 @@ class Finding:
     value: Any
     clauses: tuple[str, ...] | None = None
     values: dict[str, str] = field(default_factory=dict)
+    rows: tuple[dict[str, str], ...] = ()
 
 
 def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
@@ -94,6 +97,8 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
         out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
     out += _royalty_free_startup(deal, lang)
+    out += _costs_above_ownership(deal)
+    out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
@@ -162,6 +167,51 @@ def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:
         out.append(Finding("royalty_free_startup", "licence.royalty_free", True, ("licence.grant",),
                            values={"names": startups[lic.licensor]}))
     return out
+
+
+def _co_owner_shares(deal: Deal) -> dict[str, int]:
+    """Each co-owner's share of the JDA's joint results in percent, where the deal sets shares."""
+    jf = deal.ip.joint_filing if deal.ip else None
+    return dict(jf.shares) if jf is not None and jf.shares and not jf.equal else {}
+
+
+def _costs_above_ownership(deal: Deal) -> list[Finding]:
+    """Parties that pay a clearly larger share of the JDA's shared costs than they own of the results.
+
+    Paying costs does not by itself earn results (JPO, SME Agency); a party paying 40 per cent for
+    a 20 per cent share pays for part of the others' results, which its lawyer should see.
+    """
+    jda = deal.jda
+    shares = _co_owner_shares(deal)
+    if jda is None or jda.costs != "shared" or not jda.cost_shares or not shares:
+        return []
+    rows = tuple({"name": plain(p.name), "cost": str(jda.cost_shares[p.key]), "share": str(shares.get(p.key, 0))}
+                 for p in deal.parties
+                 if p.key in jda.cost_shares and jda.cost_shares[p.key] - shares.get(p.key, 0) >= COST_GAP_POINTS)
+    return [Finding("cost_above_ownership", "jda.cost_shares", None, rows=rows)] if rows else []
+
+
+def _background_exclusive_elsewhere(deal: Deal, lang: str) -> list[Finding]:
+    """Co-owners of the JDA's results left out of an exclusive licence of a party's rights in the pack.
+
+    The pack's licence gives one party an exclusive licence of another's (background) rights in a
+    field; a third co-owner of the joint results gets no licence of them, so if practising the
+    results needs them its share is worth nothing in that field.
+    """
+    lic, ip = deal.licence, deal.ip
+    if lic is None or not lic.exclusive or deal.jda is None or ip is None or ip.model == "exclusive_field":
+        return []
+    shares = _co_owner_shares(deal)
+    co_owners = [p for p in deal.parties if not shares or shares.get(p.key, 0) > 0]
+    left_out = [plain(p.name) for p in co_owners if p.key not in (lic.licensor, lic.licensee)]
+    if not left_out:
+        return []
+    names = {p.key: plain(p.name) for p in deal.parties}
+    sep = "、" if lang == "ja" else "; "
+    return [Finding("background_exclusive_elsewhere", "licence.exclusive", True, values={
+        "licensor": names[lic.licensor], "licensee": names[lic.licensee],
+        "rights": sep.join(plain(r.title) for r in lic.rights), "field": plain(lic.field),
+        "others": ("、" if lang == "ja" else " and ").join(left_out)})]
 
 
 def _coowned_clauses(deal: Deal) -> tuple[str, ...]:

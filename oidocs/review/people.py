@@ -22,7 +22,7 @@ PARTY_FIELDS = frozenset({"discloser", "performer", "client", "owner", "holder",
 # Maps keyed by party.
 PARTY_MAPS = frozenset({"roles", "cost_shares", "shares"})
 # Amounts of money: written with thousands separators (2,500,000).
-AMOUNTS = frozenset({"amount", "upfront", "minimum_annual", "liability_cap"})
+AMOUNTS = frozenset({"amount", "upfront", "minimum_annual", "liability_cap", "insurance_amount"})
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,11 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
     for n, (f, where) in enumerate(items, start=1):
         rule = texts[f.rule]
         out.append(f"{n}. **{escape(rule['title'][lang])}**: {escape(where)}  ")
-        out.append(f"   {escape(tidy_prose(str(rule['advice'][lang])).format(**f.values))}")
+        values = dict(f.values)
+        if f.rows:  # one line per party concerned, from the rule's `line`
+            line = tidy_prose(str(rule["line"][lang]))
+            values["parties"] = ("、" if lang == "ja" else "; ").join(line.format(**row) for row in f.rows)
+        out.append(f"   {escape(tidy_prose(str(rule['advice'][lang])).format(**values))}")
     if not items:
         out.append(w["no_advice"])
     out.append("")
