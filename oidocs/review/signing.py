@@ -84,7 +84,7 @@ def transfer_articles(tree: Document) -> list[str]:
     found = []
     for entry in _yaml("stamp_duty.yaml")["transfers"]:
         for article in tree.articles:
-            if article.clause.id == entry["clause"] and _says(article, entry.get("says")):
+            if article.clause.id == entry["clause"] and article.label not in found and _says(article, entry.get("says")):
                 found.append(article.label)
     return found
 
