@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bounded import assert_refused, oidocs_bounded
+from bounded import assert_refused, oidocs_bounded, python_bounded
 from conftest import ROOT
 
 JA = ROOT / "examples" / "acme-nano-ja.yaml"
@@ -56,3 +56,18 @@ def test_a_clause_is_bounded_and_its_failure_names_its_file(tmp_path: Path, name
     assert_refused(proc, str(clause), said)
     assert len(proc.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "o").exists()
+
+
+def test_an_amendment_clause_from_a_users_library_is_bounded(tmp_path: Path) -> None:
+    """``amend_files(library=...)`` renders the amendment's own clauses under the same budget."""
+    lib = tmp_path / "lib"
+    (lib / "amendment").mkdir(parents=True)
+    clause = lib / "amendment" / "effective.ja.md"
+    clause.write_text("---\nid: amendment.effective\nversion: 2\ntitle: 効力発生日\n---\n"
+                      + PAYLOADS["repeat_long_text"][0] + "\n", encoding="utf-8")
+    code = ("import sys\nfrom oidocs.clauses.library import Library\nfrom oidocs.errors import OidocsError\n"
+            "from pathlib import Path\nfrom oidocs.negotiate.amend import amend_files\n"
+            "try:\n    amend_files(sys.argv[1], sys.argv[2], 'jda', library=Library([Path(sys.argv[3])]))\n"
+            "except OidocsError as exc:\n    sys.exit(str(exc))\n")
+    proc = python_bounded(code, JA, ROOT / "examples" / "more" / "acme-nano-amended.yaml", lib)
+    assert_refused(proc, str(clause), "too much work")

@@ -155,13 +155,15 @@ def build_amendment(old: Deal, new: Deal, doc: str, lang: str, *, effective: dt.
 
 def _render(library: Library, clause_id: str, lang: str, kind: str, context: dict[str, Any]) -> tuple[Clause, list[Block]]:
     """Render one amendment clause with the amendment's own names added to the context."""
+    from oidocs.clauses.sandbox import budgeted
     from oidocs.errors import ClauseError
 
     cf = library.clause(clause_id, lang)
     if cf.kind != kind:
         raise ClauseError(file=cf.file, line=2, message=f"is of kind {cf.kind!r} but is used as {kind!r}")
     try:
-        text, nodes = library.render(library.template(clause_id, lang), context, to_node)
+        with budgeted():  # a user library's amendment clause is bounded like any other clause
+            text, nodes = library.render(library.template(clause_id, lang), context, to_node)
     except Exception as exc:  # noqa: BLE001 - any template failure is the clause file's fault
         raise ClauseError(file=cf.file, message=str(exc) or type(exc).__name__) from None
     return Clause(cf.id, cf.version, cf.title, cf.note, "always included", cf.file, cf.user), \
