@@ -82,3 +82,13 @@ def test_an_address_ending_in_a_postal_code_is_still_abroad() -> None:
 
     assert foreign_address("1 Fusionopolis Way, #20-10 Connexis, Singapore 138632")
     assert not foreign_address("2-5-8 Mikunigaoka, Sakai-ku, Sakai, Osaka, Japan 590-0028")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_priced_commercial_licence_is_not_called_free(lang: str) -> None:
+    """The startup chose a free licence for the research only and priced the commercial licence
+    (JDA royalty article): the sheet must not say that its technology is licensed free."""
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(MIRAI), lang=lang).decode()
+    assert ("スタートアップの技術が無償で許諾されている" if lang == "ja" else "A startup's technology is licensed free") not in sheet

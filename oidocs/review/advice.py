@@ -152,12 +152,16 @@ def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:
     bl = ip.background_licence if ip else None
     if bl is not None:
         licensors = [k for k in (bl.licensors or [p.key for p in deal.parties]) if k in startups]
-        free = bl.royalty_free or bl.commercial == "royalty_free"
-        if licensors and free:
-            default = "royalty_free" not in bl.model_fields_set and bl.royalty_free
-            out.append(Finding("royalty_free_startup_default" if default else "royalty_free_startup",
-                               "ip.background_licence.royalty_free", bl.royalty_free, ("ip.background_licence.grant",),
-                               values={"names": sep.join(startups[k] for k in licensors)}))
+        names = {"names": sep.join(startups[k] for k in licensors)}
+        # A free licence to carry out the research, chosen in the deal file, is market practice (the
+        # commercial licence stays priced or negotiated): only a free commercial licence, or a free
+        # research licence nobody decided, is flagged.
+        if licensors and bl.commercial == "royalty_free":
+            out.append(Finding("royalty_free_startup", "ip.background_licence.commercial", "royalty_free",
+                               ("ip.background_licence.grant",), values=names))
+        elif licensors and bl.royalty_free and "royalty_free" not in bl.model_fields_set:
+            out.append(Finding("royalty_free_startup_default", "ip.background_licence.royalty_free", True,
+                               ("ip.background_licence.grant",), values=names))
     ef = ip.exclusive_field if ip else None
     if ef is not None and ef.royalty_free and ef.owner in startups:
         out.append(Finding("royalty_free_startup", "ip.exclusive_field.royalty_free", True,
