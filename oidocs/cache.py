@@ -14,7 +14,10 @@ is an optimisation that must never become a way in:
 - an entry must be a regular file of this user that no one else may write;
 - entries are opened without following symbolic links;
 - the whole cache is bounded (:data:`MAX_BYTES`): when a write takes it over, the entries used
-  least recently are removed.
+  least recently are removed. Measuring the cache means listing every entry, which takes long
+  in a large cache, so a process does it at its first write and then once per
+  :data:`PRUNE_EVERY` bytes it has written (a cold start writes a few hundred templates; each
+  used to list the whole cache); the cache stays within ``MAX_BYTES + PRUNE_EVERY``.
 
 ``OIDOCS_NO_CACHE=1`` turns the cache off; an unwritable folder simply means no cache.
 """
@@ -34,6 +37,8 @@ from oidocs._version import __version__
 MAGIC = b"oidocs-cache-1\n"
 MAX_BYTES = 64 << 20  # the whole cache; a full one (every clause, both documents) is about 3 MiB
 MAX_ENTRY = 16 << 20
+PRUNE_EVERY = MAX_BYTES // 4  # bytes a process writes between two measurements of the whole cache
+_unmeasured: list[int] = []  # bytes this process wrote since it last measured the cache (empty: never did)
 
 
 def _root() -> Path:
@@ -114,7 +119,11 @@ def write(kind: str, key: str, data: bytes) -> None:
             fh.write(MAGIC + hashlib.sha256(data).digest() + data)
         os.replace(tmp, folder / key)
         tmp = None
-        prune()
+        if not _unmeasured or _unmeasured[0] + len(data) > PRUNE_EVERY:
+            _unmeasured[:] = [0]
+            prune()
+        else:
+            _unmeasured[0] += len(data)
     except OSError:
         pass
     finally:

@@ -65,3 +65,25 @@ def test_the_cache_is_bounded(tmp_path: Path, monkeypatch: object) -> None:
     finally:
         del os.environ["XDG_CACHE_HOME"]
         cache._checked_dir.cache_clear()
+
+
+def test_a_process_measures_the_cache_once_per_quarter_of_its_bound_not_per_write(tmp_path: Path,
+                                                                                   monkeypatch: object) -> None:
+    """A cold start writes hundreds of templates; listing a large cache for each took a second apiece."""
+    from oidocs import cache
+
+    measured: list[int] = []
+    real = cache.prune
+    monkeypatch.setattr(cache, "prune", lambda limit=cache.MAX_BYTES: (measured.append(1), real(limit))[1])  # type: ignore[attr-defined]
+    monkeypatch.setattr(cache, "_unmeasured", [])  # type: ignore[attr-defined]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # type: ignore[attr-defined]
+    cache._checked_dir.cache_clear()
+    try:
+        for i in range(200):
+            cache.write("test", f"small-{i}", b"x" * 1000)
+        assert len(measured) == 1  # the first write
+        for i in range(6):
+            cache.write("test", f"big-{i}", os.urandom(cache.PRUNE_EVERY // 3 + 1))
+        assert len(measured) == 3  # again each time a quarter of the bound was written since
+    finally:
+        cache._checked_dir.cache_clear()
