@@ -60,6 +60,39 @@ def test_a_company_licensors_grant_back_stays_outside_the_field(lang: str) -> No
     assert ("本地域における本分野での実施を含まない" if lang == "ja" else "outside the Field within the Territory") in body
 
 
+# ---- 3. the NDA names only the stages the deal makes ------------------------------------------
+
+STAGES = {  # deal -> the stages it makes after the NDA
+    EX / "hakata-sensor-ja.yaml": ["poc"],
+    EX / "hokkai-univ-ja.yaml": ["jda"],
+    FIX / "licence-open-en.yaml": ["licence"],
+    FIX / "kobe-licence-en.yaml": ["poc", "licence"],
+    EX / "acme-nano-ja.yaml": ["poc", "jda", "licence"],
+    FIX / "oneway-en.yaml": ["poc", "jda"],  # an NDA alone: the usual next stages
+}
+WORDS = {"ja": {"poc": "技術検証", "jda": "共同研究開発", "licence": "実施許諾"},
+         "en": {"poc": "technical verification", "jda": "joint research and development", "licence": "licence"}}
+TITLE_WORDS = {"ja": WORDS["ja"], "en": {"poc": "Technical Verification", "jda": "Joint Research and Development",
+                                          "licence": "Licensing"}}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("deal", list(STAGES), ids=[p.stem for p in STAGES])
+def test_nda_names_only_the_stages_the_deal_makes(deal: Path, lang: str) -> None:
+    import re
+
+    text = shipped_markdown(deal, "nda", lang)
+    stages = STAGES[deal]
+    sep_last, sep = ("又は", "、") if lang == "ja" else (" or ", ", ")
+    words = [TITLE_WORDS[lang][s] for s in stages]
+    joined = words[0] if len(words) == 1 else sep.join(words[:-1]) + sep_last + words[-1]
+    title = f"{joined}への移行" if lang == "ja" else f"Transition to {joined}"
+    body = article_titled(text, title)
+    for stage, word in WORDS[lang].items():
+        found = re.search(re.escape(word), body, flags=re.I) is not None
+        assert found == (stage in stages), (stage, body)
+
+
 # ---- 4. Japanese: the exclusive field and the PoC schedule read correctly -----------------------
 
 def test_the_exclusive_grant_reads_with_a_territory_joined_by_oyobi() -> None:

@@ -109,3 +109,21 @@ def test_what_clauses_may_use_still_works(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "o" / "acme-nano-2026-nda-ja.md").read_text(encoding="utf-8")
     assert "3000000/True/2/acme=50;nano=50;/50/False/True/2026/True/True" in text
+
+
+@pytest.mark.parametrize("title, message", [
+    ("'{{ cycler.__init__.__globals__ }}'", "title:"),
+    ("'{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}'", "title:"),
+    ("'{{ no_such_name }}'", "title:"),
+])
+def test_a_title_that_words_itself_runs_in_the_sandbox(tmp_path: Path, title: str, message: str) -> None:
+    """A heading may be Jinja (the NDA's next stages): a user's is sandboxed and bounded like a body,
+    and a failure names the clause file, without a traceback or a written file."""
+    lib = tmp_path / "lib" / "common"
+    lib.mkdir(parents=True)
+    (lib / "jurisdiction.ja.md").write_text(f"---\nid: common.jurisdiction\nversion: 7\ntitle: {title}\n---\n本文。\n",
+                                            encoding="utf-8")
+    result = run("nda", "--config", JA, "--out", tmp_path / "o", "--library", tmp_path / "lib")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{lib / 'jurisdiction.ja.md'}:2: {message}"), result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "o").exists()

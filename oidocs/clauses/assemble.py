@@ -157,7 +157,12 @@ class _Renderer:
                 text, nodes = self.library.render(template, context, to_node)
         except Exception as exc:  # a clause may be a user's: whatever it raised is reported, never a traceback
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
-        provenance = Clause(cf.id, cf.version, cf.title, cf.note, reason, cf.file, cf.user)
+        try:  # a heading may name what the deal makes (the NDA's next stages), worded like a document title
+            with budgeted():
+                title = self.library.title(cf.title, self.context)
+        except Exception as exc:
+            raise ClauseError(file=cf.file, line=2, message=f"title: {_describe(exc)}") from None
+        provenance = Clause(cf.id, cf.version, title, cf.note, reason, cf.file, cf.user)
         return provenance, parse_body(text, nodes, cf, self.lang)
 
 
