@@ -36,6 +36,93 @@ def _jda(path: Path, lang: str) -> str:
     return shipped_markdown(path, "jda", lang)
 
 
+# ---- 1. acting_for a university reaches the JDA and its IP articles -------------------------------
+
+UNIV_JDA = {
+    "ja": {
+        "publication": ["通知を受けた日から30日以内に", "公表予定日から60日を超えない期間に限る。",
+                        "公表の延期は、一の公表について一回に限り",
+                        "学術上の公表の可否、時期及び方法は、乙が単独で決定する",
+                        "学生が乙の定める期限までに学位論文を提出し"],
+        "practice": ["乙の選択により、当該実施により得る収入", "実施1年ごとの定額"],
+        "licensing": ["出願の日から3年を経過してもなお"],
+        "no_warranty": ["乙は、本共同研究開発により本目的が達成されること", "乙に故意又は重大な過失がある場合に限り、責任を負う"],
+        "academic_use": ["全ての本成果（相手方のみが権利を有するもの及び共有に係るものを含む。）を自己の研究及び教育"],
+    },
+    "en": {
+        "publication": ["within thirty (30) days of receiving it", "beyond sixty (60) days after the planned date",
+                        "A postponement may be required only once for each publication",
+                        "Party B alone shall decide whether, when and in what form to publish academically",
+                        "prevent a student taking part in the Joint Research and Development from submitting a degree thesis"],
+        "practice": ["either as a percentage of the income that it derives from that practice",
+                     "or as a fixed sum for each year of practice, as Party B chooses"],
+        "licensing": ["within three (3) years of their filing date"],
+        "no_warranty": ["Party B makes no warranty that the Joint Research and Development will achieve the Purpose",
+                        "only where the damage is caused by the wilful misconduct or gross negligence of Party B"],
+        "academic_use": ["practise and use all the Results (including those in which the other Party alone holds the rights, "
+                         "and those that are co-owned) for its own research and education"],
+    },
+}
+TITLES = {
+    "publication": ("成果の公表", "Publication of Results"),
+    "practice": ("共有知的財産権の実施", "Practice of Jointly Owned IP Rights"),
+    "licensing": ("第三者への実施許諾及び持分の譲渡", "Licensing to Third Parties and Transfer of Shares"),
+    "no_warranty": ("非保証", "No Warranty"),
+    "academic_use": ("研究及び教育のための利用", "Research and Education Use"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_jda_drafted_for_the_university_leans_its_way(lang: str) -> None:
+    """Drafted for the university: a short review and a firm, single postponement; the university alone
+    decides on academic publication once confidential information and filings are protected; theses
+    go in on time; non-practice compensation as a share of income or a yearly sum, and the right to
+    license after non-practice as well; no warranty of results, liability for them only for wilful
+    misconduct or gross negligence; free research and education use of every result."""
+    text = _jda(UNIV_SIDE, lang)
+    for key, phrases in UNIV_JDA[lang].items():
+        body = article_titled(text, TITLES[key][0 if lang == "ja" else 1])
+        for phrase in phrases:
+            assert phrase in body, (key, phrase)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_university_lean_reaches_a_three_party_deal(lang: str) -> None:
+    text = _jda(ASTER, lang)
+    body = article_titled(text, TITLES["academic_use"][0 if lang == "ja" else 1])
+    assert ("他のいずれかの当事者のみが権利を有するもの" if lang == "ja" else "another Party alone holds the rights") in body
+    practice = article_titled(text, TITLES["practice"][0 if lang == "ja" else 1])
+    assert ("の選択により" if lang == "ja" else "as the University chooses") in practice
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_other_side_of_a_university_deal_stays_balanced(tmp_path: Path, lang: str) -> None:
+    """Drafting for the startup changes nothing in the JDA: balanced, as for nobody."""
+    startup_side = _variant(tmp_path, BALANCED, "startup-side.yaml", lambda d: d.update(acting_for="kamo"))
+    balanced = _jda(BALANCED, lang)
+    assert _jda(startup_side, lang) == balanced
+    assert "研究及び教育のための利用" not in balanced and "Research and Education Use" not in balanced
+    assert "公表予定日から90日" in balanced or "ninety (90) days after the planned date" in balanced
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_explicit_no_to_non_practice_compensation_is_kept(tmp_path: Path, lang: str) -> None:
+    """The university side makes compensation the default; a deal that says false keeps it out."""
+    def no_npc(d: dict) -> None:  # type: ignore[type-arg]
+        d["ip"]["joint_filing"]["non_practice_compensation"] = False
+    path = _variant(tmp_path, UNIV_SIDE, "no-npc.yaml", no_npc)
+    practice = article_titled(_jda(path, lang), TITLES["practice"][0 if lang == "ja" else 1])
+    assert ("不実施補償" not in practice) if lang == "ja" else ("non-practice compensation" not in practice)
+
+
+def test_the_review_sheet_does_not_ask_for_compensation_the_university_side_already_has() -> None:
+    """The advice to add non-practice compensation fires for a balanced university deal only."""
+    from oidocs.review.advice import findings
+
+    assert "university_non_practice" in {f.rule for f in findings(api.read_deal(BALANCED), "en")}
+    assert "university_non_practice" not in {f.rule for f in findings(api.read_deal(UNIV_SIDE), "en")}
+
+
 # ---- 2. a university licensor's grant-back reaches its research in the Field -----------------------
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -39,6 +39,9 @@ from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
 
+ACADEMIC = ("university", "research_institute")
+
+
 class Plain(str):
     """A string the engine composed (a designation, a joined list): printed as fixed text."""
 
@@ -52,7 +55,7 @@ def party_view(party: Any, designation: str) -> Record:
     return Record({
         "key": party.key, "name": plain(party.name), "address": plain(party.address),
         "representative": plain(party.representative), "kind": party.kind, "d": Plain(designation),
-        "academic": party.kind in ("university", "research_institute"),
+        "academic": party.kind in ACADEMIC,
     })
 
 
@@ -69,19 +72,22 @@ def to_node(value: Any) -> Any:
     return Insert(" ".join(leaf_text(value, "printing").split()))
 
 
-def leans(deal: Deal) -> tuple[str, str | None]:
-    """Return which way the NDA and the PoC lean for the party oidocs acts for (``acting_for``).
+def leans(deal: Deal) -> tuple[str, str | None, str]:
+    """Return which way the NDA, the PoC and the JDA lean for the party oidocs acts for (``acting_for``).
 
     ``nda_lean``: "discloser" or "recipient" in a one-way NDA drafted for that party, else "".
     ``poc_lean``: "performer", "client" or "balanced" (no party, or a third one); None without a PoC.
-    Computed here once so that every clause leans by the same rule.
+    ``jda_lean``: "university" when the party acted for is a university or research institute (the
+    JDA's publication, results and co-ownership articles then read as its lawyer would draft them),
+    else "balanced". Computed here once so that every clause leans by the same rule.
     """
     acting, nda, poc = deal.acting_for, deal.nda, deal.poc
     nda_lean = "" if acting is None or nda is None or nda.mutual else (
         "discloser" if acting == nda.discloser else "recipient")
     poc_lean = None if poc is None else (
         "performer" if acting == poc.performer else "client" if acting == poc.client else "balanced")
-    return nda_lean, poc_lean
+    jda_lean = "university" if any(p.key == acting and p.kind in ACADEMIC for p in deal.parties) else "balanced"
+    return nda_lean, poc_lean, jda_lean
 
 
 def filing_lean(deal: Deal) -> str:
@@ -198,7 +204,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     intro.append(phrase("parties_defined"))
 
     signed, effective = deal.doc_dates(doc)
-    nda_lean, poc_lean = leans(deal)
+    nda_lean, poc_lean, jda_lean = leans(deal)
     acting = by_key.get(deal.acting_for) if deal.acting_for else None
 
     names = {
@@ -210,6 +216,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "nda_lean": nda_lean,
         "poc_lean": poc_lean,
         "filing_lean": filing_lean(deal),
+        "jda_lean": jda_lean,
         "phrase": phrase,
         "signing": deal.signing,
         "date_style": deal.date_style,

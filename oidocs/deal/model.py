@@ -251,7 +251,8 @@ def party_keys_of(data: Any) -> list[str] | None:
 
 
 def complete(deal: Deal) -> Deal:
-    """Fill the defaults that depend on other fields (equal shares, all licensors).
+    """Fill the defaults that depend on other fields (equal shares, all licensors, non-practice
+    compensation when the drafts are prepared for a university or research institute).
 
     After this a clause never meets ``None`` where the spec promises a default. Filled-in
     values still count as defaults (``model_fields_set`` is kept), so the review sheet can
@@ -266,6 +267,10 @@ def complete(deal: Deal) -> Deal:
     updates: dict[str, Any] = {}
     if ip.model == "joint_filing":
         jf = ip.joint_filing or JointFiling()
+        acting = next((p for p in deal.parties if p.key == deal.acting_for), None)
+        if acting is not None and acting.kind in ("university", "research_institute") \
+                and "non_practice_compensation" not in jf.model_fields_set:
+            jf = copy_with(jf, non_practice_compensation=True)  # a university's side: 不実施補償 by default
         if jf.shares is None:
             base, rest = divmod(100, len(keys))
             jf = copy_with(jf, shares={k: base + (1 if i < rest else 0) for i, k in enumerate(keys)})
