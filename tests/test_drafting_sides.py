@@ -217,3 +217,13 @@ def test_joint_results_are_owned_by_substantive_contribution_in_mou_and_jda(lang
         assert "contributed to making" not in text and "contributed to creating" not in text
     jda = shipped_markdown(deal, "jda", "en")
     assert "contributed substantively to creating it" in jda and "to making it" not in jda
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_poc_names_joint_owners_as_the_mou_and_jda_do(lang: str) -> None:
+    """A two-party PoC's joint results are co-owned in the words the MOU and the JDA use (phrases.yaml
+    ``contributing_parties``), not by a looser "contributed to creating" test of its own."""
+    poc = shipped_markdown(FIX / "kobe-licence-en.yaml", "poc", lang)
+    wording = "の本成果に係る知的財産権は、各当事者の共有とし" if lang == "ja" else "shall be co-owned by the Parties, in shares"
+    assert wording in poc
+    assert "その創出に寄与した当事者" not in poc and "contributed to creating them" not in poc
