@@ -162,3 +162,24 @@ def test_the_main_process_hands_out_work_a_few_chunks_at_a_time(monkeypatch: pyt
     first = next(results)
     assert first == 0 and sum(submitted) <= 2 * pool.IN_FLIGHT * pool.chunk_size(len(items), 2)
     assert list(results) == items[1:]
+
+
+def test_a_batch_that_ends_normally_lets_its_workers_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool is shut down in order once the last pack is in: never terminated as after Ctrl-C.
+
+    Left suspended after its last result, the pool was stopped when the batch's generator was
+    collected (or not at all before a fast exit), and a worker waiting for work printed an
+    ``EOFError`` traceback under the batch's summary.
+    """
+    import multiprocessing
+
+    from oidocs.run.batch import PackOptions, run_batch
+
+    stopped: list[Any] = []
+    monkeypatch.setattr(pool, "_stop", stopped.append)
+    deals = [_copy(tmp_path / "deals", f"{n}.yaml", _with_id(f"deal-{n}")) for n in range(3)]
+    result = run_batch(jobs_from_files(deals), PackOptions(str(tmp_path / "out"), ("md",), None, False, False, None),
+                       workers=2)
+    assert len(result.made) == 3 and not result.failed
+    assert not stopped
+    assert not multiprocessing.active_children()

@@ -212,7 +212,8 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
     order = [position for position, job in enumerate(jobs) if job.ok]
     todo = [(jobs[position], options) for position in order]
     workers = max(1, workers or os.cpu_count() or 1)
-    for position, (label, problems, warnings, skipped, unread) in zip(order, _map(todo, workers)):
+    # strict: zip then asks _map once more, so the pool shuts down in order (not stopped as on Ctrl-C)
+    for position, (label, problems, warnings, skipped, unread) in zip(order, _map(todo, workers), strict=True):
         if unread:
             jobs[position].deal_id, jobs[position].problems = None, problems
             early.append((position, label, problems))
