@@ -9,6 +9,7 @@ the loader. Duplicate keys are refused (a second value must not silently win).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,3 +195,32 @@ def _construct_scalar(node: yaml.Node) -> Any:
     _CONSTRUCTOR.constructed_objects.pop(node, None)  # a shared constructor must not keep nodes alive
     return value
 
+
+
+_CUT = re.compile(r"\S( +#\S.*)$")  # a value, one or more spaces, then '#' straight before a word
+
+
+def comment_cuts(source: Source, text: str) -> list[tuple[Path, int, int, str]]:
+    """Values a '#' cut short: ``address: 1 Fusionopolis Way, #20-10`` is read as ``1 Fusionopolis Way,``.
+
+    YAML takes `` #`` as the start of a comment, so the unit number vanishes from every contract
+    without a word. A comment written as a comment has a space after '#'; one glued to a word
+    after a value on the same line is most likely part of the value. Returns (path, line, column
+    of '#', the text cut off) for each text value that lost its tail this way.
+    """
+    lines = text.splitlines()
+    cut_lines = {n + 1: m for n, line in enumerate(lines) if "#" in line and (m := _CUT.search(line))}
+    if not cut_lines:
+        return []
+    found = []
+    for path, (line, col) in source.positions.items():
+        match = cut_lines.get(line)
+        if match is None or not path or lines[line - 1][col - 1:col] in ("'", '"'):
+            continue  # a quoted value keeps its '#'
+        value: Any = source.data
+        for part in path:
+            value = value[part]
+        tail = match.group(1).strip()
+        if isinstance(value, str) and tail not in value:
+            found.append((path, line, match.start(1) + match.group(1).index("#") + 1, tail))
+    return found

@@ -14,6 +14,7 @@ The deal given must be localized (plain strings): the item names are printed as 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -205,10 +206,10 @@ def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal
 
     first = (lang or deal.language).split("+")[0]  # a bilingual pack names items in its first language
     found = check_pack(localize(deal, first, source_file))
+    problems = _comment_cuts(source_file)
     if not found:
-        return []
+        return problems
     source = _source(source_file)
-    problems = []
     for f in found:
         line, column = source.locate(_path(f.path)) if source else (None, None)
         problems.append(Problem(source_file, line, column, f.path, f.message("en")))
@@ -222,6 +223,29 @@ def enforce(problems: list[Problem], strict: bool) -> list[str]:
         raise DealError([
             Problem(p.file, p.line, p.column, p.path, f"{p.message} (an error under --strict)") for p in problems])
     return [str(Problem(p.file, p.line, p.column, p.path, f"warning: {p.message}")) for p in problems]
+
+
+_GLUED_COMMENT = re.compile(r"\S +#\S", re.M)
+
+
+def _comment_cuts(source_file: str) -> list[Problem]:
+    """A text value cut short by a '#' that YAML took for a comment (see ``comment_cuts``)."""
+    from oidocs.deal.dealfile import read_text
+    from oidocs.deal.messages import say
+    from oidocs.deal.yamlsource import comment_cuts, load_text
+
+    try:
+        text = read_text(source_file)
+    except (OSError, DealError):
+        return []
+    if not _GLUED_COMMENT.search(text):  # the common case: no file to parse again
+        return []
+    try:
+        source = load_text(text, source_file)
+    except DealError:
+        return []
+    return [Problem(source_file, line, column, ".".join(map(str, path)), say("yaml_comment_cut", tail=tail))
+            for path, line, column, tail in comment_cuts(source, text)]
 
 
 def _path(dotted: str) -> tuple[str | int, ...]:
