@@ -31,7 +31,7 @@ from oidocs.clauses.sandbox import (
     trust_helpers,
 )
 from oidocs.deal.dealfile import docs_in
-from oidocs.deal.localize import default_court, patent_court
+from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import exclusivity_end, jda_on_notice, research_start
@@ -241,6 +241,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "n_parties": len(parties),
         "count": lambda n: Plain(labels.count(int(n))),
         "has_university": any(p.academic for p in parties),
+        "party_abroad": bool(parties_abroad(deal)),
         "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,

@@ -78,6 +78,14 @@ def foreign_address(address: str) -> bool:
     return any(last == c.casefold() for c in countries.get("en", []))
 
 
+def parties_abroad(deal: Deal) -> list[Any]:
+    """The parties with an address abroad in any language it is written in: technology that goes
+    to them leaves Japan (export control: the documents' article, the review sheet's advice)."""
+    def texts(address: Any) -> list[str]:
+        return [address] if isinstance(address, str) else [a for a in (address.ja, address.en) if a]
+    return [p for p in deal.parties if any(foreign_address(str(a)) for a in texts(p.address))]
+
+
 def _default_court_name() -> str:
     return str(_places()["default_court"])
 

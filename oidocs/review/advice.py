@@ -14,7 +14,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
-from oidocs.deal.localize import foreign_address, patent_court, translate_court
+from oidocs.deal.localize import parties_abroad, patent_court, translate_court
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
@@ -102,16 +102,11 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += licence_findings(deal)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
-    abroad = [p for p in deal.parties if any(foreign_address(str(a)) for a in _addresses(p.address))]
+    abroad = parties_abroad(deal)
     if abroad:  # technology crosses a border: export control, and where a judgment can be enforced
         out.append(Finding("foreign_party", "parties", None, values={
             "names": ("、" if lang == "ja" else ", ").join(plain(p.name) for p in abroad)}))
     return out
-
-
-def _addresses(address: Any) -> list[str]:
-    """Every language's text of an address (a plain string, or a map written per language)."""
-    return [address] if isinstance(address, str) else [a for a in (address.ja, address.en) if a]
 
 
 def _people_in_poc(deal: Deal) -> str:
