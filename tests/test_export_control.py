@@ -62,3 +62,24 @@ def test_with_every_party_in_japan_no_document_has_an_export_control_article(lan
         for doc in docs:
             text = shipped_markdown(deal, doc, lang)
             assert TITLE[lang] not in text and WORDS[lang][0] not in text, (deal.name, doc, lang)
+
+
+SURVIVAL = {"ja": "存続条項", "en": "Survival"}
+SURVIVES = {"ja": "受領した当事者がこれら又はその複製物を保有する間", "en": "for as long as the Party that received them holds them"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_ban_on_re_export_outlives_the_agreement(tmp_path: Path, lang: str) -> None:
+    """What a party abroad received stays under the re-export ban after the PoC, JDA or licence ends:
+    each survival article names the export-control article, by its computed number, for as long
+    as the recipient holds what it received; a deal among parties in Japan names nothing of it."""
+    import re
+
+    for deal, doc in [(BILINGUAL, "poc"), (BILINGUAL, "jda"), (_kobe_abroad(tmp_path), "licence")]:
+        text = shipped_markdown(deal, doc, lang)
+        number = re.search(r"^## (第\d+条|Article \d+)[（ ]\(?" + TITLE[lang], text, flags=re.M)
+        assert number, (deal.name, doc)
+        survival = article_titled(text, SURVIVAL[lang])
+        assert number.group(1) in survival and SURVIVES[lang] in survival, (deal.name, doc)
+    for doc in ("poc", "jda", "licence"):
+        assert SURVIVES[lang] not in article_titled(shipped_markdown(ACME, doc, lang), SURVIVAL[lang])
