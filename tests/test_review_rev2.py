@@ -92,3 +92,15 @@ def test_a_priced_commercial_licence_is_not_called_free(lang: str) -> None:
 
     sheet = api.render_review(api.read_deal(MIRAI), lang=lang).decode()
     assert ("スタートアップの技術が無償で許諾されている" if lang == "ja" else "A startup's technology is licensed free") not in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_options_table_gives_shares_by_contribution_when_the_deal_sets_none(lang: str) -> None:
+    """Joint filing without `shares`: the documents share each right by contribution (equal only
+    until agreed), so the options table must not claim fixed equal shares (34/33/33)."""
+    from oidocs import api
+
+    row = next(line for line in api.render_review(api.read_deal(SAKAI), lang=lang).decode().splitlines()
+               if line.startswith("| 共有持分 |" if lang == "ja" else "| Co-ownership shares |"))
+    assert ("貢献度に応じて" if lang == "ja" else "by contribution") in row
+    assert "34" not in row and "33" not in row

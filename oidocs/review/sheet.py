@@ -111,6 +111,10 @@ def options(deal: Deal) -> list[tuple[str, Any, bool]]:
         if value is None and name in ("mou", "poc", "jda", "ip", "licence"):
             continue
         _walk_option(deal, name, value, rows)
+    jf = deal.ip.joint_filing if deal.ip else None
+    if jf is not None and jf.equal:  # left out: the documents share by contribution, equal only until agreed
+        rows = [(path, "by_contribution" if path == "ip.joint_filing.shares" else value, default)
+                for path, value, default in rows]
     return rows
 
 
