@@ -204,12 +204,16 @@ def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal
     """
     from oidocs.deal.localize import localize
 
+    from oidocs.deal.messages import say
+    from oidocs.deal.yamlsource import comment_cuts
+
     first = (lang or deal.language).split("+")[0]  # a bilingual pack names items in its first language
     found = check_pack(localize(deal, first, source_file))
-    problems = _comment_cuts(source_file)
-    if not found:
-        return problems
-    source = _source(source_file)
+    text = _text(source_file)  # read once: the file is parsed again only to locate what was found
+    glued = text is not None and _GLUED_COMMENT.search(text) is not None  # the common case: none
+    source = _source(text, source_file) if text is not None and (found or glued) else None
+    problems = [Problem(source_file, line, column, ".".join(map(str, path)), say("yaml_comment_cut", tail=tail))
+                for path, line, column, tail in (comment_cuts(source, text) if source and glued and text else [])]
     for f in found:
         line, column = source.locate(_path(f.path)) if source else (None, None)
         problems.append(Problem(source_file, line, column, f.path, f.message("en")))
@@ -225,38 +229,26 @@ def enforce(problems: list[Problem], strict: bool) -> list[str]:
     return [str(Problem(p.file, p.line, p.column, p.path, f"warning: {p.message}")) for p in problems]
 
 
-_GLUED_COMMENT = re.compile(r"\S +#\S", re.M)
-
-
-def _comment_cuts(source_file: str) -> list[Problem]:
-    """A text value cut short by a '#' that YAML took for a comment (see ``comment_cuts``)."""
-    from oidocs.deal.dealfile import read_text
-    from oidocs.deal.messages import say
-    from oidocs.deal.yamlsource import comment_cuts, load_text
-
-    try:
-        text = read_text(source_file)
-    except (OSError, DealError):
-        return []
-    if not _GLUED_COMMENT.search(text):  # the common case: no file to parse again
-        return []
-    try:
-        source = load_text(text, source_file)
-    except DealError:
-        return []
-    return [Problem(source_file, line, column, ".".join(map(str, path)), say("yaml_comment_cut", tail=tail))
-            for path, line, column, tail in comment_cuts(source, text)]
+_GLUED_COMMENT = re.compile(r"\S +#\S", re.M)  # a '#' glued to a word after a value (yamlsource.comment_cuts)
 
 
 def _path(dotted: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
 
 
-def _source(source_file: str) -> Any:
+def _text(source_file: str) -> str | None:
     from oidocs.deal.dealfile import read_text
+
+    try:
+        return read_text(source_file)
+    except (OSError, DealError):
+        return None
+
+
+def _source(text: str, source_file: str) -> Any:
     from oidocs.deal.yamlsource import load_text
 
     try:
-        return load_text(read_text(source_file), source_file)
+        return load_text(text, source_file)
     except DealError:
         return None
