@@ -135,6 +135,15 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     def others(key: str) -> Plain:
         return Plain(labels.join([p.d for p in parties if p.key != key]))
 
+    def pair(a: str, b: str) -> Plain:
+        """Name parties ``a`` and ``b`` together by the phrase ``pair`` (the PoC's performer and client
+        agreeing or consulting): "the Parties" when they are the only two, else their designations in
+        party order, so that a lawyer rewords every such place once in phrases.yaml."""
+        named = [p.d for p in parties if p.key in (a, b)]
+        if len(named) != 2:
+            raise KeyError("pair(a, b) needs the keys of two different parties")
+        return Plain(phrase("pair").replace("{first}", str(named[0])).replace("{second}", str(named[1])))
+
     words: dict[str, str] = {}  # each term's wording in this document, looked up once
 
     def term_node(key: str, defining: bool) -> Term:
@@ -238,6 +247,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "party": party,
         "all_parties": Plain(labels.join([p.d for p in parties])),
         "others": others,
+        "pair": pair,
         "n_parties": len(parties),
         "count": lambda n: Plain(labels.count(int(n))),
         "has_university": any(p.academic for p in parties),

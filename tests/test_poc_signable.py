@@ -1,0 +1,70 @@
+"""PoC and JDA terms a lawyer would sign (issue 20): the findings of a lawyer's reading of deal "B".
+
+Deal B (tests/fixtures/startup-field-three-en.yaml): a startup owns the results under an exclusive
+field held by a large company, and an SME performs the PoC for the large company; the startup takes
+no part in the PoC. Each test reads the generated document back, in both languages, and fails on the
+text before the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+
+B = ROOT / "tests" / "fixtures" / "startup-field-three-en.yaml"
+BIGCO = ROOT / "examples" / "bigco-smallworks-en.yaml"      # two parties, exclusive field, English
+ACME = ROOT / "examples" / "acme-nano-ja.yaml"              # two parties, joint filing, Japanese
+
+TITLES = {"conf": ("秘密保持", "Confidentiality"), "work": ("本検証の実施", "Performance of the Verification"),
+          "materials": ("提供資料", "Client Materials"), "site": ("作業場所及び安全", "Place of Work and Safety"),
+          "results": ("本成果の帰属", "Ownership of the Results")}
+
+
+def art(path, key: str, lang: str) -> str:
+    return article_titled(shipped_markdown(path, "poc", lang), TITLES[key][0 if lang == "ja" else 1])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_consent_to_disclose_is_the_disclosers(lang: str) -> None:
+    """Finding 4: in a three-party PoC the consent to pass information on is the discloser's, not everyone's."""
+    first = art(B, "conf", lang).split("\n\n")[0]
+    if lang == "ja":
+        assert "秘密情報を開示した当事者の事前の書面による承諾" in first and "他の当事者の事前" not in first
+    else:
+        assert "prior written consent of the Party that disclosed it" in first
+        assert "consent of the other Parties" not in first
+
+
+@pytest.mark.parametrize("path", [B, BIGCO, ACME])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_only_people_who_need_to_know_receive_poc_information(path, lang: str) -> None:
+    """Finding 6: the NDA's need-to-know limit (and the duty after leaving) is carried into the PoC."""
+    second = art(path, "conf", lang).split("\n\n")[1]
+    if lang == "ja":
+        assert "本検証目的のために秘密情報を知る必要がある自己の役員及び従業員" in second
+        assert "退任又は退職後の義務を含む" in second
+    else:
+        assert "only to those of its officers and employees who need to know it for the Verification Purpose" in second
+        assert "including after their resignation or retirement" in second
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_joint_poc_results_are_held_equally_until_shares_are_agreed(lang: str) -> None:
+    """Finding 3: joint results of the performer and the client have a fallback share, as in the JDA."""
+    text = art(B, "results", lang)
+    if lang == "ja":
+        assert "持分が定められるまでの間は、各共有者の持分は相等しいものとして取り扱う。" in text
+    else:
+        assert "Until the shares are agreed, the co-owners shall be treated as holding equal shares." in text
+
+
+@pytest.mark.parametrize("key", ["work", "materials", "site"])
+def test_a_two_party_poc_names_the_performer_and_client_as_the_parties(key: str) -> None:
+    """Finding 8: no "Party A and Party B" typed in a two-party English PoC; one phrase (``pair``) names them."""
+    en = art(BIGCO, key, "en")
+    assert "Party A and Party B" not in en and "Party B and Party A" not in en
+    assert "the Parties" in en
+    three = art(B, key, "en")
+    assert "Party B and Party C" in three        # three parties: the performer and the client by designation
+    assert "甲及び乙" in art(ACME, key, "ja")     # Japanese drafting keeps 甲及び乙
