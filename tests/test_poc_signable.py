@@ -18,7 +18,7 @@ ACME = ROOT / "examples" / "acme-nano-ja.yaml"              # two parties, joint
 
 TITLES = {"conf": ("秘密保持", "Confidentiality"), "work": ("本検証の実施", "Performance of the Verification"),
           "materials": ("提供資料", "Client Materials"), "site": ("作業場所及び安全", "Place of Work and Safety"),
-          "results": ("本成果の帰属", "Ownership of the Results")}
+          "results": ("本成果の帰属", "Ownership of the Results"), "termination": ("解除", "Termination")}
 
 
 def art(path, key: str, lang: str) -> str:
@@ -68,3 +68,19 @@ def test_a_two_party_poc_names_the_performer_and_client_as_the_parties(key: str)
     three = art(B, key, "en")
     assert "Party B and Party C" in three        # three parties: the performer and the client by designation
     assert "甲及び乙" in art(ACME, key, "ja")     # Japanese drafting keeps 甲及び乙
+
+
+@pytest.mark.parametrize("path", [B, BIGCO])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_performers_breach_refunds_only_what_was_not_done(path, lang: str) -> None:
+    """Finding 5: no refund of the whole fee on any fault of the performer; the fee for work done stays."""
+    text = art(path, "termination", lang)
+    if lang == "ja":
+        assert "受領済みの本委託料を" not in text and "未払の本委託料を請求することができず" not in text
+        assert "その理由を問わず" in text and "これを超えて受領した額" in text
+        assert "日以内にその結果（得られたデータ及び中間的な結果を含む。）を書面により" in text and "相殺することができる" in text
+    else:
+        assert "refund to" in text and "the Fee already received;" not in text
+        assert "may not claim any unpaid part of the Fee" not in text
+        assert "for whatever reason" in text and "any amount received in excess of that portion" in text
+        assert "hands over to" in text and "may set off against that portion any damages" in text
