@@ -162,7 +162,7 @@ class _Renderer:
                 title = self.library.title(cf.title, self.context)
         except Exception as exc:
             raise ClauseError(file=cf.file, line=2, message=f"title: {_describe(exc)}") from None
-        provenance = Clause(cf.id, cf.version, title, cf.note, reason, cf.file, cf.user)
+        provenance = Clause(cf.id, cf.version, title, cf.note, reason, cf.file, cf.user, cf.provides)
         return provenance, parse_body(text, nodes, cf, self.lang)
 
 

@@ -32,6 +32,7 @@ class ClauseFile:
     body: str
     file: str
     user: bool = False
+    provides: tuple[str, ...] = ()
 
 
 def read_yaml(path: Path) -> Any:
@@ -86,7 +87,7 @@ def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
     for key in ("id", "version", "title"):
         if key not in meta:
             raise ClauseError(file=str(path), line=2, message=f"front matter lacks {key!r}")
-    unknown = set(meta) - {"id", "version", "title", "note", "kind"}
+    unknown = set(meta) - {"id", "version", "title", "note", "kind", "provides"}
     if unknown:
         raise ClauseError(file=str(path), line=2, message=f"front matter has unknown keys: {', '.join(sorted(unknown))}")
     kind = meta.get("kind", "article")
@@ -94,12 +95,20 @@ def read_clause(path: Path, lang: str, *, user: bool = False) -> ClauseFile:
         raise ClauseError(file=str(path), line=2, message=f"kind must be one of {', '.join(KINDS)}")
     if not isinstance(meta["version"], int) or isinstance(meta["version"], bool):
         raise ClauseError(file=str(path), line=2, message="version must be a whole number")
+    provides = meta.get("provides") or []
+    if not isinstance(provides, list) or not all(isinstance(p, str) and _PROVISION.fullmatch(p) for p in provides):
+        raise ClauseError(file=str(path), line=2, message="provides must be a list of names such as [standstill]")
     # Keep line numbers: blank lines stand in for the front matter.
     body = "\n" * (front.count("\n") + 3) + text[end + 5:]
     return ClauseFile(
         id=str(meta["id"]), lang=lang, version=meta["version"], title=str(meta["title"]), kind=kind,
         note=tidy_prose(str(meta.get("note") or "")), body=body, file=str(path), user=user,
+        provides=tuple(provides),
     )
+
+
+# A named provision a clause carries (``provides:``), cited by the review sheet as ``@name``.
+_PROVISION = re.compile(r"[a-z][a-z0-9_]{0,40}")
 
 
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"

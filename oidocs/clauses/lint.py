@@ -64,6 +64,7 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
     for clause_id in ids:
         for lang in LANGS:
             problems += _check_clause(library, clause_id, lang)
+        problems += _check_provides(library, clause_id)
     if problems:
         return problems
     from oidocs.clauses.assemble import assemble
@@ -85,6 +86,17 @@ def lint_library(library: Library, deals: list[Deal] | None = None) -> list[str]
                     if problem not in problems:
                         problems.append(problem)
     return problems
+
+
+def _check_provides(library: Library, clause_id: str) -> list[str]:
+    """Both languages of a clause name the same provisions (the review sheet cites them as ``@name``)."""
+    try:
+        ja, en = (library.clause(clause_id, lang) for lang in ("ja", "en"))
+    except ClauseError:
+        return []  # reported by _check_clause
+    if set(ja.provides) != set(en.provides):
+        return [f"{en.file}: provides {sorted(en.provides)} but the ja file provides {sorted(ja.provides)}"]
+    return []
 
 
 def _check_clause(library: Library, clause_id: str, lang: str) -> list[str]:

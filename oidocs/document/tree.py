@@ -99,6 +99,7 @@ class Clause:
     reason: str = ""
     source: str = ""
     user: bool = False
+    provides: tuple[str, ...] = ()  # named provisions it carries (front matter), cited as "@name"
 
 
 @dataclass

@@ -100,6 +100,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _costs_above_ownership(deal)
     out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
+    out += _two_licences(deal, lang)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
     abroad = parties_abroad(deal)
@@ -211,6 +212,23 @@ def _background_exclusive_elsewhere(deal: Deal, lang: str) -> list[Finding]:
         "licensor": names[lic.licensor], "licensee": names[lic.licensee],
         "rights": sep.join(plain(r.title) for r in lic.rights), "field": plain(lic.field),
         "others": ("、" if lang == "ja" else " and ").join(left_out)})]
+
+
+def _two_licences(deal: Deal, lang: str) -> list[Finding]:
+    """The JDA's licence of background IP and the licence agreement both licensing the licensor's rights.
+
+    The licence agreement's rights are the licensor's background IP: with ``ip.background_licence``
+    naming the licensor, the licensee holds two licences of the same rights on terms that differ
+    (royalty, field, term, termination), and nothing says which one governs.
+    """
+    ip, lic = deal.ip, deal.licence
+    bl = ip.background_licence if ip else None
+    if bl is None or lic is None or deal.jda is None or lic.licensor not in (bl.licensors or [p.key for p in deal.parties]):
+        return []
+    names = {p.key: plain(p.name) for p in deal.parties}
+    return [Finding("two_licences", "licence.licensor", lic.licensor, values={
+        "licensor": names[lic.licensor], "licensee": names[lic.licensee],
+        "rights": ("、" if lang == "ja" else "; ").join(plain(r.title) for r in lic.rights)})]
 
 
 def _coowned_clauses(deal: Deal) -> tuple[str, ...]:

@@ -3,6 +3,11 @@
 Article numbers are computed when a document is assembled (conditions drop clauses), so a
 finding about a clause is cited from the built trees, never from a typed number. A clause that
 several documents carry (the jurisdiction article) is cited in each of them.
+
+A rule may cite a named provision instead of a clause id: ``@standstill`` is whichever article
+says, in its front matter (``provides: [standstill]``), that it carries the stand-still. The name
+travels with the wording, so a term moved to another clause is still cited where it now stands
+(a rule listing the old clause id pointed at an article that no longer held it).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ def locations(trees: list[Document], clause_ids: Iterable[str], docs: Iterable[s
               ) -> list[tuple[str, str]]:
     """Return (doc, article or schedule label) for each of ``clause_ids`` in ``trees``, in pack order.
 
-    ``docs`` limits the search to those documents.
+    An id ``@name`` stands for every article carrying the named provision. ``docs`` limits the
+    search to those documents.
     """
     wanted = list(dict.fromkeys(clause_ids))
     only = set(docs) if docs is not None else None
@@ -30,9 +36,14 @@ def locations(trees: list[Document], clause_ids: Iterable[str], docs: Iterable[s
     for tree in trees:
         if only is not None and tree.doc not in only:
             continue
-        labels = {a.clause.id: a.label for a in tree.articles}
-        labels.update({s.clause.id: s.label for s in tree.schedules})
-        found += [(tree.doc, labels[c]) for c in wanted if c in labels]
+        parts = [*tree.articles, *tree.schedules]
+        labels = {p.clause.id: p.label for p in parts}
+        for name in wanted:
+            if name.startswith("@"):
+                hits = [p.label for p in parts if name[1:] in p.clause.provides]
+            else:
+                hits = [labels[name]] if name in labels else []
+            found += [(tree.doc, label) for label in hits if (tree.doc, label) not in found]
     return found
 
 
