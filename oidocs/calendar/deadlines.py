@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.content import templates_path
-from oidocs.deal.sequence import (add_years, exclusivity_end, jda_on_notice, poc_decision_due, poc_report_due,
-                                   poc_review_days, research_start)
+from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due,
+                                   poc_report_due, poc_review_days, research_start)
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.checks import add_months, term_end
@@ -29,6 +29,8 @@ FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after th
 BACKGROUND_DAYS = 30  # jda.definitions: background information identified within 30 days of the research's start
 IMPROVEMENT_YEARS = 1  # ip.improvements: improvements made up to 1 year after the research period are notified
 NDA_REPLY_MONTHS = 2  # nda.next_steps: a proposal to move on is answered within 2 months
+REMOVAL_DAYS = 30  # poc.site: equipment removed and the site restored within 30 days after the verification
+JDA_UPFRONT_DAYS = 30  # ip.royalty_terms: the exclusive licence's upfront payment within 30 days of the JDA's effect
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
             words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
             add("poc.fee", None, "poc", "poc.fee", "poc_fee", words["poc_fee_rule"].format(days=poc.fee.due_days))
+        if poc.site != "performer":  # work at another's site: the performer's equipment comes out afterwards
+            add("poc.removal", poc.end + dt.timedelta(days=REMOVAL_DAYS), "poc", "poc.site", "poc_removal",
+                words["poc_removal_rule"].format(days=REMOVAL_DAYS))
     if "jda" in by_doc and deal.jda:
         jda = deal.jda
         first = research_start(deal)
@@ -126,9 +131,41 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         if ef is not None:
             add("ip.exclusivity_end", ends, "jda", "ip.exclusive_field.licence", "exclusivity_end",
                 "" if ends else words["exclusivity_end_rule"].format(years=ef.years))
+        _jda_royalties(deal, words, add)
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
+
+
+def _jda_royalties(deal: Deal, words: dict[str, str], add: Any) -> None:
+    """The JDA's royalty reports and payments (ip.royalty_terms): every reporting period counted from the
+    JDA's effective date, each due 30 days after it ends; listed for the first years, a rule row after."""
+    ip = deal.ip
+    if ip is None:
+        return
+    effective = jda_effective(deal)
+    blocks = [("ef", ip.exclusive_field.royalty if ip.exclusive_field else None),
+              ("bl", ip.background_licence.royalty if ip.background_licence else None)]
+    for which, royalty in blocks:
+        if royalty is None:
+            continue
+        licence = words[f"jda_royalty_{which}"]
+        if which == "ef" and royalty.upfront:
+            add("jda.royalty.ef.upfront", effective + dt.timedelta(days=JDA_UPFRONT_DAYS) if effective else None,
+                "jda", "ip.royalty_terms", "jda_royalty_upfront",
+                "" if effective else words["jda_royalty_upfront_rule"].format(days=JDA_UPFRONT_DAYS), licence=licence)
+        elif which == "bl" and royalty.upfront:  # due on an event: the first sale using the results
+            add("jda.royalty.bl.upfront", None, "jda", "ip.royalty_terms", "jda_royalty_upfront",
+                words["jda_royalty_upfront_sale_rule"].format(days=JDA_UPFRONT_DAYS), licence=licence)
+        n = 1
+        if effective:
+            horizon = add_years(effective, OPEN_ENDED_YEARS) - dt.timedelta(days=1)
+            while (period_end := term_end(effective, royalty.report_months * n)) <= horizon:
+                add(f"jda.royalty.{which}.{n}", period_end + dt.timedelta(days=REPORT_DAYS), "jda", "ip.royalty_terms",
+                    "jda_royalty_report", n=n, licence=licence)
+                n += 1
+        add(f"jda.royalty.{which}.rule", None, "jda", "ip.royalty_terms", "jda_royalty_report", n=n, licence=licence,
+            rule=words["jda_royalty_report_rule"].format(months=royalty.report_months))
 
 
 def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
