@@ -65,3 +65,35 @@ def test_no_free_hold_on_the_owners_field_before_a_licence_exists(lang: str, tmp
         assert ("締結前においても" if lang == "ja" else "including before the Licence Agreement is entered into") not in text
         assert ("この制限は効力を失い、再度の求めによっても復活しない" if lang == "ja"
                 else "this restriction lapses and is not revived by a further request") in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_licence_agreement_replaces_the_jdas_background_licence_and_credits_royalties(lang: str) -> None:
+    """Finding 2 (mirai-toyohashi): the JDA licenses the startup's background IP for practising the
+    results at a royalty (upfront fee included) and the licence agreement licenses the same patent and
+    know-how again, with its own upfront fee and minimum. Both documents now say that, between licensor
+    and licensee, the licence agreement replaces the JDA's licence for the rights, field and territory it
+    covers from its effective date, and that consideration paid under one is credited under the other."""
+    jda = article_titled(shipped_markdown(MIRAI, "jda", lang), "背景知的財産権の実施許諾" if lang == "ja" else "Licence of Background IP Rights")
+    assert ("2029年4月15日付けのライセンス契約（以下「本ライセンス契約」という。）" if lang == "ja"
+            else "the licence agreement dated April 15, 2029 under which Party A licenses Party B") in jda
+    assert ("本ライセンス契約が、同一の背景知的財産権に係る本条の本成果の実施のための実施許諾のうち本ライセンス契約の対象となる分野及び地域におけるものに代わる" if lang == "ja"
+            else "the Separate Licence Agreement shall replace the licence under this Article for practising the Results") in jda
+    assert ("同一の販売について両契約に基づく実施料を重ねて支払うことを要しない" if lang == "ja" else "so that no sale bears royalties under both") in jda
+
+    licence = shipped_markdown(MIRAI, "licence", lang)
+    relation = article_titled(licence, "共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement")
+    assert ("2027年11月1日付けの共同研究開発契約（以下「本共同研究開発契約」という。）" if lang == "ja"
+            else "the joint research and development agreement dated November 1, 2027") in relation
+    assert ("本分野かつ本地域における本許諾権利に係るものに代わる" if lang == "ja"
+            else "replaces the licence of Party A’s background intellectual property rights") in relation
+    assert ("本契約に基づき支払うべき対価（一時金は一時金に" if lang == "ja"
+            else "shall be credited against the consideration payable under this Agreement") in relation
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_relation_article_when_the_jda_licenses_no_background_ip(lang: str) -> None:
+    """The relation article is made only when the JDA's background licence covers the licensor: deal B's
+    JDA has none (its exclusive-field model licenses results, not background IP)."""
+    licence = shipped_markdown(DEAL_B, "licence", lang)
+    assert ("共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement") not in licence
