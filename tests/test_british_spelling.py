@@ -120,3 +120,50 @@ def test_english_content_files_use_british_spelling(path: Path) -> None:
         texts = _english_strings(yaml.safe_load(raw))
     found = [hit for t in texts for hit in american(t)]
     assert not found, found
+
+
+def _help_texts() -> list[tuple[str, str]]:
+    """(command, its full --help text) for oidocs and every command and sub-command under it."""
+    import click
+
+    from oidocs.cli.app import main
+
+    out: list[tuple[str, str]] = []
+
+    def visit(command: click.Command, path: list[str]) -> None:
+        with click.Context(command, info_name=" ".join(path), terminal_width=200) as ctx:
+            out.append((" ".join(path), command.get_help(ctx)))
+        if isinstance(command, click.Group):
+            for name in sorted(command.commands):
+                visit(command.commands[name], [*path, name])
+
+    visit(main, ["oidocs"])
+    return out
+
+
+def test_cli_help_uses_british_spelling() -> None:
+    """What ``--help`` prints for every command and option is English a user reads first."""
+    found = [f"{command}: {hit}" for command, text in _help_texts() for hit in american(text)]
+    assert not found, found
+
+
+def test_the_json_schema_uses_british_spelling() -> None:
+    """The titles and descriptions of ``oidocs schema`` (what an editor shows beside each key)."""
+    import json
+
+    from oidocs.deal.schema import deal_schema
+
+    texts: list[str] = []
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            texts.extend(str(node[k]) for k in ("title", "description") if isinstance(node.get(k), str))
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(json.loads(json.dumps(deal_schema())))
+    found = [hit for t in texts for hit in american(t)]
+    assert not found, found

@@ -24,7 +24,7 @@ from oidocs.deal.fields import (
 
 
 class JointFiling(Strict):
-    shares: dict[PartyKey, Percent] | None = Field(None, description="Co-ownership shares in percent, summing to 100; equal when absent.")
+    shares: dict[PartyKey, Percent] | None = Field(None, description="Co-ownership shares in per cent, summing to 100; equal when absent.")
     third_party_licence: Literal["consent", "free"] = Field("consent", description=(
         "Whether licensing a third party needs the other co-owners' consent (Patent Act art. 73)."))
     costs: Literal["by_share", "equal"] = Field("by_share", description="Filing and maintenance costs.")
@@ -47,7 +47,7 @@ class Royalty(Strict):
     """The price of a licence: upfront, running royalty on a base, minimum, reports."""
 
     upfront: Count = Field(0, description="Upfront payment in the currency's whole units (may be 0).")
-    rate_percent: Rate = Field(description="Running royalty rate, in percent of the base.")
+    rate_percent: Rate = Field(description="Running royalty rate, in per cent of the base.")
     base: Literal["net_sales"] = Field("net_sales", description="What the rate applies to: net_sales.")
     minimum_annual: Count | None = Field(None, description="Minimum royalty per contract year (optional).")
     report_months: Positive = Field(6, description="Royalty reports (and payments) every this many months.")
@@ -116,7 +116,7 @@ class LicenceRoyalty(Royalty):
         "Running royalty rate for the know-how, software or designs once no licensed patent or application "
         "remains; without it royalties end then."))
     sublicence_income_percent: Percent = Field(30, description=(
-        "With sublicensable: the licensor's share, in percent, of the upfront, milestone and other non-royalty "
+        "With sublicensable: the licensor's share, in per cent, of the upfront, milestone and other non-royalty "
         "income the licensee receives for sublicences."))
 
 

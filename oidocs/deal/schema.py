@@ -109,8 +109,8 @@ def _finish_object(model: type[BaseModel], node: dict[str, Any], party_key: str)
     props: dict[str, Any] = node.get("properties", {})
     for name, field in model.model_fields.items():
         prop = props[name]
-        if "title" not in prop or name in _TITLES:
-            prop["title"] = _TITLES.get(name, name.replace("_", " ").title())
+        if "title" not in prop or name in _TITLES or name.endswith("_percent"):
+            prop["title"] = _TITLES.get(name, _title(name))
         if not prop.get("description"):
             prop["description"] = field.description or prop["title"]
         where = _party_key_places(field.annotation, field.metadata)
@@ -122,6 +122,13 @@ def _finish_object(model: type[BaseModel], node: dict[str, Any], party_key: str)
                 branch.setdefault("items", {})["pattern"] = party_key
             if "keys" in where:
                 branch["propertyNames"] = {"pattern": party_key}
+
+
+def _title(name: str) -> str:
+    """A key's title as an editor shows it: ``rate_percent`` -> "Rate (per cent)" (British, as the documents)."""
+    if name.endswith("_percent"):
+        return name[: -len("_percent")].replace("_", " ").title() + " (per cent)"
+    return name.replace("_", " ").title()
 
 
 def _value_branch(prop: dict[str, Any]) -> dict[str, Any]:
