@@ -75,7 +75,7 @@ def test_mou_without_shares_does_not_promise_equal_thirds(lang: str, title: str,
 def test_two_party_poc_materials_are_agreed_between_the_parties() -> None:
     """'among the Parties' reads as three or more; the acme-nano PoC has two."""
     materials = article_titled(shipped_markdown(ACME, "poc", "en"), "Client Materials")
-    assert "consultation between Party A and Party B" in materials  # the two that hand over and use them
+    assert "consultation between the Parties" in materials  # the two that hand over and use them (phrase 'pair')
     assert "among the Parties" not in materials
 
 

@@ -18,7 +18,8 @@ ACME = ROOT / "examples" / "acme-nano-ja.yaml"              # two parties, joint
 
 TITLES = {"conf": ("秘密保持", "Confidentiality"), "work": ("本検証の実施", "Performance of the Verification"),
           "materials": ("提供資料", "Client Materials"), "site": ("作業場所及び安全", "Place of Work and Safety"),
-          "results": ("本成果の帰属", "Ownership of the Results"), "termination": ("解除", "Termination")}
+          "results": ("本成果の帰属", "Ownership of the Results"), "termination": ("解除", "Termination"),
+          "next": ("次段階への移行", "Moving to the Next Stage")}
 
 
 def art(path, key: str, lang: str) -> str:
@@ -84,3 +85,43 @@ def test_the_performers_breach_refunds_only_what_was_not_done(path, lang: str) -
         assert "may not claim any unpaid part of the Fee" not in text
         assert "for whatever reason" in text and "any amount received in excess of that portion" in text
         assert "hands over to" in text and "may set off against that portion any damages" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_stand_still_covers_only_what_the_next_agreement_would_give(lang: str) -> None:
+    """Finding 1: the unpaid owner keeps its own technology free; the stand-still is its own paragraph
+    and covers the owner's rights in the Results in the field and territory only."""
+    paras = art(B, "next", lang).split("\n\n")
+    hold = [p for p in paras if ("許諾を約してはならない" if lang == "ja" else "agree to grant") in p]
+    assert len(hold) == 1
+    hold_text = hold[0]
+    assert ("次段階契約が既に締結され" if lang == "ja" else "Where the Next Agreement has been signed") not in hold_text
+    assert ("対象技術" if lang == "ja" else "technology to be verified") not in hold_text
+    if lang == "ja":
+        assert "本成果に係る自己の知的財産権（自己の役員又は従業員のみにより創出されたものを除く。）" in hold_text
+        assert "battery packs for electric vehiclesの分野において" in hold_text
+        free = paras[paras.index(hold_text) + 1]
+        assert "自己の背景知的財産権（対象技術に係るものを含む。）を自ら実施し" in free
+    else:
+        assert "its Intellectual Property Rights in the Results (other than those created by its own" in hold_text
+        assert "in the field of battery packs for electric vehicles in Japan" in hold_text
+        free = paras[paras.index(hold_text) + 1]
+        assert "does not restrict Party A from practising or licensing, to anyone and in any field, its Background IP Rights" in free
+
+
+@pytest.mark.parametrize("exclusive", [True, False])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_only_an_exclusive_licence_brings_a_stand_still(tmp_path, lang: str, exclusive: bool) -> None:
+    """Finding 1: with a licence as the next step, only an exclusive one holds the licensor back, and only
+    in the licence's field and territory; a non-exclusive licensee gets no stand-still."""
+    src = ROOT / "tests" / "fixtures" / "kobe-licence-en.yaml"
+    path = tmp_path / "kobe.yaml"
+    path.write_text(src.read_text(encoding="utf-8").replace("exclusive: false", f"exclusive: {str(exclusive).lower()}"),
+                    encoding="utf-8")
+    text = art(path, "next", lang)
+    held = ("許諾を約してはならない" if lang == "ja" else "agree to grant") in text
+    assert held == exclusive
+    if exclusive:
+        assert ("船舶用金具の防食処理の分野において、日本国内を対象として" if lang == "ja"
+                else "in the field of anti-corrosion treatment of marine fittings in Japan") in text
+        assert ("自己のその他の知的財産権を実施し" if lang == "ja" else "any of its other Intellectual Property Rights") in text
