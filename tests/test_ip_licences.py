@@ -97,3 +97,41 @@ def test_no_relation_article_when_the_jda_licenses_no_background_ip(lang: str) -
     JDA has none (its exclusive-field model licenses results, not background IP)."""
     licence = shipped_markdown(DEAL_B, "licence", lang)
     assert ("共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement") not in licence
+
+
+BG_IMPROVEMENTS = {"ja": "背景知的財産権の改良", "en": "Improvements of Background IP Rights"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_improvements_of_the_licensors_background_lean_with_acting_for(lang: str, tmp_path: Path) -> None:
+    """Finding 3 (mirai-toyohashi): results improving the startup's background technology fell into the
+    co-owned Joint Results. Drafted for the licensor they are its own, the maker keeping a free
+    non-exclusive licence for the research and the results; drafted for the licensee they are the
+    maker's, the licensor getting a free non-exclusive licence to practise them itself. The licence
+    agreement's improvements Article leaves results of the joint research to the JDA."""
+    licensor = article_titled(shipped_markdown(MIRAI, "jda", lang), BG_IMPROVEMENTS[lang])
+    assert ("いずれの当事者がこれをしたかを問わず、その改良の対象となった背景知的財産権を有する当事者に単独で帰属する" if lang == "ja"
+            else "shall belong solely to the Party whose Background IP Rights they improve, whichever Party made them") in licensor
+    assert ("無償の非独占的な通常実施権を許諾する" if lang == "ja" else "royalty-free, non-exclusive licence under them") in licensor
+
+    licensee = article_titled(shipped_markdown(_variant(MIRAI, tmp_path, "toyo", _acting("toyo")), "jda", lang), BG_IMPROVEMENTS[lang])
+    assert ("単独で帰属する" if lang == "ja" else "shall belong solely to") not in licensee
+    assert ("これをした当事者に帰属し、又はこれを共同してした当事者の共有とする" if lang == "ja"
+            else "to the Party that made them, or to the Parties that made them jointly as co-owners") in licensee
+    assert ("を自ら実施する（自己の事業のために第三者に製造させ、又は役務を提供させることを含む。）ための無償の非独占的な通常実施権" if lang == "ja"
+            else "a royalty-free, non-exclusive licence to practise them itself") in licensee
+
+    improvements = article_titled(shipped_markdown(MIRAI, "licence", lang), "改良技術" if lang == "ja" else "Improvements")
+    assert ("本共同研究開発契約に基づく共同研究開発により得られた成果には、本許諾権利に係る技術を改良したものであっても、適用しない" if lang == "ja"
+            else "does not apply to results obtained through the joint research and development under the Joint Research Agreement") in improvements
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_deal_b_licence_leaves_results_of_the_joint_research_to_the_jda(lang: str) -> None:
+    """Deal B: the licence of the startup's background patent runs during the JDA's research; an
+    improvement of the licensed patent made in the joint research is a Result the JDA gives to the
+    startup, so the licence's 'improvements belong to their maker' must not reach it."""
+    improvements = article_titled(shipped_markdown(DEAL_B, "licence", lang), "改良技術" if lang == "ja" else "Improvements")
+    assert ("2027年10月20日付けの共同研究開発契約に基づく共同研究開発により得られた成果には" if lang == "ja"
+            else "the joint research and development agreement dated October 20, 2027 to which Kiso and Daiwa are parties") in improvements
+    assert BG_IMPROVEMENTS[lang] not in shipped_markdown(DEAL_B, "jda", lang)
