@@ -265,7 +265,7 @@ def _shares_ja(d: Any) -> None:
 
 
 def _cap_lesser_en(d: Any) -> None:
-    _replace(_body(d, "Damages and Limitation of Liability")[3], "the greater of", "the lesser of")
+    _replace(_body(d, "Damages and Limitation of Liability")[3], "limited to the total of", "limited to the lesser of JPY 1,000,000 and the total of")
 
 
 def _deemed_acceptance_en(d: Any) -> None:

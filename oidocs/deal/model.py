@@ -149,7 +149,7 @@ class Jda(DocSection):
         "consent and the handling of personal information."))
     liability_cap: Positive | None = Field(None, description=(
         "oidocs extension: a fixed cap on each party's liability, in yen; without it, the amounts paid and payable "
-        "under the agreement (shared costs) or the recorded costs of the tasks (each bears its own)."))
+        "under the agreement by the party (shared costs) or between the parties (each bears its own; may be nil)."))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
 
