@@ -135,3 +135,39 @@ def test_deal_b_licence_leaves_results_of_the_joint_research_to_the_jda(lang: st
     assert ("2027年10月20日付けの共同研究開発契約に基づく共同研究開発により得られた成果には" if lang == "ja"
             else "the joint research and development agreement dated October 20, 2027 to which Kiso and Daiwa are parties") in improvements
     assert BG_IMPROVEMENTS[lang] not in shipped_markdown(DEAL_B, "jda", lang)
+
+
+BACKGROUND = {"ja": "背景知的財産権の帰属", "en": "Ownership of Background IP Rights"}
+ASTER = DEALS / "aster-univ-mizuho-en.yaml"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_co_owner_needing_anothers_background_ip_has_a_licence_option(lang: str) -> None:
+    """Finding 4: co-owners (and holders of a licence) of results that cannot practise them without
+    another party's background IP had only a sheet flag. The JDA now gives them the right to a
+    non-exclusive licence on reasonable terms, agreed within 90 days, with mediation as the fallback,
+    which no later licence defeats; the licence agreement's exclusivity leaves that licence alone
+    (aster-univ-mizuho: the university licenses Aster exclusively, Mizuho co-owns the results)."""
+    for deal in (ASTER, DEAL_B):
+        text = article_titled(shipped_markdown(deal, "jda", lang), BACKGROUND[lang])
+        assert ("当該本成果を実施するための当該背景知的財産権の非独占的な通常実施権を、合理的な条件（実施料、報告及び帳簿の監査を含む。）により許諾する" if lang == "ja"
+                else "grant it a non-exclusive licence under those Background IP Rights to practise those Results on reasonable terms") in text, deal.stem
+        assert ("求めの日から90日以内に書面により合意して定める" if lang == "ja" else "agreed in writing within ninety (90) days of the request") in text
+        assert ("日本知的財産仲裁センターに調停を申し立てることができ" if lang == "ja" else "mediation at the Japan Intellectual Property Arbitration Center") in text
+        assert ("本契約の締結後に他の者に与えた実施許諾は、本項による許諾を妨げない" if lang == "ja"
+                else "No licence granted to any other person after the execution of this Agreement") in text
+
+    grant = article_titled(shipped_markdown(ASTER, "licence", lang), "実施許諾" if lang == "ja" else "Grant of Licence")
+    assert ("求めに応じて許諾すべき乙の背景知的財産権の実施許諾を制限しない" if lang == "ja"
+            else "The preceding paragraph does not restrict the licences of its background intellectual property rights that the University has granted, or must grant on request") in grant
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_licence_option_when_the_deal_refuses_a_commercial_licence(lang: str, tmp_path: Path) -> None:
+    """A deal that says no background IP is licensed for practising the results (commercial: none)
+    gets no option either."""
+    def none(data: dict) -> None:  # type: ignore[type-arg]
+        data["ip"]["background_licence"]["commercial"] = "none"
+        del data["ip"]["background_licence"]["royalty"]
+    text = article_titled(shipped_markdown(_variant(MIRAI, tmp_path, "none", none), "jda", lang), BACKGROUND[lang])
+    assert ("合理的な条件（実施料" if lang == "ja" else "on reasonable terms") not in text
