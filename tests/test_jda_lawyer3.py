@@ -74,3 +74,34 @@ def test_a_three_party_cap_counts_what_passed_among_the_parties() -> None:
     damages = article_titled(shipped_markdown(ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml", "jda", "en"),
                              DAMAGES["en"])
     assert "paid, and are payable, among the Parties" in damages
+
+
+FILING = {"ja": "共同出願及び費用", "en": "Joint Filing and Costs"}
+UNIV_SIDE = ROOT / "tests" / "fixtures" / "kamo-sleep-univ-side-ja.yaml"  # drafted for the university
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sme_sets_the_universitys_filing_costs_off_against_non_practice_compensation(lang: str) -> None:
+    """Drafted for the SME, the university's share of the filing costs that the SME bore (repaid only
+    from licence income) is set off against the non-practice compensation it owes the university;
+    drafted for the university, the text stays as it was."""
+    ours = article_titled(shipped_markdown(DEAL_A, "jda", lang), FILING[lang])
+    theirs = article_titled(shipped_markdown(UNIV_SIDE, "jda", lang), FILING[lang])
+    if lang == "ja":
+        credit = "支払うべき不実施補償の額から控除することができ、控除した額については、前文の償還を要しない"
+        assert credit in ours and "第12条" in ours.split(credit)[0].rsplit("。", 1)[-1]
+    else:
+        credit = "off against the non-practice compensation that it owes that university or institution under Article 12"
+        assert credit in ours and "no amount so set off shall be reimbursed" in ours
+    assert credit not in theirs
+
+
+@pytest.mark.parametrize("deal", ["kamo-sleep-univ-ja", "kansai-consortium-ja", "hokkai-sme-univ-ja"])
+def test_who_bears_a_universitys_filing_costs_reads_as_english(deal: str) -> None:
+    """'…the Jointly Owned IP Rights concerned themselves' read badly (and 'it … themselves' in a
+    two-party agreement was wrong)."""
+    filing = article_titled(shipped_markdown(ROOT / "tests" / "fixtures" / f"{deal}.yaml", "jda", "en"), FILING["en"])
+    assert "concerned themselves" not in filing
+    assert ("shall be borne by the other co-owner, where it practises the Jointly Owned IP Rights concerned, and" in filing
+            or "shall be borne by those of the other co-owners that practise the Jointly Owned IP Rights concerned, and"
+            in filing)
