@@ -17,9 +17,11 @@ from oidocs import api
 # Two review deals keep golden files too (issue 20, second reading): a startup licensing its background
 # technology under a Nagoya court clause (ja), and three parties with a Singapore company, a PoC at a
 # customer's plant and electronic signing (en); deal B of the third reading: a startup owning the
-# results, a large company's exclusive field left to a licence agreement, an SME's PoC, and a licence (en).
+# results, a large company's exclusive field left to a licence agreement, an SME's PoC, and a licence (en);
+# deal C of the third reading: three parties going from a PoC on a host's line straight to a licence (ja).
 REVIEW = [ROOT / "tests" / "review_deals" / name
-          for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml", "kiso-daiwa-hanno-field-en.yaml")]
+          for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml", "kiso-daiwa-hanno-field-en.yaml",
+                       "suruga-vision-tokai-licence-ja.yaml")]
 
 CASES = []
 for deal_path in DEALS + REVIEW:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 
 CLIENT_REVIEW_DAYS = 30  # poc.report: a client-side draft gives the client at least 30 days to review
@@ -117,3 +118,37 @@ def exclusivity_end(deal: Deal) -> dt.date | None:
     if ef is None or start is None:
         return None
     return add_years(start, ef.years) - dt.timedelta(days=1)
+
+
+def poc_standstill_parties(deal: Deal) -> tuple[str, str] | None:
+    """The (owner, holder) of the PoC's stand-still, or None when the PoC carries none.
+
+    ``poc.next_step`` binds the owner of the technology not to license others in the field
+    until the client decides: under an exclusive field (its owner towards its holder) or, with no
+    JDA in the deal, under the exclusive licence the PoC leads to (licensor towards licensee). The clause
+    and this function decide alike; a test holds them together.
+    """
+    ip, licence = deal.ip, deal.licence
+    if deal.poc is None:
+        return None
+    if ip is not None and ip.model == "exclusive_field" and ip.exclusive_field is not None:
+        pair = (ip.exclusive_field.owner, ip.exclusive_field.holder)
+    elif licence is not None and licence.exclusive and "jda" not in docs_in(deal):
+        pair = (licence.licensor, licence.licensee)
+    else:
+        return None
+    return pair if pair[0] != pair[1] else None
+
+
+def poc_standstill_end(deal: Deal) -> dt.date | None:
+    """The long-stop of the PoC's stand-still: ``poc.decision_months`` + 4 months after the verification.
+
+    The stand-still ends earlier on the client's decision or when the next agreement takes
+    effect; this is the latest day, whatever happens. The months count from the day after the
+    verification's last day (Civil Code arts. 140 and 143): six months after 2027-11-30 end on
+    2028-05-31.
+    """
+    poc = deal.poc
+    if poc is None or poc_standstill_parties(deal) is None:
+        return None
+    return term_end(poc.end + dt.timedelta(days=1), poc.decision_months + 4)

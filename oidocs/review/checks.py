@@ -22,7 +22,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
 from oidocs.deal.sequence import (add_months, jda_effective, jda_on_notice, poc_decision_due, poc_report_due,
-                                   research_start, term_end)
+                                   poc_standstill_end, research_start, term_end)
 from oidocs.errors import DealError, Problem
 
 # The order in which the documents of a pack are signed (spec: "documents signed out of order").
@@ -81,7 +81,7 @@ def check_pack(deal: Deal) -> list[Inconsistency]:
     return [*_order(deal), *_same_day(deal), *_mou(deal),
             *_period_before_effective(deal, "poc", "verification_before_effective", "poc.work"),
             *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule"),
-            *_poc_after_research(deal), *_nda_gap(deal)]
+            *_poc_after_research(deal), *_standstill(deal), *_nda_gap(deal)]
 
 
 def undated(deal: Deal) -> list[str]:
@@ -129,6 +129,21 @@ def _poc_after_research(deal: Deal) -> list[Inconsistency]:
     return found
 
 
+def _standstill(deal: Deal) -> list[Inconsistency]:
+    """The PoC's stand-still lapsing (at its long-stop) before the next agreement is signed.
+
+    Between the two the owner may license others in the very field the next agreement is to
+    give: the protection the client negotiated is gone when it is needed.
+    """
+    end = poc_standstill_end(deal)
+    following = next((d for d in ("jda", "licence") if d in pack_docs(deal)), None)
+    signed = deal.doc_dates(following)[0] if following is not None else None
+    if end is None or signed is None or signed <= end:
+        return []
+    return [Inconsistency("standstill_ends_before", "poc", "poc.next_step", "poc.decision_months", {
+        "end": end.isoformat(), "other": following, "other_date": signed.isoformat()})]
+
+
 def _nda_gap(deal: Deal) -> list[Inconsistency]:
     """The NDA's term ending before the next agreement with its own confidentiality takes effect.
 
@@ -139,7 +154,7 @@ def _nda_gap(deal: Deal) -> list[Inconsistency]:
     if start is None:
         return []
     end = term_end(start, deal.nda.term_months)
-    for later in ("poc", "jda"):
+    for later in ("poc", "jda", "licence"):
         if getattr(deal, later) is None:
             continue
         effective = jda_effective(deal) if later == "jda" else deal.doc_dates(later)[1]
@@ -176,7 +191,8 @@ def _mou(deal: Deal) -> list[Inconsistency]:
         if not effective <= m.due <= end:
             found.append(Inconsistency("milestone_outside", "mou", "mou.milestones", f"mou.milestones.{i}.due", {
                 "item": milestone_text(m.due, str(m.title)), "start": effective.isoformat(), "end": end.isoformat()}))
-    for later in ("poc", "jda"):
+    # The agreements it prepares: the PoC and the JDA; with no JDA, the licence (which then ends it).
+    for later in ("poc", "jda") if deal.jda is not None else ("poc", "licence"):
         signed, _ = deal.doc_dates(later)
         if getattr(deal, later) is not None and signed is not None and signed > end:
             found.append(Inconsistency("mou_ends_before", "mou", "mou.term", "mou.term_months", {

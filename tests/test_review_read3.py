@@ -1,0 +1,98 @@
+"""The third lawyers' reading (deals C and D in tests/review_deals/): the sheet must not say the dates fit.
+
+Deal C goes from a PoC straight to a licence, with no JDA; its MOU ran out ten months before the
+licence it prepares and the PoC's stand-still lapsed a month before the licence was signed,
+yet the review sheet said the documents' dates had no contradiction. Deal D (acting for a
+university) had sheet lines that contradicted its own documents: a 90-day publication delay
+where the JDA allows 60, know-how "staying licensed" after a licence that ends with the last
+patent, and "Office" (of the Japan Patent Office) flagged as an undefined term.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DEALS, ROOT, article_titled, shipped_markdown
+from oidocs import api
+from oidocs.deal.sequence import poc_standstill_end, poc_standstill_parties
+
+C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
+D = ROOT / "tests" / "review_deals" / "kansai-helix-field-en.yaml"
+
+
+def _sheet(path: Path, lang: str | None = None) -> str:
+    return api.render_review(api.read_deal(path), lang=lang).decode("utf-8")
+
+
+def _checks(path: Path) -> list[str]:
+    return [p.message for p in api.check_pack(api.read_deal(path), source_file=str(path))]
+
+
+def test_an_mou_that_ends_before_the_licence_it_prepares_is_reported() -> None:
+    messages = _checks(C)
+    assert any("MOU ends on 2027-08-31, before the licence agreement it prepares is signed (2028-07-01)" in m
+               for m in messages), messages
+    sheet = _sheet(C)
+    assert "基本合意書が2027-08-31に終了し、その準備するライセンス契約の締結日（2028-07-01）より前に終わっている" in sheet
+    assert "矛盾は見つかりませんでした" not in sheet
+
+
+def test_with_no_jda_the_mou_ends_when_the_licence_takes_effect() -> None:
+    """The MOU prepares the licence (its next-agreements article says so), so the licence takes over from it."""
+    for lang, words in (("ja", "実施許諾に関する契約が当事者間で効力を生じたときは"),
+                        ("en", "if the licence agreement referred to in Article")):
+        term = article_titled(shipped_markdown(C, "mou", lang), "有効期間" if lang == "ja" else "Term")
+        assert words in term, term
+
+
+def test_a_standstill_that_lapses_before_the_next_agreement_is_signed_is_reported() -> None:
+    deal = api.read_deal(C)
+    assert poc_standstill_end(deal) is not None and poc_standstill_end(deal).isoformat() == "2028-05-31"
+    messages = _checks(C)
+    assert any("stand-still under the PoC agreement (no licences to others) ends on 2028-05-31 at the latest, "
+               "before the licence agreement is signed (2028-07-01)" in m for m in messages), messages
+    assert "スタンドスティル（第三者への実施許諾をしない義務）が遅くとも2028-05-31に終了し" in _sheet(C)
+
+
+def test_a_standstill_that_outlasts_the_signing_is_not_reported(tmp_path: Path) -> None:
+    text = C.read_text(encoding="utf-8").replace("date: 2028-07-01", "date: 2028-05-31")
+    assert text != C.read_text(encoding="utf-8")
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert not [m for m in _checks(path) if "stand-still" in m]
+
+
+@pytest.mark.parametrize("deal_path", [p for p in DEALS if "poc:" in p.read_text(encoding="utf-8")],
+                         ids=lambda p: p.stem)
+def test_the_checks_see_a_standstill_exactly_where_the_poc_has_one(deal_path: Path) -> None:
+    """The clause decides in Jinja, the check in Python: both must find the same stand-still and long-stop."""
+    deal = api.read_deal(deal_path)
+    poc = shipped_markdown(deal_path, "poc", "en")
+    long_stop = re.search(r"^\s*- .*the day on which (\w+) \((\d+)\) months have passed since the last day of the", poc,
+                          flags=re.M)  # an item of the stand-still's list (the PoC's own long-stop is a sentence)
+    assert (long_stop is not None) == (poc_standstill_parties(deal) is not None)
+    if long_stop:
+        assert int(long_stop.group(2)) == deal.poc.decision_months + 4
+
+
+def test_the_sheet_gives_the_publication_delay_the_jda_gives() -> None:
+    jda = shipped_markdown(D, "jda", "en")
+    delay = re.search(r"shall not extend beyond \w+ \((\d+)\) days after the planned date", jda)
+    assert delay, "the JDA sets no ceiling on the delay"
+    sheet = _sheet(D)
+    assert f"up to {delay.group(1)} days' delay for filing" in sheet
+    assert "up to 90 days' delay" not in sheet or delay.group(1) == "90"
+
+
+def test_no_know_how_staying_licensed_when_the_whole_licence_ends_with_the_last_patent() -> None:
+    licence = shipped_markdown(D, "licence", "en")
+    assert "The licence of the remaining Licensed Rights shall end on the same day." in licence
+    assert "stay licensed" not in _sheet(D)
+
+
+def test_the_japan_patent_office_is_not_an_undefined_term() -> None:
+    assert "Japan Patent Office" in shipped_markdown(D, "licence", "en")
+    assert '"Office" is capitalised like a defined term' not in _sheet(D)
