@@ -92,11 +92,18 @@ def test_the_licence_agreement_replaces_the_jdas_background_licence_and_credits_
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_no_relation_article_when_the_jda_licenses_no_background_ip(lang: str) -> None:
-    """The relation article is made only when the JDA's background licence covers the licensor: deal B's
-    JDA has none (its exclusive-field model licenses results, not background IP)."""
-    licence = shipped_markdown(DEAL_B, "licence", lang)
-    assert ("共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement") not in licence
+def test_deal_b_licence_is_not_the_jdas_licence_agreement(lang: str) -> None:
+    """Deal B: the JDA speaks of a "Licence Agreement" for the large company's exclusive field in the
+    startup's results, and the pack's licence agreement licenses the startup's background patent in the
+    same field. A lawyer asked whether signing it starts or closes the JDA's negotiation window: the
+    licence now says it licenses no results and is not that agreement. Its JDA licenses no background
+    IP, so nothing is replaced or credited."""
+    relation = article_titled(shipped_markdown(DEAL_B, "licence", lang),
+                              "共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement")
+    assert ("当該成果を一定の分野において独占的に実施する権利の実施許諾契約にも当たらない" if lang == "ja"
+            else "it is not the licence agreement for an exclusive right to practise those results in a field") in relation
+    assert ("充当" if lang == "ja" else "credited") not in relation
+    assert ("代わる" if lang == "ja" else "replaces") not in relation
 
 
 BG_IMPROVEMENTS = {"ja": "背景知的財産権の改良", "en": "Improvements of Background IP Rights"}
@@ -132,8 +139,8 @@ def test_deal_b_licence_leaves_results_of_the_joint_research_to_the_jda(lang: st
     improvement of the licensed patent made in the joint research is a Result the JDA gives to the
     startup, so the licence's 'improvements belong to their maker' must not reach it."""
     improvements = article_titled(shipped_markdown(DEAL_B, "licence", lang), "改良技術" if lang == "ja" else "Improvements")
-    assert ("2027年10月20日付けの共同研究開発契約に基づく共同研究開発により得られた成果には" if lang == "ja"
-            else "the joint research and development agreement dated October 20, 2027 to which Kiso and Daiwa are parties") in improvements
+    assert ("本共同研究開発契約に基づく共同研究開発により得られた成果には" if lang == "ja"
+            else "does not apply to results obtained through the joint research and development under the Joint Research Agreement") in improvements
     assert BG_IMPROVEMENTS[lang] not in shipped_markdown(DEAL_B, "jda", lang)
 
 
