@@ -87,7 +87,7 @@ def test_the_licence_agreement_replaces_the_jdas_background_licence_and_credits_
             else "the joint research and development agreement dated November 1, 2027") in relation
     assert ("本分野かつ本地域における本許諾権利に係るものに代わる" if lang == "ja"
             else "replaces the licence of Party A’s background intellectual property rights") in relation
-    assert ("本契約に基づき支払うべき対価（一時金は一時金に" if lang == "ja"
+    assert ("本契約に基づき支払うべき対価（一時金は契約一時金に、ランニング・ロイヤルティはランニングロイヤルティに）" if lang == "ja"
             else "shall be credited against the consideration payable under this Agreement") in relation
 
 
