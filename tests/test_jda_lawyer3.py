@@ -105,3 +105,30 @@ def test_who_bears_a_universitys_filing_costs_reads_as_english(deal: str) -> Non
     assert ("shall be borne by the other co-owner, where it practises the Jointly Owned IP Rights concerned, and" in filing
             or "shall be borne by those of the other co-owners that practise the Jointly Owned IP Rights concerned, and"
             in filing)
+
+
+PRACTICE = {"ja": "共有知的財産権の実施", "en": "Practice of Jointly Owned IP Rights"}
+LICENSING = {"ja": "第三者への実施許諾及び持分の譲渡", "en": "Licensing to Third Parties and Transfer of Shares"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_co_owner_cannot_empty_the_smes_share_by_have_made_or_licences(lang: str) -> None:
+    """Have-made 'for its own business' let the university co-owner have anyone make and sell, a
+    licence in all but name; licensing needs the other co-owner's consent (Patent Act art. 73(3)),
+    which may not be unreasonably withheld for a non-exclusive licence."""
+    text = shipped_markdown(DEAL_A, "jda", lang)
+    practice, licensing = article_titled(text, PRACTICE[lang]), article_titled(text, LICENSING[lang])
+    if lang == "ja":
+        assert "自己の事業のために第三者に製造させ" not in practice
+        assert "自己が販売し、又は自ら使用する製品を専ら自己に納入させるために第三者に製造させること" in practice
+        assert "当該第三者が自ら又は自己以外の者のために行う実施を含まない" in practice
+        assert "他の共有者の事前の書面による同意を得なければ、共有知的財産権について、第三者に対し実施" in licensing
+        assert "非独占的な実施又は利用の許諾については、正当な理由なく同意を拒んではならない" in licensing
+        assert "関係する共有者" not in licensing  # two parties
+    else:
+        assert "for its own business" not in practice
+        assert "having a third party make products solely for supply to that co-owner, for it to sell or to use itself" in practice
+        assert "not any practice by that third party for itself or for anyone else" in practice
+        assert "without the prior written consent of the other co-owner" in licensing
+        assert "shall not unreasonably withhold its consent to a non-exclusive licence" in licensing
+        assert "co-owners concerned" not in licensing and "consultation between the co-owners" in licensing
