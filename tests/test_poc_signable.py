@@ -19,7 +19,7 @@ ACME = ROOT / "examples" / "acme-nano-ja.yaml"              # two parties, joint
 TITLES = {"conf": ("秘密保持", "Confidentiality"), "work": ("本検証の実施", "Performance of the Verification"),
           "materials": ("提供資料", "Client Materials"), "site": ("作業場所及び安全", "Place of Work and Safety"),
           "results": ("本成果の帰属", "Ownership of the Results"), "termination": ("解除", "Termination"),
-          "next": ("次段階への移行", "Moving to the Next Stage")}
+          "next": ("次段階への移行", "Moving to the Next Stage"), "survival": ("存続条項", "Survival")}
 
 
 def art(path, key: str, lang: str) -> str:
@@ -151,3 +151,37 @@ def test_the_jda_keeps_the_owners_joint_poc_results_when_the_owner_took_part() -
     """Finding 2's other case: an owner that performed the PoC keeps the JDA's wording on the PoC results it holds."""
     jda = article_titled(shipped_markdown(BIGCO, "jda", "en"), "Results of the Technical Verification")
     assert "that belong to Party B under the PoC Agreement, other than those created by its own officers or employees alone" in jda
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_owners_review_sheet_describes_the_new_poc_terms(lang: str) -> None:
+    """Findings 1 and 2 seen from the startup's review sheet: the stand-still no longer takes its own
+    technology, and improvements of its technology come to it; the sheet must not say otherwise."""
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(ROOT / "tests" / "review_deals" / "helix-orbis-tanaka-en.yaml"),
+                              lang=lang).decode("utf-8")
+    if lang == "ja":
+        assert "自社の技術を含む。）に係る知的財産権を" not in sheet and "自社の技術を改良するものであっても" not in sheet
+        assert "自社の技術は自由に使え" in sheet and "無償で自社に譲渡される" in sheet
+    else:
+        assert "your own technology included" not in sheet and "even where it improves your technology" not in sheet
+        assert "your own technology stays free" in sheet and "assigned to you free of charge" in sheet
+
+
+@pytest.mark.parametrize("path", [B, BIGCO, ACME])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_who_owns_the_measurement_data_and_the_instrument_settings(path, lang: str) -> None:
+    """Finding 7: raw data measured from the client's samples are the client's whoever owns the instrument;
+    the performer's instrument settings and know-how stay its own; other data follow the results rule."""
+    text = art(path, "materials", lang)
+    if lang == "ja":
+        assert "（測定機器が出力する生データを含む。）" in text and "当該測定機器の所有者にかかわらず" in text
+        assert "機器の設定、校正値及び測定条件" in text and "に留保される" in text
+        assert "以外の方法により得たデータは、本成果として" in text
+    else:
+        assert "including the raw data that the measuring equipment outputs" in text and "whoever owns that equipment" in text
+        assert "settings, calibration values and measurement conditions of the equipment" in text
+        assert "otherwise than by measuring or analysing the Client Materials are Results" in text
+    survival = art(path, "survival", lang)
+    assert ("用いた機器の設定、ノウハウ等の帰属" if lang == "ja" else "the settings and know-how of the equipment used") in survival
