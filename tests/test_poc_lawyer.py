@@ -99,7 +99,8 @@ def test_injury_property_and_site_claims_are_outside_the_fee_cap(lang: str) -> N
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_client_owns_the_data_measured_from_its_samples(lang: str) -> None:
     text = art(HAKATA, "materials", lang)
-    assert ("（以下「測定データ」という。）は、甲に帰属し" if lang == "ja" else "shall belong to Party A and shall be treated as Party A") in text
+    assert ("（以下「測定データ」という。）は、当該測定機器の所有者にかかわらず、甲に帰属し" if lang == "ja"
+            else "shall belong to Party A, whoever owns that equipment, and shall be treated as Party A") in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
