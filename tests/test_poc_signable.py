@@ -141,7 +141,7 @@ def test_improvements_of_a_partys_technology_go_to_that_party(lang: str) -> None
         assert "甲に帰属するもの（甲の役員又は従業員のみにより創出されたものを除く。）" not in jda
     else:
         assert "that improve or modify what is covered by the Background IP Rights of a Party" in poc
-        assert "shall belong to that Party, whichever Party created them" in poc and "assign that right or share to it free of charge" in poc
+        assert "shall belong to that Party, whichever Party created them" in poc and "assign that right or share to that Party free of charge" in poc
         assert "Party A has no role in the Verification and, except as provided in the preceding paragraph" in poc
         assert "vests in Party A as improvements of its own background technology made by another Party" in jda
         assert "that belong to Party A under the PoC Agreement" not in jda
@@ -185,3 +185,14 @@ def test_who_owns_the_measurement_data_and_the_instrument_settings(path, lang: s
         assert "otherwise than by measuring or analysing the Client Materials are Results" in text
     survival = art(path, "survival", lang)
     assert ("用いた機器の設定、ノウハウ等の帰属" if lang == "ja" else "the settings and know-how of the equipment used") in survival
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_improvement_rule_has_no_multi_party_words_in_a_two_party_poc(lang: str) -> None:
+    """The improvement paragraph of a two-party PoC speaks of the other Party (相手方), not 'any other Party'."""
+    text = art(BIGCO, "results", lang)
+    para = next(p for p in text.split("\n\n") if ("背景知的財産権の対象を改良し" if lang == "ja" else "improve or modify") in p)
+    if lang == "ja":
+        assert "相手方がこれについて権利又は持分を取得したときは" in para and "他のいずれかの当事者" not in para
+    else:
+        assert "Where the other Party acquires a right or share in them" in para and "Any other Party" not in para
