@@ -96,3 +96,54 @@ def test_no_know_how_staying_licensed_when_the_whole_licence_ends_with_the_last_
 def test_the_japan_patent_office_is_not_an_undefined_term() -> None:
     assert "Japan Patent Office" in shipped_markdown(D, "licence", "en")
     assert '"Office" is capitalised like a defined term' not in _sheet(D)
+
+
+def _csv(path: Path, lang: str | None = None) -> str:
+    files = api.render_calendar(api.read_deal(path), lang=lang)
+    return next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8-sig")
+
+
+def test_the_deadline_register_names_the_stage_the_deal_goes_to() -> None:
+    """Deal C goes from the PoC to a licence: the decision, the NDA's reply and the MOU's end say so."""
+    rows = _csv(C).splitlines()
+    decision = next(r for r in rows if "判断と書面通知の期限" in r)
+    assert "実施許諾に移行するか否か" in decision and "共同研究開発" not in decision
+    reply = next(r for r in rows if "移行の提案に対する回答期限" in r)
+    assert "次の段階（技術検証又は実施許諾）" in reply
+    mou_end = next(r for r in rows if "基本合意書の有効期間の満了日" in r)
+    assert "ライセンス契約が効力を生じたときは、その日に終了" in mou_end
+    standstill = next(r for r in rows if "スタンドスティル" in r)
+    assert standstill.startswith("2028-05-31,") and "第16条" in standstill
+
+
+def test_a_licence_that_ends_with_its_last_patent_is_not_renewed() -> None:
+    rows = _csv(D).splitlines()
+    end = next(r for r in rows if "Licence Agreement: end of the term" in r)
+    assert "if not renewed" not in end and "the last licensed patent or application lapses" in end
+    reply = next(r for r in rows if "Reply due to a proposal" in r)
+    assert "joint research and development or a licence" in reply and "PoC" not in reply
+
+
+def test_the_options_table_shows_the_review_period_the_poc_gives() -> None:
+    """Acting for the client, the PoC gives 30 days to review the report; the sheet said 10 (the default)."""
+    poc = shipped_markdown(C, "poc", "ja")
+    assert "本報告書を受領した日から30日以内" in poc
+    row = next(r for r in _sheet(C).splitlines() if r.startswith("| 報告書の確認期間（日） |"))
+    assert row == "| 報告書の確認期間（日） | 30 | 依頼者側の案として変更 |"
+
+
+def test_the_options_table_names_licensed_rights_as_people_write_them() -> None:
+    row = next(r for r in _sheet(D).splitlines() if r.startswith("| Licensed rights |"))
+    assert 'know-how "Volunteer data annotation protocol"' in row and "know\\_how" not in row
+    assert 'patent "Method for estimating frailty from gait acceleration signals" (JP 7312345 B2)' in row
+
+
+@pytest.mark.parametrize("deal_path", DEALS + sorted((ROOT / "tests" / "review_deals").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_no_sheet_names_a_deal_file_key(deal_path: Path) -> None:
+    """People read the sheet: 'jda.non_compete is false' is a program's words, not theirs."""
+    deal = api.read_deal(deal_path)
+    for lang in ("ja", "en"):
+        sheet = api.render_review(deal, lang=lang).decode("utf-8")
+        keys = set(re.findall(r"\b(?:nda|mou|poc|jda|ip|licence)\\?\.[a-z][a-z_\\]+", sheet))
+        assert not keys, keys

@@ -15,7 +15,8 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due,
-                                   poc_report_due, poc_review_days, research_start)
+                                   poc_report_due, poc_review_days, poc_standstill_end, research_start)
+from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.checks import add_months, term_end
@@ -83,13 +84,16 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("nda.end", end, "nda", "nda.term", "nda_end")
         add("nda.confidentiality_end", add_months(end + dt.timedelta(days=1), nda.survival_months) - dt.timedelta(days=1),
             "nda", "nda.term", "nda_confidentiality_end")
-    if "nda" in by_doc and ("poc" in by_doc or "jda" in by_doc):
-        add("nda.reply", None, "nda", "nda.next_steps", "nda_reply", words["nda_reply_rule"].format(months=NDA_REPLY_MONTHS))
+    if "nda" in by_doc:
+        add("nda.reply", None, "nda", "nda.next_steps", "nda_reply", words["nda_reply_rule"].format(months=NDA_REPLY_MONTHS),
+            stages=_stages(deal, words))
     if "mou" in by_doc and deal.mou:
         _, start = deal.doc_dates("mou")
         if start:
             mou_end = term_end(start, deal.mou.term_months)
-            add("mou.end", mou_end, "mou", "mou.term", "mou_end", words["mou_end_rule"] if "jda" in by_doc else "")
+            ends_it = "jda" if deal.jda is not None else "licence" if deal.licence is not None else None
+            add("mou.end", mou_end, "mou", "mou.term", "mou_end",
+                words["mou_end_rule"].format(agreement=words[f"agreement_{ends_it}"]) if ends_it else "")
             add("mou.confidentiality_end", add_months(mou_end + dt.timedelta(days=1), deal.nda.survival_months)
                 - dt.timedelta(days=1), "mou", "mou.term", "confidentiality_end",
                 words["mou_confidentiality_rule"].format(months=deal.nda.survival_months))
@@ -102,8 +106,12 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("poc.report", poc_report_due(deal), "poc", "poc.report", "poc_report")
         add("poc.acceptance", None, "poc", "poc.report", "poc_acceptance",
             words["poc_acceptance_rule"].format(days=poc_review_days(deal)))
+        following = next((d for d in ("jda", "licence") if d in docs_in(deal)), "next")
         add("poc.decision", poc_decision_due(deal), "poc", "poc.next_step", "poc_decision",
-            words["poc_decision_rule"].format(months=poc.decision_months))
+            words["poc_decision_rule"].format(months=poc.decision_months), next=words[f"stage_{following}"])
+        if (standstill := poc_standstill_end(deal)) is not None:
+            add("poc.standstill_end", standstill, "poc", "poc.next_step", "poc_standstill_end",
+                words["poc_standstill_rule"])
         add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
             words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
@@ -202,7 +210,16 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
             - dt.timedelta(days=1), "licence", "licence.term", "licence_renewal_notice")
         add("licence.end", end, "licence", "licence.term", "licence_end")
     else:
-        add("licence.end", None, "licence", "licence.term", "licence_end", words["licence_end_rule"])
+        add("licence.end", None, "licence", "licence.term", "licence_end_lapse", words["licence_end_rule"])
+
+
+def _stages(deal: Deal, words: dict[str, str]) -> str:
+    """The stages the NDA's next-steps article names, as it names them: those the deal makes, else PoC or JDA."""
+    stages = [words[f"stage_{d}"] for d in ("poc", "jda", "licence") if getattr(deal, d) is not None]
+    stages = stages or [words["stage_poc"], words["stage_jda"]]
+    if len(stages) == 1:
+        return stages[0]
+    return words["stage_comma"].join(stages[:-1]) + words["stage_or"] + stages[-1]
 
 
 def _label(tree: Document, clause: str | None) -> str:

@@ -60,11 +60,22 @@ def value(path: str, raw: Any, lang: str, deal: Deal) -> str:
             return show([names.get(k, k) for k in raw], lang)
         if isinstance(raw, str):
             return names.get(raw, raw)
+    if field == "rights" and isinstance(raw, list):
+        return show([right(r, lang) for r in raw], lang)
     if field in AMOUNTS and isinstance(raw, int) and not isinstance(raw, bool):
         return f"{raw:,}"
     if field in PARTY_MAPS and isinstance(raw, dict):
         return show({names.get(k, k): v for k, v in raw.items()}, lang)
     return choice(raw, lang) if isinstance(raw, (bool, str)) else show(raw, lang)
+
+
+def right(raw: Any, lang: str) -> str:
+    """A licensed right as people write it: 特許「…」（特許第7234567号） / patent "…" (JP 7312345 B2)."""
+    kind, title = choice(raw.kind, lang), show(raw.title, lang)
+    number = show(raw.number, lang) if raw.number is not None else ""
+    if lang == "ja":
+        return f"{kind}「{title}」" + (f"（{number}）" if number else "")
+    return f'{kind} "{title}"' + (f" ({number})" if number else "")
 
 
 def choice(raw: bool | str, lang: str) -> str:

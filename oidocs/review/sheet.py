@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from oidocs._version import __version__
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.sequence import poc_review_days
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
@@ -64,11 +65,10 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
         out += untranslated_section(untranslated, lang)
 
     out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
-    for path, value, is_default in options(deal):
-        if value is None and is_default:
+    for path, value, source in options(deal):
+        if value is None and source == "yes":
             continue  # an optional key left out: nothing for the reader to check
-        out.append(f"| {escape(label(path, lang))} | {escape(people_value(path, value, lang, deal))} | "
-                   f"{w['yes'] if is_default else w['no']} |")
+        out.append(f"| {escape(label(path, lang))} | {escape(people_value(path, value, lang, deal))} | {w[source]} |")
     out.append("")
 
     out += [f"## {w['clauses']}", ""]
@@ -103,8 +103,13 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
-def options(deal: Deal) -> list[tuple[str, Any, bool]]:
-    """Return (dotted path, value, is default) for every option of the deal's sections."""
+def options(deal: Deal) -> list[tuple[str, Any, str]]:
+    """Return (dotted path, value as the documents use it, source) for every option of the deal's sections.
+
+    The source is "yes" for a default, "no" for a value the deal sets, "lean" for a default the
+    documents change for the side acted for (a client-side PoC gives the client 30 days to review
+    the report, not the default 10): the sheet shows what the documents say, never the raw default.
+    """
     rows: list[tuple[str, Any, bool]] = []
     for name in OPTION_SECTIONS:
         value = getattr(deal, name)
@@ -112,10 +117,17 @@ def options(deal: Deal) -> list[tuple[str, Any, bool]]:
             continue
         _walk_option(deal, name, value, rows)
     jf = deal.ip.joint_filing if deal.ip else None
+    drawn: dict[str, Any] = {}
     if jf is not None and jf.equal:  # left out: the documents share by contribution, equal only until agreed
-        rows = [(path, "by_contribution" if path == "ip.joint_filing.shares" else value, default)
-                for path, value, default in rows]
-    return rows
+        drawn["ip.joint_filing.shares"] = "by_contribution"
+    if deal.poc is not None:
+        drawn["poc.acceptance_days"] = poc_review_days(deal)
+    found: list[tuple[str, Any, str]] = []
+    for path, value, default in rows:
+        used = drawn.get(path, value)
+        leaned = used != value and path != "ip.joint_filing.shares"
+        found.append((path, used, "lean" if leaned else "yes" if default else "no"))
+    return found
 
 
 def _walk_option(model: BaseModel, name: str, value: Any, rows: list[tuple[str, Any, bool]], prefix: str = "") -> None:
