@@ -132,3 +132,47 @@ def test_a_co_owner_cannot_empty_the_smes_share_by_have_made_or_licences(lang: s
         assert "without the prior written consent of the other co-owner" in licensing
         assert "shall not unreasonably withhold its consent to a non-exclusive licence" in licensing
         assert "co-owners concerned" not in licensing and "consultation between the co-owners" in licensing
+
+
+def _two_party_jdas() -> list:
+    """Every shipped deal (examples, fixtures, review deals) with two parties and a JDA."""
+    import yaml
+
+    paths = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "tests" / "fixtures").glob("*.yaml")) \
+        + sorted((ROOT / "tests" / "review_deals").glob("*.yaml"))
+    out = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("jda") and len(data.get("parties", [])) == 2:
+            out.append(path)
+    return out
+
+
+MULTI_PARTY = {
+    "ja": ("以外の各当事者", "関係する当事者", "関係する共有者", "全ての共有者の間", "を除く。）が"),
+    "en": ("each Party other than", "a Party other than", "Parties concerned", "co-owners concerned", "among all the co-owners",
+           "among the co-owners", "among the Parties"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path", _two_party_jdas(), ids=lambda p: p.stem)
+def test_two_party_jdas_have_no_multi_party_words(path, lang: str) -> None:
+    """「乙以外の各当事者は」 in a two-party JDA (mirai-toyohashi-bg-ja) and its kin: a two-party
+    agreement names the other party."""
+    text = shipped_markdown(path, "jda", lang)
+    found = [w for w in MULTI_PARTY[lang] if w in text]
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_sublicensees_where_sublicensing_is_barred(lang: str) -> None:
+    """The royalty base counted 'its sublicensees' (再実施権者) in a JDA that bars sublicensing."""
+    text = shipped_markdown(ROOT / "tests" / "review_deals" / "mirai-toyohashi-bg-ja.yaml", "jda", lang)
+    if lang == "ja":
+        assert "第三者に対し再実施を許諾することができない" in text and "再実施権者" not in text
+        assert "甲は、研究期間中、乙の背景知的財産権を" in text
+    else:
+        assert "A licensed Party shall not grant any sublicence to any third party." in text
+        assert "sublicensee" not in text
+        assert "During the Research Period, Party A may practise the Background IP Rights of Party B" in text
