@@ -151,7 +151,7 @@ def _two_party_jdas() -> list:
 MULTI_PARTY = {
     "ja": ("以外の各当事者", "関係する当事者", "関係する共有者", "全ての共有者の間", "を除く。）が"),
     "en": ("each Party other than", "a Party other than", "Parties concerned", "co-owners concerned", "among all the co-owners",
-           "among the co-owners", "among the Parties"),
+           "among the co-owners", "among the Parties", "no Party", "No Party", "either Party that is"),
 }
 
 
