@@ -147,3 +147,34 @@ def test_no_sheet_names_a_deal_file_key(deal_path: Path) -> None:
         sheet = api.render_review(deal, lang=lang).decode("utf-8")
         keys = set(re.findall(r"\b(?:nda|mou|poc|jda|ip|licence)\\?\.[a-z][a-z_\\]+", sheet))
         assert not keys, keys
+
+
+def test_a_us_party_with_a_remark_after_its_country_is_abroad() -> None:
+    """Deal D's Helix is '…, San Francisco, CA 94114, USA (a Delaware corporation)': the bracketed
+    remark hid the country, so the pack had no export-control article for technology sent to the US."""
+    for doc in ("nda", "jda", "licence"):
+        text = shipped_markdown(D, doc, "en")
+        assert re.search(r"^## Article \d+ \(Export Control\)", text, flags=re.M), doc
+    assert "Export control" in _sheet(D) or "export control" in _sheet(D)
+
+
+def test_an_address_oidocs_cannot_place_is_asked_about(tmp_path: Path) -> None:
+    text = D.read_text(encoding="utf-8").replace(
+        "2261 Market Street, Suite 4100, San Francisco, CA 94114, USA (a Delaware corporation)",
+        "Musterstrasse 1, 80331 Munich")
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    sheet = _sheet(path)
+    assert "**A party's address does not say whether it is in Japan or abroad**" in sheet
+    assert "The address of Helix Gait Analytics, Inc. does not say" in sheet
+    assert "does not say whether it is in Japan or abroad" not in _sheet(D)
+
+
+@pytest.mark.parametrize("deal_path", DEALS + sorted((ROOT / "tests" / "review_deals").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_every_shipped_address_is_placed(deal_path: Path) -> None:
+    """Japanese addresses in English ('…, Minato-ku, Tokyo', '…, Yokohama') are in Japan: no false question."""
+    from oidocs.deal.localize import unplaced_parties
+
+    unplaced = [p.key for p in unplaced_parties(api.read_deal(deal_path))]
+    assert unplaced == (["b"] if deal_path.name == "injection.yaml" else [])

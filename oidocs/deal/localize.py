@@ -66,16 +66,59 @@ def _places() -> dict[str, Any]:
     return data
 
 
+def _address_ends(address: str) -> tuple[str, str]:
+    """The address with spaces folded and a trailing remark dropped, and its last comma-separated part.
+
+    "…, CA 94114, USA (a Delaware corporation)": the remark in brackets is not part of the
+    place, and "Singapore 138632": a postal code may follow the country.
+    """
+    text = " ".join(str(address).split()).rstrip(" .")
+    while text.endswith((")", "）")):
+        opening = max(text.rfind("("), text.rfind("（"))
+        if opening <= 0:
+            break
+        text = text[:opening].rstrip(" ,.")
+    last = text.rsplit(",", 1)[-1].strip().casefold()
+    return text, last.rstrip("0123456789- ").strip()
+
+
 def foreign_address(address: str) -> bool:
     """True when ``address`` is abroad: it starts (Japanese) or ends (English) with a country other
-    than Japan listed in ``templates/prefectures.yaml``. Unknown is not foreign (a seal mark stays)."""
-    text = " ".join(str(address).split()).rstrip(" .")
+    than Japan listed in ``templates/prefectures.yaml``. Unknown is not foreign (a seal mark stays);
+    :func:`unplaced_parties` lets the review sheet ask about it."""
+    text, last = _address_ends(address)
     countries = _places().get("foreign_countries", {})
     if any(text.startswith(c) for c in countries.get("ja", [])):
         return True
-    last = text.rsplit(",", 1)[-1].strip().casefold()
-    last = last.rstrip("0123456789- ").strip()  # "Singapore 138632": a postal code may follow the country
     return any(last == c.casefold() for c in countries.get("en", []))
+
+
+def japanese_address(address: str) -> bool:
+    """True when ``address`` is in Japan: it names a prefecture or a designated city (Japanese), or
+    ends with Japan, a prefecture or such a city (English: "…, Minato-ku, Tokyo")."""
+    text, last = _address_ends(address)
+    places = _places()
+    cities = places.get("japanese_cities", {})
+    if last in ("japan", "日本") or text.startswith("日本"):
+        return True
+    if any(str(p["ja"]) in text for p in places["prefectures"]) or any(c in text for c in cities.get("ja", [])):
+        return True
+    for suffix in (" prefecture", "-ken", "-fu", "-to", " city", "-shi"):
+        last = last.removesuffix(suffix)
+    names = {str(p["en"]).casefold() for p in places["prefectures"]} | {c.casefold() for c in cities.get("en", [])}
+    return last in names
+
+
+def unplaced_parties(deal: Deal) -> list[Any]:
+    """The parties whose address is neither recognisably in Japan nor abroad in any of its languages.
+
+    Whether a party is abroad decides the export-control article and the seal mark, so an
+    address oidocs cannot place is a question for the reviewer, never a silent "in Japan".
+    """
+    def texts(address: Any) -> list[str]:
+        return [address] if isinstance(address, str) else [a for a in (address.ja, address.en) if a]
+    return [p for p in deal.parties
+            if not any(foreign_address(str(a)) or japanese_address(str(a)) for a in texts(p.address))]
 
 
 def parties_abroad(deal: Deal) -> list[Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
-from oidocs.deal.localize import parties_abroad, patent_court, translate_court
+from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
@@ -103,6 +103,11 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _two_licences(deal, lang)
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
+    unplaced = unplaced_parties(deal)
+    if unplaced:  # abroad or not decides export control and the seal mark: ask, never guess silently
+        index = {p.key: i for i, p in enumerate(deal.parties)}
+        out.append(Finding("address_unplaced", f"parties.{index[unplaced[0].key]}.address", None, values={
+            "names": ("、" if lang == "ja" else ", ").join(plain(p.name) for p in unplaced)}))
     abroad = parties_abroad(deal)
     if abroad:  # technology crosses a border: export control, and where a judgment can be enforced
         out.append(Finding("foreign_party", "parties", None, values={

@@ -31,6 +31,8 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
     for f in findings(deal, lang):
         rule = texts[f.rule]
         where = cite(trees, f.clauses if f.clauses is not None else rule.get("clauses") or (), lang)
+        if rule.get("where") == "preamble":  # about the parties as the preambles describe them
+            where = ("、" if lang == "ja" else "; ").join(f"{doc_name(t.doc, lang)} {w['preamble']}" for t in trees)
         if where:
             items.append((f, where))
     items += extra or []
