@@ -18,10 +18,11 @@ from oidocs import api
 # technology under a Nagoya court clause (ja), and three parties with a Singapore company, a PoC at a
 # customer's plant and electronic signing (en); deal B of the third reading: a startup owning the
 # results, a large company's exclusive field left to a licence agreement, an SME's PoC, and a licence (en);
-# deal C of the third reading: three parties going from a PoC on a host's line straight to a licence (ja).
+# deals C and D of the third reading: three parties going from a PoC on a host's line straight to a licence
+# (ja); a university and a US startup with human data, an exclusive field and a licence (en).
 REVIEW = [ROOT / "tests" / "review_deals" / name
           for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml", "kiso-daiwa-hanno-field-en.yaml",
-                       "suruga-vision-tokai-licence-ja.yaml")]
+                       "suruga-vision-tokai-licence-ja.yaml", "kansai-helix-field-en.yaml")]
 
 CASES = []
 for deal_path in DEALS + REVIEW:

@@ -178,3 +178,28 @@ def test_every_shipped_address_is_placed(deal_path: Path) -> None:
 
     unplaced = [p.key for p in unplaced_parties(api.read_deal(deal_path))]
     assert unplaced == (["b"] if deal_path.name == "injection.yaml" else [])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_personal_data_sent_abroad_follow_article_28(lang: str) -> None:
+    """Deal D: volunteers' gait data go to a US startup; the JDA had no rule on data leaving Japan."""
+    human = article_titled(shipped_markdown(D, "jda", lang),
+                           "人を対象とする研究及び個人情報の取扱い" if lang == "ja"
+                           else "Research Involving Human Subjects and Personal Information")
+    if lang == "ja":
+        assert "日本国外に所在する当事者に提供し" in human and "同法第28条に従い" in human
+        assert "事前の書面による承諾を得ることなく、当該情報を他の国に移転し" in human
+    else:
+        assert "to a Party located outside Japan" in human and "as Article 28 of that Act requires" in human
+        assert "shall not transfer that information to any other country" in human
+    # the chain of 'the preceding paragraph' still reaches the recipient's duties before the new paragraphs
+    paragraphs = [p for p in human.split("\n\n") if p.strip()]
+    assert ("提供を受けた当事者は" if lang == "ja" else "A Party that receives information under the preceding paragraph") \
+        in paragraphs[3]
+
+
+def test_no_transfer_abroad_paragraph_when_every_party_is_in_japan() -> None:
+    aster = ROOT / "tests" / "review_deals" / "aster-univ-mizuho-en.yaml"
+    text = shipped_markdown(aster, "jda", "en")
+    assert "Research Involving Human Subjects" in text
+    assert "Party located outside Japan" not in text
