@@ -203,3 +203,12 @@ def test_no_transfer_abroad_paragraph_when_every_party_is_in_japan() -> None:
     text = shipped_markdown(aster, "jda", "en")
     assert "Research Involving Human Subjects" in text
     assert "Party located outside Japan" not in text
+
+
+def test_the_sheet_flags_stacked_royalties_and_personal_data_going_abroad() -> None:
+    sheet = _sheet(D)
+    item = sheet[sheet.index("**Two running royalties on one product**"):].split("\n\n")[0].split("\n")[1]
+    assert "the exclusive field under the JDA (2.5%)" in item and "the licence agreement's royalty (3%)" in item
+    assert "**Research subjects' personal data go abroad**: JDA Article" in sheet
+    aster = _sheet(ROOT / "tests" / "review_deals" / "aster-univ-mizuho-en.yaml")
+    assert "personal data go abroad" not in aster and "Two running royalties" not in aster

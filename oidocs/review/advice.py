@@ -101,6 +101,9 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
     out += _two_licences(deal, lang)
+    out += _stacked_royalties(deal, lang)
+    if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
+        out.append(Finding("human_data_abroad", "parties", None))
     if deal.nda.survival_months < 24:
         out.append(Finding("short_survival", "nda.survival_months", deal.nda.survival_months))
     unplaced = unplaced_parties(deal)
@@ -234,6 +237,24 @@ def _two_licences(deal: Deal, lang: str) -> list[Finding]:
     return [Finding("two_licences", "licence.licensor", lic.licensor, values={
         "licensor": names[lic.licensor], "licensee": names[lic.licensee],
         "rights": ("、" if lang == "ja" else "; ").join(plain(r.title) for r in lic.rights)})]
+
+
+def _stacked_royalties(deal: Deal, lang: str) -> list[Finding]:
+    """Two running royalties on one product: the exclusive field's (JDA) and the licence agreement's.
+
+    The holder of the exclusive field who also takes a licence of the owner's rights pays both
+    rates on the same product unless the documents say how they combine.
+    """
+    ip, lic = deal.ip, deal.licence
+    ef = ip.exclusive_field if ip else None
+    if ef is None or lic is None or ef.royalty is None or lic.royalty is None:
+        return []
+    if (lic.licensor, lic.licensee) != (ef.owner, ef.holder):
+        return []
+    names = {p.key: plain(p.name) for p in deal.parties}
+    return [Finding("stacked_royalties", "licence.royalty.rate_percent", lic.royalty.rate_percent, values={
+        "holder": names[ef.holder], "jda_rate": f"{ef.royalty.rate_percent:g}",
+        "licence_rate": f"{lic.royalty.rate_percent:g}"})]
 
 
 def _coowned_clauses(deal: Deal) -> tuple[str, ...]:
