@@ -377,7 +377,9 @@ def test_oidocs_licence_writes_the_review_sheet_and_deadlines_for_a_licence_alon
     assert "Software Licence Agreement" in sheet and "Non-Disclosure Agreement" not in sheet, "the licence's sheet"
     csv = (tmp_path / "alone" / f"{deal_id}-deadlines.csv").read_text(encoding="utf-8-sig")
     # three years from 2027-10-01 end on 2030-09-30; notice of non-renewal three months before
-    assert "2030-06-30,Software Licence Agreement,Article 16" in csv and "non-renewal" in csv
+    term = next(a.label for a in api.build_document(api.read_deal(SOFTWARE_EN), "licence", "en").articles
+                if a.clause.id == "licence.term")
+    assert f"2030-06-30,Software Licence Agreement,{term}" in csv and "non-renewal" in csv
     assert "2030-09-30" in csv
     # a deal with other documents gets the licence alone from this command, as before
     result = run("licence", "--config", ROOT / "examples" / "acme-nano-ja.yaml", "--out", tmp_path / "pack")

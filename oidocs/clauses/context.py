@@ -112,6 +112,19 @@ def filing_lean(deal: Deal) -> str:
     return "filer" if kinds[acting] == "large_company" else "decliner"
 
 
+def licence_lean(deal: Deal) -> str:
+    """Which way the licence agreement leans for ``acting_for``: "licensor", "licensee" or "balanced".
+
+    Terms with no neutral answer (who funds foreign prosecution, who carries withholding tax, what the
+    licensor contributes when a third party's infringement claim succeeds) read as the acting party's
+    lawyer would draft them; a third party or no party gets the middle ground.
+    """
+    lic, acting = deal.licence, deal.acting_for
+    if lic is None or acting is None:
+        return "balanced"
+    return "licensor" if acting == lic.licensor else "licensee" if acting == lic.licensee else "balanced"
+
+
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
                   ) -> dict[str, Any]:
     """Return the names a clause of ``doc`` can use (documented in clause_library/README.md).
@@ -226,6 +239,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "poc_lean": poc_lean,
         "filing_lean": filing_lean(deal),
         "jda_lean": jda_lean,
+        "licence_lean": licence_lean(deal),
         "phrase": phrase,
         "signing": deal.signing,
         "date_style": deal.date_style,

@@ -109,8 +109,19 @@ class BackgroundLicence(Strict):
         return licensors
 
 
+# ISO 4217 codes a licence may be paid in: the yen and the currencies of Japan's main licensing partners.
+# A licence with a foreign payer is often priced in the payer's currency; the agreement states the
+# currency and converts sales invoiced in others at a named Japanese bank's TTM (licence.reports).
+LICENCE_CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD")
+
+
 class LicenceRoyalty(Royalty):
     """The price of the licence agreement: a royalty block plus the rate once the patents are gone."""
+
+    currency: Literal["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD"] = Field(
+        "JPY", description=(
+            "Currency of every payment under the licence agreement (ISO 4217): JPY, or USD, EUR, GBP, CNY, KRW, SGD, "
+            "CHF, AUD, CAD, HKD or TWD for a payer abroad; amounts are in its whole units."))
 
     rate_after_patents_percent: Rate | None = Field(None, description=(
         "Running royalty rate for the know-how, software or designs once no licensed patent or application "
@@ -150,6 +161,9 @@ class Licence(DocSection):
         "patent expires when absent; required when no patent or application is licensed."))
     licensor_practises: bool = Field(False, description=(
         "With exclusive: whether the licensor itself may practise in the field (stated either way)."))
+    insurance_amount: Positive | None = Field(None, description=(
+        "oidocs extension: the minimum cover per occurrence, in the royalty's currency (yen when free), of the "
+        "licensee's product liability insurance; without it the cover is an amount customary for such products."))
 
     _licensee_differs = field_validator("licensee")(lambda v, info: differs(v, info, "licensor"))
 

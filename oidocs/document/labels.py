@@ -98,6 +98,18 @@ def _en_define(term: str, the: bool) -> str:
     return f'(the "{term}")' if the else f'("{term}")'
 
 
+# Japanese names of the currencies a licence may be paid in (oidocs.deal.ip.LICENCE_CURRENCIES):
+# 金5,000,000円 for yen, 100,000米ドル for the others (the code itself in English: USD 100,000).
+JA_CURRENCY = {"JPY": "円", "USD": "米ドル", "EUR": "ユーロ", "GBP": "英ポンド", "CNY": "人民元", "KRW": "韓国ウォン",
+               "SGD": "シンガポール・ドル", "CHF": "スイス・フラン", "AUD": "豪ドル", "CAD": "カナダ・ドル",
+               "HKD": "香港ドル", "TWD": "新台湾ドル"}
+
+
+def _ja_money(amount: int, currency: str, tax: bool = True) -> str:
+    figure = f"金{amount:,}円" if currency == "JPY" else f"{amount:,}{JA_CURRENCY.get(currency, currency)}"
+    return figure + ("（消費税別）" if tax else "")
+
+
 JA = Labels(
     lang="ja",
     designations=("甲", "乙", "丙", "丁"),
@@ -108,7 +120,7 @@ JA = Labels(
     schedule=lambda n: "別紙" if n is None else f"別紙{n}",
     schedule_ref=lambda n: "別紙" if n is None else f"別紙{n}",
     define=_ja_define,
-    money=lambda amount, currency, tax=True: f"金{amount:,}円" + ("（消費税別）" if tax else ""),
+    money=_ja_money,
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
     blank_date="　　　　年　　月　　日",
     count=str,

@@ -1,0 +1,148 @@
+"""The licence agreement after the third lawyer reading (read3): deals C and D read back.
+
+Deal C (tests/review_deals/shizuoka-suruga-vision-ja.yaml): an SME, acting, takes an exclusive
+licence in Japan of a startup's patent and software after a PoC the startup performed. Deal D
+(tests/fixtures/kansai-helix-frailty-en.yaml): a university, acting, licenses a patent, a PCT
+application and know-how exclusively and worldwide to a Delaware startup paying in US dollars.
+Each test reads the generated licence as a lawyer would and fails on the drafts before this round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from oidocs import api
+from oidocs.deal.dealfile import parse_deal
+from oidocs.deal.model import Deal
+from oidocs.deal.yamlsource import load_text
+
+DEAL_C = ROOT / "tests" / "review_deals" / "shizuoka-suruga-vision-ja.yaml"
+DEAL_D = ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml"
+LANGS = ("ja", "en")
+
+
+def deal(path: Path, top: dict[str, Any] | None = None, licence: dict[str, Any] | None = None) -> Deal:
+    """The deal at ``path`` with top-level keys and licence keys replaced (None removes a key)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for section, edit in ((data, top or {}), (data["licence"], licence or {})):
+        section.update(edit)
+        for key in [k for k, v in edit.items() if v is None]:
+            del section[key]
+    return parse_deal(load_text(yaml.safe_dump(data, allow_unicode=True), path.name))
+
+
+def article(d: Deal, lang: str, clause_id: str) -> str:
+    """One article of the licence agreement (heading to the next heading), found by clause id."""
+    text = api.render_document(d, "licence", lang=lang, fmt="md").decode("utf-8")
+    tree = api.build_document(d, "licence", lang)
+    found = next((a for a in tree.articles if a.clause.id == clause_id), None)
+    assert found is not None, f"the licence has no {clause_id} article"
+    start = text.index(f"## {found.label}")
+    end = text.find("\n## ", start + 1)
+    return " ".join((text[start:] if end < 0 else text[start:end]).split())
+
+
+# --- 1. the licensor's own breaches of exclusivity and title are not capped -----------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensors_breach_of_exclusivity_or_title_is_outside_the_cap(lang: str) -> None:
+    carve_outs = article(deal(DEAL_C), lang, "licence.damages").split("前二項の規定は" if lang == "ja" else "do not apply")[1]
+    if lang == "ja":
+        assert "乙が本許諾権利を保有し、本実施権を許諾する権限を有し、かつ、抵触する実施権その他の権利を許諾し" in carve_outs
+        assert "第三者に本許諾権利の実施を許諾し" in carve_outs and "又は自ら本許諾権利を実施し" in carve_outs
+    else:
+        assert "liability of Party B for breach of its representations and warranties" in carve_outs
+        assert "liability of Party B for licensing a third party to practise the Licensed Rights" in carve_outs
+        assert "or for practising them there itself" in carve_outs
+    # a non-exclusive licensor may license others: only its warranties of title leave the cap
+    plain = article(deal(DEAL_C, licence={"exclusive": False, "licensor_practises": None}), lang, "licence.damages")
+    assert ("第三者に本許諾権利の実施を許諾し" not in plain) if lang == "ja" else ("licensing a third party" not in plain)
+
+
+# --- 3. product liability: indemnity outside the cap, and insurance ------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensee_indemnifies_the_licensor_for_its_products_and_insures_them(lang: str) -> None:
+    d = deal(DEAL_D)
+    text = article(d, lang, "licence.product_liability")
+    if lang == "ja":
+        assert "製造物責任に基づくもの" in text and "甲を防御し、及び免責し" in text and "役員、従業員若しくは学生" in text
+        assert "1事故当たりの填補限度額を5,000,000米ドル以上" in text and "追加被保険者" in text
+    else:
+        assert "Helix shall defend, indemnify and hold harmless the University and its officers, employees and students" in text
+        assert "including claims based on product liability" in text
+        assert "cover of not less than USD 5,000,000 per occurrence" in text and "additional insured" in text
+    label = api.build_document(d, "licence", lang)
+    number = next(a.label for a in label.articles if a.clause.id == "licence.product_liability")
+    carve_outs = article(d, lang, "licence.damages")
+    assert (f"{number}に基づく乙の責任" if lang == "ja" else f"liability of Helix under {number}") in carve_outs
+    # with no amount in the deal the cover is what such products customarily carry, never a blank
+    c = article(deal(DEAL_C), lang, "licence.product_liability")
+    assert ("同種の製品について通常の額" in c) if lang == "ja" else ("an amount customary for products of that kind" in c)
+
+
+# --- 6. a successful infringement claim against the licensee is shared -----------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_successful_infringement_claim_is_shared_leaning_with_acting_for(lang: str) -> None:
+    for_licensee = article(deal(DEAL_C), lang, "licence.infringement")      # acting for the SME licensee
+    for_licensor = article(deal(DEAL_D), lang, "licence.infringement")      # acting for the University
+    balanced = article(deal(DEAL_C, top={"acting_for": None}), lang, "licence.infringement")
+    if lang == "ja":
+        assert "損害賠償金及び和解金の全額を、乙が本契約に基づき受領した対価の総額を限度として負担する" in for_licensee
+        assert "ランニングロイヤルティを、その実施料の額だけ減額する" in for_licensee
+        assert "損害賠償金及び和解金の2分の1を、当該請求を受けた日前12か月間に" in balanced
+        assert "負担する" not in for_licensor and "その実施料の2分の1に相当する額だけ減額する" in for_licensor
+    else:
+        assert "Party B shall bear the reasonable costs incurred by Party A in dealing with the claim" in for_licensee
+        assert "reduced by the amount of those royalties" in for_licensee
+        assert "shall bear one half of the reasonable costs" in balanced and "in the twelve (12) months before the claim" in balanced
+        assert "shall bear" not in for_licensor and "reduced by one half of those royalties" in for_licensor
+
+
+# --- 4. a payer abroad: currency, conversion, withholding --------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_us_licensee_pays_in_dollars_converted_at_a_named_banks_ttm(lang: str) -> None:
+    d = deal(DEAL_D)
+    assert d.licence is not None and d.licence.royalty is not None and d.licence.royalty.currency == "USD"
+    consideration = article(d, lang, "licence.consideration")
+    assert ("全て米ドルにより行う" in consideration and "70,000米ドル" in consideration) if lang == "ja" else (
+        "made in United States dollars (USD)" in consideration and "USD 70,000" in consideration)
+    reports = article(d, lang, "licence.reports")
+    if lang == "ja":
+        assert "報告対象期間の最終営業日における株式会社三菱UFJ銀行の対顧客電信売買相場の仲値（TTM）" in reports
+        assert "取引銀行" not in reports
+    else:
+        assert "(TTM) quoted by MUFG Bank, Ltd. for the last business day of that Reporting Period" in reports
+        assert "main bank" not in reports
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_withholding_tax_treaty_relief_certificate_and_gross_up_lean_with_acting_for(lang: str) -> None:
+    for_licensor = article(deal(DEAL_D), lang, "licence.reports")                       # the University
+    for_licensee = article(deal(DEAL_D, top={"acting_for": "helix"}), lang, "licence.reports")
+    balanced = article(deal(DEAL_D, top={"acting_for": None}), lang, "licence.reports")
+    for text in (for_licensor, for_licensee, balanced):
+        assert ("租税条約による免除又は軽減が適用されるよう協力する" in text and "源泉徴収税額の証明書" in text) if lang == "ja" \
+            else ("cooperate so that any exemption or reduction available under a tax treaty applies" in text
+                  and "the certificate of the tax withheld" in text)
+    gross_up = "必要な額を上乗せして支払う" if lang == "ja" else "such additional amount that the University receives"
+    assert gross_up in for_licensor and gross_up not in for_licensee and gross_up not in balanced
+    lost_relief = "それがなければ徴収されなかった税額" if lang == "ja" else "the tax that would not otherwise have been withheld"
+    assert lost_relief in balanced and lost_relief not in for_licensee
+
+
+def test_other_documents_keep_the_yen_only() -> None:
+    """Only the licence may be paid in another currency: a JDA royalty block stays in yen."""
+    from pydantic import ValidationError
+
+    from oidocs.deal.ip import Royalty
+
+    with pytest.raises(ValidationError):
+        Royalty(rate_percent=3, currency="USD")  # type: ignore[arg-type]
