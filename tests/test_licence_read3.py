@@ -1,6 +1,6 @@
 """The licence agreement after the third lawyer reading (read3): deals C and D read back.
 
-Deal C (tests/review_deals/shizuoka-suruga-vision-ja.yaml): an SME, acting, takes an exclusive
+Deal C (tests/review_deals/suruga-vision-tokai-licence-ja.yaml): an SME, acting, takes an exclusive
 licence in Japan of a startup's patent and software after a PoC the startup performed. Deal D
 (tests/fixtures/kansai-helix-frailty-en.yaml): a university, acting, licenses a patent, a PCT
 application and know-how exclusively and worldwide to a Delaware startup paying in US dollars.
@@ -21,7 +21,7 @@ from oidocs.deal.dealfile import parse_deal
 from oidocs.deal.model import Deal
 from oidocs.deal.yamlsource import load_text
 
-DEAL_C = ROOT / "tests" / "review_deals" / "shizuoka-suruga-vision-ja.yaml"
+DEAL_C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
 DEAL_D = ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml"
 LANGS = ("ja", "en")
 
