@@ -72,7 +72,7 @@ def test_the_licensee_indemnifies_the_licensor_for_its_products_and_insures_them
     text = article(d, lang, "licence.product_liability")
     if lang == "ja":
         assert "製造物責任に基づくもの" in text and "甲を防御し、及び免責し" in text and "役員、従業員若しくは学生" in text
-        assert "1事故当たりの填補限度額を5,000,000米ドル以上" in text and "追加被保険者" in text
+        assert "1事故当たりのてん補限度額を5,000,000米ドル以上" in text and "追加被保険者" in text
     else:
         assert "Helix shall defend, indemnify and hold harmless the University and its officers, employees and students" in text
         assert "including claims based on product liability" in text

@@ -65,5 +65,5 @@ def test_libreoffice_shows_articles_in_order(converted: dict[str, str], path: Pa
         assert article.clause.title in text
     # Articles of statutes (著作権法第65条, Article 65(2) of the Copyright Act, Article 187 of the Patent
     # Act) are not references.
-    refs = re.findall(r"(?<!法)第(\d+)条" if lang == "ja" else r"Article (\d+)(?!\(\d+\) of| of the [A-Z])", text)
+    refs = re.findall(r"(?<!法)第(\d+)条" if lang == "ja" else r"Article (\d+)(?!\(\d+\) of| of the [A-Z]|-\d+ of the [A-Z])", text)
     assert all(1 <= int(n) <= len(tree.articles) for n in refs), "every reference points at an existing article"
