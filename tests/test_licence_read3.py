@@ -146,3 +146,39 @@ def test_other_documents_keep_the_yen_only() -> None:
 
     with pytest.raises(ValidationError):
         Royalty(rate_percent=3, currency="USD")  # type: ignore[arg-type]
+
+
+# --- 2. prosecution abroad for an exclusive licensee ---------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exclusive_licensee_funds_prosecution_in_the_countries_it_chooses_by_a_fixed_date(lang: str) -> None:
+    for_licensor = article(deal(DEAL_D), lang, "licence.prosecution")                     # the University
+    balanced = article(deal(DEAL_D, top={"acting_for": None}), lang, "licence.prosecution")
+    for_licensee = article(deal(DEAL_D, top={"acting_for": "helix"}), lang, "licence.prosecution")
+    if lang == "ja":
+        assert "甲は、自らの費用で" not in for_licensor and "自己の名義で、かつ、自らの管理の下で" in for_licensor
+        assert "国際出願の国内段階又は広域段階への移行を含む。" in for_licensor and "特許権の維持のために支出した合理的な費用" in for_licensor
+        assert "その期限の2か月前まで" in for_licensor and "（日本国を含む。）" in for_licensor
+        assert "本地域に含まれないものとし、甲は、当該国において、これを放棄し、又は自らの費用で維持し" in for_licensor
+        assert "（日本国を除く。日本国における費用は、甲が負担する。）" in balanced and "（日本国を含む。）" not in balanced
+        assert "の2分の1を、甲から根拠となる書類" in for_licensee
+    else:
+        assert "at its own cost, prosecute" not in for_licensor and "in its own name and under its control" in for_licensor
+        assert "entering the national or regional phase of an international application" in for_licensor
+        assert "Helix shall reimburse the University for the reasonable costs" in for_licensor
+        assert "no later than two (2) months before that deadline" in for_licensor and "(Japan included)" in for_licensor
+        assert "shall cease, on that date or when that notice takes effect, to be part of the Territory" in for_licensor
+        assert "the University may abandon them there or keep them at its own cost" in for_licensor
+        assert "other than Japan (the costs in Japan being borne by the University)" in balanced
+        assert "Helix shall reimburse the University for one half of the reasonable costs" in for_licensee
+    # a non-exclusive licensee funds nothing: the licensor prosecutes at its own cost, as before
+    plain = article(deal(DEAL_D, licence={"exclusive": False, "licensor_practises": None}), lang, "licence.prosecution")
+    assert ("甲は、自らの費用で、本許諾権利に含まれる特許出願" in plain) if lang == "ja" else (
+        "The University shall, at its own cost, prosecute" in plain)
+    assert ("費用を負担する国" not in plain) if lang == "ja" else ("reimburse" not in plain)
+    # an exclusive licence for Japan alone, not drafted for the licensor: nothing abroad to fund
+    japan = deal(DEAL_D, top={"acting_for": "helix"}, licence={"territory": "Japan"})
+    assert ("費用を負担する国" not in article(japan, lang, "licence.prosecution")) if lang == "ja" else (
+        "reimburse" not in article(japan, lang, "licence.prosecution"))
+    assert ("の規定により乙が支払う費用を除く" not in article(japan, lang, "licence.warranties")) if lang == "ja" else (
+        "save for the costs" not in article(japan, lang, "licence.warranties"))
