@@ -182,3 +182,37 @@ def test_an_exclusive_licensee_funds_prosecution_in_the_countries_it_chooses_by_
         "reimburse" not in article(japan, lang, "licence.prosecution"))
     assert ("の規定により乙が支払う費用を除く" not in article(japan, lang, "licence.warranties")) if lang == "ja" else (
         "save for the costs" not in article(japan, lang, "licence.warranties"))
+
+
+# --- 5. the licensor's PoC results, and the licensee's own adaptations --------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensors_poc_results_are_licensed(lang: str) -> None:
+    d = deal(DEAL_C)  # the startup performed the PoC and licenses its patent and software
+    definitions = article(d, lang, "licence.definitions")
+    if lang == "ja":
+        assert "並びにPoC成果に係る乙の権利（他の者と共有する権利については、その持分。" in definitions
+        assert "「PoC成果」とは、乙が当事者である令和9年5月20日付けの技術検証（PoC）契約" in definitions
+    else:
+        assert "and the rights of Party B in the PoC Results (for rights held jointly with others, its share in them" in definitions
+        assert "“PoC Results” means the results (including inventions, know-how, programs, the report and data)" in definitions
+    materials = article(d, lang, "licence.materials")
+    assert ("PoC成果の記録" in materials) if lang == "ja" else ("records of the PoC Results" in materials)
+    # a PoC performed by the licensee (or no PoC) adds nothing
+    data_poc = yaml.safe_load(DEAL_C.read_text(encoding="utf-8"))["poc"]
+    other = deal(DEAL_C, top={"poc": {**data_poc, "performer": "suruga", "client": "vision"}})
+    assert ("PoC成果" not in article(other, lang, "licence.definitions")) if lang == "ja" else (
+        "PoC Results" not in article(other, lang, "licence.definitions"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensee_keeps_its_adaptations_and_supports_products_sold(lang: str) -> None:
+    grant = article(deal(DEAL_C), lang, "licence.grant")
+    if lang == "ja":
+        assert "に限り利用することができる" not in grant
+        assert "甲は、自らが創作した部分の著作権を保持し、そのうち原著作物であるプログラムによらずに利用できるものを自由に利用" in grant
+        assert "本製品の保守、修理及びサポート（顧客への修正版及び更新版の提供を含む。）に必要な範囲で" in grant
+    else:
+        assert "only during the term" not in grant
+        assert "Party A keeps its copyright in the parts it created and may exploit freely any of them" in grant
+        assert "to the extent needed to maintain, repair and support (including by providing corrections and updates to customers)" in grant
