@@ -84,6 +84,9 @@ def test_the_licensee_indemnifies_the_licensor_for_its_products_and_insures_them
     # with no amount in the deal the cover is what such products customarily carry, never a blank
     c = article(deal(DEAL_C), lang, "licence.product_liability")
     assert ("同種の製品について通常の額" in c) if lang == "ja" else ("an amount customary for products of that kind" in c)
+    # drafted for the licensee (deal C), a defect in what the licensor provided is the licensor's risk
+    defect = "乙が提供した本技術資料若しくはプログラムの欠陥" if lang == "ja" else "by a defect in the Technical Materials or the programs as provided by Party B"
+    assert defect in c and "欠陥" not in text and "defect" not in text
 
 
 # --- 6. a successful infringement claim against the licensee is shared -----------------------------
@@ -216,3 +219,7 @@ def test_the_licensee_keeps_its_adaptations_and_supports_products_sold(lang: str
         assert "only during the term" not in grant
         assert "Party A keeps its copyright in the parts it created and may exploit freely any of them" in grant
         assert "to the extent needed to maintain, repair and support (including by providing corrections and updates to customers)" in grant
+    grant_label = next(a.label for a in api.build_document(deal(DEAL_C), "licence", lang).articles if a.clause.id == "licence.grant")
+    survival = article(deal(DEAL_C), lang, "licence.survival")
+    assert (f"{grant_label}（本契約の終了後について定める部分に限る。）" in survival) if lang == "ja" else (
+        f"{grant_label} (only the provisions on what may be done after this Agreement ends)" in survival)
