@@ -203,6 +203,9 @@ def test_the_licensors_poc_results_are_licensed(lang: str) -> None:
     assert ("PoC成果の記録" in materials) if lang == "ja" else ("records of the PoC Results" in materials)
     # a PoC performed by the licensee (or no PoC) adds nothing
     data_poc = yaml.safe_load(DEAL_C.read_text(encoding="utf-8"))["poc"]
+    undated = deal(DEAL_C, top={"poc": {k: v for k, v in data_poc.items() if k != "date"}})  # no deal date either
+    assert ("本契約に先立ち締結された技術検証（PoC）契約" in article(undated, lang, "licence.definitions")) if lang == "ja" else (
+        "agreement entered into before this Agreement to which Party B is a party" in article(undated, lang, "licence.definitions"))
     other = deal(DEAL_C, top={"poc": {**data_poc, "performer": "suruga", "client": "vision"}})
     assert ("PoC成果" not in article(other, lang, "licence.definitions")) if lang == "ja" else (
         "PoC Results" not in article(other, lang, "licence.definitions"))
