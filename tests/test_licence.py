@@ -198,7 +198,7 @@ def test_in_a_three_party_deal_the_licence_binds_licensor_and_licensee_alone(tmp
     assert len(nda.closing.signatures) == 3, "the NDA still binds every party"
 
 
-@pytest.mark.parametrize("side, rule, clause", [("kanagata", "licence_licensee_cap", "licence.damages"),
+@pytest.mark.parametrize("side, rule, clause", [("kanagata", "licence_licensee_cap_paid", "licence.damages"),
                                                 ("hikari", "licence_licensor_walk_away", "licence.term")])
 def test_acting_for_a_side_lists_the_licence_terms_against_it(tmp_path: Path, side: str, rule: str,
                                                               clause: str) -> None:

@@ -212,3 +212,17 @@ def test_the_sheet_flags_stacked_royalties_and_personal_data_going_abroad() -> N
     assert "**Research subjects' personal data go abroad**: JDA Article" in sheet
     aster = _sheet(ROOT / "tests" / "review_deals" / "aster-univ-mizuho-en.yaml")
     assert "personal data go abroad" not in aster and "Two running royalties" not in aster
+
+
+def test_the_licensees_cap_item_names_what_the_licence_keeps_outside_the_cap() -> None:
+    """The licence now keeps title warranties and licensing others in the exclusive field outside the
+    cap; the sheet still told the licensee to ask for that, and said it defended claims at its own cost."""
+    licence = shipped_markdown(C, "licence", "en")
+    assert "has granted no conflicting licence or other right" in licence
+    lines = _sheet(C, "en").splitlines()
+    cap = next(line for line in lines if "The licensor's liability is capped" in line)
+    assert "warranties of title, of its power to license and of no conflicting grant" in cap
+    assert "licensing others in the exclusive field and territory fall outside the cap" in cap
+    assert "Consider excluding breach of its warranties from the cap" not in cap
+    claims = next(line for line in lines if "freedom from third-party rights is warranted" in line)
+    assert "at your own cost" not in claims and "only up to the consideration it has received" in claims

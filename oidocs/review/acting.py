@@ -53,7 +53,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
-        "n_parties": len(deal.parties), "name": lambda key: names.get(key, str(key)),
+        "n_parties": len(deal.parties), "name": lambda key: names.get(key, str(key)), "lang": lang,
         "grouped": lambda amount: f"{int(amount):,}",  # an amount as people write it (1,000,000)
     }
     found = []
