@@ -226,3 +226,25 @@ def test_the_licensees_cap_item_names_what_the_licence_keeps_outside_the_cap() -
     assert "Consider excluding breach of its warranties from the cap" not in cap
     claims = next(line for line in lines if "freedom from third-party rights is warranted" in line)
     assert "at your own cost" not in claims and "only up to the consideration it has received" in claims
+
+
+def test_the_sheet_lists_what_the_third_readings_licence_terms_put_on_each_side() -> None:
+    """The licence now carries a product indemnity and insurance (licensee), prosecution costs in the
+    countries an exclusive licensee chooses, a foreign currency, and the licensor's PoC results."""
+    licensee = _sheet(C, "en")
+    assert "your indemnity of the licensor against third-party product-liability and regulatory claims is not capped" \
+        in licensee
+    licensor = _sheet(ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml", "en")
+    assert "The consideration is set in USD" in licensor
+    assert "| Product liability insurance (per occurrence) | 5,000,000 | set |" in licensor
+    assert "| Licence royalty: currency | USD | set |" in licensor
+    assert "| Price of the exclusive right: currency | JPY |" in licensor  # two royalties, told apart
+
+
+
+def test_a_licensor_that_performed_the_poc_is_told_its_poc_results_are_licensed(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(C.read_text(encoding="utf-8").replace("acting_for: suruga", "acting_for: vision"), encoding="utf-8")
+    sheet = _sheet(path, "en")
+    assert "Your rights in the results of the PoC you performed" in sheet and ", licensed exclusively" in sheet
+    assert "Your rights in the results of the PoC you performed" not in _sheet(C, "en")
