@@ -248,3 +248,10 @@ def test_a_licensor_that_performed_the_poc_is_told_its_poc_results_are_licensed(
     sheet = _sheet(path, "en")
     assert "Your rights in the results of the PoC you performed" in sheet and ", licensed exclusively" in sheet
     assert "Your rights in the results of the PoC you performed" not in _sheet(C, "en")
+
+
+def test_the_co_ownership_advice_speaks_to_every_co_owner() -> None:
+    """Deal C's SME holds the largest share (50 %): advice aimed at 'the smaller party' missed it."""
+    for lang, words in (("ja", "持分の大小を問わず"), ("en", "whatever the size of its share")):
+        sheet = _sheet(C, lang)
+        assert words in sheet and "規模の小さい当事者" not in sheet and "the smaller party" not in sheet
