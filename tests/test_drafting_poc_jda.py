@@ -113,7 +113,7 @@ def test_free_third_party_licensing_shares_the_royalties(tmp_path: Path) -> None
     data = _variant(ACME, ip__joint_filing__third_party_licence="free",
                     ip__joint_filing__shares={"acme": 60, "nano": 40})
     en = article_titled(_render(tmp_path, data, "jda", "en"), "Licensing to Third Parties and Transfer of Shares")
-    assert "shared among the co-owners in proportion to their shares" in en
+    assert "shared between the co-owners in proportion to their shares" in en  # two parties
     assert "shall belong to the licensing Party" not in en
     ja = article_titled(_render(tmp_path, data, "jda", "ja"), "第三者への実施許諾及び持分の譲渡")
     assert "持分の割合に応じて分配" in ja

@@ -50,7 +50,7 @@ UNIV_JDA = {
         "academic_use": ["全ての本成果（相手方のみが権利を有するもの及び共有に係るものを含む。）を自己の研究及び教育"],
     },
     "en": {
-        "publication": ["within thirty (30) days of receiving it", "beyond sixty (60) days after the planned date",
+        "publication": ["within thirty (30) days of receiving the notice", "beyond sixty (60) days after the planned date",
                         "A postponement may be required only once for each publication",
                         "Party B alone shall decide whether, when and in what form to publish academically",
                         "prevent a student taking part in the Joint Research and Development from submitting a degree thesis"],

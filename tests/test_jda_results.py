@@ -222,7 +222,7 @@ def test_background_ip_is_free_for_the_research_and_listed_in_a_schedule(lang: s
 
 @pytest.mark.parametrize(("lang", "limit", "nobody", "old"), [
     ("ja", "通知の日から60日以内に行う", "いずれの当事者も、当該本成果について単独で出願し", "共同成果として取り扱う"),
-    ("en", "shall be made within sixty (60) days of the notice", "no Party shall alone file an application for", "shall be treated as Joint Results"),
+    ("en", "shall be made within sixty (60) days of the notice", "neither Party shall alone file an application for", "shall be treated as Joint Results"),
 ])
 def test_results_of_open_category_are_filed_by_nobody_until_confirmed(lang: str, limit: str, nobody: str, old: str) -> None:
     for path in (ACME, BIGCO):
@@ -249,9 +249,9 @@ def test_students_bound_by_the_agreement_make_sole_results_of_their_university(l
 
 
 @pytest.mark.parametrize(("lang", "licensing", "costs"), [
-    ("ja", "出願の日から3年を経過してもなお、他の共有者が正当な理由なくこれを自ら実施していないときは、他の共有者は、その同意を不合理に拒んではならない",
+    ("ja", "出願の日から3年を経過してもなお、他の共有者が正当な理由なくこれを自ら実施していないときは、他の共有者は、前項の規定にかかわらず、自ら実施の準備をしていることを理由として同意を拒むことはできない",
      "大学等である共有者が負担すべき費用は、当該共有知的財産権を自ら実施する他の共有者が負担し"),
-    ("en", "within three (3) years of their filing date, the other co-owner shall not unreasonably withhold that consent",
+    ("en", "within three (3) years of their filing date, the other co-owner may not, notwithstanding the preceding paragraph, withhold that consent on the ground that it is preparing to practise them",
      "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner, where it practises"),
 ])
 def test_a_university_co_owner_may_license_after_non_practice_and_pays_no_filing_costs(lang: str, licensing: str,
