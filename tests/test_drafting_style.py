@@ -47,13 +47,18 @@ def test_english_preamble_gives_each_partys_particulars() -> None:
             "represented by Representative Director Yuki Mori (“Rokko”)") in en
 
 
-@pytest.mark.parametrize("path", [p for p in DEALS if len(api.read_deal(p).parties) == 2], ids=lambda p: p.stem)
-def test_two_party_english_has_no_multi_party_words(path: Path) -> None:
+@pytest.mark.parametrize("path", [p for p in DEALS + sorted((ROOT / "tests" / "review_deals").glob("*.yaml"))
+                                  if len(api.read_deal(p).parties) == 2], ids=lambda p: p.stem)
+def test_two_party_documents_have_no_multi_party_words(path: Path) -> None:
     deal = api.read_deal(path)
     for doc in api.docs_in(deal):
         text = api.render_document(deal, doc, lang="en", fmt="md").decode("utf-8")
-        for words in ("No Party", "any Party", "the Parties concerned", "among the Parties"):
+        for words in ("No Party", "no Party", "any Party", "Any other Party", "any other Party", "the Parties concerned",
+                      "among the Parties"):
             assert words not in text, (doc, words)
+        ja = api.render_document(deal, doc, lang="ja", fmt="md").decode("utf-8")
+        for words in ("その他の当事者", "関係する当事者", "他の各当事者", "以外の各当事者", "他のいずれかの当事者"):
+            assert words not in ja, (doc, words)
 
 
 def test_counts_and_rates_are_written_one_way() -> None:
