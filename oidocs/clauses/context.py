@@ -90,6 +90,18 @@ def leans(deal: Deal) -> tuple[str, str | None, str]:
     return nda_lean, poc_lean, jda_lean
 
 
+def poc_host(deal: Deal) -> str | None:
+    """Return the key of the party that hosts the PoC at its premises and signs it (``poc.site`` naming a
+    party other than the performer and the client), else None.
+
+    Such a host grants access, gives its own rules and keeps its information as its own; an outside
+    host (``third_party``) is reached only through the client. One rule for every clause that asks.
+    """
+    poc = deal.poc
+    keys = {p.key for p in deal.parties}
+    return poc.site if poc is not None and poc.site in keys and poc.site not in (poc.performer, poc.client) else None
+
+
 def filing_lean(deal: Deal) -> str:
     """Which way the rule for a party that declines to file in a country leans for ``acting_for``.
 
@@ -237,6 +249,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "acting": acting,
         "nda_lean": nda_lean,
         "poc_lean": poc_lean,
+        "poc_host": poc_host(deal),
         "filing_lean": filing_lean(deal),
         "jda_lean": jda_lean,
         "licence_lean": licence_lean(deal),

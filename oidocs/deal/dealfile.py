@@ -154,7 +154,7 @@ def _problem(err: Any, source: Source) -> Problem:
 # Fields holding money: their message says "amount" and shows an amount as the example.
 _AMOUNTS = {"amount", "upfront", "minimum_annual"}
 # Custom error kinds whose wording is the catalogue entry of the same name, filled from ctx.
-_CUSTOM = {"unknown_party", "same_party", "end_before_start", "sum_100", "empty_text_map",
+_CUSTOM = {"unknown_party", "unknown_site", "same_party", "end_before_start", "sum_100", "empty_text_map",
            "licensors_empty", "licensors_duplicate", "duplicate_party"}
 
 

@@ -55,6 +55,29 @@ def _known_party(value: str, info: ValidationInfo) -> str:
 
 PartyKey = Annotated[str, AfterValidator(_known_party)]
 
+SITE_WORDS = ("performer", "client", "third_party")
+
+
+def site_value(value: str, info: ValidationInfo) -> str:
+    """``poc.site``: one of :data:`SITE_WORDS` or a party key (the party hosting the work at its premises).
+
+    The performer's or the client's own key means the same as ``performer`` or ``client`` and is
+    stored as that word, so every clause meets one spelling; any other party key names a host that
+    signs the PoC (spec: deal-file.md, ``poc.site``). Anything else is an error listing both kinds.
+    """
+    if value in SITE_WORDS:
+        return value
+    for word in ("performer", "client"):
+        if value == info.data.get(word):
+            return word
+    keys = (info.context or {}).get("party_keys")
+    if keys is not None and value not in keys:
+        raise PydanticCustomError(
+            "unknown_site", "must be performer, client, third_party or a party key; got {value}; the parties are: {known}",
+            {"value": repr(value), "known": ", ".join(keys) if keys else "none defined"},
+        )
+    return value
+
 
 def field_error(field: str, rule: str, **values: str) -> PydanticCustomError:
     """An error raised by a model validator but located at one of its fields.

@@ -25,6 +25,7 @@ from oidocs.deal.fields import (
     LangText,
     NotBool,
     PartyKey,
+    site_value,
     Percent,
     Positive,
     Strict,
@@ -117,9 +118,11 @@ class Poc(DocSection):
     decision_months: Positive = Field(2, description=(
         "oidocs extension: months after acceptance within which the parties decide on joint development."))
     confidentiality_years: Positive = Field(5, description="oidocs extension: years confidentiality survives.")
-    site: Literal["performer", "client", "third_party"] = Field("performer", description=(
-        "Where the verification work is done: the performer's site, the client's, or a third party's (a customer's "
-        "building, a production line); drives consents, installation and removal, restoration, safety and insurance."))
+    site: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)] = Field("performer", description=(
+        "Where the verification work is done: performer (the performer's site), client (the client's), third_party "
+        "(an outside host's: a customer's building, a production line), or the key of a party that hosts the work "
+        "at its premises and signs as the host (grants access, gives its rules, keeps its information as its own); "
+        "drives consents, installation and removal, restoration, safety, insurance and liability."))
     method: list[LangText] | LangText | None = Field(None, description=(
         "How each success criterion is measured; the review sheet asks for it when criteria are given without it."))
     insurance_amount: Positive = Field(100_000_000, description=(
@@ -131,6 +134,8 @@ class Poc(DocSection):
     _client_differs = field_validator("client")(lambda v, info: differs(v, info, "performer"))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
+
+    _site_word_or_party = field_validator("site")(lambda v, info: site_value(v, info))
 
 
 class Jda(DocSection):

@@ -21,6 +21,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from oidocs.deal.fields import SITE_WORDS
 from oidocs.deal.model import Deal, PartyKey
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -81,6 +82,10 @@ def deal_schema() -> dict[str, Any]:
     party_key = defs["Party"]["properties"]["key"]["pattern"]
     for model, node in _models_with_schemas(schema, defs):
         _finish_object(model, node, party_key)
+    site = defs["Poc"]["properties"]["site"]  # poc.site: one of three words, or a party key (the host)
+    site.pop("type", None)
+    site.pop("minLength", None)
+    site["anyOf"] = [{"enum": list(SITE_WORDS)}, {"type": "string", "pattern": party_key}]
     for name, node in defs.items():
         node.setdefault("description", _DEF_DESCRIPTIONS.get(name, node.get("title", name)))
     return schema
