@@ -160,3 +160,35 @@ def test_the_schema_takes_a_party_key_for_the_site() -> None:
     site = deal_schema()["$defs"]["Poc"]["properties"]["site"]
     assert {"enum": ["performer", "client", "third_party"]} in site["anyOf"]
     assert any(branch.get("pattern", "").startswith("^[a-z]") for branch in site["anyOf"]), json.dumps(site)
+
+
+@pytest.mark.parametrize("acting", ["suruga", "vision", "tokai"])
+@pytest.mark.parametrize("model", ["joint_filing", "exclusive_field", "background_licence"])
+def test_every_side_and_ip_model_of_a_hosted_poc_is_parallel_and_keeps_the_host(acting: str, model: str,
+                                                                                tmp_path: Path) -> None:
+    """The host's wording holds whoever the drafts are for and whatever the IP model: both languages
+    have the same paragraphs, and no outsider 設置先 / Host creeps back in."""
+    from oidocs import api
+    from oidocs.document.tree import Table
+
+    data = yaml.safe_load(C.read_text(encoding="utf-8"))
+    data["acting_for"] = acting
+    blocks = {"joint_filing": {"shares": {"suruga": 50, "vision": 35, "tokai": 15}},
+              "exclusive_field": {"owner": "vision", "holder": "suruga", "field": "外観検査装置"},
+              "background_licence": {}}
+    data["ip"] = {"model": model, model: blocks[model]}
+    data.pop("licence", None)
+    path = tmp_path / "deal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    deal = api.read_deal(path)
+    ja, en = (api.build_document(deal, "poc", lang) for lang in ("ja", "en"))
+
+    def shape(article):  # noqa: ANN001, ANN202
+        return [("table", len(b.rows)) if isinstance(b, Table) else len(b.items) for b in article.blocks]
+
+    assert [shape(a) for a in ja.articles] == [shape(a) for a in en.articles]
+    for lang in ("ja", "en"):
+        text = api.render_document(deal, "poc", lang=lang, fmt="md").decode("utf-8")
+        assert ("設置先" if lang == "ja" else "the Host") not in text
+        results = article_titled(text, TITLES["results"][0 if lang == "ja" else 1])
+        assert ("丙は、本検証を実施せず" if lang == "ja" else "Party C neither carries out nor commissions") in results
