@@ -106,11 +106,13 @@ def test_the_host_takes_no_share_for_a_stated_reason_and_assigns_nothing_free(la
         assert "丙は、本検証を実施せず、かつ、その委託もしないため" in text
         assert "丙の役員又は従業員のみにより創出された本成果に係る知的財産権は丙に帰属し" in text
         assert "貢献の程度に応じて" in text
-        assert "役割を有せず" not in text and "譲渡し" not in text
+        host = next(p for p in text.split("\n\n") if "丙は、本検証を実施せず" in p)
+        assert "役割を有せず" not in text and "譲渡" not in host
     else:
         assert "Party C neither carries out nor commissions the Verification, and therefore" in text
         assert "created by officers or employees of Party C alone shall belong to Party C" in text
-        assert "no role in the Verification" not in text and "shall assign" not in text
+        host = next(p for p in text.split("\n\n") if "Party C neither carries out" in p)
+        assert "no role in the Verification" not in text and "assign" not in host
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
