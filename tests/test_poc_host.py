@@ -194,3 +194,16 @@ def test_every_side_and_ip_model_of_a_hosted_poc_is_parallel_and_keeps_the_host(
         assert ("設置先" if lang == "ja" else "the Host") not in text
         results = article_titled(text, TITLES["results"][0 if lang == "ja" else 1])
         assert ("丙は、本検証を実施せず" if lang == "ja" else "Party C neither carries out nor commissions") in results
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_host_controls_changes_that_reach_its_line_and_may_suspend_work(lang: str) -> None:
+    """The host's lawyer: no change of scope or period reaches its line without its consent, and it may
+    stop the work for safety or operations (the period is then renegotiated)."""
+    second = art("site", lang).strip().split("\n\n")[1]
+    if lang == "ja":
+        assert "本施設における作業に影響を及ぼすものは、丙の書面による承諾を得なければ" in second
+        assert "本施設における作業を一時中止させることができ" in second
+    else:
+        assert "shall not take effect without the written consent of Party C" in second
+        assert "suspend work at the Site for the time being" in second
