@@ -255,3 +255,15 @@ def test_the_co_ownership_advice_speaks_to_every_co_owner() -> None:
     for lang, words in (("ja", "持分の大小を問わず"), ("en", "whatever the size of its share")):
         sheet = _sheet(C, lang)
         assert words in sheet and "規模の小さい当事者" not in sheet and "the smaller party" not in sheet
+
+
+def test_the_sheet_names_the_host_and_flags_the_share_it_does_not_get() -> None:
+    """Deal C with its host named (poc.site: tokai): the sheet printed 'tokai' and kept silent that the
+    host's 15 % under the deal (and the MOU) gives it nothing of the PoC's results."""
+    hosted = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"
+    ja, en = _sheet(hosted, "ja"), _sheet(hosted, "en")
+    assert "| 検証の場所 | 東海オートモーティブ株式会社 | 指定 |" in ja
+    assert "**共有の持分を持つ当事者が技術検証の成果には持分を持たない**: 基本合意書 第8条、技術検証（PoC）契約 第14条" in ja
+    assert "東海オートモーティブ株式会社（15％）も共有者" in ja and "（35 : 50）" in ja
+    assert "**A co-owner under the deal takes no share of the PoC's results**" in en
+    assert "A co-owner under the deal takes no share" not in _sheet(D, "en")

@@ -102,6 +102,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += licence_findings(deal)
     out += _two_licences(deal, lang)
     out += _stacked_royalties(deal, lang)
+    out += _poc_shares_rebased(deal, lang)
     if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
         out.append(Finding("human_data_abroad", "parties", None))
     if deal.nda.survival_months < 24:
@@ -237,6 +238,30 @@ def _two_licences(deal: Deal, lang: str) -> list[Finding]:
     return [Finding("two_licences", "licence.licensor", lic.licensor, values={
         "licensor": names[lic.licensor], "licensee": names[lic.licensee],
         "rights": ("、" if lang == "ja" else "; ").join(plain(r.title) for r in lic.rights)})]
+
+
+def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
+    """A co-owner under the deal's shares that takes no share of the PoC's results.
+
+    PoC results belong to the performer and the client alone (lawyer reading 2): a party that holds
+    a share under ``ip.joint_filing.shares`` (and in the MOU) but has neither role, a host
+    included, gets none of them, and the two divide the results by their own shares.
+    """
+    ip, poc = deal.ip, deal.poc
+    jf = ip.joint_filing if ip is not None and ip.model == "joint_filing" else None
+    if poc is None or jf is None or jf.shares is None or jf.equal:
+        return []
+    pair = (poc.performer, poc.client)
+    out = [p for p in deal.parties if p.key not in pair and jf.shares.get(p.key, 0) > 0]
+    if not out or not all(jf.shares.get(k, 0) for k in pair):
+        return []
+    sep = "、" if lang == "ja" else ", "
+    names = {p.key: plain(p.name) for p in deal.parties}
+    return [Finding("poc_shares_rebased", "ip.joint_filing.shares", None, values={
+        "out": sep.join(f"{plain(p.name)}（{jf.shares[p.key]}％）" if lang == "ja" else f"{plain(p.name)} ({jf.shares[p.key]}%)"
+                        for p in out),
+        "performer": names[poc.performer], "client": names[poc.client],
+        "split": f"{jf.shares[poc.performer]} : {jf.shares[poc.client]}"})]
 
 
 def _stacked_royalties(deal: Deal, lang: str) -> list[Finding]:

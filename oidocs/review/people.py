@@ -60,6 +60,8 @@ def value(path: str, raw: Any, lang: str, deal: Deal) -> str:
             return show([names.get(k, k) for k in raw], lang)
         if isinstance(raw, str):
             return names.get(raw, raw)
+    if field == "site" and isinstance(raw, str) and raw in names:  # a party that hosts the PoC
+        return names[raw]
     if field == "rights" and isinstance(raw, list):
         return show([right(r, lang) for r in raw], lang)
     if field in AMOUNTS and isinstance(raw, int) and not isinstance(raw, bool):
