@@ -34,7 +34,7 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.sequence import exclusivity_end, jda_on_notice, research_start
+from oidocs.deal.sequence import exclusivity_end, jda_on_notice, practice_due, research_start
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
@@ -258,6 +258,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "date_style": deal.date_style,
         "docs": docs_in(deal),
         "exclusivity_end": exclusivity_end(deal),
+        "practice_due": practice_due(deal),
         "jda_on_notice": jda_on_notice(deal),
         "research_start": research_start(deal),
         "licence": deal.licence,

@@ -120,6 +120,20 @@ def exclusivity_end(deal: Deal) -> dt.date | None:
     return add_years(start, ef.years) - dt.timedelta(days=1)
 
 
+def practice_due(deal: Deal) -> dt.date | None:
+    """The last day by which the exclusive-field holder must have begun practising, or None undated.
+
+    Half-way through the exclusivity (from :func:`research_start`): a trigger counted from the end
+    of the research would fall on the day exclusivity ends anyway and never fire (third reading,
+    deal D). Three years from 2027-06-01: due by 2028-11-30, well before 2030-05-31.
+    """
+    ef = deal.ip.exclusive_field if deal.ip else None
+    start = research_start(deal)
+    if ef is None or start is None:
+        return None
+    return add_months(start, ef.years * 6) - dt.timedelta(days=1)
+
+
 def poc_standstill_parties(deal: Deal) -> tuple[str, str] | None:
     """The (owner, holder) of the PoC's stand-still, or None when the PoC carries none.
 

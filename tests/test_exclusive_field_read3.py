@@ -1,0 +1,72 @@
+"""The exclusive field after the third lawyers' reading (deal D: a university owns, a US startup holds).
+
+The owner filed and maintained at its own cost rights only the holder could use; the non-practice
+trigger counted one year from the end of the research, the very day exclusivity ended, so it could
+never fire. Each test reads the generated JDA back, in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import DEALS, ROOT, article_titled, shipped_markdown
+from oidocs import api
+from oidocs.deal.sequence import exclusivity_end, practice_due
+
+D = ROOT / "tests" / "review_deals" / "kansai-helix-field-en.yaml"
+REVIEW = sorted((ROOT / "tests" / "review_deals").glob("*.yaml"))
+
+
+def _article(path: Path, lang: str, ja: str, en: str) -> str:
+    return article_titled(shipped_markdown(path, "jda", lang), ja if lang == "ja" else en)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_holder_funds_prosecution_in_the_countries_it_chooses(lang: str) -> None:
+    text = _article(D, lang, "共同成果の帰属", "Ownership of Joint Results")
+    if lang == "en":
+        assert "in its own name and at its own cost" not in text
+        assert "Helix shall reimburse the University for the costs of filing, prosecuting and maintaining" in text
+        assert "Japan included, that Helix chooses" in text  # drafted for the owner: no Japan carve-out
+        assert "the right of Helix to practise the rights concerned shall from then on be non-exclusive" in text
+        assert "consult Helix before responding to an office action" in text
+    else:
+        assert "自己の名義及び費用により行う" not in text
+        assert "日本を含め、乙が選択する各国" in text or "日本を含め、" in text
+        assert "償還する" in text and "非独占的なものとなり" in text
+        assert "拒絶理由通知への応答" in text
+
+
+def test_drafted_for_the_holder_it_funds_half_abroad_and_the_owner_keeps_japan(tmp_path: Path) -> None:
+    src = D.read_text(encoding="utf-8").replace("acting_for: univ", "acting_for: helix")
+    path = tmp_path / "d.yaml"
+    path.write_text(src, encoding="utf-8")
+    en = _article(path, "en", "", "Ownership of Joint Results")
+    assert "reimburse the University for one half of the costs" in en
+    assert "in each country other than Japan that Helix chooses" in en
+    assert "the costs in Japan shall be borne by the University" in en
+    ja = _article(path, "ja", "共同成果の帰属", "")
+    assert "の2分の1を" in ja and "日本における費用は" in ja
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_non_practice_trigger_falls_inside_the_exclusivity(lang: str) -> None:
+    text = _article(D, lang, "独占性の喪失", "Loss of Exclusivity")
+    if lang == "en":
+        assert "year after the expiry of the Research Period" not in text
+        assert "by the day on which one half of the Exclusive Period has passed, that is, by November 30, 2028" in text
+    else:
+        assert "研究期間の満了後" not in text
+        assert "2028年11月30日" in text and "までに" in text
+
+
+@pytest.mark.parametrize("path", DEALS + REVIEW, ids=lambda p: p.stem)
+def test_every_shipped_trigger_date_is_before_exclusivity_ends(path: Path) -> None:
+    deal = api.read_deal(path)
+    if deal.ip is None or deal.ip.exclusive_field is None or exclusivity_end(deal) is None:
+        return
+    due, end = practice_due(deal), exclusivity_end(deal)
+    assert due is not None and end is not None and due < end - dt.timedelta(days=180), (due, end)
