@@ -70,3 +70,36 @@ def test_every_shipped_trigger_date_is_before_exclusivity_ends(path: Path) -> No
         return
     due, end = practice_due(deal), exclusivity_end(deal)
     assert due is not None and end is not None and due < end - dt.timedelta(days=180), (due, end)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_royalties_from_a_payer_abroad_state_the_yen_the_rate_and_the_withholding_tax(lang: str) -> None:
+    """Same wording as the licence's reports Article, so deal D's two agreements pay alike."""
+    text = _article(D, lang, "実施料", "Royalties")
+    licence = shipped_markdown(D, "licence", lang)
+    if lang == "en":
+        assert "Royalties shall be paid in Japanese yen." in text
+        assert "telegraphic transfer middle rate (TTM) quoted by MUFG Bank, Ltd." in text
+        assert "telegraphic transfer middle rate (TTM) quoted by MUFG Bank, Ltd." in licence
+        assert "cooperate so that any exemption or reduction available under a tax treaty applies" in text
+        assert "the certificate of the tax withheld issued by the tax authority" in text
+        assert "such additional amount that the Party receiving them receives, after the withholding" in text
+    else:
+        assert "実施料は、日本円で支払う。" in text
+        assert "株式会社三菱UFJ銀行の対顧客電信売買相場の仲値（TTM）" in text
+        assert "株式会社三菱UFJ銀行の対顧客電信売買相場の仲値（TTM）" in licence
+        assert "租税条約による免除又は軽減が適用されるよう協力する" in text
+        assert "源泉徴収税額の証明書" in text and "上乗せして支払う" in text
+
+
+def test_drafted_for_the_payer_royalties_are_paid_net_and_in_japan_nothing_is_added(tmp_path: Path) -> None:
+    src = D.read_text(encoding="utf-8").replace("acting_for: univ", "acting_for: helix")
+    path = tmp_path / "d.yaml"
+    path.write_text(src, encoding="utf-8")
+    en = _article(path, "en", "", "Royalties")
+    assert "may pay net of that tax" in en and "such additional amount" not in en
+    japan = D.read_text(encoding="utf-8").replace(
+        "2261 Market Street, Suite 4100, San Francisco, CA 94114, USA (a Delaware corporation)", "1-2-3 Marunouchi, Chiyoda-ku, Tokyo")
+    path.write_text(japan, encoding="utf-8")
+    assert "TTM" not in _article(path, "en", "", "Royalties")
+    assert "TTM" not in _article(path, "ja", "実施料", "")
