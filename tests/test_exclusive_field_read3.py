@@ -103,3 +103,29 @@ def test_drafted_for_the_payer_royalties_are_paid_net_and_in_japan_nothing_is_ad
     path.write_text(japan, encoding="utf-8")
     assert "TTM" not in _article(path, "en", "", "Royalties")
     assert "TTM" not in _article(path, "ja", "実施料", "")
+
+
+B = ROOT / "tests" / "review_deals" / "kiso-daiwa-hanno-field-en.yaml"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_party_that_assigns_and_holds_no_field_keeps_a_free_licence_outside_the_field(lang: str) -> None:
+    """Deal B: the SME (Hanno) assigns its share of the results to the owner (Kiso) and got nothing back."""
+    text = _article(B, lang, "本分野外における実施等", "Practice outside the Field")
+    if lang == "en":
+        assert ("Hanno shall have a royalty-free, non-exclusive licence to practise the Subject IP Rights itself "
+                "in any field other than the Field") in text
+        assert "including having third parties manufacture" not in text  # drafted for the owner: own practice only
+    else:
+        assert "丙は、対象知的財産権に係る自己の権利又は持分を甲に譲渡することに鑑み" in text
+        assert "無償で自ら実施することができる非独占的な通常実施権を有する" in text
+
+
+def test_drafted_for_the_assigning_party_its_licence_reaches_the_field_after_exclusivity(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text(B.read_text(encoding="utf-8").replace("acting_for: kiso", "acting_for: hanno"), encoding="utf-8")
+    en = _article(path, "en", "", "Practice outside the Field")
+    assert "(including having third parties manufacture products or provide services for its own business)" in en
+    assert "after the Exclusive Period, also in the Field within the Territory" in en
+    ja = _article(path, "ja", "本分野外における実施等", "")
+    assert "独占期間の経過後は、本分野かつ本地域においても、同様とする。この通常実施権は" in ja
