@@ -8,6 +8,7 @@ never fire. Each test reads the generated JDA back, in both languages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,37 @@ def test_drafted_for_the_assigning_party_its_licence_reaches_the_field_after_exc
     assert "after the Exclusive Period, also in the Field within the Territory" in en
     ja = _article(path, "ja", "本分野外における実施等", "")
     assert "独占期間の経過後は、本分野かつ本地域においても、同様とする。この通常実施権は" in ja
+
+
+def _sheet(path: Path, lang: str) -> str:
+    return api.render_review(api.read_deal(path), lang=lang).decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_owners_sheet_lists_the_holders_free_licence_outside_the_field(lang: str) -> None:
+    """Deal D, drafted for the university: JDA Art. 13(3) gives Helix a free licence in every other field."""
+    sheet = _sheet(D, lang)
+    art = re.search(r"(?:JDA Article |共同研究開発契約 ?第)(\d+)", next(
+        line for line in sheet.splitlines() if ("royalty-free, non-exclusive licence to practise the results itself" in line
+                                                or "成果を無償で自ら実施（製造委託を含む。）できる" in line)))
+    jda = shipped_markdown(D, "jda", lang)
+    title = "本分野外における実施等" if lang == "ja" else "Practice outside the Field"
+    heading = re.search(r"^## (?:第(\d+)条（" + title + r"）|Article (\d+) \(" + title + r"\))", jda, flags=re.M)
+    assert art and heading and art.group(1) == (heading.group(1) or heading.group(2))
+    if lang == "en":
+        assert "Consider limiting it to named fields or products" in sheet
+        assert "one year after the research" not in sheet and "for a year after the research period" not in sheet
+    else:
+        assert "分野又は製品の限定" in sheet and "研究期間の満了後、正当な理由なく1年間" not in sheet
+
+
+def test_the_holders_sheet_names_the_prosecution_costs_and_the_dated_trigger(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(D.read_text(encoding="utf-8").replace("acting_for: univ", "acting_for: helix"), encoding="utf-8")
+    sheet = _sheet(path, "en")
+    assert "you reimburse Kansai National University half of the filing, prosecution and maintenance costs" in sheet
+    assert "by the day half-way through the exclusive period" in sheet
+
+
+def test_the_owners_sheet_in_deal_b_lists_the_assigning_partys_free_licence() -> None:
+    assert "Any party other than Daiwa Motors Corporation that assigns its share of the results keeps a royalty-free" in _sheet(B, "en")
