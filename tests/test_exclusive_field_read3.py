@@ -58,10 +58,10 @@ def test_the_non_practice_trigger_falls_inside_the_exclusivity(lang: str) -> Non
     text = _article(D, lang, "独占性の喪失", "Loss of Exclusivity")
     if lang == "en":
         assert "year after the expiry of the Research Period" not in text
-        assert "by the day on which one half of the Exclusive Period has passed, that is, by November 30, 2028" in text
+        assert "by November 30, 2029, or, having begun" in text  # six months after the research, before 2030-05-31
     else:
         assert "研究期間の満了後" not in text
-        assert "2028年11月30日" in text and "までに" in text
+        assert "2029年11月30日までに" in text
 
 
 @pytest.mark.parametrize("path", DEALS + REVIEW, ids=lambda p: p.stem)
@@ -70,7 +70,9 @@ def test_every_shipped_trigger_date_is_before_exclusivity_ends(path: Path) -> No
     if deal.ip is None or deal.ip.exclusive_field is None or exclusivity_end(deal) is None:
         return
     due, end = practice_due(deal), exclusivity_end(deal)
-    assert due is not None and end is not None and due < end - dt.timedelta(days=180), (due, end)
+    assert due is not None and end is not None and due < end - dt.timedelta(days=150), (due, end)
+    if deal.jda is not None and deal.jda.end < end:
+        assert due > deal.jda.end, (due, deal.jda.end)  # never while the research is still making the results
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -159,7 +161,7 @@ def test_the_holders_sheet_names_the_prosecution_costs_and_the_dated_trigger(tmp
     path.write_text(D.read_text(encoding="utf-8").replace("acting_for: univ", "acting_for: helix"), encoding="utf-8")
     sheet = _sheet(path, "en")
     assert "you reimburse Kansai National University half of the filing, prosecution and maintenance costs" in sheet
-    assert "by the day half-way through the exclusive period" in sheet
+    assert "within six months after the research period ends" in sheet
 
 
 def test_the_owners_sheet_in_deal_b_lists_the_assigning_partys_free_licence() -> None:

@@ -123,15 +123,21 @@ def exclusivity_end(deal: Deal) -> dt.date | None:
 def practice_due(deal: Deal) -> dt.date | None:
     """The last day by which the exclusive-field holder must have begun practising, or None undated.
 
-    Half-way through the exclusivity (from :func:`research_start`): a trigger counted from the end
-    of the research would fall on the day exclusivity ends anyway and never fire (third reading,
-    deal D). Three years from 2027-06-01: due by 2028-11-30, well before 2030-05-31.
+    Six months after the research ends, so that the holder is not made to practise results the
+    research is still making, but no later than six months before exclusivity ends and never
+    before half-way through it (:func:`research_start` to :func:`exclusivity_end`). A trigger
+    counted one year from the end of the research fell on the day exclusivity ended anyway and
+    could never fire (third reading, deal D: research to 2029-05-31, exclusivity to 2030-05-31,
+    due by 2029-11-30).
     """
     ef = deal.ip.exclusive_field if deal.ip else None
-    start = research_start(deal)
-    if ef is None or start is None:
+    start, end = research_start(deal), exclusivity_end(deal)
+    if ef is None or start is None or end is None or deal.jda is None:
         return None
-    return add_months(start, ef.years * 6) - dt.timedelta(days=1)
+    half = term_end(start, ef.years * 6)
+    after_research = term_end(deal.jda.end + dt.timedelta(days=1), 6)
+    latest = add_months(end + dt.timedelta(days=1), -6) - dt.timedelta(days=1)
+    return max(half, min(after_research, latest))
 
 
 def poc_standstill_parties(deal: Deal) -> tuple[str, str] | None:
