@@ -166,3 +166,12 @@ def test_the_holders_sheet_names_the_prosecution_costs_and_the_dated_trigger(tmp
 
 def test_the_owners_sheet_in_deal_b_lists_the_assigning_partys_free_licence() -> None:
     assert "Any party other than Daiwa Motors Corporation that assigns its share of the results keeps a royalty-free" in _sheet(B, "en")
+
+
+def test_the_deadline_register_dates_the_start_of_practice(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    from conftest import run
+    result = run("pack", "--config", str(D), "--out", str(out), "--format", "md", "--force")
+    assert result.exit_code == 0, result.output
+    csv = next(out.glob("*-deadlines.csv")).read_text(encoding="utf-8")
+    assert "2029-11-30,Joint Research and Development Agreement,Article 12,The exclusive holder must have begun practising" in csv

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.content import templates_path
-from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due,
+from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, research_start)
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
@@ -139,6 +139,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         if ef is not None:
             add("ip.exclusivity_end", ends, "jda", "ip.exclusive_field.licence", "exclusivity_end",
                 "" if ends else words["exclusivity_end_rule"].format(years=ef.years))
+            due = practice_due(deal)
+            add("ip.practice_due", due, "jda", "ip.exclusive_field.loss", "practice_due",
+                "" if due else words["practice_due_rule"])
         _jda_royalties(deal, words, add)
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
