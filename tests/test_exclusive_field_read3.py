@@ -34,11 +34,15 @@ def test_the_holder_funds_prosecution_in_the_countries_it_chooses(lang: str) -> 
         assert "Japan included, that Helix chooses" in text  # drafted for the owner: no Japan carve-out
         assert "the right of Helix to practise the rights concerned shall from then on be non-exclusive" in text
         assert "consult Helix before responding to an office action" in text
+        assert "failing which it shall be deemed not to have chosen it" in text
+        assert "otherwise than in a country that Helix has not chosen, or has stopped funding, under the preceding paragraph" in text
     else:
         assert "自己の名義及び費用により行う" not in text
         assert "日本を含め、乙が選択する各国" in text or "日本を含め、" in text
         assert "償還する" in text and "非独占的なものとなり" in text
         assert "拒絶理由通知への応答" in text
+        assert "回答がないときは、当該国を選択しなかったものとみなす" in text
+        assert "前項により乙が選択しなかった国及び乙が費用の償還をやめた国を除く" in text
 
 
 def test_drafted_for_the_holder_it_funds_half_abroad_and_the_owner_keeps_japan(tmp_path: Path) -> None:
