@@ -120,5 +120,5 @@ def test_contract_has_a_long_stop_and_performer_fault_settles_the_fee(lang: str)
     assert ("検証期間の末日から6か月を経過した日に終了する" if lang == "ja" else "shall in any event end on the day on which six (6) months") in term
     termination = art(ACME, "termination", lang)
     # issue 20, finding 5: the performer's material breach settles the fee by the work handed over, not a whole refund
-    assert ("乙の重大な違反を理由として本契約が解除されたときは" if lang == "ja"
+    assert ("乙の重大な違反を理由として" if lang == "ja"
             else "terminated because of a material breach of it by Party B") in termination
