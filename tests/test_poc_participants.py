@@ -57,7 +57,7 @@ def test_poc_filings_are_notified_between_the_participants_and_co_owners_are_two
         assert "甲：62.5パーセント" in text and "乙：37.5パーセント" in text
     else:
         assert "Party A and Party B shall each notify the other in writing in advance before filing" in text
-        assert "the written consent of the other co-owner." in text and "the other co-owners" not in text
+        assert "the prior written consent of the other co-owner." in text and "the other co-owners" not in text
         assert "Party A: 62.5 per cent" in text and "Party B: 37.5 per cent" in text
 
 
