@@ -68,3 +68,4 @@ def test_equipment_at_the_site_is_removed_within_30_days_of_the_verification(tmp
 
 def test_work_at_the_performers_own_site_has_no_removal_row(tmp_path: Path) -> None:
     assert not [r for r in _rows(ACME, tmp_path) if "原状回復" in r["what"]]
+

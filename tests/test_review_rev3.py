@@ -61,7 +61,8 @@ def test_the_startups_sheet_lists_the_poc_standstill_where_the_poc_says_it(lang:
     in the field until the client decides: the sheet lists it against the startup, citing the article
     that holds the stand-still in the PoC as made."""
     where = _article_saying(shipped_markdown(DEAL_B, "poc", lang), STANDSTILL[lang])
-    line = _item(_sheet(DEAL_B, lang), "option fee" if lang == "en" else "オプション料")
+    line = _item(_sheet(DEAL_B, lang), "no role in the PoC, you may not license" if lang == "en" else "技術検証に役割がないにもかかわらず")
+    assert ("the technology verified included, stays free" if lang == "en" else "検証の対象の技術を含む。）は制限されない") in line
     assert (f"PoC agreement {where}" if lang == "en" else f"技術検証（PoC）契約 {where}") in line
 
 
@@ -103,7 +104,7 @@ def test_the_startup_is_told_the_poc_results_stay_with_the_performer(lang: str) 
     poc_results = _article_saying(shipped_markdown(DEAL_B, "poc", lang),
                                   "no right or share in the Results" if lang == "en" else "いかなる権利又は持分も取得しない")
     jda_poc = _article_saying(shipped_markdown(DEAL_B, "jda", lang), "may use the PoC Results free of charge" if lang == "en" else "PoC成果を本共同研究開発の遂行のために無償で利用")
-    assert poc_results in _item(sheet, "no role in the PoC" if lang == "en" else "技術検証に役割がない")
+    assert poc_results in _item(sheet, "You have no role in the PoC: of its results" if lang == "en" else "技術検証に役割がないため")
     assert jda_poc in _item(sheet, "does not change who owns" if lang == "en" else "帰属を変えない")
 
 
@@ -142,3 +143,26 @@ def test_two_licences_of_the_same_rights_are_flagged(lang: str) -> None:
     assert ("JDA Article" if lang == "en" else "共同研究開発契約 第") in line
     assert ("licence agreement Article 2" if lang == "en" else "ライセンス契約 第2条") in line
     assert title not in _sheet(DEAL_A, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_exclusive_licence_of_the_startups_patent_that_outlasts_the_exclusive_period_is_flagged(lang: str) -> None:
+    """Deal B: the JDA's exclusivity over the results ends after 3 years, but the licence agreement gives
+    the same company an exclusive licence of the startup's patent until it lapses: listed, citing both."""
+    line = _item(_sheet(DEAL_B, lang), "means nothing" if lang == "en" else "意味を失う")
+    grant = _article_saying(shipped_markdown(DEAL_B, "licence", lang), "exclusive licence" if lang == "en" else "独占的")
+    assert grant in line and ("3 years" in line if lang == "en" else "3年" in line)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_options_table_shows_what_the_poc_applies(lang: str) -> None:
+    """Deal A, drafted for the client: the review period the PoC gives (30 days, not the deal's default
+    10), the deliverable it names when the deal names none, """
+    sheet = _sheet(DEAL_A, lang)
+    rows = {cells[0]: cells[1] for cells in (line.strip("| ").split(" | ") for line in sheet.splitlines()
+                                              if line.startswith("| ")) if len(cells) > 2}
+    review = "報告書の確認期間（日）" if lang == "ja" else "Days to review the report"
+    assert rows[review] == "30"
+    assert rows["成果物" if lang == "ja" else "Deliverables"] == ("検証報告書" if lang == "ja" else "a verification report")
+    poc = shipped_markdown(DEAL_A, "poc", lang)
+    assert ("本報告書を受領した日から30日以内にその内容を確認し" if lang == "ja" else "within thirty (30) days") in poc

@@ -226,11 +226,13 @@ def _stages(deal: Deal, words: dict[str, str]) -> str:
 
 
 def _label(tree: Document, clause: str | None) -> str:
-    """The article (or schedule) of ``tree`` made from ``clause``: 第6条 / Article 6 / 別紙; "" if none."""
+    """The article (or schedule) of ``tree`` made from ``clause``: 第6条 / Article 6 / 別紙; "" if none.
+
+    ``@name`` is the article whose clause provides that named term (as the review sheet cites it)."""
     if clause is None:
         return ""
     for article in tree.articles:
-        if article.clause.id == clause:
+        if article.clause.id == clause or (clause.startswith("@") and clause[1:] in article.clause.provides):
             return str(article.label)
     for schedule in tree.schedules:
         if schedule.clause.id == clause:

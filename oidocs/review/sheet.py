@@ -116,6 +116,12 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
         if value is None and name in ("mou", "poc", "jda", "ip", "licence"):
             continue
         _walk_option(deal, name, value, rows)
+    if deal.poc is not None:  # what the PoC applies: a longer review in a client-side draft, the report by default
+        from oidocs.deal.sequence import poc_review_days
+
+        rows = [(path, poc_review_days(deal) if path == "poc.acceptance_days" else
+                 "verification_report" if path == "poc.deliverables" and not value else value, default)
+                for path, value, default in rows]
     jf = deal.ip.joint_filing if deal.ip else None
     drawn: dict[str, Any] = {}
     if jf is not None and jf.equal:  # left out: the documents share by contribution, equal only until agreed
