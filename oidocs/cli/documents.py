@@ -159,6 +159,7 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
         from oidocs.errors import shown
         from oidocs.run.batch import PackOptions, run_batch
         from oidocs.run.jobs import jobs_from_files, jobs_from_rows
+        from oidocs.run.report import BatchReport
 
         known: frozenset[tuple[str, str]] = frozenset()
         if base and rows:
@@ -168,21 +169,22 @@ def batch(paths: tuple[str, ...], base: str | None, rows: str | None, out: str, 
             todo = jobs_from_files(paths, shard=shard)
         options = PackOptions(out, tuple(formats(fmt)), lang, force, review, library, strict, skip_existing, known)
         show = not quiet and sys.stderr.isatty()
-        if show:
-            with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
-                result = run_batch(todo, options, workers=jobs, progress=bar.update)
-        else:
-            result = run_batch(todo, options, workers=jobs)
-        for label, lines in result.warned:
-            for line in lines:
-                click.echo(shown(line), err=True)
-        for label, problems in result.failed:
-            for line in problems:
-                click.echo(shown(line), err=True)
-        click.echo(result.summary(), err=True)
-        report = write_report(out, todo, result, shard)
+        with BatchReport(out, shard) as report:  # rows written as deals are done: nothing kept per deal
+            if show:
+                with click.progressbar(length=len(todo), label="packs", file=sys.stderr) as bar:
+                    result = run_batch(todo, options, workers=jobs, progress=bar.update, report=report)
+            else:
+                result = run_batch(todo, options, workers=jobs, report=report)
+            for label, lines in result.warned:
+                for line in lines:
+                    click.echo(shown(line), err=True)
+            for label, problems in result.failed:
+                for line in problems:
+                    click.echo(shown(line), err=True)
+            click.echo(result.summary(), err=True)
+            written = report.finish()
         click.echo(f"{len(result.made)} made, {len(result.skipped)} skipped (complete already), "
-                   f"{len(result.failed)} failed; report: {report}")
+                   f"{len(result.failed)} failed; report: {written}")
         _fast_exit(1 if result.failed else 0)
     run(action)
 
@@ -200,31 +202,6 @@ def _base_warnings(base: str, lang: str | None, strict: bool) -> frozenset[tuple
     for line in enforce(found, strict):
         click.echo(line, err=True)
     return frozenset((p.path, p.message) for p in found)
-
-
-def write_report(out: str, jobs: list, result: object, shard: tuple[int, int] | None) -> str:
-    """Write {out}/batch-report.csv (per shard: batch-report-K-of-N.csv): source, deal id, status, folder.
-
-    The folder is named relative to the report (both are in --out), so that moving the whole
-    output keeps the report right and two runs of one batch give the same report.
-    """
-    from pathlib import Path
-
-    from oidocs.run.output import write_files
-    from oidocs.run.report import ReportRow, render_report, report_name
-
-    failed = dict(result.failed)  # type: ignore[attr-defined]
-    skipped = set(result.skipped)  # type: ignore[attr-defined]
-    warned = dict(result.warned)  # type: ignore[attr-defined]
-    rows = []
-    for job in jobs:
-        status = "failed" if job.label in failed else "skipped" if job.label in skipped else "made"
-        folder = job.deal_id if job.deal_id and status != "failed" else ""  # beside the report
-        note = (failed.get(job.label) or warned.get(job.label) or [""])[0]
-        rows.append(ReportRow(job.label, job.deal_id or "", status, folder, note))
-    name = report_name(shard)
-    write_files(out, {name: render_report(rows)}, force=True)
-    return str(Path(out) / name)
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:

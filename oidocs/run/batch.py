@@ -10,18 +10,19 @@ few at a time, so memory stays flat however many deals there are.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from oidocs.errors import OidocsError, unexpected
 from oidocs.run.failures import failure_lines
-from oidocs.run.jobs import Job
+from oidocs.run.jobs import Job, Jobs
 from oidocs.run.pool import pool_map
+from oidocs.run.report import BatchReport, ReportRow
 
 if TYPE_CHECKING:
     from oidocs.deal.model import Deal
@@ -193,29 +194,36 @@ def _make_packs(args: tuple[list[Job], PackOptions]) -> list[Outcome]:
              job.label in skipped, job.label in unread) for job in jobs]
 
 
-def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = None,
-              progress: Callable[[int], None] | None = None) -> BatchResult:
+def run_batch(jobs: Sequence[Job], options: PackOptions, *, workers: int | None = None,
+              progress: Callable[[int], None] | None = None, report: BatchReport | None = None) -> BatchResult:
     """Make every valid job's pack; collect every failure. ``progress`` is called per deal.
 
     Failures are listed as they always were: first every deal that did not validate or whose
     id an earlier deal uses (in the batch's order; a worker finds the first kind now), then
-    every deal whose pack could not be made.
+    every deal whose pack could not be made. ``report`` gets each deal's row in the batch's
+    order as soon as its result is in, so that nothing is kept per deal made (see
+    :class:`BatchReport`); jobs are handed out as they are made from ``jobs``.
     """
     start = time.perf_counter()
     result = BatchResult()
     early: list[tuple[int, str, list[str]]] = []  # (position, label, problems): failed before making
+    count = 0
     for position, job in enumerate(jobs):
-        if not job.ok:
+        if job.ok:
+            count += 1
+        else:
             early.append((position, job.label, job.problems))
             if progress:
                 progress(1)
-    order = [position for position, job in enumerate(jobs) if job.ok]
-    todo = [(jobs[position], options) for position in order]
+    rows = _Rows(jobs, report)
+    todo = ((job, options) for job in (jobs[position] for position in range(len(jobs))) if job.ok)
     workers = max(1, workers or os.cpu_count() or 1)
     # strict: zip then asks _map once more, so the pool shuts down in order (not stopped as on Ctrl-C)
-    for position, (label, problems, warnings, skipped, unread) in zip(order, _map(todo, workers), strict=True):
+    for position, outcome in zip(_ok_positions(jobs), _map(todo, count, workers, "pdf" in options.formats),
+                                 strict=True):
+        label, problems, warnings, skipped, unread = outcome
+        label = jobs.labels[position] if isinstance(jobs, Jobs) else label  # the main process's string, not a copy
         if unread:
-            jobs[position].deal_id, jobs[position].problems = None, problems
             early.append((position, label, problems))
         elif problems:
             result.failed.append((label, problems))
@@ -225,38 +233,75 @@ def run_batch(jobs: list[Job], options: PackOptions, *, workers: int | None = No
             result.made.append(label)
         if warnings:
             result.warned.append((label, warnings))
+        rows.outcome(position, outcome)
         if progress:
             progress(1)
-    result.failed[:0] = [(label, problems) for _, label, problems in sorted(early, key=lambda e: e[0])]
+    rows.until(len(jobs))
+    early.sort(key=lambda e: e[0])
+    result.failed[:0] = [(label, problems) for _, label, problems in early]
     result.seconds = time.perf_counter() - start
     return result
 
 
-def _map(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
-    if todo and "pdf" in todo[0][1].formats:
-        yield from _map_pdf(todo, workers)
-        return
-    if workers == 1 or len(todo) <= 1:
-        queue = deque(todo)
-        del todo[:]  # each deal is dropped once made, so memory does not grow with the batch
-        while queue:
-            yield _make_pack(queue.popleft())
-        return
-    yield from pool_map(_make_pack, todo, workers, lambda item, why: (item[0].label, [f"{item[0].label}: {why}"], [], False, False))
+def _ok_positions(jobs: Sequence[Job]) -> Iterator[int]:
+    return (position for position in range(len(jobs)) if jobs[position].ok)
 
 
-def _map_pdf(todo: list[tuple[Job, PackOptions]], workers: int) -> Iterator[Outcome]:
+class _Rows:
+    """The report's rows in the batch's order: a deal that failed up front when the batch reaches it."""
+
+    def __init__(self, jobs: Sequence[Job], report: BatchReport | None) -> None:
+        self.jobs, self.report, self.next = jobs, report, 0
+
+    def until(self, position: int) -> None:
+        """The rows of the deals before ``position`` not written yet: all failed before making."""
+        if self.report is None:
+            return
+        for job in (self.jobs[p] for p in range(self.next, position)):
+            self.report.add(ReportRow(job.label, job.deal_id or "", "failed", "", (job.problems or [""])[0]))
+        self.next = max(self.next, position)
+
+    def outcome(self, position: int, outcome: Outcome) -> None:
+        if self.report is None:
+            return
+        self.until(position)
+        job = self.jobs[position]
+        _, problems, warnings, skipped, unread = outcome
+        deal_id = None if unread else job.deal_id  # a deal that did not validate claims no id
+        status = "failed" if problems or unread else "skipped" if skipped else "made"
+        folder = deal_id if deal_id and status != "failed" else ""  # beside the report
+        self.report.add(ReportRow(job.label, deal_id or "", status, folder, (problems or warnings or [""])[0]))
+        self.next = position + 1
+
+
+def _map(todo: Iterator[tuple[Job, PackOptions]], count: int, workers: int, pdf: bool) -> Iterator[Outcome]:
+    if pdf:
+        yield from _map_pdf(todo, count, workers)
+        return
+    if workers == 1 or count <= 1:
+        for item in todo:  # each deal is made as it is handed out: memory does not grow with the batch
+            yield _make_pack(item)
+        return
+    yield from pool_map(_make_pack, todo, workers,
+                        lambda item, why: (item[0].label, [f"{item[0].label}: {why}"], [], False, False), count)
+
+
+def _map_pdf(todo: Iterator[tuple[Job, PackOptions]], count: int, workers: int) -> Iterator[Outcome]:
     """With PDFs: one share of the packs per worker (at most PDF_CHUNK each), one converter per share."""
-    options = todo[0][1]
-    jobs = [job for job, _ in todo]
-    size = min(PDF_CHUNK, max(1, -(-len(jobs) // workers)))
-    shares = [(jobs[i:i + size], options) for i in range(0, len(jobs), size)]
-    if workers == 1 or len(shares) == 1:
+    first = next(todo, None)
+    if first is None:
+        return
+    options = first[1]
+    jobs = (job for job, _ in itertools.chain([first], todo))
+    size = min(PDF_CHUNK, max(1, -(-count // workers)))
+    shares = ((share, options) for share in iter(lambda: list(itertools.islice(jobs, size)), []))
+    if workers == 1 or count <= size:
         for share in shares:
             yield from _make_packs(share)
         return
+
     def lost(share: tuple[list[Job], PackOptions], why: str) -> list[Outcome]:
         return [(job.label, [f"{job.label}: {why}"], [], False, False) for job in share[0]]
 
-    for results in pool_map(_make_packs, shares, workers, lost):
+    for results in pool_map(_make_packs, shares, workers, lost, -(-count // size)):
         yield from results

@@ -14,11 +14,11 @@ validated id is not the one read ahead (a file changed during the batch), before
 
 from __future__ import annotations
 
+import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, TypeVar
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TypeVar, overload
 
 from oidocs.errors import unexpected
 from oidocs.run.failures import failure_lines
@@ -78,21 +78,96 @@ class Job:
             self.problems = failure_lines(self.label, exc)
 
 
-def deal_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand PATH arguments: a file stays, a folder gives its ``*.yaml`` files, sorted."""
-    files: list[Path] = []
+class Jobs(Sequence[Job]):
+    """The jobs of a batch, held as columns: a label and an id per deal, a whole :class:`Job` when asked.
+
+    A record per deal (a Job with its own empty problems list, about 300 bytes with its
+    strings) made the main process grow with the batch, and every worker too, since a forked
+    worker starts with the main process's memory. Here a deal read ahead costs its label and
+    its id and two list slots; only the few jobs validated here or with problems are kept
+    whole (``_kept``). A row's cells are kept as its values, the header once.
+    """
+
+    def __init__(self, base: str | None = None, columns: tuple[str, ...] = ()) -> None:
+        self.labels: list[str] = []
+        self._ids: list[str | None] = []
+        self._values: list[tuple[str, ...]] = []  # rows only: the cells' values under ``columns``
+        self._kept: dict[int, Job] = {}
+        self._base, self._columns = base, columns
+
+    def append(self, job: Job) -> None:
+        if self._base is not None:
+            assert tuple(c for c, _ in job.cells) == self._columns
+            self._values.append(tuple(v for _, v in job.cells))
+        if job.checked or job.problems:
+            self._kept[len(self.labels)] = job
+        self.labels.append(job.label)
+        self._ids.append(job.deal_id)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]  # negative indices, IndexError
+        kept = self._kept.get(index)
+        if kept is not None:
+            return kept
+        label = self.labels[index]
+        if self._base is None:
+            return Job(label, deal_id=self._ids[index], path=label)
+        return Job(label, deal_id=self._ids[index], base=self._base,
+                   cells=tuple(zip(self._columns, self._values[index])))
+
+    def keep(self, index: int) -> Job:
+        """The job at ``index``, kept whole from now on (so that changing it lasts)."""
+        job = self._kept[index] = self[index]
+        return job
+
+    def claims(self) -> Iterator[tuple[int, str, bool]]:
+        """(position, deal id, checked) of every deal that claims an id: valid, or its id read ahead."""
+        for index, deal_id in enumerate(self._ids):
+            job = self._kept.get(index)
+            if job is None:
+                if deal_id is not None:
+                    yield index, deal_id, False
+            elif job.ok:
+                yield index, job.deal_id, job.checked  # type: ignore[misc]
+
+
+def deal_files(paths: Iterable[str | Path]) -> list[str]:
+    """Expand PATH arguments: a file stays, a folder gives its ``*.yaml`` and ``*.yml`` files, sorted.
+
+    Names, not :class:`Path` objects: a folder of 10^5 deals is listed as strings (a Path costs
+    several times its name), in the order pathlib's glob sorted them (by name within a folder:
+    every file of one folder shares the prefix), so shards stay the same shares as before.
+    """
+    files: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(list(p.glob("*.yaml")) + list(p.glob("*.yml")))
+            prefix = str(p / "x")[:-1]  # what pathlib puts before a child's name ("" for ".")
+            try:
+                with os.scandir(p) as entries:
+                    names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")))
+            except PermissionError:  # as pathlib's glob: an unreadable folder has no deal files
+                names = []
+            for i, name in enumerate(names):  # in place: the names and the paths are not held twice
+                names[i] = prefix + name
+            files += names
         else:
-            files.append(p)
+            files.append(str(p))
     return files
 
 
-def jobs_from_files(paths: Iterable[str | Path], shard: tuple[int, int] | None = None) -> list[Job]:
+def jobs_from_files(paths: Iterable[str | Path], shard: tuple[int, int] | None = None) -> Jobs:
     """A job per deal file (of this shard), its id read ahead; see :func:`check_duplicates`."""
-    jobs = []
-    for path in in_shard([str(p) for p in deal_files(paths)], shard):
+    jobs = Jobs()
+    for path in in_shard(deal_files(paths), shard):
         job = Job(path, path=path, deal_id=read_id_ahead(path))
         if job.deal_id is None:
             job.check()
@@ -114,7 +189,7 @@ def read_id_ahead(path: str) -> str | None:
     return match.group(2) if match else None
 
 
-def jobs_from_rows(base_file: str | Path, rows_file: str | Path, shard: tuple[int, int] | None = None) -> list[Job]:
+def jobs_from_rows(base_file: str | Path, rows_file: str | Path, shard: tuple[int, int] | None = None) -> Jobs:
     """One job per row (of this shard): the base deal with the row's dotted-path keys replaced.
 
     The base file and the header are checked once: a problem of either stops the batch,
@@ -132,7 +207,7 @@ def jobs_from_rows(base_file: str | Path, rows_file: str | Path, shard: tuple[in
     wrong = header_problems(str(rows_file), 1, [h for h in header if h])
     if wrong:
         raise DealError(wrong)
-    jobs = []
+    jobs = Jobs(str(base_file), tuple(column for column in header if column))
     for line, row, problems in in_shard(rows, shard):
         cells = tuple((column, (row.get(column) or "").strip()) for column in header)
         job = Job(f"{rows_file}:{line}", base=str(base_file), cells=tuple((c, v) for c, v in cells if c))
@@ -163,24 +238,35 @@ def in_shard(items: list[T], shard: tuple[int, int] | None) -> list[T]:
     return items[k - 1::n]
 
 
-def check_duplicates(jobs: list[Job]) -> list[Job]:
+def check_duplicates(jobs: Jobs) -> Jobs:
     """A deal id used by an earlier valid deal of the batch is an error for the later one.
 
     Every deal whose id another deal claims too is validated first (only a valid deal claims
-    its id), until no id read ahead is shared; then the later of each pair fails.
+    its id), until no id read ahead is shared; then the later of each pair fails. The ids are
+    compared through a set of the id strings the jobs hold already: nothing per deal is added.
     """
     while True:
-        claims = Counter(job.deal_id for job in jobs if job.ok)
-        unsure = [job for job in jobs if job.ok and not job.checked and claims[job.deal_id] > 1]
+        shared = _shared(deal_id for _, deal_id, _ in jobs.claims())
+        unsure = [index for index, deal_id, checked in jobs.claims() if not checked and deal_id in shared]
         if not unsure:
             break
-        for job in unsure:
-            job.check()
-    seen: dict[str, str] = {}
-    for job in jobs:
-        if not job.ok:
+        for index in unsure:
+            jobs.keep(index).check()
+    first: dict[str, str] = {}
+    for index, deal_id, _ in jobs.claims():
+        if deal_id not in shared:
             continue
-        first = seen.setdefault(job.deal_id, job.label)  # type: ignore[arg-type]
-        if first != job.label:
-            job.problems.append(f"{job.label}: deal_id: {job.deal_id!r} is already used by {first} in this batch")
+        label = jobs.labels[index]
+        earlier = first.setdefault(deal_id, label)
+        if earlier != label:
+            jobs.keep(index).problems.append(f"{label}: deal_id: {deal_id!r} is already used by {earlier} in this batch")
     return jobs
+
+
+def _shared(ids: Iterable[str]) -> set[str]:
+    """The ids that occur more than once."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for deal_id in ids:
+        (shared if deal_id in seen else seen).add(deal_id)
+    return shared

@@ -51,34 +51,50 @@ def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = F
         if not name or "/" in name or os.sep in name or name in (".", "..") or name.startswith("."):
             raise OidocsError(f"{name!r}: not a plain file name; nothing was written")
     targets = [out / name for name in files]
-    try:
-        created = not os.path.isdir(out)
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".oidocs-", dir=out))
-    except OSError as exc:
-        raise OidocsError(f"{out}: cannot create the output folder ({_reason(exc)})") from None
+    staging, created = stage(out)
     written = False
     try:
         for name, data in files.items():
             with open(staging / name, "xb") as fh:
                 fh.write(data)
-            os.chmod(staging / name, 0o644)
-        with _folder_lock(out):
-            if force:
-                _replace_all(staging, out, list(files))
-            else:
-                _link_all(staging, out, list(files))
+        place(out, staging, list(files), force=force)
         written = True
     except OSError as exc:
         raise OidocsError(f"{out}: cannot write ({_reason(exc)}); nothing was written") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if created and not written:
-            try:
-                out.rmdir()  # the folder this run made, still empty: leave the disk as it was
-            except OSError:
-                pass
+        unstage(out, staging, created and not written)
     return targets
+
+
+def stage(out: Path) -> tuple[Path, bool]:
+    """A private staging folder inside ``out`` (made if need be): (its path, whether ``out`` was made now)."""
+    try:
+        created = not os.path.isdir(out)
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".oidocs-", dir=out)), created
+    except OSError as exc:
+        raise OidocsError(f"{out}: cannot create the output folder ({_reason(exc)})") from None
+
+
+def place(out: Path, staging: Path, names: list[str], *, force: bool) -> None:
+    """Move the staged files ``names`` into ``out`` under its lock, all or none (raise OSError)."""
+    for name in names:
+        os.chmod(staging / name, 0o644)
+    with _folder_lock(out):
+        if force:
+            _replace_all(staging, out, names)
+        else:
+            _link_all(staging, out, names)
+
+
+def unstage(out: Path, staging: Path, remove_out: bool) -> None:
+    """Remove the staging folder; and ``out`` too when this run made it and wrote nothing (if empty)."""
+    shutil.rmtree(staging, ignore_errors=True)
+    if remove_out:
+        try:
+            out.rmdir()  # the folder this run made, still empty: leave the disk as it was
+        except OSError:
+            pass
 
 
 def _reason(exc: OSError) -> str:

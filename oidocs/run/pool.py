@@ -19,7 +19,8 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 MAX_JOBS_PER_CPU = 4  # --jobs above CPU count x 4 only adds memory and contention
 
@@ -57,9 +58,12 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, _worker_exit)
 
 
-def pool_map(func: Callable[[Any], Any], items: list[Any], workers: int,
-             lost: Callable[[Any, str], Any]) -> Iterator[Any]:
+def pool_map(func: Callable[[Any], Any], items: Iterable[Any], workers: int,
+             lost: Callable[[Any, str], Any], count: int | None = None) -> Iterator[Any]:
     """Map ``func`` over ``items`` in ``workers`` forked processes, in order.
+
+    ``items`` may be an iterator (made as the work is handed out) when ``count`` says how many
+    it gives: a batch then never holds an item per deal.
 
     Items go out in chunks (fewer round trips), and only a few chunks per worker are handed
     out at a time: the main process never holds a pending task or a result per item of a
@@ -72,8 +76,12 @@ def pool_map(func: Callable[[Any], Any], items: list[Any], workers: int,
 
     gc.freeze()  # what the parent loaded stays shared: workers' collections do not touch it
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    size = chunk_size(len(items), workers)
-    chunks = (items[i:i + size] for i in range(0, len(items), size))
+    if count is None:
+        items = list(items)
+        count = len(items)
+    size = chunk_size(count, workers)
+    source = iter(items)
+    chunks: Iterator[list[Any]] = iter(lambda: list(islice(source, size)), [])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
     pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
     head: list[Any] = []  # the chunk whose results are awaited (taken from pending)

@@ -19,9 +19,13 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import IO, Any, Iterable
 
 from oidocs.deal.model import Deal
+from oidocs.errors import OidocsError
+from oidocs.run.output import place, stage, unstage, write_files
+
+HEADER = ("source", "deal_id", "status", "folder", "note")
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,92 @@ def render_report(rows: Iterable[ReportRow]) -> bytes:
     """The report as CSV, UTF-8 with a byte-order mark (Excel opens it with the right characters)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["source", "deal_id", "status", "folder", "note"])
+    writer.writerow(HEADER)
     for row in rows:
-        writer.writerow([row.source, row.deal_id, row.status, row.folder, _cell(row.note)])
+        writer.writerow(_fields(row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _fields(row: ReportRow) -> list[str]:
+    return [row.source, row.deal_id, row.status, row.folder, _cell(row.note)]
+
+
+class BatchReport:
+    """The batch report written row by row as the deals' results come in, put in place at the end.
+
+    Rows used to be collected for the whole batch and the CSV built in memory at the end (the
+    rows, then the text, then its bytes): a few hundred bytes per deal in the main process.
+    Now each row goes, as its deal is done and in the batch's order, to a file in a staging
+    folder inside the output folder, and :meth:`finish` moves it into place under the
+    folder's lock, replacing the previous report, exactly as :func:`write_files` did with the
+    bytes; the bytes are the same. Left without :meth:`finish` (Ctrl-C), the staging folder is
+    removed and no report appears. If no staging folder can be made, the rows are kept in
+    memory and :meth:`finish` writes them as before, reporting the same error.
+    """
+
+    def __init__(self, out: str | Path, shard: tuple[int, int] | None) -> None:
+        self.out, self.name = Path(out), report_name(shard)
+        self._file: IO[str] | None = None
+        self._writer: Any = None
+        self._rows: list[ReportRow] | None = None  # the fallback: no staging folder
+        self._staging: Path | None = None
+        self._created = self._placed = False
+
+    def __enter__(self) -> BatchReport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, row: ReportRow) -> None:
+        if self._writer is None and self._rows is None:
+            self._open()
+        if self._rows is not None:
+            self._rows.append(row)
+        else:
+            self._writer.writerow(_fields(row))
+
+    def _open(self) -> None:
+        try:
+            self._staging, self._created = stage(self.out)
+            # surrogateescape: a file name that is not UTF-8 is written as its bytes, not a crash mid-batch
+            self._file = open(self._staging / self.name, "x", encoding="utf-8", errors="surrogateescape", newline="")
+        except (OidocsError, OSError):
+            self.close()
+            self._rows = []
+            return
+        self._file.write("\ufeff")
+        self._writer = csv.writer(self._file, lineterminator="\r\n")
+        self._writer.writerow(HEADER)
+
+    def finish(self) -> str:
+        """Put the report in place (replacing an older one); return its path."""
+        if self._writer is None and self._rows is None:
+            self._open()  # no deal: the header alone, as before
+        try:
+            if self._rows is not None:
+                write_files(self.out, {self.name: render_report(self._rows)}, force=True)
+            else:
+                assert self._file is not None and self._staging is not None
+                self._file.close()
+                try:
+                    place(self.out, self._staging, [self.name], force=True)
+                except OSError as exc:
+                    raise OidocsError(f"{self.out}: cannot write ({exc.strerror or type(exc).__name__}); "
+                                      "nothing was written") from None
+                self._placed = True
+        finally:
+            self.close()
+        return str(self.out / self.name)
+
+    def close(self) -> None:
+        """Remove the staging folder (and the output folder if this report made it and it stayed empty)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._staging is not None:
+            unstage(self.out, self._staging, self._created and not self._placed)
+            self._staging = None
 
 
 def _cell(text: str) -> str:
