@@ -267,3 +267,21 @@ def test_the_sheet_names_the_host_and_flags_the_share_it_does_not_get() -> None:
     assert "東海オートモーティブ株式会社（15％）も共有者" in ja and "（35 : 50）" in ja
     assert "**A co-owner under the deal takes no share of the PoC's results**" in en
     assert "A co-owner under the deal takes no share" not in _sheet(D, "en")
+
+
+def test_a_host_party_drafted_as_a_third_party_is_flagged() -> None:
+    """Deal C as first read (poc.site: third_party) names the large company's line in its scope: the
+    PoC treats a signatory as an outsider; the sheet must say so and how to fix it."""
+    sheet = _sheet(C, "en")
+    assert "**The site's owner is a party but is drafted as a third party**" in sheet
+    assert "set the place of work in the deal file to that party's key (tokai)" in sheet
+    assert "drafted as a third party" not in _sheet(ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml", "en")
+
+
+def test_the_clients_cap_item_for_a_hosted_poc_says_what_the_poc_caps() -> None:
+    """With a host, damage to property at the site is capped (the greater of fee and insurance) and the
+    cap binds the client too; the sheet said property damage was outside the cap."""
+    sheet = _sheet(ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml", "ja")
+    item = next(line for line in sheet.splitlines() if "損害賠償責任は、施設での物の損壊" in line)
+    assert "（100,000,000円）が上限" in item and "自社の責任にも及ぶ" in item
+    assert "人身損害及び物の損壊を除く" not in sheet
