@@ -103,6 +103,10 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
+# Options whose default the documents change for the side acted for (marked so on the sheet).
+LEANED = frozenset({"poc.acceptance_days"})
+
+
 def options(deal: Deal) -> list[tuple[str, Any, str]]:
     """Return (dotted path, value as the documents use it, source) for every option of the deal's sections.
 
@@ -116,22 +120,18 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
         if value is None and name in ("mou", "poc", "jda", "ip", "licence"):
             continue
         _walk_option(deal, name, value, rows)
-    if deal.poc is not None:  # what the PoC applies: a longer review in a client-side draft, the report by default
-        from oidocs.deal.sequence import poc_review_days
-
-        rows = [(path, poc_review_days(deal) if path == "poc.acceptance_days" else
-                 "verification_report" if path == "poc.deliverables" and not value else value, default)
-                for path, value, default in rows]
     jf = deal.ip.joint_filing if deal.ip else None
-    drawn: dict[str, Any] = {}
+    applied: dict[str, Any] = {}  # what the documents apply where the raw value says less
     if jf is not None and jf.equal:  # left out: the documents share by contribution, equal only until agreed
-        drawn["ip.joint_filing.shares"] = "by_contribution"
+        applied["ip.joint_filing.shares"] = "by_contribution"
     if deal.poc is not None:
-        drawn["poc.acceptance_days"] = poc_review_days(deal)
+        applied["poc.acceptance_days"] = poc_review_days(deal)  # longer in a client-side draft
+        if not deal.poc.deliverables:
+            applied["poc.deliverables"] = "verification_report"  # the report, by default
     found: list[tuple[str, Any, str]] = []
     for path, value, default in rows:
-        used = drawn.get(path, value)
-        leaned = used != value and path != "ip.joint_filing.shares"
+        used = applied.get(path, value)
+        leaned = path in LEANED and used != value
         found.append((path, used, "lean" if leaned else "yes" if default else "no"))
     return found
 
