@@ -163,10 +163,13 @@ def test_the_owners_review_sheet_describes_the_new_poc_terms(lang: str) -> None:
                               lang=lang).decode("utf-8")
     if lang == "ja":
         assert "自社の技術を含む。）に係る知的財産権を" not in sheet and "自社の技術を改良するものであっても" not in sheet
-        assert "自社の技術は自由に使え" in sheet and "無償で自社に譲渡される" in sheet
+        assert "自社の技術は自由に使え" in sheet or "背景知的財産権（検証の対象の技術を含む。）は制限されない" in sheet
+        assert "無償で自社に譲渡される" in sheet
     else:
         assert "your own technology included" not in sheet and "even where it improves your technology" not in sheet
-        assert "your own technology stays free" in sheet and "assigned to you free of charge" in sheet
+        # the startup has no role in this PoC: its item says its background IP, the technology verified included, stays free
+        assert "your own technology stays free" in sheet or "the technology verified included, stays free" in sheet
+        assert "assigned to you free of charge" in sheet
 
 
 @pytest.mark.parametrize("path", [B, BIGCO, ACME])

@@ -285,3 +285,14 @@ def test_the_clients_cap_item_for_a_hosted_poc_says_what_the_poc_caps() -> None:
     item = next(line for line in sheet.splitlines() if "損害賠償責任は、施設での物の損壊" in line)
     assert "（100,000,000円）が上限" in item and "自社の責任にも及ぶ" in item
     assert "人身損害及び物の損壊を除く" not in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_standstill_before_a_licence_names_the_rights_it_protects(lang: str) -> None:
+    """'the rights in the technology to be verified as set out in the Schedule that the next agreement
+    would license' covered nothing certain: the Schedule lists tasks, and no licence exists yet."""
+    text = shipped_markdown(ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml", "poc", lang)
+    standstill = next(line for line in text.splitlines() if "許諾を約してはならない" in line or "or agree to grant" in line)
+    assert "特許第7234567号" in standstill and "VS-Inspect" in standstill
+    assert ("本成果に係る自己の知的財産権" if lang == "ja" else "its Intellectual Property Rights in the Results") in standstill
+    assert ("対象技術" if lang == "ja" else "technology to be verified") not in standstill
