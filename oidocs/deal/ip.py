@@ -118,7 +118,9 @@ LICENCE_CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "A
 class LicenceRoyalty(Royalty):
     """The price of the licence agreement: a royalty block plus the rate once the patents are gone."""
 
-    currency: Literal["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD"] = Field(
+    # Wider than the JDA royalty's JPY on purpose: a licence may be paid from abroad (pydantic allows
+    # the override; mypy sees a changed attribute type).
+    currency: Literal["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD"] = Field(  # type: ignore[assignment]
         "JPY", description=(
             "Currency of every payment under the licence agreement (ISO 4217): JPY, or USD, EUR, GBP, CNY, KRW, SGD, "
             "CHF, AUD, CAD, HKD or TWD for a payer abroad; amounts are in its whole units."))

@@ -138,7 +138,7 @@ def _standstill(deal: Deal) -> list[Inconsistency]:
     end = poc_standstill_end(deal)
     following = next((d for d in ("jda", "licence") if d in pack_docs(deal)), None)
     signed = deal.doc_dates(following)[0] if following is not None else None
-    if end is None or signed is None or signed <= end:
+    if end is None or following is None or signed is None or signed <= end:
         return []
     return [Inconsistency("standstill_ends_before", "poc", "poc.next_step", "poc.decision_months", {
         "end": end.isoformat(), "other": following, "other_date": signed.isoformat()})]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from oidocs.document.tree import Document
+from oidocs.document.tree import Article, Document, Schedule
 from oidocs.review.checks import check_words
 
 
@@ -36,7 +36,7 @@ def locations(trees: list[Document], clause_ids: Iterable[str], docs: Iterable[s
     for tree in trees:
         if only is not None and tree.doc not in only:
             continue
-        parts = [*tree.articles, *tree.schedules]
+        parts: list[Article | Schedule] = [*tree.articles, *tree.schedules]
         labels = {p.clause.id: p.label for p in parts}
         for name in wanted:
             if name.startswith("@"):
