@@ -85,7 +85,7 @@ def test_the_licensee_indemnifies_the_licensor_for_its_products_and_insures_them
     c = article(deal(DEAL_C), lang, "licence.product_liability")
     assert ("同種の製品について通常の額" in c) if lang == "ja" else ("an amount customary for products of that kind" in c)
     # drafted for the licensee (deal C), a defect in what the licensor provided is the licensor's risk
-    defect = "乙が提供した本技術資料若しくはプログラムの欠陥" if lang == "ja" else "by a defect in the Technical Materials or the programs as provided by Party B"
+    defect = "乙が提供した本技術資料若しくはプログラムの欠陥" if lang == "ja" else "by a defect in the Technical Materials or the software as provided by Party B"
     assert defect in c and "欠陥" not in text and "defect" not in text
 
 
