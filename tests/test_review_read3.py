@@ -296,3 +296,21 @@ def test_a_standstill_before_a_licence_names_the_rights_it_protects(lang: str) -
     assert "特許第7234567号" in standstill and "VS-Inspect" in standstill
     assert ("本成果に係る自己の知的財産権" if lang == "ja" else "its Intellectual Property Rights in the Results") in standstill
     assert ("対象技術" if lang == "ja" else "technology to be verified") not in standstill
+
+
+def test_the_licensor_is_asked_for_an_insurance_figure_and_the_sheet_says_which_stages_may_share_a_day() -> None:
+    """Deal D (yen): 'an amount customary for products of that kind' cannot be enforced; and the sheet's
+    'no stages signed the same day' read as false where the JDA and the licence share 2027-05-15."""
+    sheet = _sheet(D, "en")
+    assert "The licensee's product liability insurance has no stated amount" in sheet
+    assert "stages signed the same day (the NDA and the licence agreement excepted)" in sheet
+    usd = _sheet(ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml", "en")
+    assert "has no stated amount" not in usd
+
+
+def test_the_register_has_the_licensees_choice_of_countries_and_the_insurance_duty() -> None:
+    """Deal D: a PCT application licensed exclusively; missing the choice of countries loses them."""
+    rows = _csv(ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml").splitlines()
+    countries = next(r for r in rows if "Countries for foreign filings and national-phase entries chosen" in r)
+    assert "Article 14" in countries and "2 months before each deadline" in countries
+    assert any("End of the duty to keep product liability insurance" in r and "3 years after" in r for r in rows)

@@ -207,6 +207,12 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
                 add(f"licence.minimum.{year}", year_end + dt.timedelta(days=MINIMUM_DAYS), "licence",
                     "licence.consideration", "licence_minimum", n=year)
                 year += 1
+    if lic.exclusive and any(r.kind == "application" for r in lic.rights):  # licence.prosecution
+        add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
+            words["licence_countries_rule"])
+    # licence.product_liability: counted from the end, which renewal or termination may move
+    add("licence.insurance_end", None, "licence", "licence.product_liability", "licence_insurance_end",
+        words["licence_insurance_rule"])
     if end:
         # the term renews a year at a time unless a party says no three months before it ends
         add("licence.renewal_notice", add_months(end + dt.timedelta(days=1), -RENEWAL_NOTICE_MONTHS)
