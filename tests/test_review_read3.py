@@ -314,3 +314,13 @@ def test_the_register_has_the_licensees_choice_of_countries_and_the_insurance_du
     countries = next(r for r in rows if "Countries for foreign filings and national-phase entries chosen" in r)
     assert "Article 14" in countries and "2 months before each deadline" in countries
     assert any("End of the duty to keep product liability insurance" in r and "3 years after" in r for r in rows)
+
+
+def test_the_register_holds_the_licences_event_duties() -> None:
+    """Deal C's licence: improvement notices, the licensor's notice before abandoning an application (when
+    one is licensed), the books kept for 3 years, confidentiality for 5 years after the end."""
+    rows = _csv(ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml").splitlines()
+    for words in ("Outline of each improvement notified in writing", "Notice of not requesting examination",
+                  "End of keeping the books and records", "5 years after this Agreement ends"):
+        row = next((r for r in rows if words in r), None)
+        assert row is not None and "Article" in row, words

@@ -210,6 +210,16 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
     if lic.exclusive and any(r.kind == "application" for r in lic.rights):  # licence.prosecution
         add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
             words["licence_countries_rule"])
+    # Duties that follow an event or the end of the licence: by rule, in the order of the articles.
+    add("licence.improvements", None, "licence", "licence.improvements", "licence_improvements",
+        words["licence_improvements_rule"])
+    if any(r.kind == "application" for r in lic.rights):
+        add("licence.abandon_notice", None, "licence", "licence.prosecution", "licence_abandon_notice",
+            words["licence_abandon_rule"])
+    if lic.audit and not lic.royalty_free:
+        add("licence.books", None, "licence", "licence.audit", "licence_books", words["licence_books_rule"])
+    add("licence.confidentiality_end", None, "licence", "licence.confidentiality", "confidentiality_end",
+        words["licence_confidentiality_rule"])
     # licence.product_liability: counted from the end, which renewal or termination may move
     add("licence.insurance_end", None, "licence", "licence.product_liability", "licence_insurance_end",
         words["licence_insurance_rule"])
