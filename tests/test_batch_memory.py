@@ -32,10 +32,10 @@ ID = "acme-nano-2026"
 # str) and id ("deal-01234", 59 bytes), two list slots, and slack for the lists' growth. The
 # record per deal, the report row and the report's text made it about 900.
 MAIN_BYTES_PER_DEAL = 300
-# Bytes a worker may keep per pack made. Measured 2026-12-05: about 190 a deal still stays (about one
-# small block per deal, allocated under pydantic's validation of the deal; cause not found yet), so
-# this guards against more, not yet against that.
-WORKER_BYTES_PER_DEAL = 400
+# Bytes a worker may keep per pack made. pydantic-core's string cache kept one string of every deal
+# (about 140 bytes a deal here); with it off (oidocs/deal/fields.py, cache_strings=False) about 50
+# stay, bounded memos' churn.
+WORKER_BYTES_PER_DEAL = 100
 
 
 def _peak(work: Callable[[], Any]) -> int:

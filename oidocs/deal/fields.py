@@ -115,9 +115,14 @@ def sums_to_100(value: dict[str, int] | None, what: str) -> None:
 
 
 class Strict(BaseModel):
-    """Base of every deal model: unknown keys are errors, values are frozen after load."""
+    """Base of every deal model: unknown keys are errors, values are frozen after load.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    ``cache_strings=False``: pydantic-core otherwise keeps the strings it validated in a cache of
+    up to 16,384 entries; a batch worker validates thousands of deals whose strings never repeat,
+    so the cache only grew its memory (issue 27: memory flat from 100 to 10,000 deals).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, cache_strings=False)
 
 
 class LangMap(Strict):
