@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -112,7 +112,8 @@ class BackgroundLicence(Strict):
 # ISO 4217 codes a licence may be paid in: the yen and the currencies of Japan's main licensing partners.
 # A licence with a foreign payer is often priced in the payer's currency; the agreement states the
 # currency and converts sales invoiced in others at a named Japanese bank's TTM (licence.reports).
-LICENCE_CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD")
+LicenceCurrency = Literal["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD"]
+LICENCE_CURRENCIES: tuple[str, ...] = get_args(LicenceCurrency)  # the same list, for code that iterates it
 
 
 class LicenceRoyalty(Royalty):
@@ -120,7 +121,7 @@ class LicenceRoyalty(Royalty):
 
     # Wider than the JDA royalty's JPY on purpose: a licence may be paid from abroad (pydantic allows
     # the override; mypy sees a changed attribute type).
-    currency: Literal["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "SGD", "CHF", "AUD", "CAD", "HKD", "TWD"] = Field(  # type: ignore[assignment]
+    currency: LicenceCurrency = Field(  # type: ignore[assignment]
         "JPY", description=(
             "Currency of every payment under the licence agreement (ISO 4217): JPY, or USD, EUR, GBP, CNY, KRW, SGD, "
             "CHF, AUD, CAD, HKD or TWD for a payer abroad; amounts are in its whole units."))
