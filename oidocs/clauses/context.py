@@ -50,12 +50,14 @@ class MissingValue(Exception):
     """A template printed ``None``: a clause read an optional key without a condition."""
 
 
-def party_view(party: Any, designation: str) -> Record:
-    """A party as clauses see it: the deal's fields, its designation ``d`` and ``academic``."""
+def party_view(party: Any, designation: str, abroad: bool = False) -> Record:
+    """A party as clauses see it: the deal's fields, its designation ``d``, ``academic`` and ``abroad``
+    (its address is abroad: a licence fee it pays may bear no Japanese consumption tax, and its office
+    is not a Japanese registered address)."""
     return Record({
         "key": party.key, "name": plain(party.name), "address": plain(party.address),
         "representative": plain(party.representative), "kind": party.kind, "d": Plain(designation),
-        "academic": party.kind in ACADEMIC,
+        "academic": party.kind in ACADEMIC, "abroad": abroad,
     })
 
 
@@ -143,7 +145,9 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
 
     ``bilingual`` is true while building either language of a side-by-side (ja+en) document.
     """
-    parties = tuple(party_view(p, labels.designation(i, p.short_name)) for i, p in enumerate(deal.parties))
+    abroad = {p.key for p in parties_abroad(deal)}
+    parties = tuple(party_view(p, labels.designation(i, p.short_name), p.key in abroad)
+                    for i, p in enumerate(deal.parties))
     by_key = {p.key: p for p in parties}
     terms = library.terms
 
@@ -279,7 +283,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "n_parties": len(parties),
         "count": lambda n: Plain(labels.count(int(n))),
         "has_university": any(p.academic for p in parties),
-        "party_abroad": bool(parties_abroad(deal)),
+        "party_abroad": bool(abroad),
         "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,

@@ -1,0 +1,90 @@
+"""The licence agreement and the JDA's royalty article after the fourth lawyer reading (read4).
+
+Deal D (tests/review_deals/kansai-helix-field-en.yaml, licence in yen; tests/fixtures/
+kansai-helix-frailty-en.yaml, in US dollars): a university, acting, licenses a patent, a PCT
+application and know-how exclusively to a Delaware startup on the day the JDA is signed, and owns
+the JDA's results with the startup holding an exclusive field. Each test reads the generated
+document back as a lawyer would and fails on the drafts before this round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from oidocs import api
+from oidocs.deal.dealfile import parse_deal
+from oidocs.deal.model import Deal
+from oidocs.deal.yamlsource import load_text
+
+DEAL_D = ROOT / "tests" / "review_deals" / "kansai-helix-field-en.yaml"
+DEAL_D_USD = ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml"
+DEAL_C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
+LANGS = ("ja", "en")
+
+
+def deal(path: Path, **sections: dict[str, Any]) -> Deal:
+    """The deal at ``path`` with keys of its sections replaced (``top`` for top-level keys; None removes)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, edit in sections.items():
+        section = data if name == "top" else data[name]
+        section.update(edit)
+        for key in [k for k, v in edit.items() if v is None]:
+            del section[key]
+    return parse_deal(load_text(yaml.safe_dump(data, allow_unicode=True), path.name))
+
+
+def article(d: Deal, doc: str, lang: str, clause_id: str) -> str:
+    """One article of ``doc`` (heading to the next heading), found by clause id, on one line."""
+    text = api.render_document(d, doc, lang=lang, fmt="md").decode("utf-8")
+    tree = api.build_document(d, doc, lang)
+    found = next((a for a in tree.articles if a.clause.id == clause_id), None)
+    assert found is not None, f"the {doc} has no {clause_id} article"
+    start = text.index(f"## {found.label}")
+    end = text.find("\n## ", start + 1)
+    return " ".join((text[start:] if end < 0 else text[start:end]).split())
+
+
+def document(d: Deal, doc: str, lang: str) -> str:
+    return " ".join(api.render_document(d, doc, lang=lang, fmt="md").decode("utf-8").split())
+
+
+# --- 1. no dead text when the licence ends with the last patent ----------------------------------
+
+@pytest.mark.parametrize("path", [DEAL_D, DEAL_D_USD])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_licence_ending_with_the_last_patent_has_no_dead_royalty_or_know_how_text(path: Path, lang: str) -> None:
+    d = deal(path)
+    consideration = article(d, "licence", lang, "licence.consideration")
+    term = article(d, "licence", lang, "licence.term")
+    if lang == "ja":
+        assert "消滅した日の翌日以後に販売され" not in consideration
+        assert "ノウハウは" not in term and "最後に消滅するものが消滅する日まで効力を有する" in term
+    else:
+        assert "have lapsed as provided in" not in consideration
+        assert "know-how when it becomes public" not in term
+        assert "until the day on which the last of the patents" in term
+    # with a term in years the Agreement outlives the patents, and both provisions work again
+    longer = deal(path, licence={"term_years": 10, "royalty": {**yaml.safe_load(path.read_text())["licence"]["royalty"],
+                                                                "rate_after_patents_percent": 1}})
+    assert ("ノウハウは" in article(longer, "licence", lang, "licence.term")) == (lang == "ja")
+    after = article(longer, "licence", lang, "licence.consideration")
+    assert ("消滅した日の翌日以後" in after) if lang == "ja" else ("have lapsed as provided in" in after)
+
+
+# --- 2. consumption tax for a licensee abroad: only if chargeable ----------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consumption_tax_is_added_for_a_licensee_abroad_only_if_chargeable(lang: str) -> None:
+    abroad = article(deal(DEAL_D), "licence", lang, "licence.reports")
+    at_home = article(deal(DEAL_C), "licence", lang, "licence.reports")
+    if lang == "ja":
+        assert "消費税及び地方消費税の額（課されるときに限る。）を加えて支払う" in abroad
+        assert "消費税及び地方消費税の額を加えて支払う" in at_home
+    else:
+        assert "consumption tax and local consumption tax, if any is chargeable, on any payment" in abroad
+        assert "consumption tax and local consumption tax on any payment" in at_home
