@@ -31,13 +31,13 @@ def _checks(path: Path) -> list[str]:
     return [p.message for p in api.check_pack(api.read_deal(path), source_file=str(path))]
 
 
-def test_an_mou_that_ends_before_the_licence_it_prepares_is_reported() -> None:
+def test_an_mou_that_would_end_before_the_licence_it_prepares_now_runs_until_it() -> None:
+    """Its six months ran out on 2027-08-31; the term now reaches 60 days past the licence (fourth reading)."""
     messages = _checks(C)
-    assert any("MOU ends on 2027-08-31, before the licence agreement it prepares is signed (2028-07-01)" in m
-               for m in messages), messages
+    assert not [m for m in messages if "MOU ends" in m], messages
     sheet = _sheet(C)
-    assert "基本合意書が2027-08-31に終了し、その準備するライセンス契約の締結日（2028-07-01）より前に終わっている" in sheet
-    assert "矛盾は見つかりませんでした" not in sheet
+    assert "基本合意書が2027-08-31に終了し" not in sheet
+    assert "書類間の日付に矛盾は見つかりませんでした" in sheet
 
 
 def test_with_no_jda_the_mou_ends_when_the_licence_takes_effect() -> None:
@@ -48,13 +48,12 @@ def test_with_no_jda_the_mou_ends_when_the_licence_takes_effect() -> None:
         assert words in term, term
 
 
-def test_a_standstill_that_lapses_before_the_next_agreement_is_signed_is_reported() -> None:
+def test_a_standstill_that_would_lapse_before_the_next_agreement_now_outlasts_it() -> None:
+    """Six months after the verification (2028-05-31) fell before the licence (2028-07-01): 60 days past it now."""
     deal = api.read_deal(C)
-    assert poc_standstill_end(deal) is not None and poc_standstill_end(deal).isoformat() == "2028-05-31"
-    messages = _checks(C)
-    assert any("stand-still under the PoC agreement (no licences to others) ends on 2028-05-31 at the latest, "
-               "before the licence agreement is signed (2028-07-01)" in m for m in messages), messages
-    assert "スタンドスティル（第三者への実施許諾をしない義務）が遅くとも2028-05-31に終了し" in _sheet(C)
+    assert poc_standstill_end(deal) is not None and poc_standstill_end(deal).isoformat() == "2028-08-30"
+    assert not [m for m in _checks(C) if "stand-still" in m]
+    assert "スタンドスティル（第三者への実施許諾をしない義務）が遅くとも" not in _sheet(C)
 
 
 def test_a_standstill_that_outlasts_the_signing_is_not_reported(tmp_path: Path) -> None:
@@ -113,7 +112,7 @@ def test_the_deadline_register_names_the_stage_the_deal_goes_to() -> None:
     mou_end = next(r for r in rows if "基本合意書の有効期間の満了日" in r)
     assert "ライセンス契約が効力を生じたときは、その日に終了" in mou_end
     standstill = next(r for r in rows if "スタンドスティル" in r)
-    assert standstill.startswith("2028-05-31,") and "第16条" in standstill
+    assert standstill.startswith("2028-08-30,") and "第16条" in standstill
 
 
 def test_a_licence_that_ends_with_its_last_patent_is_not_renewed() -> None:

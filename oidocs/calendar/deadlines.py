@@ -14,12 +14,13 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.content import templates_path
+from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, research_start)
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
-from oidocs.review.checks import add_months, term_end
+from oidocs.deal.sequence import add_months, term_end
 
 OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule row covers the rest)
 REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
@@ -90,7 +91,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
     if "mou" in by_doc and deal.mou:
         _, start = deal.doc_dates("mou")
         if start:
-            mou_end = term_end(start, deal.mou.term_months)
+            mou_end = mou_last_day(deal) or term_end(start, deal.mou.term_months)
             ends_it = "jda" if deal.jda is not None else "licence" if deal.licence is not None else None
             add("mou.end", mou_end, "mou", "mou.term", "mou_end",
                 words["mou_end_rule"].format(agreement=words[f"agreement_{ends_it}"]) if ends_it else "")

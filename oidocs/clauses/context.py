@@ -34,7 +34,8 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.sequence import exclusivity_end, jda_on_notice, practice_due, research_start
+from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor, poc_term_floor,
+                                   practice_due, research_start)
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
@@ -264,6 +265,9 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "exclusivity_end": exclusivity_end(deal),
         "practice_due": practice_due(deal),
         "jda_on_notice": jda_on_notice(deal),
+        "standstill_floor": _asdict(poc_standstill_floor(deal)),
+        "poc_term_floor": _asdict(poc_term_floor(deal)),
+        "mou_floor": _asdict(mou_floor(deal)),
         "research_start": research_start(deal),
         "licence": deal.licence,
         "percent": lambda n: Plain(labels.percent(n)),
@@ -315,6 +319,11 @@ def _plain_deal(deal: Deal) -> Record:
     data = _PLAIN.get(deal, (), lambda: to_plain(deal))
     assert isinstance(data, Record)
     return data
+
+
+def _asdict(value: Any) -> dict[str, Any] | None:
+    """A named tuple as a mapping (plain data keeps mappings as records, tuples as lists)."""
+    return None if value is None else dict(value._asdict())
 
 
 def _is_helper(value: Any) -> bool:

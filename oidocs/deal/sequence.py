@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import NamedTuple
 
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
@@ -160,15 +161,136 @@ def poc_standstill_parties(deal: Deal) -> tuple[str, str] | None:
     return pair if pair[0] != pair[1] else None
 
 
-def poc_standstill_end(deal: Deal) -> dt.date | None:
-    """The long-stop of the PoC's stand-still: ``poc.decision_months`` + 4 months after the verification.
+# How long after the planned effective date of the agreement a stage leads to its long-stop lasts at
+# least: two months of slack for a signing that slips (a board cycle or two), short enough that the
+# owner who promised the stand-still is not bound for long once the deal has stalled.
+NEXT_AGREEMENT_GRACE_DAYS = 60
 
-    The stand-still ends earlier on the client's decision or when the next agreement takes
-    effect; this is the latest day, whatever happens. The months count from the day after the
-    verification's last day (Civil Code arts. 140 and 143): six months after 2027-11-30 end on
-    2028-05-31.
+
+class Floor(NamedTuple):
+    """A long-stop carried past the agreement a stage leads to: the clauses word it from these values."""
+
+    doc: str  # the agreement (poc, jda, licence)
+    planned: dt.date  # the day it is planned to take effect
+    until: dt.date  # the long-stop: ``days`` days after ``planned``
+    days: int
+
+
+def planned_effective(deal: Deal, doc: str) -> dt.date | None:
+    """The day ``doc`` is planned to take effect: its effective date, or None when it is not a date.
+
+    None when it is undated, and for a JDA that takes effect on the client's notice to proceed:
+    that day is the notice's, which the PoC's decision deadline bounds, not a planned date.
     """
+    if getattr(deal, doc, None) is None or (doc == "jda" and jda_on_notice(deal)):
+        return None
+    return deal.doc_dates(doc)[1]
+
+
+def poc_next_agreement(deal: Deal) -> str | None:
+    """The PoC's Next Agreement among the pack's documents: the JDA, else the licence, else None."""
+    return next((d for d in ("jda", "licence") if getattr(deal, d, None) is not None), None)
+
+
+def mou_prepares(deal: Deal) -> tuple[str, ...]:
+    """The agreements the MOU prepares (its next-agreements article): the PoC and the JDA, or with no JDA the licence."""
+    return tuple(d for d in (("poc", "jda") if deal.jda is not None else ("poc", "licence")) if getattr(deal, d) is not None)
+
+
+def long_stop_floor(deal: Deal, docs: tuple[str, ...]) -> Floor | None:
+    """The :class:`Floor` for the latest dated of ``docs``, or None when none is dated.
+
+    A long-stop must not fall before the agreement its stage leads to is planned to take
+    effect: it lasts at least :data:`NEXT_AGREEMENT_GRACE_DAYS` days after that day (days counted
+    from the next day, Civil Code art. 140: 60 days from 2028-07-01 end on 2028-08-30).
+    """
+    dated = [(d, day) for d in docs if (day := planned_effective(deal, d)) is not None]
+    if not dated:
+        return None
+    doc, day = max(dated, key=lambda e: e[1])
+    return Floor(doc, day, day + dt.timedelta(days=NEXT_AGREEMENT_GRACE_DAYS), NEXT_AGREEMENT_GRACE_DAYS)
+
+
+def _later_floor(deal: Deal, base: dt.date, docs: tuple[str, ...]) -> Floor | None:
+    """The floor of :func:`long_stop_floor` when it falls after ``base`` (then the text names it), else None."""
+    floor = long_stop_floor(deal, docs)
+    return floor if floor is not None and floor.until > base else None
+
+
+def poc_standstill_base(deal: Deal) -> dt.date | None:
+    """The stand-still's long-stop counted from the verification: ``poc.decision_months`` + 4 months after it."""
     poc = deal.poc
     if poc is None or poc_standstill_parties(deal) is None:
         return None
     return term_end(poc.end + dt.timedelta(days=1), poc.decision_months + 4)
+
+
+def poc_standstill_floor(deal: Deal) -> Floor | None:
+    """The :class:`Floor` of the stand-still when it outlasts the base long-stop, else None."""
+    base = poc_standstill_base(deal)
+    next_doc = poc_next_agreement(deal)
+    return _later_floor(deal, base, (next_doc,)) if base is not None and next_doc is not None else None
+
+
+def poc_standstill_end(deal: Deal) -> dt.date | None:
+    """The long-stop of the PoC's stand-still: the latest day it can last, whatever happens.
+
+    ``poc.decision_months`` + 4 months after the verification (counted from the day after its
+    last day, Civil Code arts. 140 and 143: six months after 2027-11-30 end on 2028-05-31), or,
+    when later, :data:`NEXT_AGREEMENT_GRACE_DAYS` days after the Next Agreement is planned to take
+    effect: a long-stop before that day let the owner license others in the very field just before
+    the licence was signed (fourth reading, deal C: 2028-05-31 against a licence of 2028-07-01).
+    It ends earlier on the client's decision not to go on, a missed decision deadline, or when
+    the Next Agreement takes effect.
+    """
+    base = poc_standstill_base(deal)
+    floor = poc_standstill_floor(deal)
+    return floor.until if floor is not None else base
+
+
+POC_LONG_STOP_MONTHS = 6  # poc.term: the agreement ends in any event six months after the verification
+
+
+def poc_term_floor(deal: Deal) -> Floor | None:
+    """The :class:`Floor` of the PoC's own term when it outlasts six months after the verification, or None.
+
+    The PoC ends in any event six months after the verification, unless the Next Agreement is
+    planned to take effect later: then it lasts as the stand-still's long-stop does, so that the
+    agreement is not spent before the stage it leads to (the decision and stand-still survive it).
+    """
+    poc, next_doc = deal.poc, poc_next_agreement(deal)
+    if poc is None or next_doc is None:
+        return None
+    return _later_floor(deal, term_end(poc.end + dt.timedelta(days=1), POC_LONG_STOP_MONTHS), (next_doc,))
+
+
+def poc_term_end(deal: Deal) -> dt.date | None:
+    """The last day of the PoC in any event (its long-stop), or None with no PoC."""
+    poc = deal.poc
+    if poc is None:
+        return None
+    floor = poc_term_floor(deal)
+    return floor.until if floor is not None else term_end(poc.end + dt.timedelta(days=1), POC_LONG_STOP_MONTHS)
+
+
+def mou_floor(deal: Deal) -> Floor | None:
+    """The :class:`Floor` of the MOU's term when it outlasts ``mou.term_months``, else None.
+
+    The MOU ends when the agreement it prepares takes effect; a term that runs out first
+    leaves that rule nothing to do (fourth reading, deal C: an MOU to 2027-08-31 "ending when
+    the licence takes effect" on 2028-07-01). So when the deal dates the agreements it prepares,
+    its term reaches :data:`NEXT_AGREEMENT_GRACE_DAYS` days past the last of them.
+    """
+    _, effective = deal.doc_dates("mou")
+    if deal.mou is None or effective is None:
+        return None
+    return _later_floor(deal, term_end(effective, deal.mou.term_months), mou_prepares(deal))
+
+
+def mou_end(deal: Deal) -> dt.date | None:
+    """The MOU's last day (:func:`mou_floor`, else ``mou.term_months`` from its effective date), or None undated."""
+    _, effective = deal.doc_dates("mou")
+    if deal.mou is None or effective is None:
+        return None
+    floor = mou_floor(deal)
+    return floor.until if floor is not None else term_end(effective, deal.mou.term_months)

@@ -21,7 +21,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import (add_months, jda_effective, jda_on_notice, poc_decision_due, poc_report_due,
+from oidocs.deal.sequence import (add_months, jda_effective, jda_on_notice, mou_end, poc_decision_due, poc_report_due,
                                    poc_standstill_end, research_start, term_end)
 from oidocs.errors import DealError, Problem
 
@@ -181,11 +181,16 @@ def _order(deal: Deal) -> list[Inconsistency]:
 
 
 def _mou(deal: Deal) -> list[Inconsistency]:
+    """Milestones outside the MOU's term, and the MOU ending before an agreement it prepares is signed.
+
+    The term is :func:`mou_end`'s, as the MOU words it: it reaches past the agreements it prepares
+    when the deal dates them, so the second finding is left for dates that even that cannot reach.
+    """
     mou = deal.mou
     _, effective = deal.doc_dates("mou")
-    if mou is None or effective is None:
+    end = mou_end(deal)
+    if mou is None or effective is None or end is None:
         return []
-    end = term_end(effective, mou.term_months)
     found = []
     for i, m in enumerate(mou.milestones):
         if not effective <= m.due <= end:
