@@ -16,7 +16,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
-                                   poc_report_due, poc_review_days, poc_standstill_end, research_start)
+                                   poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
@@ -33,6 +33,8 @@ IMPROVEMENT_YEARS = 1  # ip.improvements: improvements made up to 1 year after t
 NDA_REPLY_MONTHS = 2  # nda.next_steps: a proposal to move on is answered within 2 months
 REMOVAL_DAYS = 30  # poc.site: equipment removed and the site restored within 30 days after the verification
 JDA_UPFRONT_DAYS = 30  # ip.royalty_terms: the exclusive licence's upfront payment within 30 days of the JDA's effect
+CATEGORY_DAYS = 60  # ip.notification: whether notified results are a sole invention or joint results, within 60 days
+PUBLICATION_SURVIVAL_YEARS = 1  # jda.survival: the publication article survives one year after the JDA ends
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         if (standstill := poc_standstill_end(deal)) is not None:
             add("poc.standstill_end", standstill, "poc", "poc.next_step", "poc_standstill_end",
                 words["poc_standstill_rule"])
+        add("poc.long_stop", poc_term_end(deal), "poc", "poc.term", "poc_long_stop", words["poc_long_stop_rule"])
         add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
             words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
@@ -131,6 +134,12 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("jda.final_report", jda.end + dt.timedelta(days=FINAL_REPORT_DAYS), "jda", "jda.schedule", "jda_final_report")
         add("jda.publication", None, "jda", "jda.publication", "jda_publication",
             words["jda_publication_rule"].format(days=jda.publication_notice_days))
+        if "ip.notification" in _clauses(by_doc["jda"]):
+            add("jda.category", None, "jda", "ip.notification", "jda_category",
+                words["jda_category_rule"].format(days=CATEGORY_DAYS))
+        add("jda.publication_end", add_years(jda.end, PUBLICATION_SURVIVAL_YEARS), "jda", "jda.survival",
+            "jda_publication_end", words["jda_publication_end_rule_ef" if deal.ip and deal.ip.model == "exclusive_field"
+                                         else "jda_publication_end_rule"].format(years=PUBLICATION_SURVIVAL_YEARS))
         add("jda.improvements", add_years(jda.end, IMPROVEMENT_YEARS), "jda", "ip.improvements", "jda_improvements",
             words["jda_improvements_rule"])
         add("jda.confidentiality_end", add_years(jda.end, jda.confidentiality_years), "jda", "jda.confidentiality",
@@ -143,6 +152,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
             due = practice_due(deal)
             add("ip.practice_due", due, "jda", "ip.exclusive_field.loss", "practice_due",
                 "" if due else words["practice_due_rule"])
+            add("ip.practice_report", None, "jda", "ip.exclusive_field.loss", "practice_report",
+                words["practice_report_rule_dated" if ends else "practice_report_rule"].format(
+                    end=ends.isoformat() if ends else ""))
         _jda_royalties(deal, words, add)
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
@@ -240,6 +252,11 @@ def _stages(deal: Deal, words: dict[str, str]) -> str:
     if len(stages) == 1:
         return stages[0]
     return words["stage_comma"].join(stages[:-1]) + words["stage_or"] + stages[-1]
+
+
+def _clauses(tree: Document) -> set[str]:
+    """The clause ids of ``tree``'s articles: a row is listed only when its article is in the document made."""
+    return {article.clause.id for article in tree.articles}
 
 
 def _label(tree: Document, clause: str | None) -> str:
