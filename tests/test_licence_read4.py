@@ -88,3 +88,60 @@ def test_consumption_tax_is_added_for_a_licensee_abroad_only_if_chargeable(lang:
     else:
         assert "consumption tax and local consumption tax, if any is chargeable, on any payment" in abroad
         assert "consumption tax and local consumption tax on any payment" in at_home
+
+
+# --- 5. the JDA's royalty Article names the one party that pays ------------------------------------
+
+@pytest.mark.parametrize("path", [DEAL_D, DEAL_D_USD])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_jda_royalty_article_names_the_holder_that_pays(path: Path, lang: str) -> None:
+    royalties = article(deal(path), "jda", lang, "ip.royalty_terms")
+    if lang == "ja":
+        assert "実施料を支払う当事者" not in royalties and "実施料を受" not in royalties.split("次の各号")[0]
+        assert "乙は、各報告期間の末日から" in royalties and "報告書を甲に提出し" in royalties
+        assert "乙は、実施料の算定の基礎となる帳簿" in royalties
+    else:
+        assert "Party paying" not in royalties and "Party receiving" not in royalties
+        assert "Helix shall submit to the University a report" in royalties
+        assert "Helix shall keep the books" in royalties and "The University may, by written notice" in royalties
+        assert "requires Helix to withhold tax from royalties under this Article, the Parties shall cooperate" in royalties
+
+
+# --- 6. the exchange rate and withholding wording is written once for both agreements --------------
+
+def test_the_exchange_rate_and_withholding_wording_is_edited_once_for_licence_and_jda(tmp_path: Path) -> None:
+    from oidocs.clauses.library import Library
+    d = deal(DEAL_D)
+    for lang in LANGS:  # the two agreements already say the same thing in the same words
+        licence, jda = article(d, "licence", lang, "licence.reports"), article(d, "jda", lang, "ip.royalty_terms")
+        marker = "いずれの場合も、乙は" if lang == "ja" else "In every case Helix shall deliver"
+        sentence = licence[licence.index(marker):].split("。" if lang == "ja" else ".")[0]
+        assert sentence in jda
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "phrases.yaml").write_text(
+        "exchange_rate:\n  ja: '{period}の末日の株式会社みずほ銀行のTTM'\n  en: 'the TTM of Mizuho Bank, Ltd. for the last day of {period}'\n"
+        "withholding_certificate:\n  ja: '{payer}は、{recipient}に納税証明書を交付する。'\n  en: '{payer} shall give {recipient} the tax certificate.'\n",
+        encoding="utf-8")
+    library = Library([lib])
+    for doc in ("licence", "jda"):
+        en = document_with(d, doc, "en", library)
+        ja = document_with(d, doc, "ja", library)
+        assert "the TTM of Mizuho Bank, Ltd. for the last day of" in en and "MUFG" not in en
+        assert "Helix shall give the University the tax certificate." in en
+        assert "の末日の株式会社みずほ銀行のTTM" in ja and "乙は、甲に納税証明書を交付する。" in ja
+
+
+def document_with(d: Deal, doc: str, lang: str, library: Any) -> str:
+    return " ".join(api.render_document(d, doc, lang=lang, fmt="md", library=library).decode("utf-8").split())
+
+
+def test_a_phrase_slot_the_clause_does_not_fill_stops_the_build(tmp_path: Path) -> None:
+    from oidocs.clauses.library import Library
+    from oidocs.errors import ClauseError
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "phrases.yaml").write_text("withholding_net:\n  ja: '{payer}{bank}'\n  en: '{payer} {bank}'\n", encoding="utf-8")
+    d = deal(DEAL_C)  # drafted for the licensee: tax withheld is paid net
+    with pytest.raises(ClauseError, match="bank"):
+        api.render_document(d, "licence", lang="en", fmt="md", library=Library([lib]))

@@ -14,6 +14,7 @@ callables are the helpers defined in this module (see :mod:`oidocs.clauses.sandb
 from __future__ import annotations
 
 import datetime as dt
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -73,6 +74,33 @@ def to_node(value: Any) -> Any:
     if value is None:
         raise MissingValue("a clause printed an empty value (None); guard optional keys with {% if %}")
     return Insert(" ".join(leaf_text(value, "printing").split()))
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill_phrase(name: str, text: str, fills: dict[str, Any]) -> Nodes:
+    """Return phrase ``name``'s wording with each ``{slot}`` replaced by its fill, as inline nodes.
+
+    A fill keeps its node (a term stays a term); a string, or each string of a list, is the
+    clause's own wording. A slot with no fill stops the build naming the phrase (a user's
+    phrases.yaml may reword an entry but must keep its slots).
+    """
+    out: list[Any] = []
+    for i, piece in enumerate(_SLOT.split(text)):
+        if not i % 2:
+            if piece:
+                out.append(Plain(piece))
+            continue
+        if piece not in fills:
+            raise KeyError(f"phrase {name!r} has a slot {{{piece}}} that the clause does not fill")
+        value = fills[piece]
+        for part in (check_size(tuple(value)) if isinstance(value, (list, tuple)) else (value,)):
+            if isinstance(part, Nodes):  # a phrase filled into a phrase
+                out.extend(part)
+            else:
+                out.append(Plain(part) if type(part) is str else part)
+    return Nodes(out)
 
 
 def leans(deal: Deal) -> tuple[str, str | None, str]:
@@ -226,11 +254,17 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         charge(sum(len(getattr(c, "text", "")) + 1 for row in [header, *body] for cell in row for c in cell))
         return Table(header=header, rows=body)
 
-    def phrase(name: str) -> Plain:
-        """Wording from the phrase table for this deal's number of parties (template text, not deal text)."""
+    def phrase(name: str, **fills: Any) -> Any:
+        """Wording from the phrase table for this deal's number of parties (template text, not deal text).
+
+        ``fills`` fill the entry's ``{name}`` slots, so that a passage two documents share (the
+        exchange rate, withholding tax) is worded once and each document names its own parties and
+        terms: a fill is a designation, a term, words of the clause or a list of them.
+        """
         if name not in library.phrases:
             raise KeyError(f"phrase {name!r} is not in phrases.yaml")
-        return Plain(library.phrases[name].text(labels.lang, len(parties)))
+        text = library.phrases[name].text(labels.lang, len(parties))
+        return fill_phrase(name, text, fills) if fills else Plain(text)
 
     intro: list[Any] = []
     for i, p in enumerate(parties):
