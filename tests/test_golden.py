@@ -19,10 +19,13 @@ from oidocs import api
 # customer's plant and electronic signing (en); deal B of the third reading: a startup owning the
 # results, a large company's exclusive field left to a licence agreement, an SME's PoC, and a licence (en);
 # deals C and D of the third reading: three parties going from a PoC on a host's line straight to a licence
-# (ja); a university and a US startup with human data, an exclusive field and a licence (en).
+# (ja); a university and a US startup with human data, an exclusive field and a licence (en); the fifth
+# reading: an SME's paid PoC for a large manufacturer with joint filing (en), and a university, an SME and a
+# startup with an exclusive field and a licence (ja).
 REVIEW = [ROOT / "tests" / "review_deals" / name
           for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml", "kiso-daiwa-hanno-field-en.yaml",
-                       "suruga-vision-tokai-licence-ja.yaml", "kansai-helix-field-en.yaml")]
+                       "suruga-vision-tokai-licence-ja.yaml", "kansai-helix-field-en.yaml",
+                       "nagoya-kiyosu-toyokawa-en.yaml", "fukuoka-univ-three-ja.yaml")]
 
 CASES = []
 for deal_path in DEALS + REVIEW:
