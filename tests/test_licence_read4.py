@@ -145,3 +145,33 @@ def test_a_phrase_slot_the_clause_does_not_fill_stops_the_build(tmp_path: Path) 
     d = deal(DEAL_C)  # drafted for the licensee: tax withheld is paid net
     with pytest.raises(ClauseError, match="bank"):
         api.render_document(d, "licence", lang="en", fmt="md", library=Library([lib]))
+
+
+# --- 7. drafting: the parties' particulars and a Background IP Schedule that says it is empty ----------
+
+@pytest.mark.parametrize("doc", ["licence", "jda", "nda"])
+def test_the_preamble_gives_a_foreign_company_a_principal_office_and_each_signatory_as_its_officer(doc: str) -> None:
+    text = document(deal(DEAL_D), doc, "en")
+    assert "Kansai National University, whose registered address is 1-1 Yamadaoka" in text
+    assert "represented by its President, Makoto Ishida (“the University”)" in text
+    assert "Helix Gait Analytics, Inc., having its principal office at 2261 Market Street" in text
+    assert "represented by its Chief Executive Officer, Daniel Reyes (“Helix”)" in text
+    assert "represented by President," not in text and "whose registered address is 2261" not in text
+    # a signatory written name first is not "its Kenichi Kobayashi"
+    named = deal(DEAL_D, top={"parties": [{**yaml.safe_load(DEAL_D.read_text())["parties"][0],
+                                            "representative": "Makoto Ishida, President"},
+                                           yaml.safe_load(DEAL_D.read_text())["parties"][1]]})
+    assert "represented by Makoto Ishida, President (“the University”)" in document(named, doc, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: str) -> None:
+    text = api.render_document(deal(DEAL_D), "jda", lang=lang, fmt="md").decode("utf-8")
+    schedule = text[text.rindex("\n## "):]
+    if lang == "ja":
+        assert "| 甲 | 締結時点でなし | — | — |" in schedule and "| 乙 | 締結時点でなし | — | — |" in schedule
+        assert "両当事者の書面による合意によって本別紙に追加することができる" in schedule
+    else:
+        assert "| the University | None at signing | — | — |" in schedule and "| Helix | None at signing | — | — |" in schedule
+        assert "may be added to this Schedule by the written agreement of both Parties under Article 7" in schedule
+    assert "|  |  |  |" not in schedule

@@ -103,6 +103,27 @@ def fill_phrase(name: str, text: str, fills: dict[str, Any]) -> Nodes:
     return Nodes(out)
 
 
+# An English signatory written title first ("President, Makoto Ishida"), as the deal file asks, is
+# recognised by an officer's word before the first comma; "Kenichi Kobayashi, Representative
+# Director" (name first) keeps "represented by" without "its".
+_TITLE = re.compile(r"\b(president|director|officer|ceo|cto|cfo|coo|chair\w*|manager|dean|head|chief|executive|"
+                    r"partner|principal|chancellor|provost|rector|secretary|treasurer|founder|representative|"
+                    r"vice|managing|board|trustee|counsel)\b", re.I)
+
+
+def particulars(p: Record, phrase: Any) -> list[Any]:
+    """A party's address and signatory after its name in an English preamble, worded by phrases.yaml.
+
+    A company abroad has a principal office, not a Japanese registered address; a signatory given as
+    "title, name" is the party's own officer ("represented by its President, ..."), a bare name is not.
+    """
+    where = phrase("party_address_abroad" if p.abroad else "party_address")
+    first = str(p.representative).split(",", 1)
+    titled = len(first) == 2 and _TITLE.search(first[0]) is not None
+    by = phrase("party_representative_titled" if titled else "party_representative")
+    return [where, p.address, by, p.representative]
+
+
 def leans(deal: Deal) -> tuple[str, str | None, str]:
     """Return which way the NDA, the PoC and the JDA lean for the party oidocs acts for (``acting_for``).
 
@@ -272,7 +293,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
             intro.append(Plain(labels.list_last if i == len(parties) - 1 else labels.list_sep))
         intro.append(p.name)
         if phrase("party_address"):  # English: particulars in the preamble
-            intro += [phrase("party_address"), p.address, phrase("party_representative"), p.representative]
+            intro += particulars(p, phrase)
         intro.append(Plain(labels.define_gap + labels.define(p.d, False)))
     intro.append(phrase("parties_defined"))
 
