@@ -109,3 +109,20 @@ def test_the_clauses_and_the_python_agree_on_every_long_stop(path: Path) -> None
             assert f"until {_en(floor.until)} (" in term and _en(floor.planned) in term
         else:
             assert f"for {deal.mou.term_months} " in term or f"({deal.mou.term_months}) months" in term, term
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_says_which_periods_follow_the_later_agreement_and_what_the_owner_risks(lang: str) -> None:
+    sheet = " ".join(api.render_review(api.read_deal(C), lang=lang).decode("utf-8").split())
+    if lang == "ja":
+        assert ("取引条件がライセンス契約の効力発生予定日（2028-07-01）を定めているため、基本合意書の有効期間（2028-08-30まで）、"
+                "技術検証（PoC）契約のスタンドスティルの最終期限（2028-08-30）及び技術検証（PoC）契約自体の最終期限（2028-08-30）を、"
+                "その60日後まで延ばしている") in sheet
+        assert "交渉打切りの通知による終了を求めるかを検討する" in sheet
+    else:
+        assert ("The deal dates the licence agreement to take effect on 2028-07-01, so the drafts carry the MOU's term "
+                "(ending 2028-08-30), the long-stop of the PoC agreement's stand-still (ending 2028-08-30) and the PoC "
+                "agreement's own long-stop (ending 2028-08-30) to 60 days after that day") in sheet
+        assert "an end on notice that the negotiation has broken off" in sheet
+    plain = api.render_review(api.read_deal(ROOT / "examples" / "acme-nano-ja.yaml"), lang=lang).decode("utf-8")
+    assert "期間と最終期限を後の契約" not in plain and "Terms and long-stops run past" not in plain

@@ -18,6 +18,7 @@ from oidocs.deal.localize import parties_abroad, patent_court, translate_court, 
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document, Term, walk
+from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
 SMALL = ("sme", "startup")
@@ -103,6 +104,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _two_licences(deal, lang)
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
+    out += [Finding(rule, path, value, clauses, values) for rule, path, value, clauses, values in long_stop_findings(deal, lang)]
     out += _site_names_a_party(deal)
     if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
         out.append(Finding("human_data_abroad", "parties", None))
