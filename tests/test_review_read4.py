@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT, shipped_markdown
 from oidocs import api
+from oidocs.clauses.library import Library
 from oidocs.deal.sequence import poc_term_end
 
 C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
@@ -84,3 +85,36 @@ def test_the_register_has_the_jdas_category_report_and_publication_duties(lang: 
     publication = _row(rows, "公表に関する義務の終了日" if ja else "End of the duties on publication")
     assert publication["article"] == ("第28条" if ja else "Article 28") and publication["date"] == "2030-05-31"
     assert ("終了の日から1年間" if ja else "for one (1) year after the end") in _article(jda, publication["article"])
+
+
+FILLED_SCHEDULE = """---
+id: jda.background_schedule
+version: 1
+title: Background IP Rights
+kind: schedule
+---
+The {{ term("background_ip") }} of each Party are as follows.
+
+{{ table(["Party", "Title", "Registration or application number", "Remarks"], [["the University", "Gait model", "JP 7312345 B2", ""]]) }}
+"""
+
+
+def test_a_blank_schedule_of_background_ip_is_advised_on(tmp_path: Path) -> None:
+    """Deal D: the JDA's Schedule of Background IP Rights is signed blank, so nothing is listed as
+    background IP and the licences of it may reach nothing; the sheet said nothing. A schedule that
+    lists a right (a firm's own clause library) gets no such item."""
+    deal = api.read_deal(D)
+    for lang, title, where, words in (
+            ("en", "The Schedule of Background IP Rights is blank", "JDA Article 7",
+             "fall outside the licences of background IP"),
+            ("ja", "背景知的財産権の別紙が空欄のまま", "共同研究開発契約 第7条",
+             "背景知的財産権の実施の許諾（自己の分担業務のための無償の実施、成果を実施するための許諾）の対象から外れる")):
+        sheet = api.render_review(deal, lang=lang).decode("utf-8")
+        advice = sheet.split("\n## ")[3]
+        assert advice.startswith("Advice" if lang == "en" else "留意事項"), advice[:20]
+        assert f"**{title}**: {where}" in advice and words in advice
+    user = tmp_path / "clauses"
+    (user / "jda").mkdir(parents=True)
+    (user / "jda" / "background_schedule.en.md").write_text(FILLED_SCHEDULE, encoding="utf-8")
+    filled = api.render_review(deal, lang="en", library=Library([user])).decode("utf-8")
+    assert "The Schedule of Background IP Rights is blank" not in filled

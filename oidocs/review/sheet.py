@@ -19,6 +19,7 @@ from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
+from oidocs.review.drafted import empty_background_schedule
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
@@ -54,7 +55,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
 
     advice = advice_section(deal, trees, lang, w, library.advice,
                             transfer_advice(deal, trees, lang) + undefined_term_findings(trees, lang)
-                            + undefined_royalty_base(deal, trees, lang))
+                            + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(trees, lang))
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
     out += topics_section(trees, lang)
