@@ -99,15 +99,15 @@ The {{ term("background_ip") }} of each Party are as follows.
 """
 
 
-def test_a_blank_schedule_of_background_ip_is_advised_on(tmp_path: Path) -> None:
-    """Deal D: the JDA's Schedule of Background IP Rights is signed blank, so nothing is listed as
+def test_a_schedule_of_background_ip_listing_nothing_is_advised_on(tmp_path: Path) -> None:
+    """Deal D: the JDA's Schedule of Background IP Rights is signed listing nothing, so nothing is
     background IP and the licences of it may reach nothing; the sheet said nothing. A schedule that
     lists a right (a firm's own clause library) gets no such item."""
     deal = api.read_deal(D)
     for lang, title, where, words in (
-            ("en", "The Schedule of Background IP Rights is blank", "JDA Article 7",
+            ("en", "The Schedule of Background IP Rights lists nothing", "JDA Article 7",
              "fall outside the licences of background IP"),
-            ("ja", "背景知的財産権の別紙が空欄のまま", "共同研究開発契約 第7条",
+            ("ja", "背景知的財産権の別紙に何も記載されていない", "共同研究開発契約 第7条",
              "背景知的財産権の実施の許諾（自己の分担業務のための無償の実施、成果を実施するための許諾）の対象から外れる")):
         sheet = api.render_review(deal, lang=lang).decode("utf-8")
         advice = sheet.split("\n## ")[3]
@@ -117,4 +117,4 @@ def test_a_blank_schedule_of_background_ip_is_advised_on(tmp_path: Path) -> None
     (user / "jda").mkdir(parents=True)
     (user / "jda" / "background_schedule.en.md").write_text(FILLED_SCHEDULE, encoding="utf-8")
     filled = api.render_review(deal, lang="en", library=Library([user])).decode("utf-8")
-    assert "The Schedule of Background IP Rights is blank" not in filled
+    assert "The Schedule of Background IP Rights lists nothing" not in filled

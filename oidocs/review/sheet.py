@@ -55,7 +55,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
 
     advice = advice_section(deal, trees, lang, w, library.advice,
                             transfer_advice(deal, trees, lang) + undefined_term_findings(trees, lang)
-                            + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(trees, lang))
+                            + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(
+                                trees, lang, library.advice["background_schedule_empty"]["none"]))
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
     out += topics_section(trees, lang)
