@@ -172,6 +172,71 @@ def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: st
         assert "| 甲 | 締結時点でなし | — | — |" in schedule and "| 乙 | 締結時点でなし | — | — |" in schedule
         assert "両当事者の書面による合意によって本別紙に追加することができる" in schedule
     else:
-        assert "| the University | None at signing | — | — |" in schedule and "| Helix | None at signing | — | — |" in schedule
+        assert "| the University | Nothing at signing | — | — |" in schedule and "| Helix | Nothing at signing | — | — |" in schedule
         assert "may be added to this Schedule by the written agreement of both Parties under Article 7" in schedule
     assert "|  |  |  |" not in schedule
+
+
+# --- 3. a licence signed with the JDA charges no minimum before anything can be sold ----------------
+
+@pytest.mark.parametrize("path", [DEAL_D, DEAL_D_USD])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_minimum_royalty_starts_at_the_first_sale_or_a_year_after_the_research(path: Path, lang: str) -> None:
+    text = article(deal(path), "licence", lang, "licence.consideration")
+    if lang == "ja":
+        assert "効力発生日から起算して1年ごとの各期間" not in text
+        assert "本製品が最初に販売され、又は提供された日と2030年5月31日" in text
+        assert "研究期間の末日の1年後の日）とのいずれか早い日から起算して1年ごとの各期間（以下「契約年度」という。）" in text
+        assert "最初の契約年度が始まる前の期間については、最低実施料を要しない" in text
+    else:
+        assert "each period of one year from the Effective Date" not in text
+        assert ("from the day on which Licensed Products are first sold or supplied or, if earlier, from May 31, 2030 "
+                "(the first anniversary of the last day of the research period") in text
+        assert "no Minimum Royalty is payable for any time before the first Contract Year begins" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_minimum_royalty_start_leans_with_acting_for_and_needs_a_licence_before_the_research_ends(lang: str) -> None:
+    for_helix = article(deal(DEAL_D, top={"acting_for": "helix"}), "licence", lang, "licence.consideration")
+    later = article(deal(DEAL_D, licence={"date": "2029-07-01"}), "licence", lang, "licence.consideration")
+    if lang == "ja":
+        assert "提供された日の1年後の日と2031年5月31日" in for_helix and "末日の2年後の日" in for_helix
+        assert "効力発生日から起算して1年ごとの各期間" in later and "最初に販売され" not in later
+    else:
+        assert "from the first anniversary of the day on which Licensed Products are first sold" in for_helix
+        assert "May 31, 2031 (the second anniversary" in for_helix
+        assert "each period of one year from the Effective Date" in later and "first sold" not in later
+
+
+# --- 4. the two royalties on one product are capped, and the sheet says so --------------------------
+
+@pytest.mark.parametrize("path", [DEAL_D, DEAL_D_USD])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licence_caps_the_jda_and_licence_royalties_on_one_product(path: Path, lang: str) -> None:
+    text = article(deal(path), "licence", lang, "licence.jda_background")
+    if lang == "ja":
+        assert "2.5パーセントのランニング・ロイヤルティが課される本製品については、ランニングロイヤルティの料率は1.75パーセントを上限とし" in text
+        assert "両契約に基づく実施料の合計額が当該本製品の正味販売高の4.25パーセントを超えないようにする" in text
+    else:
+        assert "also bear the running royalty of 2.5 per cent payable under the Joint Research Agreement" in text
+        assert "the rate of the Running Royalty shall not exceed 1.75 per cent" in text
+        assert "together do not exceed 4.25 per cent of their Net Sales" in text
+    # drafted for the licensee, the licence royalty is in effect credited: the two never exceed the higher rate
+    helix = article(deal(path, top={"acting_for": "helix"}), "licence", lang, "licence.jda_background")
+    assert ("0.5パーセントを上限" in helix and "3パーセントを超えない" in helix) if lang == "ja" else \
+        ("shall not exceed 0.5 per cent" in helix and "do not exceed 3 per cent" in helix)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sheets_stacked_royalty_item_gives_the_cap_the_licence_sets(lang: str) -> None:
+    sheet = api.render_review(deal(DEAL_D), lang=lang).decode("utf-8")
+    title = "一つの製品に二つのランニングロイヤルティ" if lang == "ja" else "Two running royalties on one product"
+    item = " ".join(sheet[sheet.index(title):].split("\n\n")[0].split())
+    licence = api.build_document(deal(DEAL_D), "licence", lang)
+    label = next(a.label for a in licence.articles if a.clause.id == "licence.jda_background")
+    assert label in item
+    if lang == "ja":
+        assert "1.75パーセントに下げ" in item and "4.25パーセント以下" in item
+    else:
+        assert "lowers its own rate on such products to 1.75%" in item and "do not exceed 4.25%" in item
+        assert "Cap the combined rate" not in item

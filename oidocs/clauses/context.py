@@ -35,6 +35,7 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor, poc_term_floor,
                                    practice_due, research_start)
 from oidocs.document.labels import Labels
@@ -176,17 +177,9 @@ def filing_lean(deal: Deal) -> str:
     return "filer" if kinds[acting] == "large_company" else "decliner"
 
 
-def licence_lean(deal: Deal) -> str:
-    """Which way the licence agreement leans for ``acting_for``: "licensor", "licensee" or "balanced".
-
-    Terms with no neutral answer (who funds foreign prosecution, who carries withholding tax, what the
-    licensor contributes when a third party's infringement claim succeeds) read as the acting party's
-    lawyer would draft them; a third party or no party gets the middle ground.
-    """
-    lic, acting = deal.licence, deal.acting_for
-    if lic is None or acting is None:
-        return "balanced"
-    return "licensor" if acting == lic.licensor else "licensee" if acting == lic.licensee else "balanced"
+def _record(value: Any) -> Record | None:
+    """A computed rule (a named tuple) as a record a clause reads by attribute; None stays None."""
+    return None if value is None else Record(value._asdict())
 
 
 def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bilingual: bool = False,
@@ -313,6 +306,8 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "filing_lean": filing_lean(deal),
         "jda_lean": jda_lean,
         "licence_lean": licence_lean(deal),
+        "minimum_start": _record(minimum_start(deal)),
+        "royalty_cap": _record(royalty_cap(deal)),
         "phrase": phrase,
         "signing": deal.signing,
         "date_style": deal.date_style,

@@ -17,6 +17,7 @@ from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.royalties import royalty_cap
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.places import default_court, far_default_court, patent_court_names
@@ -298,19 +299,19 @@ def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
 def _stacked_royalties(deal: Deal, lang: str) -> list[Finding]:
     """Two running royalties on one product: the exclusive field's (JDA) and the licence agreement's.
 
-    The holder of the exclusive field who also takes a licence of the owner's rights pays both
-    rates on the same product unless the documents say how they combine.
+    The licence agreement caps the two together (:func:`oidocs.deal.royalties.royalty_cap`, the rule its
+    clause prints); the sheet gives the figures so that the reviewer checks the combined rate.
     """
-    ip, lic = deal.ip, deal.licence
-    ef = ip.exclusive_field if ip else None
-    if ef is None or lic is None or ef.royalty is None or lic.royalty is None:
+    cap = royalty_cap(deal)
+    if cap is None:
         return []
-    if (lic.licensor, lic.licensee) != (ef.owner, ef.holder):
-        return []
+    ef = deal.ip.exclusive_field if deal.ip else None
+    assert ef is not None and deal.licence is not None
     names = {p.key: plain(p.name) for p in deal.parties}
-    return [Finding("stacked_royalties", "licence.royalty.rate_percent", lic.royalty.rate_percent, values={
-        "holder": names[ef.holder], "jda_rate": f"{ef.royalty.rate_percent:g}",
-        "licence_rate": f"{lic.royalty.rate_percent:g}"})]
+    rate = deal.licence.royalty.rate_percent if deal.licence.royalty else None
+    return [Finding("stacked_royalties", "licence.royalty.rate_percent", rate, values={
+        "holder": names[ef.holder], "jda_rate": f"{cap.jda_rate:g}", "licence_rate": f"{cap.licence_rate:g}",
+        "rate": f"{cap.rate:g}", "combined": f"{cap.combined:g}"})]
 
 
 def _coowned_clauses(deal: Deal) -> tuple[str, ...]:

@@ -1,0 +1,95 @@
+"""How one deal's two royalties fit together: the licence agreement's and the JDA's.
+
+Two rules a clause and the review sheet must read alike, so each is computed once here:
+
+- :func:`minimum_start`: a licence signed before the joint research has produced anything (the
+  same day as the JDA, or while its research runs) cannot fairly charge a minimum royalty from its
+  own effective date: the minimum then counts from the first sale of a licensed product, or from a
+  long-stop date after the research ends if that comes first.
+- :func:`royalty_cap`: the holder of the JDA's exclusive field who also takes the licence pays two
+  running royalties on one product; the licence agreement lowers its own rate so that the two
+  together stay under a combined rate.
+
+Both lean with ``acting_for`` (:func:`licence_lean`), as the licence agreement's other open terms do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from oidocs.deal.model import Deal
+from oidocs.deal.sequence import add_years
+
+
+def licence_lean(deal: Deal) -> str:
+    """Which way the licence agreement leans for ``acting_for``: "licensor", "licensee" or "balanced".
+
+    Terms with no neutral answer (who funds prosecution abroad for an exclusive licensee, who carries
+    withholding tax, what the licensor bears when a third party's infringement claim succeeds, when the
+    minimum royalty starts, how two royalties on one product combine) read as the acting party's lawyer
+    would draft them; a third party or no party gets the middle ground.
+    """
+    lic, acting = deal.licence, deal.acting_for
+    if lic is None or acting is None:
+        return "balanced"
+    return "licensor" if acting == lic.licensor else "licensee" if acting == lic.licensee else "balanced"
+
+
+class MinimumStart(NamedTuple):
+    """When the first contract year of the minimum royalty begins: the earlier of the first sale (plus
+    ``sale_years`` years) and ``long_stop`` (``research_years`` years after the JDA's research ends)."""
+
+    sale_years: int
+    research_years: int
+    long_stop: dt.date
+
+
+def minimum_start(deal: Deal) -> MinimumStart | None:
+    """Return the later start of the licence's minimum royalty, or None when it counts from the licence's
+    effective date (no minimum, no JDA in the pack, or a licence that takes effect after the research).
+
+    Drafted for the licensor (and balanced), the minimum starts at the first sale or one year after the
+    JDA's research ends, whichever is earlier: a university needs the floor to keep an exclusive licensee
+    diligent, but a floor charged before the research has produced anything to sell would be resisted
+    and is hard to defend; a year after the research is time enough to launch. Drafted for the licensee,
+    it starts a year after the first sale, or two years after the research, whichever is earlier.
+    """
+    lic, jda = deal.licence, deal.jda
+    if lic is None or jda is None or lic.royalty_free or lic.royalty is None or not lic.royalty.minimum_annual:
+        return None
+    _, effective = deal.doc_dates("licence")
+    if effective is not None and effective > jda.end:
+        return None
+    sale, research = (1, 2) if licence_lean(deal) == "licensee" else (0, 1)
+    return MinimumStart(sale, research, add_years(jda.end, research))
+
+
+class RoyaltyCap(NamedTuple):
+    """The licence's running royalty rate on a product that also bears the JDA's exclusive-field royalty."""
+
+    jda_rate: float
+    licence_rate: float
+    combined: float  # the two together never exceed this rate
+    rate: float  # the licence's rate on such a product (combined - jda_rate, at least 0)
+
+
+def royalty_cap(deal: Deal) -> RoyaltyCap | None:
+    """Return how the licence lowers its royalty on products that also bear the JDA's, or None.
+
+    Only where the licensor owns the JDA's results and the licensee holds their exclusive field, each with
+    a running royalty. Drafted for the licensee, the two together never exceed the higher rate (the
+    licence royalty is in effect credited); otherwise (for the licensor, or balanced) the higher rate plus
+    half the lower: the owner keeps a premium for the second set of rights while the product stays
+    saleable. Rates, not amounts, so that royalties paid in two currencies combine simply.
+    """
+    ip, lic = deal.ip, deal.licence
+    ef = ip.exclusive_field if ip else None
+    if deal.jda is None or ef is None or lic is None or ef.royalty is None or lic.royalty is None or lic.royalty_free:
+        return None
+    if (lic.licensor, lic.licensee) != (ef.owner, ef.holder):
+        return None
+    jda_rate, licence_rate = float(ef.royalty.rate_percent), float(lic.royalty.rate_percent)
+    high, low = max(jda_rate, licence_rate), min(jda_rate, licence_rate)
+    combined = high if licence_lean(deal) == "licensee" else high + low / 2
+    return RoyaltyCap(jda_rate, licence_rate, round(combined, 4), round(max(combined - jda_rate, 0.0), 4))
