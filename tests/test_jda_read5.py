@@ -1,0 +1,94 @@
+"""Findings of the fifth lawyer reading on the JDA's own articles, read back from the documents.
+
+Deal E (``nagoya-kiyosu-toyokawa-en``): an SME and a large manufacturer (acting_for), each bearing its own
+costs, results co-owned 50/50. Deal F (``fukuoka-univ-three-ja``): a university owning the joint results, an
+SME funding 80 per cent and holding an exclusive field, and a startup (acting_for) funding 20 per cent and
+assigning its share. Each test fails on the text before its fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+
+DEAL_E = ROOT / "tests" / "review_deals" / "nagoya-kiyosu-toyokawa-en.yaml"
+DEAL_F = ROOT / "tests" / "review_deals" / "fukuoka-univ-three-ja.yaml"
+
+TITLES = {
+    "damages": ("損害賠償及び責任の制限", "Damages and Limitation of Liability"),
+}
+
+
+def jda_article(path, lang: str, key: str) -> str:
+    """The body of the JDA article ``key`` of the deal at ``path`` in ``lang``."""
+    ja, en = TITLES[key]
+    return article_titled(shipped_markdown(path, "jda", lang), ja if lang == "ja" else en)
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p for p in body.strip().split("\n\n") if p]
+
+
+# --- 1. A cap is never nil by construction ------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_jda_where_each_bears_its_own_costs_has_no_nil_cap(lang: str) -> None:
+    """Deal E: nothing passes between the parties, so 'the amounts paid and payable between the
+    Parties' capped ordinary negligence at nil (Kiyosu's pilot cell ruining Toyokawa's Materials).
+    Without a fixed figure there is no overall cap; direct loss only; injury is carved out."""
+    damages = jda_article(DEAL_E, lang, "damages")
+    if lang == "ja":
+        assert "当事者間で既に支払われた金額" not in damages
+        assert "損害賠償責任の総額" not in damages
+        assert "前項の規定は、損害が次の各号のいずれかにより生じた場合には、適用しない。" in damages
+        assert "人の生命又は身体の侵害" in damages
+    else:
+        assert "paid, and are payable, between the Parties" not in damages
+        assert "total liability" not in damages
+        assert "The preceding paragraph shall not apply where the damage is caused by any of the following:" in damages
+        assert "the death of, or bodily injury to, any person" in damages
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_party_bearing_no_shared_costs_is_not_capped_at_nil(lang: str) -> None:
+    """Deal F: the university bears 0 per cent of the Shared Costs, so a cap of 'what the Party paid
+    and must pay' was nil for it. The cap is now the greater of that and the whole of the Shared Costs,
+    the same for every party, and it never covers damage to tangible property (the Materials)."""
+    damages = jda_article(DEAL_F, lang, "damages")
+    cap = [p for p in paragraphs(damages) if ("総額は" in p if lang == "ja" else "total liability" in p)]
+    assert len(cap) == 1, damages
+    if lang == "ja":
+        assert "各当事者が本契約に基づき既に負担し、又は負担すべき共同研究費の総額とのいずれか多い額を上限とする" in cap[0]
+        assert "ただし、有体物（本試料等を含む。）の損壊により生じた損害については、この限りでない。" in cap[0]
+        assert "前二項の規定は" in damages and "人の生命又は身体の侵害" in damages
+    else:
+        assert "the greater of the total of the amounts that the Party has paid" in cap[0]
+        assert "and the total of the Shared Costs that the Parties have borne, and are obliged to bear" in cap[0]
+        assert "This limit shall not apply to liability for loss of or damage to tangible property (including the Materials)." in cap[0]
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("ja", "金10,000,000円を上限とする"), ("en", "limited to JPY 10,000,000.")])
+def test_a_fixed_cap_carries_no_tax_words_and_spares_property(tmp_path, lang: str, figure: str) -> None:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(DEAL_E.read_text(encoding="utf-8").replace("jda:\n", "jda:\n  liability_cap: 10000000\n", 1),
+                    encoding="utf-8")
+    damages = article_titled(api.render_document(api.read_deal(deal), "jda", lang=lang, fmt="md").decode("utf-8"),
+                             TITLES["damages"][0 if lang == "ja" else 1])
+    assert figure in damages
+    assert ("有体物" if lang == "ja" else "tangible property") in damages
+
+
+@pytest.mark.parametrize(("acting", "listed"), [("kiyosu", True), ("toyokawa", False)])
+def test_the_sheet_tells_an_sme_that_its_jda_liability_has_no_cap(tmp_path, acting: str, listed: bool) -> None:
+    """Drafted for the SME, the sheet says its JDA liability has no overall cap and how to get one;
+    drafted for the large manufacturer it does not (the missing cap does not work against it)."""
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(DEAL_E.read_text(encoding="utf-8").replace("acting_for: toyokawa", f"acting_for: {acting}"),
+                    encoding="utf-8")
+    sheet = api.render_review(api.read_deal(deal), lang="en").decode("utf-8")
+    assert ("your liability under the JDA has no overall cap" in sheet) is listed
