@@ -153,16 +153,17 @@ def test_a_co_owner_needing_anothers_background_ip_has_a_licence_option(lang: st
     """Finding 4: co-owners (and holders of a licence) of results that cannot practise them without
     another party's background IP had only a sheet flag. The JDA now gives them the right to a
     non-exclusive licence on reasonable terms, agreed within 90 days, with mediation as the fallback,
-    which no later licence defeats; the licence agreement's exclusivity leaves that licence alone
+    which no later licence defeats except an exclusive one granted before the request (fifth reading,
+    tests/test_jda_read5.py); the licence agreement's exclusivity leaves that licence alone
     (aster-univ-mizuho: the university licenses Aster exclusively, Mizuho co-owns the results)."""
     for deal in (ASTER, DEAL_B):
         text = article_titled(shipped_markdown(deal, "jda", lang), BACKGROUND[lang])
-        assert ("当該本成果を実施するための当該背景知的財産権の非独占的な通常実施権を、合理的な条件（実施料、報告及び帳簿の監査を含む。）により許諾する" if lang == "ja"
-                else "grant it a non-exclusive licence under those Background IP Rights to practise those Results on reasonable terms") in text, deal.stem
+        assert ("当該背景知的財産権の非独占的な通常実施権を、合理的な条件（実施料、報告及び帳簿の監査を含む。）により許諾する" if lang == "ja"
+                else "grant it a non-exclusive licence under those Background IP Rights on reasonable terms") in text, deal.stem
         assert ("求めの日から90日以内に書面により合意して定める" if lang == "ja" else "agreed in writing within ninety (90) days of the request") in text
         assert ("日本知的財産仲裁センターに調停を申し立てることができ" if lang == "ja" else "mediation at the Japan Intellectual Property Arbitration Center") in text
-        assert ("本契約の締結後に他の者に与えた実施許諾は、本項による許諾を妨げない" if lang == "ja"
-                else "No licence granted to any other person after the execution of this Agreement") in text
+        assert ("その他の者に与えた実施許諾は、本項による許諾を妨げない" if lang == "ja"
+                else "no other licence granted to any other person shall prevent the grant") in text
 
     grant = article_titled(shipped_markdown(ASTER, "licence", lang), "実施許諾" if lang == "ja" else "Grant of Licence")
     assert ("求めに応じて許諾すべき乙の背景知的財産権の実施許諾を制限しない" if lang == "ja"

@@ -17,6 +17,8 @@ DEAL_F = ROOT / "tests" / "review_deals" / "fukuoka-univ-three-ja.yaml"
 
 TITLES = {
     "damages": ("損害賠償及び責任の制限", "Damages and Limitation of Liability"),
+    "confidentiality": ("秘密保持", "Confidentiality"),
+    "background": ("背景知的財産権の帰属", "Ownership of Background IP Rights"),
 }
 
 
@@ -92,3 +94,44 @@ def test_the_sheet_tells_an_sme_that_its_jda_liability_has_no_cap(tmp_path, acti
                     encoding="utf-8")
     sheet = api.render_review(api.read_deal(deal), lang="en").decode("utf-8")
     assert ("your liability under the JDA has no overall cap" in sheet) is listed
+
+
+# --- 2. A have-made right the maker can use -------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "lang"), [(DEAL_E, "en"), (DEAL_E, "ja"), (DEAL_F, "ja"), (DEAL_F, "en")])
+def test_a_maker_the_ip_articles_allow_may_be_shown_what_it_needs(path, lang: str) -> None:
+    """Deal E: a co-owner may have a second-source shop make products for it (Art 12(1)), but co-owned
+    Results are confidential (18(6)) and the shop was not among those who may receive them (18(2)).
+    The maker is now listed, bound in writing and told only what its work needs."""
+    conf = paragraphs(jda_article(path, lang, "confidentiality"))
+    carve_outs = conf[1]
+    if lang == "ja":
+        assert "本成果の実施において第三者に製造させ、又は役務を提供させることができる場合の当該第三者" in carve_outs
+        assert "その業務のために知る必要があるものに限り" in carve_outs and "書面により課した者に限る" in carve_outs
+    else:
+        assert "third parties that make products or perform services for the Party where this Agreement allows" in carve_outs
+        assert "only so far as they need to know it for that work" in carve_outs and "in writing" in carve_outs
+
+
+# --- 3. The background licence duty, bounded --------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "lang"), [(DEAL_E, "en"), (DEAL_E, "ja"), (DEAL_F, "ja"), (DEAL_F, "en")])
+def test_the_background_licence_duty_is_bounded_and_respects_earlier_exclusive_licences(path, lang: str) -> None:
+    """Art 7(3) forced a licence of a party's background IP 'to practise those Results' for any product
+    and let no licence to another stand in its way. Now: only what practising the Results themselves
+    needs, within the theme, with the have-made right the licensee has, and a good reason to refuse
+    where an exclusive licence granted before the request would be breached."""
+    body = paragraphs(jda_article(path, lang, "background"))
+    duty = [p for p in body if ("正当な理由なく" in p if lang == "ja" else "without good reason" in p)]
+    assert len(duty) == 1, body
+    if lang == "ja":
+        assert "テーマの範囲内で当該本成果そのものを実施するために必要な範囲に限られ" in duty[0]
+        assert "第三者に製造させ、又は役務を提供させることを含む" in duty[0]
+        assert "求めを受ける前に他の者に与えた独占的な実施許諾に反することとなる限度で、許諾を拒む正当な理由を有する" in duty[0]
+        assert "両者" not in duty[0]
+        assert "本契約の締結後に他の者に与えた実施許諾は、本項による許諾を妨げない" not in duty[0]
+    else:
+        assert "limited to what is necessary to practise those Results themselves within the scope of the theme" in duty[0]
+        assert "shall include having third parties make products or perform services for the licensee" in duty[0]
+        assert "would breach an exclusive licence that it granted to another person before it received the request" in duty[0]
+        assert "No licence granted to any other person after the execution" not in duty[0]
