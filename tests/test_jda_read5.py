@@ -19,6 +19,8 @@ TITLES = {
     "damages": ("損害賠償及び責任の制限", "Damages and Limitation of Liability"),
     "confidentiality": ("秘密保持", "Confidentiality"),
     "background": ("背景知的財産権の帰属", "Ownership of Background IP Rights"),
+    "survival": ("存続条項", "Survival"),
+    "joint": ("共同成果の帰属", "Ownership of Joint Results"),
 }
 
 
@@ -135,3 +137,38 @@ def test_the_background_licence_duty_is_bounded_and_respects_earlier_exclusive_l
         assert "shall include having third parties make products or perform services for the licensee" in duty[0]
         assert "would breach an exclusive licence that it granted to another person before it received the request" in duty[0]
         assert "No licence granted to any other person after the execution" not in duty[0]
+
+
+# --- 4. Joint results the owner holds alone stay under the publication procedure -------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_joint_results_owned_by_the_university_stay_under_the_publication_procedure(lang: str) -> None:
+    """Deal F: every Joint Result is the university's alone, so one year after the JDA it could publish
+    all of them, the startup's contributions included, without notice. The procedure now keeps applying
+    to Joint Results for as long as the rights in them subsist."""
+    conf = jda_article(DEAL_F, lang, "confidentiality")
+    line = [l for l in jda_article(DEAL_F, lang, "survival").splitlines() if ("第19条の規定：" in l or "Article 19: " in l)]
+    assert len(line) == 1
+    if lang == "ja":
+        assert "共同成果（甲が単独で権利を有するものであっても、他の当事者がその創出に寄与したもの）の公表には、第25条に定めるところにより、引き続き第19条の規定を適用する" in conf
+        assert "ただし、共同成果及び他の当事者のみが権利を有する本成果（いずれも公知となったものを除く。）の公表に関する部分は、当該本成果に係る知的財産権が存続する間" in line[0]
+    else:
+        assert "continues to apply to the publication of Joint Results (which Party A owns alone but another Party contributed to creating)" in conf
+        assert "the provisions on publishing Joint Results and Results owned only by another Party (in either case, unless publicly known) survive" in line[0]
+
+
+# --- 5. Every contributor hears of a filing, and may object -------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_owner_tells_every_contributor_before_filing_and_each_may_object(lang: str) -> None:
+    """Deal F: the university told only the SME before filing a Joint Result, so the startup could see
+    its information filed unannounced. Every contributing party is now told 30 days ahead and may
+    object within 14 days, as for a Sole Invention."""
+    filing = paragraphs(jda_article(DEAL_F, lang, "joint"))[1]
+    if lang == "ja":
+        assert "出願予定日の30日前までに" in filing
+        assert "出願の内容を乙及び当該共同成果の創出に寄与した他の当事者に書面で通知し、その意見を合理的に考慮する" in filing
+        assert "通知を受けた日から14日以内に書面により異議を述べることができ" in filing
+    else:
+        assert "Party A shall notify Party B and each other Party that contributed to creating the Joint Results concerned" in filing
+        assert "it may object in writing within fourteen (14) days of receiving the notice" in filing
