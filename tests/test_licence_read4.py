@@ -240,3 +240,12 @@ def test_the_sheets_stacked_royalty_item_gives_the_cap_the_licence_sets(lang: st
     else:
         assert "lowers its own rate on such products to 1.75%" in item and "do not exceed 4.25%" in item
         assert "Cap the combined rate" not in item
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sheet_says_the_know_how_licence_ends_with_the_last_patent(lang: str) -> None:
+    """Why Art 6(3) and the know-how lapse went (item 1): the sheet tells both sides what it means."""
+    sheet = api.render_review(deal(DEAL_D), lang=lang).decode("utf-8")
+    assert ("ノウハウのライセンスも最後の特許とともに終わる" if lang == "ja" else "The know-how licence ends with the last patent") in sheet
+    longer = deal(DEAL_D, licence={"term_years": 10})
+    assert "know-how licence ends with the last patent" not in api.render_review(longer, lang="en").decode("utf-8")

@@ -357,6 +357,8 @@ def licence_findings(deal: Deal) -> list[Finding]:
     kinds = {r.kind for r in lic.rights}
     if lic.term_years is not None and kinds & set(PATENT_KINDS) and kinds - set(PATENT_KINDS):
         out.append(Finding("licence_outlives_rights", "licence.term_years", lic.term_years))
+    if lic.term_years is None and kinds & set(PATENT_KINDS) and "know_how" in kinds:
+        out.append(Finding("licence_know_how_ends_with_patents", "licence.term_years", None))
     if lic.improvements != "none":
         out.append(Finding("licence_grant_back", "licence.improvements", lic.improvements))
     return out
