@@ -21,6 +21,7 @@ TITLES = {
     "background": ("背景知的財産権の帰属", "Ownership of Background IP Rights"),
     "survival": ("存続条項", "Survival"),
     "joint": ("共同成果の帰属", "Ownership of Joint Results"),
+    "outside": ("本分野外における実施等", "Practice outside the Field"),
 }
 
 
@@ -172,3 +173,50 @@ def test_the_owner_tells_every_contributor_before_filing_and_each_may_object(lan
     else:
         assert "Party A shall notify Party B and each other Party that contributed to creating the Joint Results concerned" in filing
         assert "it may object in writing within fourteen (14) days of receiving the notice" in filing
+
+
+# --- 6. An assigning startup shares in what the owner earns --------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_assigning_startup_acted_for_shares_in_the_owners_licence_income(lang: str) -> None:
+    """Deal F, drafted for the startup: it assigns its share of every joint result to the university
+    and its free licence reaches the Field only after the Exclusive Period, so inside its own market it
+    got nothing back. It now receives a share of the owner's income from each right it contributed to,
+    in proportion to its contribution (confirmed with the category, or by its share of the inventors)."""
+    outside = jda_article(DEAL_F, lang, "outside")
+    if lang == "ja":
+        assert "甲は、前項の譲渡の対価として、更に、丙がその創出に寄与した共同成果に係る対象知的財産権ごとに" in outside
+        assert "当該共同成果の創出への丙の寄与の割合に応じた額を、丙に支払う" in outside
+        assert "発明者その他の創作者として表示された者の総数に占める丙に属する者の数の割合" in outside
+        assert "60日以内に、その計算書を添えて支払い" in outside
+    else:
+        assert "Party A shall pay Party C, for each of the Subject IP Rights arising from Joint Results to whose creation Party C contributed" in outside
+        assert "proportionate to the contribution of Party C to creating those Joint Results" in outside
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(DEAL_F), lang=lang).decode("utf-8")
+    assert ("寄与の割合に応じた額を受け取る" if lang == "ja" else "in proportion to your contribution") in sheet
+
+
+def test_an_assigning_party_not_acted_for_gets_no_income_share(tmp_path) -> None:
+    from oidocs import api
+
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(DEAL_F.read_text(encoding="utf-8").replace("acting_for: qbit", "acting_for: hakata"), encoding="utf-8")
+    outside = article_titled(api.render_document(api.read_deal(deal), "jda", lang="ja", fmt="md").decode("utf-8"),
+                             TITLES["outside"][0])
+    assert "寄与の割合に応じた額" not in outside
+
+
+# --- 8. Wording that fits three parties ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_only_other_party_is_named_not_described(lang: str) -> None:
+    """Deal F 13(3): 「甲及び乙以外の当事者」 / 'any Party other than Party A and Party B' where only 丙 is meant."""
+    outside = jda_article(DEAL_F, lang, "outside")
+    if lang == "ja":
+        assert "甲及び乙以外の当事者" not in outside
+        assert "丙が対象知的財産権を次項に定める場合以外に実施しようとするときは" in outside
+    else:
+        assert "other than Party A and Party B" not in outside
+        assert "If Party C wishes to practise the Subject IP Rights" in outside
