@@ -241,8 +241,10 @@ def test_acting_for_the_holder_or_the_owner_of_an_exclusive_field(tmp_path: Path
     assert "Small Works Co., Ltd." in body and "70%" in body
     body, items = _acting(_data(EN), "smallworks", tmp_path)
     rules = {rule: where for where, rule in items}
-    assert "exclusivity_to_other" in rules and "results_to_other" not in rules and "cost_sharing" not in rules
-    assert "Big Mobility Corporation holds an exclusive right in the field for 3 years" in body
+    assert "exclusivity_promised_owner" in rules and "results_to_other" not in rules and "cost_sharing" not in rules
+    # no price and not free: the JDA only promises to negotiate the licence agreement (fifth reading)
+    assert "The JDA alone licenses nothing to Big Mobility Corporation" in body
+    assert "for 3 years from the first day of the research period" in body
 
 
 def test_acting_for_the_recipient_of_a_one_way_nda(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
 from oidocs.review.cite import cite
 from oidocs.writers.markdown import escape
@@ -49,12 +50,14 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     from oidocs.clauses.library import tidy_prose
 
     names = {p.key: plain(p.name) for p in deal.parties}
+    ends = exclusivity_end(deal)
     academic = [p.key for p in deal.parties if p.kind in ("university", "research_institute")]
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
         "n_parties": len(deal.parties), "name": lambda key: names.get(key, str(key)), "lang": lang,
         "grouped": lambda amount: f"{int(amount):,}",  # an amount as people write it (1,000,000)
+        "exclusivity_end": ends.isoformat() if ends else None,  # the clauses' exclusivity_end
     }
     found = []
     for rule_id, rule in rules()["rules"].items():

@@ -20,6 +20,7 @@ from oidocs.deal.model import Deal, plain
 from oidocs.deal.royalties import royalty_cap
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
+from oidocs.review.people import label
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
 SMALL = ("sme", "startup")
@@ -94,10 +95,12 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         out.append(_exclusivity_end(deal, ef.years))
         if not ef.royalty_free and ef.royalty is None:
             out.append(Finding("royalty_undertaking", "ip.exclusive_field.royalty", None,
-                               ("ip.exclusive_field.consideration",)))
+                               ("ip.exclusive_field.consideration",),
+                               values={"option": label("ip.exclusive_field.royalty", lang)}))
     bl = ip.background_licence if ip else None
     if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
-        out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",)))
+        out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",),
+                           values={"option": label("ip.background_licence.royalty", lang)}))
     out += _royalty_free_startup(deal, lang)
     out += _costs_above_ownership(deal)
     out += _background_exclusive_elsewhere(deal, lang)

@@ -68,10 +68,36 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     if deal.signing == "electronic":
         steps += [w["electronic"], w["no_stamps_electronic"]]
     else:
-        steps.append(w["paper"].format(n=len(deal.parties)))
+        steps.append(paper_originals(trees, lang, w["paper"], w["paper_mixed"]))
         steps.append(w["stamps"].format(list=sep.join(taxable)) if taxable else w["no_stamps"])
     steps.append(w["calendar"])
     return [f"## {w['title']}", "", w["intro"], "", *[f"{n}. {escape(s)}" for n, s in enumerate(steps, 1)], ""]
+
+
+def originals(trees: list[Document]) -> list[tuple[str, int]]:
+    """(title, originals made) of each document: one original per party that signs it.
+
+    A licence between two of three parties is signed in two originals, as its closing says; the
+    count is read from each document's signature blocks, never from the deal's party list.
+    """
+    return [(t.title, len(t.closing.signatures)) for t in trees]
+
+
+def paper_originals(trees: list[Document], lang: str, uniform: str, mixed: str) -> str:
+    """``uniform`` filled with the one count when every document has as many parties, else ``mixed``
+    filled with the count of each group of documents ("NDA and JDA: 3; licence agreement: 2")."""
+    counted = originals(trees)
+    numbers = list(dict.fromkeys(n for _, n in counted))
+    if len(numbers) <= 1:
+        return uniform.format(n=numbers[0] if numbers else 0)
+    groups = []
+    for n in numbers:
+        titles = [t for t, m in counted if m == n]
+        if lang == "ja":
+            groups.append(f"{'、'.join(titles)}は{'各' if len(titles) > 1 else ''}{n}通")
+        else:
+            groups.append(f"{', '.join(titles)}: {n}")
+    return mixed.format(list=("、" if lang == "ja" else "; ").join(groups))
 
 
 def counts(lines: list[str]) -> int:

@@ -64,7 +64,9 @@ def stamp_duty_section(deal: Deal, trees: list[Document], lang: str) -> list[str
     out = [f"## {w['stamp_duty']}", ""]
     if deal.signing == "electronic":
         return out + [w["electronic"], ""]
-    out += [w["paper_intro"].format(n=len(deal.parties)), ""]
+    from oidocs.review.next_steps import paper_originals
+
+    out += [paper_originals(trees, lang, w["paper_intro"], w["paper_intro_mixed"]), ""]
     for tree in trees:
         verdict, reason = _document_line(deal, tree, lang, w)
         if reason is not None:

@@ -1,0 +1,145 @@
+"""What a lawyer reading the review sheets of the fifth reading found (deals E and F).
+
+Deal E (English): an SME performs a paid PoC for a large manufacturer (acting_for), then a JDA with
+joint filing. Deal F (Japanese): a university owns the joint results, an SME holds an exclusive field
+and takes a licence, a startup (acting_for) assigns its share. Each test reads the generated sheet
+(and the drafts it cites) back, and fails on the sheet as it was before its fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+DEALS = ROOT / "tests" / "review_deals"
+DEAL_E = DEALS / "nagoya-kiyosu-toyokawa-en.yaml"
+DEAL_F = DEALS / "fukuoka-univ-three-ja.yaml"
+
+
+def _deal(path: Path, tmp_path: Path | None = None, **changes: object) -> object:
+    """The deal at ``path``, with top-level or dotted ``changes`` (a__b for a.b) written to a copy."""
+    from oidocs import api
+
+    if not changes:
+        return api.read_deal(path)
+    assert tmp_path is not None
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        *head, last = dotted.split("__")
+        node = data
+        for key in head:
+            node = node[key]
+        node[last] = value
+    copy = tmp_path / path.name
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return api.read_deal(copy)
+
+
+def _sheet(path: Path, lang: str | None = None, tmp_path: Path | None = None, **changes: object) -> str:
+    from oidocs import api
+
+    return api.render_review(_deal(path, tmp_path, **changes), lang=lang).decode("utf-8")  # type: ignore[arg-type]
+
+
+def _section(sheet: str, heading: str) -> str:
+    """The text of the section whose heading contains ``heading``."""
+    for part in re.split(r"^## ", sheet, flags=re.M):
+        if heading in part.splitlines()[0]:
+            return part
+    raise AssertionError(f"no section {heading!r}")
+
+
+def _markdown(path: Path, doc: str, lang: str) -> str:
+    from oidocs import api
+
+    return api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def _article(markdown: str, label: str) -> str:
+    """The text of the article ``label`` (第9条 / Article 9) of a draft."""
+    for part in re.split(r"^## ", markdown, flags=re.M):
+        if part.startswith((f"{label}（", f"{label} (")):
+            return part
+    raise AssertionError(f"no {label}")
+
+
+# 1. The F sheet stated what the documents do not say.
+
+def test_the_startups_sheet_keeps_sole_inventions_with_their_maker() -> None:
+    """JDA Art 9 keeps a sole invention with the party that made it; only joint results go to the
+    university (Art 10). The sheet said every result belonged to it 'whoever made it'."""
+    sheet = _sheet(DEAL_F)
+    unfavourable = _section(sheet, "に不利な条項")
+    jda = _markdown(DEAL_F, "jda", "ja")
+    item = next(line for line in unfavourable.splitlines() if "学校法人筑紫学園に単独で帰属" in line)
+    assert "共同成果" in item and "単独発明" in item and "自社に帰属する" in item
+    sole = next(label for label in re.findall(r"^## (第\d+条)（単独発明の帰属）", jda, flags=re.M))
+    assert "単独発明をした当事者に単独で帰属する" in _article(jda, sole)
+    assert f"共同研究開発契約 {sole}" in item
+    assert "誰が創出したかを問わず学校法人筑紫学園に帰属する" not in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_does_not_say_the_jda_grants_an_exclusive_right_it_only_promises(lang: str) -> None:
+    """With no price and no royalty_free, the JDA only promises to negotiate a licence agreement,
+    and says the exclusive right is not granted by the JDA alone (Art 14(1))."""
+    sheet = _sheet(DEAL_F, lang)
+    unfavourable = _section(sheet, "に不利な条項" if lang == "ja" else "unfavourable")
+    jda = _markdown(DEAL_F, "jda", lang)
+    if lang == "ja":
+        assert "本契約のみによっては許諾されない" in jda
+        assert "5年間の独占的実施権を持つ" not in unfavourable
+        item = next(line for line in unfavourable.splitlines() if "独占的な実施許諾契約" in line)
+        assert "共同研究開発契約だけでは博多ファインセラミックス株式会社に実施権は許諾されない" in item
+        assert "2032-10-31まで" in item
+    else:
+        assert "holds an exclusive right in the field for 5 years" not in unfavourable
+        item = next(line for line in unfavourable.splitlines() if "licence agreement" in line)
+        assert "The JDA alone licenses nothing to Hakata" in item or "The JDA alone licenses nothing to" in item
+        assert "until 2032-10-31" in item
+
+
+def test_a_priced_exclusive_right_is_still_said_to_be_held(tmp_path: Path) -> None:
+    """When the deal prices the exclusive right, the JDA grants it, and the sheet says so, with its end."""
+    sheet = _sheet(DEAL_F, "ja", tmp_path, ip__exclusive_field__royalty_free=True)
+    unfavourable = _section(sheet, "に不利な条項")
+    assert "博多ファインセラミックス株式会社が対象分野で研究期間の初日から5年間（2032-10-31まで）の独占的実施権を持つ" \
+        in unfavourable
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_originals_are_counted_per_document(lang: str) -> None:
+    """The licence has two parties and says 本書2通; the other documents three. The sheet told the
+    reader to make three originals of every document."""
+    sheet = _sheet(DEAL_F, lang)
+    licence = _markdown(DEAL_F, "licence", lang)
+    assert ("本書2通" if lang == "ja" else "in two (2) originals") in licence
+    steps = _section(sheet, "次にすること" if lang == "ja" else "Next steps")
+    stamps = _section(sheet, "印紙税" if lang == "ja" else "Stamp duty")
+    if lang == "ja":
+        assert "当事者の数（3通）" not in steps and "本書3通" not in stamps
+        expected = "秘密保持契約書、基本合意書、共同研究開発契約書は各3通、特許・ノウハウライセンス契約書は2通"
+    else:
+        assert "as there are parties (3)" not in steps and "the 3 originals" not in stamps
+        expected = ("Non-Disclosure Agreement, Memorandum of Understanding, Joint Research and Development Agreement: 3; "
+                    "Patent and Know-How Licence Agreement: 2")
+    assert expected in steps and expected in stamps
+
+
+def test_two_parties_keep_the_one_count() -> None:
+    steps = _section(_sheet(DEAL_E), "Next steps")
+    assert "as many originals of each document as there are parties (2)" in steps
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_royalty_advice_names_the_deal_option_in_words(lang: str) -> None:
+    """The advice said 「deal ファイルに royalty を定める」: a raw key. It names the option as the
+    sheet's option table does."""
+    advice = _section(_sheet(DEAL_F, lang), "留意事項" if lang == "ja" else "Advice")
+    assert "royalty を" not in advice and "royalty block" not in advice
+    assert ("取引条件の「独占の対価」に" if lang == "ja" else 'under "Price of the exclusive right"') in advice
