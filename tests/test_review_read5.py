@@ -143,3 +143,65 @@ def test_the_royalty_advice_names_the_deal_option_in_words(lang: str) -> None:
     advice = _section(_sheet(DEAL_F, lang), "留意事項" if lang == "ja" else "Advice")
     assert "royalty を" not in advice and "royalty block" not in advice
     assert ("取引条件の「独占の対価」に" if lang == "ja" else 'under "Price of the exclusive right"') in advice
+
+
+# 3. E: the NDA ends before the JDA, and the PoC in between does not cover talks on the JDA.
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_nda_gap_before_the_jda_is_found_although_a_poc_runs_in_between(lang: str) -> None:
+    """The NDA ends 2028-01-11 (Art 13, 12 months); the JDA is signed 2028-03-10. The PoC's
+    confidentiality covers only information disclosed in connection with the verification, so it
+    does not close the gap; the check stopped at the PoC and the sheet said the dates fit."""
+    from oidocs import api
+
+    poc = _markdown(DEAL_E, "poc", "en")
+    assert "disclosed by one Party to the other Party in connection with the Verification" in poc
+    messages = [p.message for p in api.check_pack(api.read_deal(DEAL_E))]
+    assert any("2028-01-11" in m and "2028-03-10" in m and "only information disclosed for the verification" in m
+               for m in messages), messages
+    checks = _section(_sheet(DEAL_E, lang), "整合性" if lang == "ja" else "Checks across the pack")
+    assert ("No contradiction found" if lang == "en" else "矛盾は見つかりませんでした") not in checks
+    nda = _markdown(DEAL_E, "nda", lang)
+    term = re.search(r"^## ((Article|第)\s?\d+条?) ?[（(](Term|有効期間)", nda, flags=re.M)
+    assert term is not None
+    words = ("技術検証（PoC）契約の秘密保持は検証のために開示された情報にしか及ばない" if lang == "ja"
+             else "the PoC agreement's confidentiality covers only information disclosed for the verification")
+    line = next(line for line in checks.splitlines() if words in line)
+    assert "2028-01-11" in line and "2028-03-10" in line
+    assert f"{'秘密保持契約' if lang == 'ja' else 'NDA'} {term.group(1)}" in line
+
+
+def test_an_nda_that_outlasts_the_jdas_start_is_no_finding(tmp_path: Path) -> None:
+    from oidocs.review.checks import check_pack
+
+    deal = _deal(DEAL_E, tmp_path, nda__term_months=15)
+    assert not [f for f in check_pack(deal) if f.rule.startswith("nda_ends")]  # type: ignore[arg-type]
+
+
+# 4. F: the licence stays exclusive for 10 years; the JDA's exclusive period ends 2032-10-31.
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_exclusive_licence_outlasting_the_jdas_exclusive_period_is_a_finding(lang: str) -> None:
+    jda = _markdown(DEAL_F, "jda", "ja")
+    licence = _markdown(DEAL_F, "licence", "ja")
+    assert "2032年10月31日" in jda and "効力発生日から起算して10年を経過する日まで効力を有する" in licence
+    checks = _section(_sheet(DEAL_F, lang), "整合性" if lang == "ja" else "Checks across the pack")
+    assert ("矛盾は見つかりませんでした" if lang == "ja" else "No contradiction found") not in checks
+    grant = re.search(r"^## (第\d+条)（実施許諾）", licence, flags=re.M).group(1)  # type: ignore[union-attr]
+    cited = f"ライセンス契約 {grant}" if lang == "ja" else f"licence agreement Article {grant[1:-1]}"
+    line = next(line for line in checks.splitlines() if "2038-11-30" in line)
+    assert "2032-10-31" in line and cited in line
+    assert ("成果か背景技術かを確認" if lang == "ja" else "Confirm whether they are results or background technology") in line
+
+
+def test_a_licence_ending_before_the_exclusive_period_and_one_ending_with_it(tmp_path: Path) -> None:
+    from oidocs.review.checks import check_pack
+
+    short = _deal(DEAL_F, tmp_path, licence__term_years=3)
+    assert [f.rule for f in check_pack(short) if f.rule.startswith("licence_excl")] \
+        == ["licence_exclusive_short_of_field"]  # type: ignore[attr-defined]
+    sheet = _sheet(DEAL_F, "en", tmp_path, licence__term_years=3)
+    assert "the licence agreement ends on 2031-11-30, before the licensee's exclusive period under the JDA ends " \
+           "(2032-10-31)" in sheet
+    ending = _deal(DEAL_F, tmp_path, licence__term_years=4, licence__date="2028-11-01")
+    assert not [f for f in check_pack(ending) if f.rule.startswith("licence_excl")]  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import (add_months, jda_effective, jda_on_notice, mou_end, poc_decision_due, poc_report_due,
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, poc_decision_due, poc_report_due,
                                    poc_standstill_end, research_start, term_end)
 from oidocs.errors import DealError, Problem
 
@@ -81,7 +81,7 @@ def check_pack(deal: Deal) -> list[Inconsistency]:
     return [*_order(deal), *_same_day(deal), *_mou(deal),
             *_period_before_effective(deal, "poc", "verification_before_effective", "poc.work"),
             *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule"),
-            *_poc_after_research(deal), *_standstill(deal), *_nda_gap(deal)]
+            *_poc_after_research(deal), *_standstill(deal), *_nda_gap(deal), *_licence_exclusivity(deal)]
 
 
 def undated(deal: Deal) -> list[str]:
@@ -148,7 +148,10 @@ def _nda_gap(deal: Deal) -> list[Inconsistency]:
     """The NDA's term ending before the next agreement with its own confidentiality takes effect.
 
     Information disclosed between the two is protected by neither: the NDA's term is counted
-    from a date too early for the work it protects.
+    from a date too early for the work it protects. A PoC agreement does not close the gap for
+    the agreement after it: its confidentiality covers only what is disclosed for the
+    verification, so talks on a JDA (or licence) after the NDA ends are still unprotected, however
+    long the PoC runs (fifth reading, deal E: NDA to 2028-01-11, JDA from 2028-03-10).
     """
     _, start = deal.doc_dates("nda")
     if start is None:
@@ -159,10 +162,41 @@ def _nda_gap(deal: Deal) -> list[Inconsistency]:
             continue
         effective = jda_effective(deal) if later == "jda" else deal.doc_dates(later)[1]
         if effective is not None and effective > end + dt.timedelta(days=1):
-            return [Inconsistency("nda_ends_before", "nda", "nda.term", "nda.term_months", {
+            rule = "nda_ends_before_after_poc" if later != "poc" and deal.poc is not None else "nda_ends_before"
+            return [Inconsistency(rule, "nda", "nda.term", "nda.term_months", {
                 "end": end.isoformat(), "other": later, "other_date": effective.isoformat()})]
-        return []
+        if later != "poc":
+            return []  # a JDA's confidentiality covers what is disclosed while it runs
     return []
+
+
+def _licence_exclusivity(deal: Deal) -> list[Inconsistency]:
+    """An exclusive licence from the owner of a JDA's exclusive field to its holder whose exclusivity
+    ends after, or before, the holder's exclusive period under the JDA.
+
+    The JDA makes the holder's right non-exclusive when its exclusive period ends; a licence of the
+    same owner's rights to the same holder that stays exclusive longer (10 years, or until the last
+    patent lapses) contradicts it if the licensed rights are results of the joint research, and one
+    that ends sooner takes exclusivity away early. Whether they are results the deal cannot tell,
+    so the finding asks (fifth reading, deal F: licence exclusive to 2038-11-30, JDA period to 2032-10-31).
+    """
+    ip, lic = deal.ip, deal.licence
+    ef = ip.exclusive_field if ip is not None else None
+    ends = exclusivity_end(deal)
+    _, start = deal.doc_dates("licence")
+    if (ef is None or lic is None or deal.jda is None or ends is None or start is None or not lic.exclusive
+            or (lic.licensor, lic.licensee) != (ef.owner, ef.holder)):
+        return []
+    path = "licence.term_years" if lic.term_years else "licence.exclusive"
+    if not lic.term_years:  # until the last licensed patent lapses: past any fixed exclusive period
+        return [Inconsistency("licence_exclusive_beyond_field_open", "licence", "licence.grant", path, {
+            "date": ends.isoformat(), "other": "jda"})]
+    last = add_years(start, lic.term_years) - dt.timedelta(days=1)
+    if last == ends:
+        return []
+    rule = "licence_exclusive_beyond_field" if last > ends else "licence_exclusive_short_of_field"
+    return [Inconsistency(rule, "licence", "licence.grant", path, {
+        "end": last.isoformat(), "date": ends.isoformat(), "other": "jda"})]
 
 
 def _order(deal: Deal) -> list[Inconsistency]:
