@@ -106,7 +106,7 @@ def test_the_sheet_does_not_say_the_jda_grants_an_exclusive_right_it_only_promis
 
 def test_a_priced_exclusive_right_is_still_said_to_be_held(tmp_path: Path) -> None:
     """When the deal prices the exclusive right, the JDA grants it, and the sheet says so, with its end."""
-    sheet = _sheet(DEAL_F, "ja", tmp_path, ip__exclusive_field__royalty_free=True)
+    sheet = _sheet(DEAL_F, "ja", tmp_path, ip__exclusive_field__royalty_free=True, acting_for="univ")
     unfavourable = _section(sheet, "に不利な条項")
     assert "博多ファインセラミックス株式会社が対象分野で研究期間の初日から5年間（2032-10-31まで）の独占的実施権を持つ" \
         in unfavourable
