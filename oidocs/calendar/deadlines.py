@@ -17,6 +17,7 @@ from oidocs.content import templates_path
 from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
+from oidocs.calendar.events import event_duties, licensee_funds_prosecution
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
@@ -158,6 +159,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         _jda_royalties(deal, words, add)
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
+    event_duties(deal, by_doc, words, add)
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
 
 
@@ -220,7 +222,7 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
                 add(f"licence.minimum.{year}", year_end + dt.timedelta(days=MINIMUM_DAYS), "licence",
                     "licence.consideration", "licence_minimum", n=year)
                 year += 1
-    if lic.exclusive and any(r.kind == "application" for r in lic.rights):  # licence.prosecution
+    if licensee_funds_prosecution(deal):  # licence.prosecution, only when it has the licensee choose countries
         add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
             words["licence_countries_rule"])
     # Duties that follow an event or the end of the licence: by rule, in the order of the articles.

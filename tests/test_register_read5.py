@@ -1,0 +1,155 @@
+"""The deadline register of the fifth reading's packs, read back from the CSV against the drafts.
+
+Deal F (ja): a row for the licensee's choice of countries cited licence Art 14, which (territory
+Japan only) has no such text; the text paraphrased the JDA wrongly. Rows were missing for the JDA's
+request deadline, its stand-still, the licence's 90-day notice before abandoning a right and its
+sublicence copy. Deal E (en): the JDA's duties that run from an event had no rows. Each row is
+checked against the article it cites, as a reader of the register would.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+DEALS = ROOT / "tests" / "review_deals"
+DEAL_E = DEALS / "nagoya-kiyosu-toyokawa-en.yaml"
+DEAL_F = DEALS / "fukuoka-univ-three-ja.yaml"
+
+
+def _deal(path: Path, tmp_path: Path | None = None, **changes: object) -> object:
+    from oidocs import api
+
+    if not changes:
+        return api.read_deal(path)
+    assert tmp_path is not None
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        *head, last = dotted.split("__")
+        node = data
+        for key in head:
+            node = node[key]
+        if value is None:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    copy = tmp_path / f"{len(list(tmp_path.iterdir()))}-{path.name}"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return api.read_deal(copy)
+
+
+def _rows(deal: object) -> list[dict[str, str]]:
+    from oidocs import api
+
+    files = api.render_calendar(deal)  # type: ignore[arg-type]
+    data = next(v for k, v in files.items() if k.endswith(".csv"))
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def _article(deal: object, doc: str, label: str) -> str:
+    from oidocs import api
+
+    markdown = api.render_document(deal, doc, fmt="md").decode("utf-8")  # type: ignore[arg-type]
+    for part in re.split(r"^## ", markdown, flags=re.M):
+        if part.startswith((f"{label}（", f"{label} (")):
+            return " ".join(part.split())
+    raise AssertionError(f"no {label} in the {doc}")
+
+
+def _row(rows: list[dict[str, str]], words: str) -> dict[str, str]:
+    found = [r for r in rows if words in r["what"]]
+    assert len(found) == 1, f"no single row {words!r}: {[r['what'] for r in rows]}"
+    return found[0]
+
+
+# 2. The phantom row: licence Art 14 has no choice of countries when the territory is Japan alone.
+
+def test_no_licence_row_for_a_choice_of_countries_the_licence_does_not_make() -> None:
+    deal = _deal(DEAL_F)
+    rows = _rows(deal)
+    licence_rows = [r for r in rows if r["document"] == "特許・ノウハウライセンス契約書"]
+    assert not [r for r in licence_rows if "対象国の選択" in r["what"] or "許諾地域から外れる" in r["rule"]]
+    prosecution = next(r["article"] for r in licence_rows if "審査請求" in r["what"])
+    assert "選択しなかった国" not in _article(deal, "licence", prosecution)
+    # the choice the pack does make is the JDA's, and a country not chosen becomes non-exclusive there
+    row = _row(rows, "費用を負担する国の回答（独占権者）")
+    assert row["document"] == "共同研究開発契約書" and "非独占となる" in row["rule"]
+    article = _article(deal, "jda", row["article"])
+    assert "当該期限の2か月前までに" in article and "非独占的なものとなり" in article
+
+
+@pytest.mark.parametrize("territory, acting", [("日本", "univ"), ("日本", "hakata"), ("日本", "qbit"),
+                                               ("日本及び米国", "hakata"), ("日本及び米国", "qbit"),
+                                               ("日本及び米国", "univ")])
+def test_the_licence_countries_row_is_there_exactly_when_the_article_says_it(
+        tmp_path: Path, territory: str, acting: str) -> None:
+    deal = _deal(DEAL_F, tmp_path, licence__territory=territory, acting_for=acting)
+    rows = [r for r in _rows(deal) if "対象国の選択" in r["what"]]
+    from oidocs import api
+
+    says = "選択しなかった国" in api.render_document(deal, "licence", fmt="md").decode("utf-8")  # type: ignore[arg-type]
+    assert bool(rows) == says
+    if rows:
+        assert "選択しなかった国" in _article(deal, "licence", rows[0]["article"])
+
+
+# 5. Rows by rule for the duties that run from an event, each where its article says it.
+
+def test_the_jda_request_deadline_and_stand_still_are_in_the_register() -> None:
+    deal = _deal(DEAL_F)
+    rows = _rows(deal)
+    request = _row(rows, "実施許諾契約の締結を求める期限")
+    assert request["date"] == "2029-09-30"  # the research ends 2029-03-31
+    assert "研究期間の満了の日から6か月以内に" in _article(deal, "jda", request["article"])
+    standstill = _row(rows, "実施許諾契約の交渉中")
+    assert "90日を限度" in standstill["rule"]
+    assert "その日から90日を限度とする" in _article(deal, "jda", standstill["article"])
+
+
+def test_a_jda_that_grants_the_right_has_no_request_deadline_or_stand_still(tmp_path: Path) -> None:
+    deal = _deal(DEAL_F, tmp_path, ip__exclusive_field__royalty_free=True, acting_for="univ")
+    rows = _rows(deal)
+    assert not [r for r in rows if "実施許諾契約の締結を求める期限" in r["what"] or "交渉中" in r["what"]]
+
+
+def test_the_holders_stand_still_is_six_months(tmp_path: Path) -> None:
+    deal = _deal(DEAL_F, tmp_path, acting_for="hakata")
+    row = _row(_rows(deal), "実施許諾契約の交渉中")
+    assert "6か月を限度" in row["rule"] and "6か月を限度" in _article(deal, "jda", row["article"])
+    owner = _deal(DEAL_F, tmp_path, acting_for="univ")  # drafted for the owner: no stand-still
+    assert not [r for r in _rows(owner) if "交渉中" in r["what"]]
+
+
+def test_the_licences_abandonment_notice_and_sublicence_copy_are_in_the_register(tmp_path: Path) -> None:
+    deal = _deal(DEAL_F)
+    rows = _rows(deal)
+    abandon = _row(rows, "許諾権利を放棄する旨")
+    assert "90日前まで" in abandon["rule"]
+    assert "放棄しようとするときは、その90日前までに" in _article(deal, "licence", abandon["article"])
+    copy = _row(rows, "再許諾契約の写し")
+    assert "30日以内" in copy["rule"]
+    assert "契約の締結後30日以内にその契約書の写し" in _article(deal, "licence", copy["article"])
+    closed = _deal(DEAL_F, tmp_path, licence__sublicensable=False, licence__royalty__sublicence_income_percent=None)
+    assert not [r for r in _rows(closed) if "再許諾契約の写し" in r["what"]]
+
+
+def test_the_jdas_event_duties_of_deal_e_are_in_the_register() -> None:
+    deal = _deal(DEAL_E)
+    rows = _rows(deal)
+    for what, rule, says in (
+            ("planned filing for a sole invention", "30 days before the planned filing date",
+             "no later than thirty (30) days before the planned filing date"),
+            ("not filing, prosecuting or maintaining co-owned results", "60 days before the time limit",
+             "no later than sixty (60) days before the time limit"),
+            ("request for consent to license co-owned results", "30 days after receiving the request",
+             "reply within thirty (30) days of receiving the request")):
+        row = _row(rows, what)
+        assert row["date"] == "" and rule in row["rule"]
+        assert says in _article(deal, "jda", row["article"]), what
