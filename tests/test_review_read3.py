@@ -281,8 +281,8 @@ def test_the_clients_cap_item_for_a_hosted_poc_says_what_the_poc_caps() -> None:
     """With a host, damage to property at the site is capped (the greater of fee and insurance) and the
     cap binds the client too; the sheet said property damage was outside the cap."""
     sheet = _sheet(ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml", "ja")
-    item = next(line for line in sheet.splitlines() if "損害賠償責任は、施設での物の損壊" in line)
-    assert "（100,000,000円）が上限" in item and "自社の責任にも及ぶ" in item
+    item = next(line for line in sheet.splitlines() if "損害賠償責任は、物の損壊（施設の設備の損壊を含む。）" in line)
+    assert "（100,000,000円）が上限" in item and "自社が負う責任も同じ額まで" in item
     assert "人身損害及び物の損壊を除く" not in sheet
 
 

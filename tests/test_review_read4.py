@@ -118,3 +118,71 @@ def test_a_schedule_of_background_ip_listing_nothing_is_advised_on(tmp_path: Pat
     (user / "jda" / "background_schedule.en.md").write_text(FILLED_SCHEDULE, encoding="utf-8")
     filled = api.render_review(deal, lang="en", library=Library([user])).decode("utf-8")
     assert "The Schedule of Background IP Rights lists nothing" not in filled
+
+
+HOST = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"
+
+
+def _section(sheet: str, starts: str) -> str:
+    return next(part for part in sheet.split("\n## ") if part.startswith(starts))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_says_what_the_hosted_pocs_cap_covers_and_who_insures(lang: str) -> None:
+    """Deal C (host): 第17条3 caps property damage, stoppages of the site's equipment and third-party
+    claims at the greater of fee and insurance, binding the client too, while only the performer must
+    insure; the sheet spoke of 'damage at the site' and said nothing of stoppages or insurance."""
+    sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
+    ja = lang == "ja"
+    item = next(line for line in sheet.splitlines() if ("第17条" if ja else "Article 17") in line
+                and ("100,000,000円" if ja else "JPY 100,000,000") in line)
+    for words in (("物の損壊（施設の設備の損壊を含む。）、施設の設備の停止又は遅延", "自社が負う責任も同じ額まで",
+                   "賠償責任保険を付す義務は株式会社ビジョンセンスにしかなく", "東海オートモーティブ株式会社が負担する")
+                  if ja else
+                  ("damage to property (the site's equipment included), stoppage or delay of the site's equipment",
+                   "your own liability for damage at the site is limited to the same amount",
+                   "only 株式会社ビジョンセンス must carry liability insurance", "borne by 東海オートモーティブ株式会社")):
+        assert words in item, words
+    poc = _article(shipped_markdown(HOST, "poc", lang), "第17条" if ja else "Article 17")
+    assert ("設備の停止又は遅延" if ja else "stoppage or delay") in poc
+
+
+def test_the_performers_cap_item_for_a_hosted_poc_names_stoppages(tmp_path: Path) -> None:
+    """The rules read the clause's own value (poc_host): acting for the performer of a hosted PoC, the
+    item names what 第17条3 caps, as for the client."""
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(HOST.read_text(encoding="utf-8").replace("acting_for: suruga", "acting_for: vision"),
+                    encoding="utf-8")
+    sheet = api.render_review(api.read_deal(deal), lang="ja").decode("utf-8")
+    item = next(line for line in sheet.splitlines() if "責任の上限は検証料の全額" in line)
+    assert "施設の設備の停止又は遅延" in item and "東海オートモーティブ株式会社が負担する" in item
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("ja", "第14条は、他の当事者に生じた特許権等や著作権（プログラム等）を一方の当事者に移転させる定めを含むため、"
+           "無体財産権の譲渡に関する契約書（第1号の1文書）に当たりえます"),
+    ("en", "Article 14 obliges a party to transfer to another patents or other rights"),
+])
+def test_the_hosted_pocs_stamp_duty_names_the_free_assignment_of_improvements(lang: str, words: str) -> None:
+    """Deal C (host, paper): 第14条5 still has improvements of a party's background IP assigned to it free;
+    the third_party sheet named category 1-1 (through 第14条6), the host sheet had dropped it."""
+    sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
+    stamp = _section(sheet, "印紙税" if lang == "ja" else "Stamp duty")
+    poc = next(line for line in stamp.splitlines() if "PoC" in line or "Proof of Concept" in line)
+    assert words in poc
+    assert ("無償で当該当事者に譲渡" if lang == "ja" else "assign that right or share to that Party free of charge") in \
+        _article(shipped_markdown(HOST, "poc", lang), "第14条" if lang == "ja" else "Article 14")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "The licence agreement is signed on the same day as the JDA (2027-05-15)"),
+    ("ja", "ライセンス契約は共同研究開発契約と同じ日（2027-05-15）に締結される"),
+])
+def test_the_no_contradiction_line_names_the_documents_signed_the_same_day(lang: str, words: str) -> None:
+    """Deal D: 'no contradiction (stages signed the same day, the NDA and the licence excepted)' read as
+    saying no two documents share a day, while the JDA and the licence are both signed 2027-05-15."""
+    sheet = api.render_review(api.read_deal(D), lang=lang).decode("utf-8")
+    checks = _section(sheet, "Checks across the pack" if lang == "en" else "書類間の整合性")
+    assert words in checks
+    other = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
+    assert "same day as" not in other and "と同じ日（" not in other

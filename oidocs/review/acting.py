@@ -15,7 +15,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal, plain
-from oidocs.clauses.context import licence_lean
+from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
 from oidocs.review.cite import cite
@@ -60,6 +60,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "grouped": lambda amount: f"{int(amount):,}",  # an amount as people write it (1,000,000)
         "exclusivity_end": ends.isoformat() if ends else None,  # the clauses' exclusivity_end
         "licence_lean": licence_lean(deal),  # the clauses' licence_lean (who funds foreign prosecution)
+        "poc_host": poc_host(deal),  # the value the PoC's clauses read: a rule says what they say
     }
     found = []
     for rule_id, rule in rules()["rules"].items():

@@ -98,16 +98,31 @@ def _date_path(deal: Deal, doc: str) -> str:
 def _same_day(deal: Deal) -> list[Inconsistency]:
     """Two stages signed on the same day: each later stage must follow the one it builds on.
 
-    The NDA and the licence are left out: an NDA is often signed with the first document it
-    leads to, and a licence of existing rights need not wait for the research.
+    The NDA and the licence are left out (:func:`same_day_allowed`): an NDA is often signed with
+    the first document it leads to, and a licence of existing rights need not wait for the research.
     """
     found = []
-    signed = [(d, deal.doc_dates(d)[0]) for d in pack_docs(deal)]
-    for (before, before_day), (doc, day) in zip(signed, signed[1:]):
-        if before != "nda" and doc != "licence" and day is not None and day == before_day:
+    for before, doc, day in _same_day_pairs(deal):
+        if before != "nda" and doc != "licence":
             found.append(Inconsistency("same_day", doc, None, _date_path(deal, doc), {
                 "date": day.isoformat(), "other": before}))
     return found
+
+
+def same_day_allowed(deal: Deal) -> list[tuple[str, str, dt.date]]:
+    """The (earlier, later, day) stages signed on one day that the same-day check lets pass.
+
+    The sheet names them, so that its "no contradiction" line does not read as saying that no
+    two documents share a day (fourth reading, deal D: the JDA and the licence, 2027-05-15).
+    """
+    return [(before, doc, day) for before, doc, day in _same_day_pairs(deal) if before == "nda" or doc == "licence"]
+
+
+def _same_day_pairs(deal: Deal) -> list[tuple[str, str, dt.date]]:
+    """Each two stages next to each other in signing order that are signed on the same (known) day."""
+    signed = [(d, deal.doc_dates(d)[0]) for d in pack_docs(deal)]
+    return [(before, doc, day) for (before, before_day), (doc, day) in zip(signed, signed[1:])
+            if day is not None and day == before_day]
 
 
 def _poc_after_research(deal: Deal) -> list[Inconsistency]:

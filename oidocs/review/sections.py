@@ -13,7 +13,7 @@ from oidocs.clauses.library import tidy_prose
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
-from oidocs.review.checks import check_pack, undated
+from oidocs.review.checks import check_pack, same_day_allowed, undated
 from oidocs.review.cite import cite, doc_name
 from oidocs.writers.markdown import escape
 
@@ -68,5 +68,8 @@ def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[st
         out += ["", w["pack_checks_undated"].format(list="、".join(names) if lang == "ja" else ", ".join(names))]
     elif not found:
         out.append(w["no_pack_checks"])
+    for before, doc, day in same_day_allowed(deal):  # not a contradiction, but the reader must not think none share a day
+        out += ["", w["same_day_nda" if before == "nda" else "same_day_licence"].format(
+            first=doc_name(before, lang), second=doc_name(doc, lang), date=day.isoformat())]
     out.append("")
     return out
