@@ -22,8 +22,8 @@ BACKGROUND_CLAUSES = ("ip.background_ip", "ip.background_licence.grant")
 def empty_background_schedule(trees: list[Document], lang: str, none: Iterable[str]) -> list[tuple[Finding, str]]:
     """The JDA's Schedule of Background IP Rights with no right listed for any party.
 
-    A cell lists nothing when it is empty or says one of ``none`` (the rule's ``none`` words in
-    templates/advice.yaml: "None at signing", "—"), as the built-in Schedule does at signing.
+    A cell lists nothing when it is empty or begins with one of ``none`` (the rule's ``none`` words
+    in templates/advice.yaml: "nothing", "締結時点でなし", "—"), as the built-in Schedule's cells do.
 
     The background IP article lists each party's Background IP Rights in the Schedule, additions
     only by written agreement: signed blank, nothing is listed, so the free use of the other
@@ -33,7 +33,7 @@ def empty_background_schedule(trees: list[Document], lang: str, none: Iterable[s
     """
     for tree in trees:
         schedule = next((s for s in tree.schedules if s.clause.id == "jda.background_schedule"), None)
-        if tree.doc == "jda" and schedule is not None and not _lists_anything(schedule, {n.strip() for n in none}):
+        if tree.doc == "jda" and schedule is not None and not _lists_anything(schedule, {n.strip().casefold() for n in none}):
             return [(Finding("background_schedule_empty", "jda", None, ()),
                      cite([tree], BACKGROUND_CLAUSES, lang))]
     return []
@@ -43,7 +43,7 @@ def _lists_anything(schedule: Schedule, none: set[str]) -> bool:
     """Whether a table of the schedule has a row with a cell after the party's name that names something."""
     for table in (n for n in walk(schedule) if isinstance(n, Table)):
         for row in table.rows:
-            cells = ("".join(getattr(node, "text", "") for node in cell).strip() for cell in row[1:])
-            if any(text and text not in none for text in cells):
+            cells = ("".join(getattr(node, "text", "") for node in cell).strip().casefold() for cell in row[1:])
+            if any(text and not text.startswith(tuple(none)) for text in cells):
                 return True
     return False
