@@ -305,7 +305,7 @@ def test_the_licensor_is_asked_for_an_insurance_figure_and_the_sheet_says_which_
     # the JDA and the licence may share a day (no finding); the licence outlasting the JDA's exclusive
     # period is one (fifth reading), so the sheet lists findings instead of the checks that found none
     checks = sheet[sheet.index("## Checks across the pack"):sheet.index("## Stamp duty")]
-    assert "same day" not in checks and "No contradiction found" not in checks
+    assert "stages signed the same day" not in checks and "No contradiction found" not in checks
     assert "exclusive until the last licensed patent lapses" in checks
     usd = _sheet(ROOT / "tests" / "fixtures" / "kansai-helix-frailty-en.yaml", "en")
     assert "has no stated amount" not in usd

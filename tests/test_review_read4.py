@@ -168,7 +168,8 @@ def test_the_hosted_pocs_stamp_duty_names_the_free_assignment_of_improvements(la
     the third_party sheet named category 1-1 (through 第14条6), the host sheet had dropped it."""
     sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
     stamp = _section(sheet, "印紙税" if lang == "ja" else "Stamp duty")
-    poc = next(line for line in stamp.splitlines() if "PoC" in line or "Proof of Concept" in line)
+    poc = next(line for line in stamp.splitlines()
+               if line.startswith("- **") and ("PoC" in line or "Proof of Concept" in line))
     assert words in poc
     assert ("無償で当該当事者に譲渡" if lang == "ja" else "assign that right or share to that Party free of charge") in \
         _article(shipped_markdown(HOST, "poc", lang), "第14条" if lang == "ja" else "Article 14")
