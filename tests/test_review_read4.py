@@ -187,3 +187,19 @@ def test_the_no_contradiction_line_names_the_documents_signed_the_same_day(lang:
     assert words in checks
     other = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
     assert "same day as" not in other and "と同じ日（" not in other
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "The Parties shall not disclose under this Agreement any personal information within the meaning of "
+           "the Act on the Protection of Personal Information"),
+    ("ja", "個人情報の保護に関する法律に定める個人情報（研究の対象者及びその候補者に関する情報を含む。）を、"
+           "その取扱い（利用目的、安全管理のための措置並びに返還及び削除の方法を含む。）について両当事者があらかじめ"
+           "書面により合意した場合を除き、本契約に基づき開示しないものとする"),
+])
+def test_an_nda_before_research_on_people_keeps_personal_information_out_until_agreed(lang: str, words: str) -> None:
+    """Deal D's JDA does research with volunteers (jda.human_data): the NDA before it let any information
+    be disclosed, personal data included, with no agreed handling. A deal without human data is unchanged."""
+    definitions = _article(shipped_markdown(D, "nda", lang), "第1条" if lang == "ja" else "Article 1")
+    assert words in definitions
+    assert ("返還し、又は削除する" if lang == "ja" else "return or delete it as the Disclosing Party instructs") in definitions
+    assert ("個人情報" if lang == "ja" else "personal information") not in shipped_markdown(C, "nda", lang)
