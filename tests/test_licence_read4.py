@@ -215,7 +215,7 @@ def test_the_minimum_royalty_start_leans_with_acting_for_and_needs_a_licence_bef
 def test_the_licence_caps_the_jda_and_licence_royalties_on_one_product(path: Path, lang: str) -> None:
     text = article(deal(path), "licence", lang, "licence.jda_background")
     if lang == "ja":
-        assert "2.5パーセントのランニング・ロイヤルティが課される本製品については、ランニングロイヤルティの料率は1.75パーセントを上限とし" in text
+        assert "2.5パーセントの実施料が課される本製品については、ランニングロイヤルティの料率は1.75パーセントを上限とし" in text
         assert "両契約に基づく実施料の合計額が当該本製品の正味販売高の4.25パーセントを超えないようにする" in text
     else:
         assert "also bear the running royalty of 2.5 per cent payable under the Joint Research Agreement" in text
