@@ -173,7 +173,7 @@ def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: st
         assert "両当事者の書面による合意によって本別紙に追加することができる" in schedule
     else:
         assert "| the University | Nothing at signing | — | — |" in schedule and "| Helix | Nothing at signing | — | — |" in schedule
-        assert "may be added to this Schedule by the written agreement of both Parties under Article 7" in schedule
+        assert "may be added to this Schedule by the written agreement of both Parties." in schedule
     assert "|  |  |  |" not in schedule
 
 
