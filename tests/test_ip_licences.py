@@ -95,13 +95,14 @@ def test_the_licence_agreement_replaces_the_jdas_background_licence_and_credits_
 def test_deal_b_licence_is_not_the_jdas_licence_agreement(lang: str) -> None:
     """Deal B: the JDA speaks of a "Licence Agreement" for the large company's exclusive field in the
     startup's results, and the pack's licence agreement licenses the startup's background patent in the
-    same field. A lawyer asked whether signing it starts or closes the JDA's negotiation window: the
-    licence now says it licenses no results and is not that agreement. Its JDA licenses no background
-    IP, so nothing is replaced or credited."""
+    same field. A lawyer asked whether signing it starts or closes the JDA's negotiation window. Since
+    the fifth reading the licence no longer asserts that its rights are not results (the deal cannot say):
+    so far as they are, it is that agreement for the field; the other results keep the JDA's own window
+    (tests/test_jda_read5.py). Its JDA licenses no background IP, so nothing is replaced or credited."""
     relation = article_titled(shipped_markdown(DEAL_B, "licence", lang),
                               "共同研究開発契約との関係" if lang == "ja" else "Relation to the Joint Research and Development Agreement")
-    assert ("当該成果を一定の分野において独占的に実施する権利の実施許諾契約にも当たらない" if lang == "ja"
-            else "it is not the licence agreement for an exclusive right to practise those results in a field") in relation
+    assert ("本許諾権利に含まれない当該共同研究開発の成果についての実施許諾及びそのために本共同研究開発契約に基づき進行する期間は、本共同研究開発契約の定めるところによる" if lang == "ja"
+            else "that are not among the Licensed Rights, and any time limit running under the Joint Research Agreement for the licence of them, remain as the Joint Research Agreement provides") in relation
     assert ("充当" if lang == "ja" else "credited") not in relation
     assert ("代わる" if lang == "ja" else "replaces") not in relation
 

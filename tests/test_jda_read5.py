@@ -220,3 +220,44 @@ def test_the_only_other_party_is_named_not_described(lang: str) -> None:
     else:
         assert "other than Party A and Party B" not in outside
         assert "If Party C wishes to practise the Subject IP Rights" in outside
+
+
+# --- 7. The licence does not assert what the deal does not say ---------------------------------------
+
+def licence_article(path, lang: str, ja: str, en: str) -> str:
+    return article_titled(shipped_markdown(path, "licence", lang), ja if lang == "ja" else en)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_licence_does_not_deny_that_its_rights_may_be_jda_results(lang: str) -> None:
+    """Deal F: the licence said it licensed no JDA result, though 特願2028-012345 was filed mid-research
+    on the JDA's theme. So far as a licensed right is a result, the licence is now the JDA's licence
+    agreement for the field, exclusive only while the JDA keeps the field exclusive, and the rights the
+    JDA gives the startup (and the SME) are untouched; the parties confirm which rights are results."""
+    rel = licence_article(DEAL_F, lang, "共同研究開発契約との関係", "Relation to the Joint Research and Development Agreement")
+    if lang == "ja":
+        assert "成果に係る知的財産権の実施を許諾するものではなく" not in rel
+        assert "に基づく共同研究開発の成果に係る知的財産権に当たるものについては、本契約は、本分野かつ本地域において、本共同研究開発契約が定める、当該成果を一定の分野において独占的に実施する権利の実施許諾契約とし" in rel
+        assert "独占的である間（遅くとも2032年10月31日まで）に限り独占的なものとし、その後は非独占的なものとする" in rel
+        assert "株式会社キュービットセンシング又は乙に本契約によらずに与える当該成果についての実施権その他の権利" in rel
+        assert "いずれが当該成果に当たるかを書面により確認する" in rel
+    else:
+        assert "licenses no intellectual property rights in the results" not in rel
+        assert "this Agreement is, in the Field within the Territory, the licence agreement for an exclusive right" in rel
+        assert "(until October 31, 2032 at the latest), and non-exclusive after that" in rel
+        assert "confirm in writing which of the Licensed Rights are such results" in rel
+
+
+# --- 8. The licence names every party to the JDA it relies on -----------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_licence_describes_the_three_party_jda_with_all_its_parties(lang: str) -> None:
+    """Deal F licence 第2条4項 and 第7条: 「甲及び乙が当事者である…共同研究開発契約」 misdescribed a
+    three-party JDA. The party that does not sign the licence is named."""
+    text = shipped_markdown(DEAL_F, "licence", lang)
+    if lang == "ja":
+        assert "甲及び乙が当事者である" not in text
+        assert text.count("甲、乙及び株式会社キュービットセンシングが当事者である2027年10月20日付けの共同研究開発契約") >= 2
+    else:
+        assert "to which both Party A and Party B are parties" not in text and "to which Party A and Party B are parties" not in text
+        assert text.count("dated October 20, 2027 to which Party A, Party B and 株式会社キュービットセンシング are parties") >= 2

@@ -15,7 +15,7 @@ from oidocs.clauses.context import build_context, to_node
 from oidocs.clauses.library import ArticleSpec, ClauseFile, DocDef, Library
 from oidocs.clauses.sandbox import budgeted
 from oidocs.deal.localize import foreign_address
-from oidocs.deal.model import Deal, Party
+from oidocs.deal.model import Deal, Party, plain
 from oidocs.document.labels import Labels, labels_for
 from oidocs.document.transforms import apply_transforms
 from oidocs.document.tree import (
@@ -46,11 +46,15 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
     ``when: bilingual`` (the prevailing-language article) are included. ``added_later``: ids
     of the clauses an amendment adds to the signed agreement (they see ``added_by_amendment``).
     """
-    deal = signing_parties(deal, doc)
+    signing = signing_parties(deal, doc)
+    # A licence between two of three parties still describes the JDA all of them signed (by their names).
+    absent = tuple(plain(p.name) for p in deal.parties if p not in signing.parties)
+    deal = signing
     labels = labels_for(lang, deal.date_style, deal.signing)
     docdef = library.document(doc)
     context = build_context(deal, doc, labels, library, bilingual=bilingual)
     context["added_by_amendment"] = False
+    context["absent_parties"] = absent
     render = _Renderer(library, context, lang, added_later)
 
     articles = [Article(*render.clause(spec.id, "article", reason=_reason(spec.when)))
