@@ -31,7 +31,7 @@ def poc_results(path: Path, lang: str) -> str:
 @pytest.mark.parametrize(("lang", "shares", "outsider"), [
     ("en", ["Aster: 56.25 per cent", "the University: 43.75 per cent"],
      # issue 20 finding 2: save the improvements of its own technology that the results Article assigns to it
-     "Mizuho has no role in the Verification and, except as provided in the preceding paragraph, acquires no right or share in the Results"),
+     "Mizuho has no role in the Verification and, except as the preceding paragraphs provide for Background Improvements, acquires no right or share in the Results"),
     ("ja", ["甲：56.25パーセント", "乙：43.75パーセント"], "丙は、本検証において役割を有せず"),
 ])
 def test_a_party_with_no_role_in_the_poc_owns_none_of_its_results(lang: str, shares: list[str], outsider: str) -> None:

@@ -129,20 +129,21 @@ def test_only_an_exclusive_licence_brings_a_stand_still(tmp_path, lang: str, exc
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_improvements_of_a_partys_technology_go_to_that_party(lang: str) -> None:
-    """Finding 2: PoC results that improve a party's background IP are assigned to it, even when it has no
-    role in the PoC; and the JDA names only PoC results that the PoC gives the owner."""
+    """Finding 2: drafted for the owner, PoC results that improve its background IP are assigned to it, even
+    when it has no role in the PoC (the lean of the fourth reading, tests/test_poc_improvements.py); and the JDA names only PoC results that the PoC gives the owner."""
     poc = art(B, "results", lang)
     jda = article_titled(shipped_markdown(B, "jda", lang), "技術検証の成果の取扱い" if lang == "ja" else "Results of the Technical Verification")
     if lang == "ja":
         assert "いずれかの当事者の背景知的財産権の対象を改良し、又は変更したものであって" in poc
-        assert "いずれの当事者が創出したかにかかわらず、当該当事者に帰属する" in poc and "無償で当該当事者に譲渡する" in poc
-        assert "甲は、本検証において役割を有せず、前項に定めるものを除き" in poc
+        assert "甲の背景知的財産権の対象を改良し、又は変更した背景改良成果に係る知的財産権は、前各項の規定にかかわらず、その創出者を問わず、甲に帰属する" in poc
+        assert "その権利又は持分を無償で甲に譲渡する" in poc
+        assert "甲は、本検証において役割を有せず、背景改良成果について前各項に定めるものを除き" in poc
         assert "甲の背景技術を改良したものとして本PoC契約に基づき甲に帰属するもの" in jda
         assert "甲に帰属するもの（甲の役員又は従業員のみにより創出されたものを除く。）" not in jda
     else:
         assert "that improve or modify what is covered by the Background IP Rights of a Party" in poc
-        assert "shall belong to that Party, whichever Party created them" in poc and "assign that right or share to that Party free of charge" in poc
-        assert "Party A has no role in the Verification and, except as provided in the preceding paragraph" in poc
+        assert "of Party A shall belong to Party A, whoever created them" in poc and "assign that right or share to Party A free of charge" in poc
+        assert "Party A has no role in the Verification and, except as the preceding paragraphs provide for Background Improvements" in poc
         assert "vests in Party A as improvements of its own background technology made by another Party" in jda
         assert "that belong to Party A under the PoC Agreement" not in jda
 
