@@ -171,7 +171,8 @@ def test_the_hosted_pocs_stamp_duty_names_the_free_assignment_of_improvements(la
     poc = next(line for line in stamp.splitlines()
                if line.startswith("- **") and ("PoC" in line or "Proof of Concept" in line))
     assert words in poc
-    assert ("無償で当該当事者に譲渡" if lang == "ja" else "assign that right or share to that Party free of charge") in \
+    # drafted for 甲, the improvements of 甲's own background IP are assigned to 甲 (the lean of test_poc_improvements)
+    assert ("その権利又は持分を無償で甲に譲渡" if lang == "ja" else "assign that right or share to Party A free of charge") in \
         _article(shipped_markdown(HOST, "poc", lang), "第14条" if lang == "ja" else "Article 14")
 
 
