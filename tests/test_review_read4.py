@@ -204,3 +204,28 @@ def test_an_nda_before_research_on_people_keeps_personal_information_out_until_a
     assert words in definitions
     assert ("返還し、又は削除する" if lang == "ja" else "return or delete it as the Disclosing Party instructs") in definitions
     assert ("個人情報" if lang == "ja" else "personal information") not in shipped_markdown(C, "nda", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_coownership_item_says_what_the_pocs_consent_rule_already_gives(lang: str) -> None:
+    """Deal C (host): the item told the client to ask for consent 'not to be withheld unreasonably' for
+    subcontracted manufacture, which 第14条4 already gives (and have-made is the co-owner's own practice)."""
+    sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
+    ja = lang == "ja"
+    item = next(line for line in sheet.splitlines() if ("同意が必要である（特許法第73条）" if ja else "(Patent Act art. 73)") in line
+                and ("第14条" if ja else "Article 14") in line)
+    for words in (("30日以内に回答され、正当な理由なく拒まれない", "自己の実施であり、同意を要しない")
+                  if ja else ("answered within 30 days and may not be withheld without good reason",
+                              "is your own practice and needs no consent")):
+        assert words in item, words
+    assert ("製造委託先や事業の承継先への許諾について、事前の同意又は同意を不合理に拒まない旨" if ja
+            else "a promise not to withhold it unreasonably") not in item
+    poc = _article(shipped_markdown(HOST, "poc", lang), "第14条" if ja else "Article 14")
+    assert ("正当な理由なく同意を拒んではならない" if ja else "shall not unreasonably withhold") in poc
+
+
+def test_a_two_party_sheet_speaks_of_the_other_party() -> None:
+    """Deal D has two parties; the publication item said 'the others may ask for up to 60 days' delay'."""
+    sheet = api.render_review(api.read_deal(D), lang="en").decode("utf-8")
+    item = next(line for line in sheet.splitlines() if "delay for filing" in line)
+    assert "the other party may ask for up to 60 days' delay" in item and "the others" not in item
