@@ -205,3 +205,27 @@ def test_a_licence_ending_before_the_exclusive_period_and_one_ending_with_it(tmp
            "(2032-10-31)" in sheet
     ending = _deal(DEAL_F, tmp_path, licence__term_years=4, licence__date="2028-11-01")
     assert not [f for f in check_pack(ending) if f.rule.startswith("licence_excl")]  # type: ignore[arg-type]
+
+
+# 6. E: the advice to seek consent for subcontracted manufacture, which JDA Art 12(1) already allows.
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_consent_advice_follows_the_have_made_right_the_jda_gives(lang: str) -> None:
+    sheet = _sheet(DEAL_E, lang)
+    jda = _markdown(DEAL_E, "jda", lang)
+    practice = re.search(r"^## ((Article |第)\d+条?) ?[（(](Practice of Jointly Owned IP Rights|共有知的財産権の実施)",
+                         jda, flags=re.M)
+    assert practice is not None
+    label = practice.group(1)
+    have_made = "having a third party make products" if lang == "en" else "第三者に製造させ"
+    assert have_made in _article(jda, label)
+    unfavourable = _section(sheet, "unfavourable" if lang == "en" else "に不利な条項")
+    advice = _section(sheet, "Advice" if lang == "en" else "留意事項")
+    assert "for subcontracted manufacture and a sale of the business" not in unfavourable
+    assert "製造委託先や事業の承継先への許諾" not in unfavourable
+    assert "This can block outsourced manufacturing" not in advice and "製造委託、M" not in advice
+    item = next(line for line in unfavourable.splitlines() if "73" in line)
+    cited = f"JDA {label}" if lang == "en" else f"共同研究開発契約 {label}"
+    assert cited in item
+    assert ("already allowed without consent by the practice Article" if lang == "en"
+            else "実施の条により同意なくできる") in item

@@ -221,7 +221,8 @@ def test_acting_for_the_poc_client_lists_its_unfavourable_terms(tmp_path: Path) 
     for rule, clause in (("poc_fee_client", "poc.fee"), ("poc_acceptance_client", "poc.report"),
                          ("poc_cap_client", "poc.liability")):
         assert rules[rule] == f"技術検証（PoC）契約 {_label(JA, 'poc', clause)}", rule
-    assert f"共同研究開発契約 {_label(JA, 'jda', 'ip.joint_filing.licensing')}" in rules["coownership_consent"]
+    # the JDA's practice Article gives a have-made right, so the item says consent is not needed for it
+    assert f"共同研究開発契約 {_label(JA, 'jda', 'ip.joint_filing.licensing')}" in rules["coownership_consent_have_made"]
     assert not any(r.startswith("poc_") and r.endswith("performer") for r in rules)
 
 

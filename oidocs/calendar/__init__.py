@@ -2,7 +2,8 @@
 
 ``deadlines`` lists the obligations the documents create (signing and effective dates, terms,
 milestones, reports, payments, notices), each with its document and article, from the deal
-and the finished document trees (article numbers are the documents' own); ``ics`` writes them
+and the finished document trees (article numbers are the documents' own), ``events`` the duties
+that run from an event the deal cannot date (by rule, only where the article made says them); ``ics`` writes them
 as an RFC 5545 calendar and ``table`` as a CSV sheet. Their words live in
 ``templates/calendar.yaml``.
 May import: :mod:`oidocs.deal`, :mod:`oidocs.clauses` (date helpers), :mod:`oidocs.document`,

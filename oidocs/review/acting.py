@@ -18,7 +18,7 @@ from oidocs.deal.model import Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
-from oidocs.review.cite import cite
+from oidocs.review.cite import articles_say, cite
 from oidocs.writers.markdown import escape
 
 
@@ -65,6 +65,9 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     found = []
     for rule_id, rule in rules()["rules"].items():
         if not library.expression(rule["when"])(**context):
+            continue
+        says = rule.get("says")
+        if says and articles_say(trees, says["clauses"], str(says[lang])) != bool(says.get("present", True)):
             continue
         where = cite(trees, rule["clauses"], lang)
         if not where:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from oidocs.document.tree import Article, Document, Schedule
+from oidocs.document.tree import Article, Document, Insert, Ref, Schedule, Term, Text, walk
 from oidocs.review.checks import check_words
 
 
@@ -51,3 +51,16 @@ def cite(trees: list[Document], clause_ids: Iterable[str], lang: str, docs: Iter
     """Return the citations of ``clause_ids`` as one string ("" when none is in the drafts)."""
     sep = "、" if lang == "ja" else "; "
     return sep.join(f"{doc_name(doc, lang)} {label}" for doc, label in locations(trees, clause_ids, docs))
+
+
+def articles_say(trees: list[Document], clause_ids: Iterable[str], words: str) -> bool:
+    """Whether every article made from ``clause_ids`` holds ``words`` (and at least one is made).
+
+    A sheet item may depend on what the drafts say rather than on the deal: the advice to seek
+    consent for subcontracted manufacture is moot where the practice article already gives a
+    have-made right (read from the documents as built, as the stamp-duty verdict reads transfers).
+    """
+    wanted = set(clause_ids)
+    texts = ["".join(n.text for n in walk(a) if isinstance(n, (Text, Insert, Ref, Term)))
+             for t in trees for a in t.articles if a.clause.id in wanted]
+    return bool(texts) and all(words in text for text in texts)

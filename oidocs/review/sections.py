@@ -7,6 +7,7 @@ data file.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from oidocs.clauses.library import tidy_prose
@@ -14,7 +15,7 @@ from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
 from oidocs.review.checks import check_pack, same_day_allowed, undated
-from oidocs.review.cite import cite, doc_name
+from oidocs.review.cite import articles_say, cite, doc_name
 from oidocs.writers.markdown import escape
 
 
@@ -30,6 +31,11 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
     items: list[tuple[Finding, str]] = []
     for f in findings(deal, lang):
         rule = texts[f.rule]
+        says = rule.get("says")  # the drafts make the item moot or change it: its other wording
+        if says and articles_say(trees, says["clauses"], str(says[lang])):
+            cited = f.clauses if f.clauses is not None else tuple(rule.get("clauses") or ())
+            f = replace(f, rule=str(says["use"]), clauses=(*says["clauses"], *cited))
+            rule = texts[f.rule]
         where = cite(trees, f.clauses if f.clauses is not None else rule.get("clauses") or (), lang)
         if rule.get("where") == "preamble":  # about the parties as the preambles describe them
             where = ("、" if lang == "ja" else "; ").join(f"{doc_name(t.doc, lang)} {w['preamble']}" for t in trees)
