@@ -90,7 +90,7 @@ def test_royalties_from_a_payer_abroad_state_the_yen_the_rate_and_the_withholdin
         assert "telegraphic transfer middle rate (TTM) quoted by MUFG Bank, Ltd." in licence
         assert "cooperate so that any exemption or reduction available under a tax treaty applies" in text
         assert "the certificate of the tax withheld issued by the tax authority" in text
-        assert "such additional amount that the Party receiving them receives, after the withholding" in text
+        assert "such additional amount that the University receives, after the withholding" in text  # the payer named (read4)
     else:
         assert "実施料は、日本円で支払う。" in text
         assert "株式会社三菱UFJ銀行の対顧客電信売買相場の仲値（TTM）" in text
