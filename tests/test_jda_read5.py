@@ -22,6 +22,7 @@ TITLES = {
     "survival": ("存続条項", "Survival"),
     "joint": ("共同成果の帰属", "Ownership of Joint Results"),
     "outside": ("本分野外における実施等", "Practice outside the Field"),
+    "costs": ("費用の負担", "Costs"),
 }
 
 
@@ -261,3 +262,26 @@ def test_the_licence_describes_the_three_party_jda_with_all_its_parties(lang: st
     else:
         assert "to which both Party A and Party B are parties" not in text and "to which Party A and Party B are parties" not in text
         assert text.count("dated October 20, 2027 to which Party A, Party B and 株式会社キュービットセンシング are parties") >= 2
+
+
+# --- 9. Shared costs that fund a university: payee, timing, indirect costs, refund ----------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_shared_costs_say_whom_to_pay_when_with_indirect_costs_and_what_comes_back(lang: str) -> None:
+    """Deal F 第5条 gave shares only (甲 0 / 乙 80 / 丙 20): no payee, no timing, no 間接経費, no refund,
+    so the startup's 20 per cent was open-ended. The university's budgeted costs and its indirect costs
+    are now paid to it by 乙 and 丙 in proportion, on its invoice, and unspent funds come back."""
+    costs = jda_article(DEAL_F, lang, "costs")
+    if lang == "ja":
+        assert "甲の分担業務に配分された共同研究費及びこれに甲の規程に基づき同項の予算に定める率により算定した間接経費は、乙及び丙が、各自の共同研究費の負担割合に応じ" in costs
+        assert "甲の請求書を受領した日から30日以内に甲に支払う" in costs
+        assert "支出されなかった額（これに係る間接経費を含む。）を、これを支払った当事者に対し、その支払額に応じて返還する" in costs
+    else:
+        assert "shall be paid to Party A by Party B and Party C, each paying the proportion" in costs
+        assert "together with the indirect costs that Party A charges on them under its rules" in costs
+        assert "refund any amount not spent, with the indirect costs charged on it, to the Parties that paid it" in costs
+
+
+def test_costs_each_party_bears_have_no_payment_mechanics() -> None:
+    costs = jda_article(DEAL_E, "en", "costs")
+    assert "invoice" not in costs and "indirect costs" not in costs
