@@ -178,31 +178,37 @@ def test_an_nda_that_outlasts_the_jdas_start_is_no_finding(tmp_path: Path) -> No
     assert not [f for f in check_pack(deal) if f.rule.startswith("nda_ends")]  # type: ignore[arg-type]
 
 
-# 4. F: the licence stays exclusive for 10 years; the JDA's exclusive period ends 2032-10-31.
+# 4. F: the licence runs 10 years; the JDA's exclusive period ends 2032-10-31. The licence makes
+# results exclusive only while the JDA's period runs (Art 7), so only a licence ending before it clashes.
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_an_exclusive_licence_outlasting_the_jdas_exclusive_period_is_a_finding(lang: str) -> None:
-    jda = _markdown(DEAL_F, "jda", "ja")
-    licence = _markdown(DEAL_F, "licence", "ja")
-    assert "2032年10月31日" in jda and "効力発生日から起算して10年を経過する日まで効力を有する" in licence
+def test_a_licence_outlasting_the_exclusive_period_is_no_contradiction_where_it_follows_the_jda(lang: str) -> None:
+    licence = " ".join(_markdown(DEAL_F, "licence", "ja").split())
+    assert "効力発生日から起算して10年を経過する日まで効力を有する" in licence
+    assert "独占的である間（遅くとも2032年10月31日まで）に限り独占的なものとし、その後は非独占的なものとする" in licence
     checks = _section(_sheet(DEAL_F, lang), "整合性" if lang == "ja" else "Checks across the pack")
-    assert ("矛盾は見つかりませんでした" if lang == "ja" else "No contradiction found") not in checks
-    grant = re.search(r"^## (第\d+条)（実施許諾）", licence, flags=re.M).group(1)  # type: ignore[union-attr]
-    cited = f"ライセンス契約 {grant}" if lang == "ja" else f"licence agreement Article {grant[1:-1]}"
-    line = next(line for line in checks.splitlines() if "2038-11-30" in line)
-    assert "2032-10-31" in line and cited in line
-    assert ("成果か背景技術かを確認" if lang == "ja" else "Confirm whether they are results or background technology") in line
+    assert "2038-11-30" not in checks
+    assert ("矛盾は見つかりませんでした" if lang == "ja" else "No contradiction found") in checks
+    assert ("共同研究開発契約の独占期間より前に終わる独占的なライセンス契約" if lang == "ja"
+            else "an exclusive licence ending before the JDA's exclusive period") in checks
 
 
-def test_a_licence_ending_before_the_exclusive_period_and_one_ending_with_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_licence_ending_before_the_exclusive_period_is_a_finding(tmp_path: Path, lang: str) -> None:
+    """A 3-year licence (to 2031-11-30) would take the holder's exclusivity away before 2032-10-31."""
     from oidocs.review.checks import check_pack
 
     short = _deal(DEAL_F, tmp_path, licence__term_years=3)
     assert [f.rule for f in check_pack(short) if f.rule.startswith("licence_excl")] \
         == ["licence_exclusive_short_of_field"]  # type: ignore[attr-defined]
-    sheet = _sheet(DEAL_F, "en", tmp_path, licence__term_years=3)
-    assert "the licence agreement ends on 2031-11-30, before the licensee's exclusive period under the JDA ends " \
-           "(2032-10-31)" in sheet
+    sheet = _sheet(DEAL_F, lang, tmp_path, licence__term_years=3)
+    checks = _section(sheet, "整合性" if lang == "ja" else "Checks across the pack")
+    licence = _markdown(tmp_path / DEAL_F.name, "licence", "ja")
+    term = re.search(r"^## (第\d+条)（有効期間）", licence, flags=re.M).group(1)  # type: ignore[union-attr]
+    cited = f"ライセンス契約 {term}" if lang == "ja" else f"licence agreement Article {term[1:-1]}"
+    line = next(line for line in checks.splitlines() if "2031-11-30" in line)
+    assert "2032-10-31" in line and cited in line
+    assert ("成果か背景技術かを確認" if lang == "ja" else "Confirm whether they are results or background technology") in line
     ending = _deal(DEAL_F, tmp_path, licence__term_years=4, licence__date="2028-11-01")
     assert not [f for f in check_pack(ending) if f.rule.startswith("licence_excl")]  # type: ignore[arg-type]
 

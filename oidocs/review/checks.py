@@ -186,31 +186,26 @@ def _nda_gap(deal: Deal) -> list[Inconsistency]:
 
 
 def _licence_exclusivity(deal: Deal) -> list[Inconsistency]:
-    """An exclusive licence from the owner of a JDA's exclusive field to its holder whose exclusivity
-    ends after, or before, the holder's exclusive period under the JDA.
+    """An exclusive licence from the owner of a JDA's exclusive field to its holder that ends before
+    the holder's exclusive period under the JDA does.
 
-    The JDA makes the holder's right non-exclusive when its exclusive period ends; a licence of the
-    same owner's rights to the same holder that stays exclusive longer (10 years, or until the last
-    patent lapses) contradicts it if the licensed rights are results of the joint research, and one
-    that ends sooner takes exclusivity away early. Whether they are results the deal cannot tell,
-    so the finding asks (fifth reading, deal F: licence exclusive to 2038-11-30, JDA period to 2032-10-31).
+    For rights that are results of the joint research, the licence is the JDA's licence agreement
+    (licence.jda_background): exclusive only while the JDA's exclusive period runs, so a licence
+    outlasting that period contradicts nothing. One that ends sooner takes away, before the day the
+    JDA sets, the exclusive right the holder was promised. Whether the licensed rights are results
+    the deal cannot tell, so the finding asks (fifth reading, deal F).
     """
     ip, lic = deal.ip, deal.licence
     ef = ip.exclusive_field if ip is not None else None
     ends = exclusivity_end(deal)
     _, start = deal.doc_dates("licence")
     if (ef is None or lic is None or deal.jda is None or ends is None or start is None or not lic.exclusive
-            or (lic.licensor, lic.licensee) != (ef.owner, ef.holder)):
+            or not lic.term_years or (lic.licensor, lic.licensee) != (ef.owner, ef.holder)):
         return []
-    path = "licence.term_years" if lic.term_years else "licence.exclusive"
-    if not lic.term_years:  # until the last licensed patent lapses: past any fixed exclusive period
-        return [Inconsistency("licence_exclusive_beyond_field_open", "licence", "licence.grant", path, {
-            "date": ends.isoformat(), "other": "jda"})]
     last = add_years(start, lic.term_years) - dt.timedelta(days=1)
-    if last == ends:
+    if last >= ends:
         return []
-    rule = "licence_exclusive_beyond_field" if last > ends else "licence_exclusive_short_of_field"
-    return [Inconsistency(rule, "licence", "licence.grant", path, {
+    return [Inconsistency("licence_exclusive_short_of_field", "licence", "licence.term", "licence.term_years", {
         "end": last.isoformat(), "date": ends.isoformat(), "other": "jda"})]
 
 
