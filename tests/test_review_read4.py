@@ -214,9 +214,9 @@ def test_the_coownership_item_says_what_the_pocs_consent_rule_already_gives(lang
     ja = lang == "ja"
     item = next(line for line in sheet.splitlines() if ("同意が必要である（特許法第73条）" if ja else "(Patent Act art. 73)") in line
                 and ("第14条" if ja else "Article 14") in line)
-    for words in (("30日以内に回答され、正当な理由なく拒まれない", "自己の実施であり、同意を要しない")
+    for words in (("30日以内に回答され、正当な理由なく拒まれない", "実施の条により同意なくできる")
                   if ja else ("answered within 30 days and may not be withheld without good reason",
-                              "is your own practice and needs no consent")):
+                              "already allowed without consent by the practice Article")):
         assert words in item, words
     assert ("製造委託先や事業の承継先への許諾について、事前の同意又は同意を不合理に拒まない旨" if ja
             else "a promise not to withhold it unreasonably") not in item
@@ -229,3 +229,18 @@ def test_a_two_party_sheet_speaks_of_the_other_party() -> None:
     sheet = api.render_review(api.read_deal(D), lang="en").decode("utf-8")
     item = next(line for line in sheet.splitlines() if "delay for filing" in line)
     assert "the other party may ask for up to 60 days' delay" in item and "the others" not in item
+
+
+def test_a_poc_without_a_consent_rule_is_not_said_to_have_one() -> None:
+    """Under the background-licence model the JDA's licensing article has the consent rule but the PoC's
+    results article does not: each gets the item that says what it says."""
+    path = ROOT / "tests" / "review_deals" / "mirai-toyohashi-bg-ja.yaml"
+    sheet = api.render_review(api.read_deal(path), lang="ja").decode("utf-8")
+    items = [line for line in sheet.splitlines() if "特許法第73条）" in line and line[:1].isdigit()]
+    jda = next(i for i in items if "共同研究開発契約" in i)
+    poc = next(i for i in items if "技術検証（PoC）契約" in i)
+    assert "正当な理由なく拒まれない" in jda and "技術検証（PoC）契約" not in jda
+    assert "技術検証契約は同意の与え方（回答期限、拒める場合）を定めていない" in poc
+    assert "正当な理由なく同意を拒んではならない" in _article(shipped_markdown(path, "jda", "ja"), jda.split("**")[1].split()[-1])
+    assert "正当な理由なく同意を拒んではならない" not in _article(shipped_markdown(path, "poc", "ja"),
+                                                          poc.split("**")[1].split()[-1])
