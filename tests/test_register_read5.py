@@ -153,3 +153,24 @@ def test_the_jdas_event_duties_of_deal_e_are_in_the_register() -> None:
         row = _row(rows, what)
         assert row["date"] == "" and rule in row["rule"]
         assert says in _article(deal, "jda", row["article"]), what
+
+
+def test_the_owners_filing_notice_and_the_startups_income_share_are_in_the_register(tmp_path: Path) -> None:
+    """JDA 10(2): the owner notifies a planned filing 30 days ahead (objection within 14 days); drafted for
+    the startup that assigns its share, 13(5) pays it a share of the owner's licence income within 60 days."""
+    deal = _deal(DEAL_F)
+    rows = _rows(deal)
+    filing = _row(rows, "共同成果の出願予定")
+    assert "30日前まで" in filing["rule"] and "14日以内" in filing["rule"]
+    article = _article(deal, "jda", filing["article"])
+    assert "出願予定日の30日前までに" in article and "通知を受けた日から14日以内に書面により異議を述べる" in article
+    share = _row(rows, "寄与の割合に応じた額の支払")
+    assert "60日以内" in share["rule"]
+    assert "当該対価を受領した日から60日以内に" in _article(deal, "jda", share["article"])
+    for acting in ("hakata", "univ"):  # the holder and the owner: no such payment in their drafts
+        other = _deal(DEAL_F, tmp_path, acting_for=acting)
+        assert not [r for r in _rows(other) if "寄与の割合に応じた額の支払" in r["what"]]
+        from oidocs import api
+
+        assert "当該対価を受領した日から60日以内に" not in api.render_document(
+            other, "jda", fmt="md").decode("utf-8")  # type: ignore[arg-type]

@@ -71,9 +71,14 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
     if ef is None:
         return
     if "ip.exclusive_field.ownership" in clauses:
+        add("jda.owner_filing", None, "jda", "ip.exclusive_field.ownership", "jda_owner_filing",
+            words["jda_owner_filing_rule"].format(days=SOLE_FILING_DAYS, objection=SOLE_OBJECTION_DAYS))
         add("jda.countries", None, "jda", "ip.exclusive_field.ownership", "jda_countries", words["jda_countries_rule"])
         add("jda.decline_country", None, "jda", "ip.exclusive_field.ownership", "jda_decline_country",
             words["jda_decline_country_rule"].format(days=DECLINE_DAYS))
+    if "ip.exclusive_field.outside" in clauses and _shares_income(deal):
+        add("jda.income_share", None, "jda", "ip.exclusive_field.outside", "jda_income_share",
+            words["jda_income_share_rule"].format(days=DECLINE_DAYS))
     if granted(deal):
         return
     if "ip.exclusive_field.licence" in clauses and deal.acting_for != ef.owner:
@@ -84,6 +89,18 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
     if "ip.exclusive_field.consideration" in clauses:
         add("jda.licence_request", add_months(jda.end, REQUEST_MONTHS), "jda", "ip.exclusive_field.consideration",
             "jda_licence_request", words["jda_licence_request_rule"].format(months=REQUEST_MONTHS))
+
+
+def _shares_income(deal: Deal) -> bool:
+    """Whether the JDA pays the side acted for a share of the owner's licence income (ip.exclusive_field.outside):
+    drafted for a party that assigns its share of the joint results and is neither the owner, the
+    holder nor a party bearing most of the shared costs (which has its own free licence instead)."""
+    ef = deal.ip.exclusive_field if deal.ip else None
+    acting, jda = deal.acting_for, deal.jda
+    if ef is None or acting is None or jda is None or acting in (ef.owner, ef.holder):
+        return False
+    shares = jda.cost_shares or {}
+    return not (acting != ef.owner and shares.get(acting, 0) > 50)
 
 
 def _licence(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., Any]) -> None:
