@@ -244,3 +244,17 @@ def test_a_poc_without_a_consent_rule_is_not_said_to_have_one() -> None:
     assert "正当な理由なく同意を拒んではならない" in _article(shipped_markdown(path, "jda", "ja"), jda.split("**")[1].split()[-1])
     assert "正当な理由なく同意を拒んではならない" not in _article(shipped_markdown(path, "poc", "ja"),
                                                           poc.split("**")[1].split()[-1])
+
+
+@pytest.mark.parametrize("lang, words, rule", [
+    ("en", "National or regional phase of PCT/JP2026/012345 due", "between 2027-07-01 and 2029-06-30: ask the licensor"),
+    ("ja", "PCT/JP2026/012345の国内移行", "期限は2027-07-01から2029-06-30までの間となる。許諾者に優先日を確認し"),
+])
+def test_the_register_has_the_pct_national_phase_and_asks_for_the_priority_date(lang: str, words: str, rule: str) -> None:
+    """Deal D licenses PCT/JP2026/012345 exclusively: its 30-month deadline (licence Art 14(4)) may fall in
+    2027, and a missed date loses the rights abroad; the register had no row and no request for the date."""
+    row = _row(_rows(D, lang), words)
+    assert row["article"] == ("第14条" if lang == "ja" else "Article 14") and row["date"] == ""
+    assert rule in row["rule"]
+    assert ("優先日から30か月" if lang == "ja" else "thirty (30) months from the priority date") in _article(
+        shipped_markdown(D, "licence", lang), row["article"])

@@ -9,6 +9,7 @@ after" a day falls N days after it. A deadline that depends on an event the deal
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,6 +34,8 @@ BACKGROUND_DAYS = 30  # jda.definitions: background information identified withi
 IMPROVEMENT_YEARS = 1  # ip.improvements: improvements made up to 1 year after the research period are notified
 NDA_REPLY_MONTHS = 2  # nda.next_steps: a proposal to move on is answered within 2 months
 REMOVAL_DAYS = 30  # poc.site: equipment removed and the site restored within 30 days after the verification
+PCT_MONTHS = 30  # licence.prosecution: national or regional phase 30 months from priority for most countries
+PCT_NUMBER = re.compile(r"PCT/[A-Z]{2}(\d{4})/")  # an international application number: its filing year
 JDA_UPFRONT_DAYS = 30  # ip.royalty_terms: the exclusive licence's upfront payment within 30 days of the JDA's effect
 CATEGORY_DAYS = 60  # ip.notification: whether notified results are a sole invention or joint results, within 60 days
 PUBLICATION_SURVIVAL_YEARS = 1  # jda.survival: the publication article survives one year after the JDA ends
@@ -225,6 +228,7 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
     if licensee_funds_prosecution(deal):  # licence.prosecution, only when it has the licensee choose countries
         add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
             words["licence_countries_rule"])
+    _national_phase(deal, words, add)
     # Duties that follow an event or the end of the licence: by rule, in the order of the articles.
     add("licence.improvements", None, "licence", "licence.improvements", "licence_improvements",
         words["licence_improvements_rule"])
@@ -245,6 +249,29 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
         add("licence.end", end, "licence", "licence.term", "licence_end")
     else:
         add("licence.end", None, "licence", "licence.term", "licence_end_lapse", words["licence_end_rule"])
+
+
+def _national_phase(deal: Deal, words: dict[str, str], add: Any) -> None:
+    """A row per licensed international (PCT) application: its national-phase deadline, 30 months from priority.
+
+    The deal gives no priority date, so the row has none; the application's number gives the year of
+    its international filing, and priority is at most 12 months before that: the deadline falls
+    between 1 July of the next year and 30 June three years on (PCT/JP2026/012345: 2027-07-01 to
+    2029-06-30). Missing it loses the rights abroad (fourth reading, deal D), so the row asks for the date.
+    """
+    lic = deal.licence
+    assert lic is not None
+    for n, right in enumerate((r for r in lic.rights if r.kind == "application"), start=1):
+        match = PCT_NUMBER.search(str(right.number or ""))
+        if match is None:
+            continue
+        filed = int(match.group(1))
+        earliest = add_months(dt.date(filed - 1, 1, 1), PCT_MONTHS)
+        latest = add_months(dt.date(filed, 12, 31), PCT_MONTHS)
+        rule = "national_phase_rule_choice" if licensee_funds_prosecution(deal) else "national_phase_rule"
+        add(f"licence.national_phase.{n}", None, "licence", "licence.prosecution", "national_phase",
+            words[rule].format(year=filed, earliest=earliest.isoformat(), latest=latest.isoformat()),
+            number=" ".join(str(right.number).split()))
 
 
 def _stages(deal: Deal, words: dict[str, str]) -> str:
