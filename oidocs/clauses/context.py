@@ -155,6 +155,29 @@ def poc_host(deal: Deal) -> str | None:
     return poc.site if poc is not None and poc.site in keys and poc.site not in (poc.performer, poc.client) else None
 
 
+def poc_sme_entrusted(deal: Deal) -> bool:
+    """True when a large company pays an SME for the PoC (client ``kind: large_company``, performer
+    ``kind: sme``, a fee above nil).
+
+    Such a PoC may be an entrustment under the SME Entrustment Transactions Act (中小受託取引適正化法,
+    formerly the Subcontract Act, in force from 2026-01-01), which requires payment within 60 days of
+    receiving what was made, whatever the acceptance. The fee Article then pays within that period and
+    the review sheet names the Act: one rule for both, so the sheet never cites a clause that is absent.
+    """
+    poc = deal.poc
+    if poc is None or poc.fee.amount <= 0:
+        return False
+    kinds = {p.key: p.kind for p in deal.parties}
+    return kinds.get(poc.client) == "large_company" and kinds.get(poc.performer) == "sme"
+
+
+def poc_insured(deal: Deal) -> bool:
+    """True when the PoC's work is done away from the performer's own facilities (``poc.site`` other than
+    ``performer``): only then do its site and damages Articles state the minimum liability insurance
+    (``poc.insurance_amount``), so only then does the review sheet list that figure."""
+    return deal.poc is not None and deal.poc.site != "performer"
+
+
 def filing_lean(deal: Deal) -> str:
     """Which way the rule for a party that declines to file in a country leans for ``acting_for``.
 
@@ -303,6 +326,8 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "nda_lean": nda_lean,
         "poc_lean": poc_lean,
         "poc_host": poc_host(deal),
+        "poc_sme_entrusted": poc_sme_entrusted(deal),
+        "poc_insured": poc_insured(deal),
         "filing_lean": filing_lean(deal),
         "jda_lean": jda_lean,
         "licence_lean": licence_lean(deal),

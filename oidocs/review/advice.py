@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from oidocs.clauses.context import poc_sme_entrusted
 from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
@@ -71,6 +72,8 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
             "patent_courts": sep.join(translate_court(c, lang) for c in far["patent_courts"])}))
     if poc is not None and poc.fee.amount == 0:
         out.append(Finding("unpaid_poc", "poc.fee.amount", 0))
+    if poc is not None and poc_sme_entrusted(deal):  # the same rule as the fee Article's 60-day paragraph
+        out.append(Finding("poc_sme_entrustment", "poc.fee.amount", poc.fee.amount))
     if poc is not None and poc.success_criteria and not poc.method:
         out.append(Finding("poc_method", "poc.method", None))
     signal = _people_in_poc(deal)

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from oidocs._version import __version__
+from oidocs.clauses.context import poc_insured
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import poc_review_days
@@ -115,6 +116,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
     The source is "yes" for a default, "no" for a value the deal sets, "lean" for a default the
     documents change for the side acted for (a client-side PoC gives the client 30 days to review
     the report, not the default 10): the sheet shows what the documents say, never the raw default.
+    An option no Article uses is left out (the PoC's insurance figure when the work stays at the
+    performer's facilities), by the rule the clauses themselves follow.
     """
     rows: list[tuple[str, Any, bool]] = []
     for name in OPTION_SECTIONS:
@@ -132,6 +135,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
             applied["poc.deliverables"] = "verification_report"  # the report, by default
     found: list[tuple[str, Any, str]] = []
     for path, value, default in rows:
+        if path == "poc.insurance_amount" and not poc_insured(deal):
+            continue  # no Article states the figure (work at the performer's own facilities)
         used = applied.get(path, value)
         leaned = path in LEANED and used != value
         found.append((path, used, "lean" if leaned else "yes" if default else "no"))
