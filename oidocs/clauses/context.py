@@ -35,6 +35,7 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted
 from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor, poc_term_floor,
                                    practice_due, research_start)
@@ -153,29 +154,6 @@ def poc_host(deal: Deal) -> str | None:
     poc = deal.poc
     keys = {p.key for p in deal.parties}
     return poc.site if poc is not None and poc.site in keys and poc.site not in (poc.performer, poc.client) else None
-
-
-def poc_sme_entrusted(deal: Deal) -> bool:
-    """True when a large company pays an SME for the PoC (client ``kind: large_company``, performer
-    ``kind: sme``, a fee above nil).
-
-    Such a PoC may be an entrustment under the SME Entrustment Transactions Act (中小受託取引適正化法,
-    formerly the Subcontract Act, in force from 2026-01-01), which requires payment within 60 days of
-    receiving what was made, whatever the acceptance. The fee Article then pays within that period and
-    the review sheet names the Act: one rule for both, so the sheet never cites a clause that is absent.
-    """
-    poc = deal.poc
-    if poc is None or poc.fee.amount <= 0:
-        return False
-    kinds = {p.key: p.kind for p in deal.parties}
-    return kinds.get(poc.client) == "large_company" and kinds.get(poc.performer) == "sme"
-
-
-def poc_insured(deal: Deal) -> bool:
-    """True when the PoC's work is done away from the performer's own facilities (``poc.site`` other than
-    ``performer``): only then do its site and damages Articles state the minimum liability insurance
-    (``poc.insurance_amount``), so only then does the review sheet list that figure."""
-    return deal.poc is not None and deal.poc.site != "performer"
 
 
 def filing_lean(deal: Deal) -> str:

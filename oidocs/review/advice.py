@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from oidocs.clauses.context import poc_sme_entrusted
+from oidocs.deal.poc_rules import poc_sme_entrusted
 from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties

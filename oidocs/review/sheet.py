@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from oidocs._version import __version__
-from oidocs.clauses.context import poc_insured
+from oidocs.deal.poc_rules import poc_insured
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import poc_review_days

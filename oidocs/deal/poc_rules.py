@@ -1,0 +1,30 @@
+"""Rules on a PoC that both its clauses and the review sheet read, so that the sheet never cites or
+lists what the PoC agreement does not contain. Clauses see them as ``poc_sme_entrusted`` and
+``poc_insured`` (:mod:`oidocs.clauses.context`); the sheet calls them directly."""
+
+from __future__ import annotations
+
+from oidocs.deal.model import Deal
+
+
+def poc_sme_entrusted(deal: Deal) -> bool:
+    """True when a large company pays an SME for the PoC (client ``kind: large_company``, performer
+    ``kind: sme``, a fee above nil).
+
+    Such a PoC may be an entrustment under the SME Entrustment Transactions Act (中小受託取引適正化法,
+    formerly the Subcontract Act, in force from 2026-01-01), which requires payment within 60 days of
+    receiving what was made, whatever the acceptance. The fee Article then pays within that period and
+    the review sheet names the Act: one rule for both, so the sheet never cites a clause that is absent.
+    """
+    poc = deal.poc
+    if poc is None or poc.fee.amount <= 0:
+        return False
+    kinds = {p.key: p.kind for p in deal.parties}
+    return kinds.get(poc.client) == "large_company" and kinds.get(poc.performer) == "sme"
+
+
+def poc_insured(deal: Deal) -> bool:
+    """True when the PoC's work is done away from the performer's own facilities (``poc.site`` other than
+    ``performer``): only then do its site and damages Articles state the minimum liability insurance
+    (``poc.insurance_amount``), so only then does the review sheet list that figure."""
+    return deal.poc is not None and deal.poc.site != "performer"
