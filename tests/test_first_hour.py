@@ -116,4 +116,4 @@ def test_the_starter_and_docs_point_only_at_what_the_users_folder_has() -> None:
         questions = (ROOT / "templates" / "starter" / f"questions.{lang}.yaml").read_text(encoding="utf-8")
         assert "docs/" not in questions
     assert "shared/" not in (ROOT / "docs" / "deal-file.md").read_text(encoding="utf-8")
-    assert "drafts/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/drafts/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
