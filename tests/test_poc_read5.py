@@ -157,3 +157,17 @@ def test_the_sheet_lists_the_insurance_figure_only_where_an_article_states_it(la
     assert figure not in poc(lang) and label not in sheet(lang)
     at_client = variant(tmp_path, lambda d: d["poc"].update(site="client"))
     assert figure in poc(lang, at_client) and label in sheet(lang, at_client)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_clients_unfavourable_fee_item_follows_the_60_day_paragraph(lang: str, tmp_path: Path) -> None:
+    """The sheet told Toyokawa that the fee 'falls due on acceptance of the Report'; with the 60-day
+    paragraph it falls due within 60 days of receipt, accepted or not. Between two large companies the
+    old item stays."""
+    def both_large(d: dict[str, Any]) -> None:
+        d["parties"][0]["kind"] = "large_company"
+    on_acceptance = "により支払期限が到来し" if lang == "ja" else "The fee falls due on acceptance of the Report"
+    sixty = "の受領から60日以内に支払期限が到来し" if lang == "ja" else "falls due in any case within 60 days of receiving the Report"
+    review, plain_review = sheet(lang), sheet(lang, variant(tmp_path, both_large))
+    assert sixty in review and on_acceptance not in review
+    assert on_acceptance in plain_review and sixty not in plain_review
