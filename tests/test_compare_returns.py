@@ -265,7 +265,7 @@ def _shares_ja(d: Any) -> None:
 
 
 def _cap_lesser_en(d: Any) -> None:
-    _replace(_body(d, "Damages and Limitation of Liability")[3], "limited to the total of", "limited to the lesser of JPY 1,000,000 and the total of")
+    _replace(_body(d, "Damages and Limitation of Liability")[3], "limited to JPY 10,000,000", "limited to the lesser of JPY 1,000,000 and JPY 10,000,000")
 
 
 def _deemed_acceptance_en(d: Any) -> None:
@@ -377,7 +377,13 @@ RETURNS = [
 @pytest.fixture(scope="module")
 def jda(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("jda")
-    deal = api.read_deal(ROOT / "examples" / "acme-nano-ja.yaml")
+    # the shipped deal with a fixed JDA cap: with each party bearing its own costs the JDA has no
+    # overall cap unless the deal gives a figure, and these returns edit and delete that cap
+    text = (ROOT / "examples" / "acme-nano-ja.yaml").read_text(encoding="utf-8")
+    capped = text.replace("  costs: each_own\n", "  costs: each_own\n  liability_cap: 10000000\n", 1)
+    assert capped != text
+    (folder / "acme-nano-capped.yaml").write_text(capped, encoding="utf-8")
+    deal = api.read_deal(folder / "acme-nano-capped.yaml")
     out = {}
     for lang in ("ja", "en"):
         out[lang] = folder / f"jda-{lang}.docx"
