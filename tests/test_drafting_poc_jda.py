@@ -206,17 +206,22 @@ def test_exclusive_field_owner_keeps_its_own_practice_and_exclusivity_runs_from_
 # --- Liability -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", [ACME, BIGCO], ids=["each_own", "shared"])
-def test_jda_liability_is_capped_with_three_exceptions(path: Path) -> None:
+def test_jda_liability_is_limited_with_exceptions(path: Path) -> None:
+    """Direct loss only, with wilful misconduct, gross negligence and confidentiality outside the
+    limits; an overall cap only with shared costs (or a figure): with each party bearing its own
+    costs, what passes between the parties is often nil, and a cap of nil is no remedy at all."""
+    shared = path == BIGCO
     en = shipped_markdown(path, "jda", "en")
     article = article_titled(en, "Damages and Limitation of Liability")
     confidentiality = re.search(r"^## Article (\d+) \(Confidentiality\)", en, flags=re.M)
     assert confidentiality
     assert "lost profits" in article and "indirect loss" in article
-    assert "total liability of each Party" in article and "shall be limited to" in article
+    assert ("total liability of each Party" in article) is shared
     assert "wilful misconduct" in article and "gross negligence" in article
     assert re.search(rf"a breach of Article {confidentiality.group(1)}\b", article)
     ja = article_titled(shipped_markdown(path, "jda", "ja"), "損害賠償及び責任の制限")
-    assert "逸失利益" in ja and "を上限とする" in ja and "故意又は重大な過失" in ja
+    assert "逸失利益" in ja and "故意又は重大な過失" in ja
+    assert ("を上限とする" in ja) is shared
 
 
 # --- Wording that fits the deal --------------------------------------------------------------
