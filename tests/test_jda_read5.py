@@ -23,6 +23,7 @@ TITLES = {
     "joint": ("共同成果の帰属", "Ownership of Joint Results"),
     "outside": ("本分野外における実施等", "Practice outside the Field"),
     "costs": ("費用の負担", "Costs"),
+    "publication": ("成果の公表", "Publication of Results"),
 }
 
 
@@ -285,3 +286,15 @@ def test_shared_costs_say_whom_to_pay_when_with_indirect_costs_and_what_comes_ba
 def test_costs_each_party_bears_have_no_payment_mechanics() -> None:
     costs = jda_article(DEAL_E, "en", "costs")
     assert "invoice" not in costs and "indirect costs" not in costs
+
+
+# --- Report A10: co-owned know-how ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_co_owned_know_how_is_published_only_with_the_other_co_owners_consent(lang: str) -> None:
+    """Deal E: either co-owner could publish co-owned Results after 60 days' notice, and the other could
+    only ask to delete 'its' Confidential Information, unclear for co-owned process know-how. Know-how
+    in co-owned Results now needs the other co-owner's consent."""
+    first = paragraphs(jda_article(DEAL_E, lang, "publication"))[0]
+    assert ("共有に係る本成果に含まれるノウハウは、他の共有者の事前の書面による同意を得なければ、公表してはならない" if lang == "ja"
+            else "Know-how forming part of co-owned Results may be published only with the prior written consent of the other co-owner") in first
