@@ -139,7 +139,9 @@ def test_the_sheet_for_a_party_with_no_role_in_the_poc_does_not_give_it_poc_co_o
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     sheet = api.render_review(api.read_deal(path), lang=lang).decode("utf-8")
     mine = sheet.split("## ")[[i for i, s in enumerate(sheet.split("## ")) if "Mizuho Plastics" in s.split("\n")[0]][0]]
-    jda13 = "1. **共同研究開発契約 第13条**: 共有の成果" if lang == "ja" else "1. **JDA Article 13**: Licensing co-owned results"
+    # the JDA's practice article (its have-made right) and its licensing article
+    jda13 = ("1. **共同研究開発契約 第12条、共同研究開発契約 第13条**: 共有の成果" if lang == "ja"
+             else "1. **JDA Article 12; JDA Article 13**: Licensing co-owned results")
     assert jda13 in mine, mine
     poc14 = "技術検証（PoC）契約 第14条" if lang == "ja" else "PoC agreement Article 14"
     assert poc14 not in mine
