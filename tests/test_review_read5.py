@@ -189,8 +189,21 @@ def test_a_licence_outlasting_the_exclusive_period_is_no_contradiction_where_it_
     checks = _section(_sheet(DEAL_F, lang), "整合性" if lang == "ja" else "Checks across the pack")
     assert "2038-11-30" not in checks
     assert ("矛盾は見つかりませんでした" if lang == "ja" else "No contradiction found") in checks
-    assert ("共同研究開発契約の独占期間より前に終わる独占的なライセンス契約" if lang == "ja"
-            else "an exclusive licence ending before the JDA's exclusive period") in checks
+    assert ("- 独占的なライセンス契約が、共同研究開発契約の独占期間が終わるまで続くこと" if lang == "ja"
+            else "- an exclusive licence lasts until the JDA's exclusive period ends") in checks
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_no_contradiction_line_lists_the_checks_one_a_line(lang: str) -> None:
+    """The reader found 「同じ日の締結（秘密保持契約及びライセンス契約を除く。）」 inside one long parenthesis
+    unreadable to a manager: the sheet now says what was checked, one check a line, in plain words."""
+    checks = _section(_sheet(DEAL_F, lang), "整合性" if lang == "ja" else "Checks across the pack")
+    items = [line for line in checks.splitlines() if line.startswith("- ")]
+    assert len(items) == 9
+    assert "（締結の順序、同じ日の締結（" not in checks and "(signing order, stages signed" not in checks
+    assert ("- 秘密保持契約が次の契約の効力発生まで続くこと（技術検証契約は、次の契約に向けた協議を保護しない）" if lang == "ja"
+            else "- the NDA lasts until the next agreement takes effect (the PoC agreement does not protect talks on "
+                 "the agreement after it)") in items
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
