@@ -8,6 +8,8 @@ assigning its share. Each test fails on the text before its fix.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT, article_titled, shipped_markdown
@@ -208,6 +210,31 @@ def test_an_assigning_party_not_acted_for_gets_no_income_share(tmp_path) -> None
     outside = article_titled(api.render_document(api.read_deal(deal), "jda", lang="ja", fmt="md").decode("utf-8"),
                              TITLES["outside"][0])
     assert "寄与の割合に応じた額" not in outside
+
+
+@pytest.mark.parametrize("price", ["royalty_free: true", "royalty: {rate_percent: 3}"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_income_share_builds_when_the_jda_itself_grants_the_exclusive_right(tmp_path, lang: str, price: str) -> None:
+    """Deal F drafted for the startup, with the JDA granting the exclusive right itself (free, or for a
+    royalty): no licence agreement is then contemplated, so the income share may not count what the owner
+    receives 'under the Licence Agreement' (the pack stopped: the term was used but never defined); with
+    a royalty it counts the consideration the JDA's own article provides."""
+    from oidocs import api
+
+    text = DEAL_F.read_text(encoding="utf-8")
+    field = "  exclusive_field:\n"
+    assert field in text
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(text.replace(field, f"{field}    {price}\n", 1), encoding="utf-8")
+    md = api.render_document(api.read_deal(deal), "jda", lang=lang, fmt="md").decode("utf-8")
+    outside = article_titled(md, TITLES["outside"][0 if lang == "ja" else 1])
+    share = next(p for p in paragraphs(outside) if ("寄与の割合に応じた額" if lang == "ja" else "contributed, a share") in p)
+    assert ("ライセンス契約" not in share and "本実施許諾契約" not in share) if lang == "ja" else "Licence Agreement" not in share
+    if "royalty:" in price:
+        consideration = re.search(r"^## (?:第(\d+)条（実施の対価）|Article (\d+) \(Consideration for the Licence\))", md, flags=re.M)
+        assert consideration, md[:300]
+        number = consideration.group(1) or consideration.group(2)
+        assert (f"第{number}条に基づくものを含む" if lang == "ja" else f"under Article {number})") in share
 
 
 # --- 8. Wording that fits three parties ----------------------------------------------------------------
