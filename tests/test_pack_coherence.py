@@ -32,7 +32,7 @@ def _en(day: dt.date) -> str:
 @pytest.mark.parametrize("path", [C, HOST], ids=lambda p: p.stem)
 def test_the_standstill_lasts_past_the_dated_licence(path: Path) -> None:
     ja = article_titled(shipped_markdown(path, "poc", "ja"), "次段階への移行")
-    assert ("（4）検証期間の末日から6か月を経過する日又は次段階契約が効力を生じる予定の日である令和10年7月1日から"
+    assert ("（5）検証期間の末日から6か月を経過する日又は次段階契約が効力を生じる予定の日である令和10年7月1日から"
             "60日を経過する日のいずれか遅い日\n") in ja, ja
     en = article_titled(shipped_markdown(path, "poc", "en"), "Moving to the Next Stage")
     assert ("the day on which six (6) months have passed since the last day of the Verification Period or the day on "
@@ -118,11 +118,11 @@ def test_the_sheet_says_which_periods_follow_the_later_agreement_and_what_the_ow
         assert ("取引条件がライセンス契約の効力発生予定日（2028-07-01）を定めているため、基本合意書の有効期間（2028-08-30まで）、"
                 "技術検証（PoC）契約のスタンドスティルの最終期限（2028-08-30）及び技術検証（PoC）契約自体の最終期限（2028-08-30）を、"
                 "その60日後まで延ばしている") in sheet
-        assert "交渉打切りの通知による終了を求めるかを検討する" in sheet
+        assert "移行すると通知した後60日以上誠実に協議しても合意に至らないときは、一方の書面による協議打切りの通知でも終わる" in sheet
     else:
         assert ("The deal dates the licence agreement to take effect on 2028-07-01, so the drafts carry the MOU's term "
                 "(ending 2028-08-30), the long-stop of the PoC agreement's stand-still (ending 2028-08-30) and the PoC "
                 "agreement's own long-stop (ending 2028-08-30) to 60 days after that day") in sheet
-        assert "an end on notice that the negotiation has broken off" in sheet
+        assert "ends on a written notice that the talks have broken off, given after 60 days of good-faith negotiation" in sheet
     plain = api.render_review(api.read_deal(ROOT / "examples" / "acme-nano-ja.yaml"), lang=lang).decode("utf-8")
     assert "期間と最終期限を後の契約" not in plain and "Terms and long-stops run past" not in plain

@@ -37,7 +37,8 @@ from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted
 from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
-from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor, poc_term_floor,
+from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor,
+                                   poc_standstill_talks_days, poc_term_floor,
                                    practice_due, research_start)
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
@@ -319,6 +320,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "practice_due": practice_due(deal),
         "jda_on_notice": jda_on_notice(deal),
         "standstill_floor": _asdict(poc_standstill_floor(deal)),
+        "standstill_talks_days": poc_standstill_talks_days(deal),
         "poc_term_floor": _asdict(poc_term_floor(deal)),
         "mou_floor": _asdict(mou_floor(deal)),
         "research_start": research_start(deal),

@@ -161,6 +161,27 @@ def poc_standstill_parties(deal: Deal) -> tuple[str, str] | None:
     return pair if pair[0] != pair[1] else None
 
 
+# How long the owner and the holder must have negotiated the Next Agreement in good faith, from the
+# client's notice that it will conclude it, before either may end the stand-still by notice that the
+# talks have broken off: long enough that the holder is not ambushed by a break-off notice the day
+# after it said yes, short enough that a stalled negotiation does not hold the owner's field until
+# the long-stop. Drafted for the holder, twice as long (it needs time to close the deal it paid for).
+STANDSTILL_TALKS_DAYS = 30
+STANDSTILL_TALKS_DAYS_FOR_HOLDER = 60
+
+
+def poc_standstill_talks_days(deal: Deal) -> int | None:
+    """Days of good-faith talks after which a notice that they broke off ends the stand-still, or None.
+
+    None when the PoC carries no stand-still, or when the Next Agreement is already signed and
+    takes effect on the client's notice (there are no talks left to break off).
+    """
+    pair = poc_standstill_parties(deal)
+    if pair is None or jda_on_notice(deal):
+        return None
+    return STANDSTILL_TALKS_DAYS_FOR_HOLDER if deal.acting_for == pair[1] else STANDSTILL_TALKS_DAYS
+
+
 # How long after the planned effective date of the agreement a stage leads to its long-stop lasts at
 # least: two months of slack for a signing that slips (a board cycle or two), short enough that the
 # owner who promised the stand-still is not bound for long once the deal has stalled.
@@ -240,8 +261,9 @@ def poc_standstill_end(deal: Deal) -> dt.date | None:
     when later, :data:`NEXT_AGREEMENT_GRACE_DAYS` days after the Next Agreement is planned to take
     effect: a long-stop before that day let the owner license others in the very field just before
     the licence was signed (fourth reading, deal C: 2028-05-31 against a licence of 2028-07-01).
-    It ends earlier on the client's decision not to go on, a missed decision deadline, or when
-    the Next Agreement takes effect.
+    It ends earlier on the client's decision not to go on, a missed decision deadline, when
+    the Next Agreement takes effect, or on a notice that the talks on it broke off after
+    :func:`poc_standstill_talks_days` days of them (none of which the long-stop can foresee).
     """
     base = poc_standstill_base(deal)
     floor = poc_standstill_floor(deal)

@@ -4,8 +4,9 @@ When the deal dates the next agreement, the MOU's term, the PoC stand-still's lo
 PoC's own long-stop run to 60 days after it is planned to take effect
 (:func:`oidocs.deal.sequence.long_stop_floor`). Those dates then depend on the later
 agreement's date, and the owner under a stand-still stays bound until that day if the
-negotiation stalls after the client chose to go on: both sides' reviewers are told, with the
-articles. Wording: ``long_stops`` in ``templates/advice.yaml``.
+negotiation stalls after the client chose to go on, until a notice that the talks broke off
+after :func:`oidocs.deal.sequence.poc_standstill_talks_days` days of them: both sides' reviewers
+are told, with the articles. Wording: ``long_stops`` in ``templates/advice.yaml``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import Floor, mou_floor, poc_standstill_floor, poc_term_floor
+from oidocs.deal.sequence import Floor, mou_floor, poc_standstill_floor, poc_standstill_talks_days, poc_term_floor
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ def long_stop_findings(deal: Deal, lang: str) -> list[tuple[str, str, Any, tuple
     sep, last = ("、", "及び") if lang == "ja" else (", ", " and ")
     listed = items[0] if len(items) == 1 else sep.join(items[:-1]) + last + items[-1]
     latest = max((floor for _, _, floor in floors), key=lambda f: f.planned)
-    owner_note = any(key == "standstill" for key, _, _ in floors)
+    talk_days = poc_standstill_talks_days(deal)
+    owner_note = any(key == "standstill" for key, _, _ in floors) and talk_days is not None
     return [("long_stops", f"{latest.doc}.date", latest.planned.isoformat(), tuple(clause for _, clause, _ in floors), {
         "items": listed, "agreement": docs[latest.doc], "planned": latest.planned.isoformat(), "days": str(latest.days),
-        "owner_note": ((" " if lang == "en" else "") + str(words["owner_note"][lang])) if owner_note else ""})]
+        "owner_note": ((" " if lang == "en" else "") + str(words["owner_note"][lang]).format(talk_days=talk_days)) if owner_note else ""})]

@@ -1,0 +1,54 @@
+"""Fourth and fifth readings, the pieces left open (deals C, E and F), read back from the documents.
+
+1. Deal C's PoC stand-still could end only on the client's "no", a missed deadline, the licence
+   taking effect or the long-stop: a negotiation that stalled after the client said yes held the
+   owner's field until the long-stop. Either of them may now end it by notice that the talks broke
+   off, but only after a stated number of days of good-faith talks (the client is not ambushed).
+2. An undated MOU in a pack whose later agreements are dated ran "6 months" from nowhere.
+3. The JDA named background by one party's notice while its Schedule changed only by agreement.
+4. A JDA contributor could not stop the publication of a joint result that reveals its know-how.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, shipped_markdown
+from oidocs import api
+from oidocs.deal.sequence import poc_standstill_talks_days
+
+C_HOST = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"
+C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
+E = ROOT / "tests" / "review_deals" / "nagoya-kiyosu-toyokawa-en.yaml"
+F = ROOT / "tests" / "review_deals" / "fukuoka-univ-three-ja.yaml"
+
+
+def _standstill(path: Path, lang: str) -> str:
+    text = article_titled(shipped_markdown(path, "poc", lang), "次段階への移行" if lang == "ja" else "Moving to the Next Stage")
+    match = re.search(r"^4\. .*?(?=^5\. )", text, flags=re.M | re.S)
+    assert match, text
+    return match.group(0)
+
+
+@pytest.mark.parametrize("path", [C_HOST, C], ids=lambda p: p.stem)
+def test_the_standstill_ends_when_the_talks_on_the_licence_break_off_after_good_faith_talks(path: Path) -> None:
+    """Acting for the licensee (the client), 60 days of talks after its yes; then either may end it by notice."""
+    ja = _standstill(path, "ja")
+    assert "甲が次段階契約を締結する旨を通知した日から60日以上、甲及び乙が次段階契約の締結に向けて誠実に協議したにもかかわらず" \
+           "合意に至らず、その一方が他方に対し当該協議を打ち切る旨を書面により通知したときは、当該通知が他方に到達した日" in ja, ja
+    en = _standstill(path, "en")
+    assert "for at least sixty (60) days after Party A’s notice that it will conclude the Next Agreement, Party A and Party B " \
+           "have negotiated it in good faith without reaching agreement, and either of them notifies the other in writing " \
+           "that it breaks off those negotiations" in en, en
+    assert "deadline; and" not in en and en.count("; and") == 1
+
+
+def test_drafted_for_the_owner_the_talks_last_thirty_days(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(C.read_text(encoding="utf-8").replace("acting_for: suruga", "acting_for: vision"), encoding="utf-8")
+    assert poc_standstill_talks_days(api.read_deal(path)) == 30
+    assert "通知した日から30日以上" in _standstill(path, "ja")
+    assert "for at least thirty (30) days after" in _standstill(path, "en")
