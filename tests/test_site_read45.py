@@ -52,3 +52,27 @@ def test_drafted_for_the_owner_the_talks_last_thirty_days(tmp_path: Path) -> Non
     assert poc_standstill_talks_days(api.read_deal(path)) == 30
     assert "通知した日から30日以上" in _standstill(path, "ja")
     assert "for at least thirty (30) days after" in _standstill(path, "en")
+
+
+def _undated_mou(tmp_path: Path) -> Path:
+    """Deal C with its MOU's date left blank (filled in at signing); the PoC and the licence stay dated."""
+    text = C.read_text(encoding="utf-8").replace("mou:\n  date: 2027-03-01\n", "mou:\n")
+    assert text != C.read_text(encoding="utf-8")
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_undated_mou_runs_from_its_signing_until_past_the_dated_licence(tmp_path: Path) -> None:
+    """"6か月間" from a blank date could end before the licence of 2028-07-01: it now reaches 60 days past it."""
+    path = _undated_mou(tmp_path)
+    ja = article_titled(shipped_markdown(path, "mou", "ja"), "有効期間")
+    assert "か月間とする" not in ja
+    assert ("本合意書は、その締結日から効力を生じ、その有効期間は、同日から6か月を経過する日又は第6条に定める実施許諾に関する契約が"
+            "効力を生じる予定の日である令和10年7月1日から60日を経過する日のいずれか遅い日までとする。") in ja, ja
+    en = article_titled(shipped_markdown(path, "mou", "en"), "Term")
+    assert "shall take effect on the date of its execution and shall remain in force from that date until the later of " \
+           "the day on which six (6) months have passed since that date and the day on which sixty (60) days have passed " \
+           "since July 1, 2028, the day on which the licence agreement referred to in Article 6 is planned to take effect" in en, en
+    sheet = api.render_review(api.read_deal(path), lang="ja").decode("utf-8")
+    assert "基本合意書の有効期間（締結日から数えた月数が先に尽きても2028-08-30まで）" in " ".join(sheet.split())

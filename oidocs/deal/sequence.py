@@ -302,10 +302,16 @@ def mou_floor(deal: Deal) -> Floor | None:
     leaves that rule nothing to do (fourth reading, deal C: an MOU to 2027-08-31 "ending when
     the licence takes effect" on 2028-07-01). So when the deal dates the agreements it prepares,
     its term reaches :data:`NEXT_AGREEMENT_GRACE_DAYS` days past the last of them.
+
+    An undated MOU (signed on a day left blank) in a pack that dates those agreements cannot be
+    compared with them: "six months from signing" may run out before they take effect. It gets the
+    floor whatever its signing day, and the clause says "from signing, until the later of" the two.
     """
     _, effective = deal.doc_dates("mou")
-    if deal.mou is None or effective is None:
+    if deal.mou is None:
         return None
+    if effective is None:
+        return long_stop_floor(deal, mou_prepares(deal))
     return _later_floor(deal, term_end(effective, deal.mou.term_months), mou_prepares(deal))
 
 

@@ -40,7 +40,9 @@ def long_stop_findings(deal: Deal, lang: str) -> list[tuple[str, str, Any, tuple
     if not floors:
         return []
     words, docs = _words(), check_words()["docs"][lang]
-    items = [str(words["items"][key][lang]).format(date=floor.until.isoformat()) for key, _, floor in floors]
+    undated = deal.doc_dates("mou")[1] is None  # its term then counts from a signing day left blank
+    items = [str(words["items"]["mou_undated" if key == "mou" and undated else key][lang]).format(date=floor.until.isoformat())
+             for key, _, floor in floors]
     sep, last = ("、", "及び") if lang == "ja" else (", ", " and ")
     listed = items[0] if len(items) == 1 else sep.join(items[:-1]) + last + items[-1]
     latest = max((floor for _, _, floor in floors), key=lambda f: f.planned)
