@@ -174,3 +174,35 @@ def test_the_owners_filing_notice_and_the_startups_income_share_are_in_the_regis
 
         assert "当該対価を受領した日から60日以内に" not in api.render_document(
             other, "jda", fmt="md").decode("utf-8")  # type: ignore[arg-type]
+
+
+# The minimum royalty of a licence signed before the research ends (deal D): no row from the signing day.
+
+DEAL_D = DEALS / "kansai-helix-field-en.yaml"
+
+
+def test_the_minimum_royalty_rows_follow_the_licences_later_start(tmp_path: Path) -> None:
+    """Deal D's licence is signed with the JDA (2027-05-15), and its Article 6 starts the contract years
+    at the first sale or a year after the research ends, whichever is earlier: the register dated the
+    first shortfall a year after signing, when no minimum runs. It now states the rule with the long-stop
+    the licence names, and dates each shortfall only at the latest (long-stop + n years, + 60 days)."""
+    import datetime as dt
+
+    deal = _deal(DEAL_D)
+    rows = _rows(deal)
+    minimum = [r for r in rows if "Minimum royalty" in r["what"] or "minimum royalty" in r["what"]]
+    article = _article(deal, "licence", next(r["article"] for r in minimum))
+    named = re.search(r"or, if earlier, from (\w+ \d+, \d{4})", article)
+    assert named, article[:400]
+    long_stop = dt.datetime.strptime(named.group(1), "%B %d, %Y").date()
+    start = _row(rows, "First contract year of the minimum royalty begins")
+    assert long_stop.isoformat() in start["rule"] and "first sale" in start["rule"]
+    dated = [r for r in minimum if r["date"]]
+    assert dated and all("at the latest" in r["what"] for r in dated)
+    first = dt.date.fromisoformat(dated[0]["date"])
+    assert first == long_stop.replace(year=long_stop.year + 1) - dt.timedelta(days=1) + dt.timedelta(days=60)
+    assert "within 60 days" in start["rule"] and "within 60 days" in article.replace("sixty (60)", "60")
+    # a licence that takes effect after the research keeps its plain contract years from the effective date
+    later = _deal(DEAL_D, tmp_path, licence__date="2030-06-01", licence__effective="2030-06-01")
+    plain = [r for r in _rows(later) if "inimum royalty" in r["what"]]
+    assert plain[0]["date"] == "2031-07-30" and not any("at the latest" in r["what"] for r in plain)

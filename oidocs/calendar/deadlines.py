@@ -19,6 +19,7 @@ from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.calendar.events import event_duties, licensee_funds_prosecution
+from oidocs.deal.royalties import minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.document.tree import Document
@@ -197,6 +198,27 @@ def _jda_royalties(deal: Deal, words: dict[str, str], add: Any) -> None:
             rule=words["jda_royalty_report_rule"].format(months=royalty.report_months))
 
 
+def _licence_minimum(deal: Deal, words: dict[str, str], add: Any, start: dt.date, end: dt.date | None) -> None:
+    """The shortfall of each contract year's minimum royalty. Contract years count from the licence's
+    effective date, unless the licence takes effect before the pack's JDA research has ended: they then
+    begin at the first sale or at a long-stop after the research (royalties.minimum_start, the rule
+    licence.consideration states), so only the latest due dates are known: they are listed as such, with
+    the rule, rather than dates counted from a signing day on which no minimum runs. An open-ended licence
+    lists three contract years, as it does its reports."""
+    later = minimum_start(deal)
+    first = later.long_stop if later is not None else start
+    if later is not None:
+        rule = words["licence_minimum_rule_sale" if later.sale_years == 0 else "licence_minimum_rule_sale_year"]
+        add("licence.minimum.rule", None, "licence", "licence.consideration", "licence_minimum_start",
+            rule.format(long_stop=first.isoformat(), days=MINIMUM_DAYS))
+    horizon = end or add_years(first, OPEN_ENDED_YEARS) - dt.timedelta(days=1)  # open-ended: three years
+    year = 1
+    while (year_end := add_years(first, year) - dt.timedelta(days=1)) <= horizon:
+        add(f"licence.minimum.{year}", year_end + dt.timedelta(days=MINIMUM_DAYS), "licence",
+            "licence.consideration", "licence_minimum" if later is None else "licence_minimum_latest", n=year)
+        year += 1
+
+
 def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
     lic = deal.licence
     assert lic is not None
@@ -220,11 +242,7 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
             add("licence.report.rule", None, "licence", "licence.reports", "licence_report", n=n,
                 rule=words["licence_report_rule"].format(months=royalty.report_months))
         if royalty.minimum_annual:
-            year = 1
-            while (year_end := add_years(start, year) - dt.timedelta(days=1)) <= horizon:
-                add(f"licence.minimum.{year}", year_end + dt.timedelta(days=MINIMUM_DAYS), "licence",
-                    "licence.consideration", "licence_minimum", n=year)
-                year += 1
+            _licence_minimum(deal, words, add, start, end)
     if licensee_funds_prosecution(deal):  # licence.prosecution, only when it has the licensee choose countries
         add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
             words["licence_countries_rule"])
