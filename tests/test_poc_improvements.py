@@ -141,3 +141,31 @@ def test_the_stamp_note_follows_the_assignment_in_the_poc(tmp_path: Path) -> Non
         neutral = api.render_review(api.read_deal(variant(tmp_path, HOST, acting_for=None)), lang=lang).decode("utf-8")
         line = next(x for x in neutral.splitlines() if x.startswith("- **技術検証（PoC）契約書**") or x.startswith("- **Technical Verification"))
         assert words not in line
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("acting", ["bigco", None])
+def test_the_jda_says_no_more_of_the_owners_poc_results_than_the_poc_gives_it(tmp_path: Path, lang: str, acting: str | None) -> None:
+    """Deal B (the owner, a startup, has no PoC role): only a PoC drafted for the owner vests in it the
+    improvements of its background that the others make. Drafted for the holder (or for no one), the PoC
+    leaves those with their makers, so the JDA may not include in the exclusive licence PoC results
+    'vested in the owner as improvements made by another Party': it includes what belongs to the owner
+    under the PoC agreement, if anything."""
+    import yaml
+
+    from conftest import ROOT
+    from oidocs import api
+
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "startup-field-three-en.yaml").read_text(encoding="utf-8"))
+    data.pop("acting_for", None)
+    if acting:
+        data["acting_for"] = acting
+    path = tmp_path / "deal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    jda = api.render_document(api.read_deal(path), "jda", lang, "md").decode("utf-8")
+    if lang == "en":
+        assert "as improvements of its own background technology made by another Party" not in jda
+        assert "the Intellectual Property Rights in the PoC Results, if any, that belong to Party A under the PoC Agreement" in jda
+    else:
+        assert "甲の背景技術を改良したものとして" not in jda
+        assert "本PoC契約に基づき甲に帰属するものがあるときは、当該知的財産権は" in jda
