@@ -101,7 +101,7 @@ def test_the_stand_still_covers_only_what_the_next_agreement_would_give(lang: st
         assert "本成果に係る自己の知的財産権（自己の役員又は従業員のみにより創出されたものを除く。）" in hold_text
         assert "battery packs for electric vehiclesの分野において" in hold_text
         free = paras[paras.index(hold_text) + 1]
-        assert "自己の背景知的財産権（対象技術に係るものを含む。）を自ら実施し" in free
+        assert "自己の背景知的財産権（本検証において検証した技術に係るものを含む。）を自ら実施し" in free
     else:
         assert "its Intellectual Property Rights in the Results (other than those created by its own" in hold_text
         assert "in the field of battery packs for electric vehicles in Japan" in hold_text
