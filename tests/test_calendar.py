@@ -158,7 +158,7 @@ def test_every_dated_duty_of_the_pack_is_in_the_register(tmp_path: Path) -> None
     decision = rows["Decision whether to proceed to joint research and development, notified in writing"]
     # report due 2027-06-14, ten days' review, two months to decide
     assert decision["date"] == "2027-08-24" and decision["rule"] == "2 months after acceptance of the report"
-    assert rows["Background information to be identified in writing"]["rule"].startswith(
+    assert rows["Background information to be proposed for the Schedule"]["rule"].startswith(
         "30 days after the first day of the research period")
     assert rows["Last day of the duty to notify improvements"]["date"] == "2029-06-30"
     assert rows["Joint Research and Development Agreement: end of confidentiality"]["date"] == "2033-06-30"

@@ -170,10 +170,11 @@ def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: st
     schedule = text[text.rindex("\n## "):]
     if lang == "ja":
         assert "| 甲 | 締結時点でなし | — | — |" in schedule and "| 乙 | 締結時点でなし | — | — |" in schedule
-        assert "両当事者の書面による合意によって本別紙に追加することができる" in schedule
+        assert "背景知的財産権の帰属に関する条に定める提案及び異議の手続により追加することができ" in schedule
     else:
         assert "| the University | Nothing at signing | — | — |" in schedule and "| Helix | Nothing at signing | — | — |" in schedule
-        assert "may be added to this Schedule by the written agreement of both Parties." in schedule
+        assert "may be added to this Schedule by the procedure of proposal and objection set out in the Article on the " \
+               "ownership of Background IP Rights" in schedule
     assert "|  |  |  |" not in schedule
 
 

@@ -86,7 +86,7 @@ def test_research_background_ip_and_exclusivity_count_from_the_research(tmp_path
     assert "within thirty (30) days of the date of execution of this Agreement" not in jda
     ja = _md(JA, "jda", "ja")
     assert "2027年10月1日（本契約がその日より後に効力を生じたときは、その効力を生じた日）から2028年9月30日まで" in ja
-    assert "本共同研究開発の開始日（その開始日の後に取得したものについては、その取得日）から30日以内" in ja
+    assert "本共同研究開発の開始日（その開始日の後に取得し、又は本共同研究開発に用いることとした技術情報については、その取得又は決定の日）から30日以内" in ja
 
 
 def test_the_mou_ends_when_the_jda_takes_effect_not_when_it_is_signed(tmp_path: Path) -> None:
@@ -208,11 +208,11 @@ def test_a_sheet_never_says_the_dates_fit_when_a_check_could_not_run(tmp_path: P
 def test_the_register_of_a_one_date_pack_holds_every_dated_duty(tmp_path: Path) -> None:
     assert run("calendar", "--config", THREE, "--out", tmp_path).exit_code == 0
     rows = (tmp_path / "seq-onedate-three-deadlines.csv").read_text(encoding="utf-8-sig")
-    for what in ("共同研究開発に移行するか否かの判断", "背景情報を書面で特定する期限", "改良発明の通知義務",
+    for what in ("共同研究開発に移行するか否かの判断", "背景情報の別紙への追加を提案する期限", "改良発明の通知義務",
                  "秘密保持義務の終了日", "移行の提案に対する回答期限"):
         assert what in rows, what
     # the research starts on 2028-01-01 or on the notice to proceed: a rule, not a date
-    assert ",共同研究開発契約書,第2条,背景情報を書面で特定する期限,研究期間の初日から30日以内" in rows
+    assert re.search(r",共同研究開発契約書,第\d+条,背景情報の別紙への追加を提案する期限,研究期間の初日から30日以内", rows)
 
 
 # --- The review sheet, for people ------------------------------------------------------------

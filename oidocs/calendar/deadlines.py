@@ -31,7 +31,7 @@ MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 da
 MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
 RENEWAL_NOTICE_MONTHS = 3  # licence.term: notice of non-renewal at least 3 months before the term ends
 FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
-BACKGROUND_DAYS = 30  # jda.definitions: background information identified within 30 days of the research's start
+BACKGROUND_DAYS = 30  # ip.background_ip: background information proposed within 30 days of the research's start
 IMPROVEMENT_YEARS = 1  # ip.improvements: improvements made up to 1 year after the research period are notified
 NDA_REPLY_MONTHS = 2  # nda.next_steps: a proposal to move on is answered within 2 months
 REMOVAL_DAYS = 30  # poc.site: equipment removed and the site restored within 30 days after the verification
@@ -133,7 +133,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         first = research_start(deal)
         add("jda.start", first, "jda", "jda.schedule", "jda_start", "" if first else words["jda_start_rule"].format(
             start=jda.start.isoformat()))
-        add("jda.background", first + dt.timedelta(days=BACKGROUND_DAYS) if first else None, "jda", "jda.definitions",
+        add("jda.background", first + dt.timedelta(days=BACKGROUND_DAYS) if first else None, "jda", "ip.background_ip",
             "jda_background", words["jda_background_rule"].format(days=BACKGROUND_DAYS))
         add("jda.end", jda.end, "jda", "jda.schedule", "jda_end")
         add("jda.final_report", jda.end + dt.timedelta(days=FINAL_REPORT_DAYS), "jda", "jda.schedule", "jda_final_report")
