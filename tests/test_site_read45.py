@@ -110,3 +110,22 @@ def test_background_is_identified_by_one_rule_proposal_objection_and_the_schedul
         assert "提案の受領の日から30日以内に、これを受けた当事者から理由を示した書面による異議が述べられないときは" in article
         assert "異議が述べられたときは、全ての当事者が書面により合意したときに限り追加される" in article
         assert "背景知的財産権の帰属に関する条に定める提案及び異議の手続により追加することができ" in schedule
+
+
+@pytest.mark.parametrize("path", [F, E], ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_contributor_may_have_its_background_know_how_taken_out_of_a_publication_whoever_owns_the_result(
+        path: Path, lang: str) -> None:
+    """Fifth reading, deal F: the startup assigns its joint results to the university, so it could ask to delete only
+    'its' Confidential Information from a publication of results built on its algorithm, not its background know-how."""
+    article = article_titled(shipped_markdown(path, "jda", lang), "成果の公表" if lang == "ja" else "Publication of Results")
+    if lang == "ja":
+        assert "公表の内容に含まれ、又は公表の内容から推知される自己の秘密情報及び自己の背景情報に含まれるノウハウの削除" \
+               "（当該本成果に係る権利の有無を問わない。）" in article, article
+        assert "及びその背景情報に含まれるノウハウ（いずれの当事者が権利を有する本成果に含まれるかを問わない。）は、" \
+               "当該当事者の事前の書面による同意を得なければ、公表してはならない" in article
+    else:
+        assert "delete any of its Confidential Information, and any know-how in its Background Information, contained in " \
+               "the publication or derivable from it, whether or not it holds any right in the Results concerned" in article
+        assert "or know-how in its Background Information, whoever owns the Results in which it is contained, without the " \
+               "prior written consent of that Party" in article
