@@ -127,6 +127,7 @@ class _Renderer:
         self.context = context
         self.lang = lang
         self.added_later = added_later
+        self.names = library.names(context)  # merged once: every clause of the document renders on them
 
     def included(self, spec: ArticleSpec, docdef: DocDef) -> bool:
         """Whether an article or schedule of the definition is in this document (its ``when`` holds)."""
@@ -156,16 +157,18 @@ class _Renderer:
         template = self.library.template(clause_id, self.lang)
         try:
             with budgeted():
-                context = {**self.context, "added_by_amendment": True} if clause_id in self.added_later \
-                    else self.context
-                text, nodes = self.library.render(template, context, to_node)
+                names = {**self.names, "added_by_amendment": True} if clause_id in self.added_later \
+                    else self.names
+                text, nodes = self.library.render(template, names, to_node, merged=True)
         except Exception as exc:  # a clause may be a user's: whatever it raised is reported, never a traceback
             raise ClauseError(file=cf.file, line=_template_line(cf), message=_describe(exc)) from None
-        try:  # a heading may name what the deal makes (the NDA's next stages), worded like a document title
-            with budgeted():
-                title = self.library.title(cf.title, self.context)
-        except Exception as exc:
-            raise ClauseError(file=cf.file, line=2, message=f"title: {_describe(exc)}") from None
+        title = cf.title
+        if "{" in title:  # a heading may name what the deal makes (the NDA's next stages), worded like a title
+            try:
+                with budgeted():
+                    title = self.library.title(title, self.context)
+            except Exception as exc:
+                raise ClauseError(file=cf.file, line=2, message=f"title: {_describe(exc)}") from None
         provenance = Clause(cf.id, cf.version, title, cf.note, reason, cf.file, cf.user, cf.provides)
         return provenance, parse_body(text, nodes, cf, self.lang)
 

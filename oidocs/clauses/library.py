@@ -232,13 +232,20 @@ class Library:
             self._titles[source] = self.env.from_string(source)
         return " ".join(self._titles[source].render(**context).split())
 
-    def render(self, template: Any, context: dict[str, Any], to_node: Callable[[Any], Any]) -> tuple[str, list[Any]]:
-        """Render a clause template; return its text (with node markers) and the nodes it printed."""
+    def names(self, context: dict[str, Any]) -> dict[str, Any]:
+        """The environment's globals and ``context`` merged: a document's clauses all render on them
+        (:meth:`render` with ``merged=True``), so the assembler merges once per document, not per clause."""
+        return {**self.env.globals, **context}
+
+    def render(self, template: Any, context: dict[str, Any], to_node: Callable[[Any], Any], *,
+               merged: bool = False) -> tuple[str, list[Any]]:
+        """Render a clause template; return its text (with node markers) and the nodes it printed.
+        ``merged``: ``context`` already holds the environment's globals (from :meth:`names`)."""
         sink = _TokenSink(to_node)
         token = _SINK.set(sink)
-        # What Template.render does, with one copy of the names instead of three: the context is
+        # What Template.render does, with one copy of the names instead of three: the names are
         # shared (a clause's {% set %} writes to its own Context.vars, never to these names).
-        names = {**self.env.globals, **context}
+        names = context if merged else {**self.env.globals, **context}
         try:
             run = self.env.context_class(self.env, names, template.name, template.blocks)
             return self.env.concat(template.root_render_func(run)), sink.nodes
