@@ -33,6 +33,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from oidocs.clauses.plain import LEAVES, FrozenMap, Nodes, Record, to_plain
+from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
 __all__ = ["BudgetExceeded", "ClauseSandbox", "FrozenMap", "Nodes", "Record", "budgeted", "charge", "check_size", "current_budget",
            "deep_size", "leaf_text", "to_plain", "trust_helpers"]
@@ -106,6 +107,8 @@ class budgeted:
 
 def check_size(value: Any) -> Any:
     """Refuse a string, list or integer larger than a clause may build; return it otherwise."""
+    if type(value) in _UNSIZED:  # what most helpers return (a term, a reference): nothing to measure
+        return value
     if isinstance(value, str):
         if len(value) > MAX_STRING:
             raise BudgetExceeded(f"a string of {len(value):,} characters is longer than a clause may build "
@@ -125,6 +128,9 @@ def deep_size(value: Any, limit: int = MAX_DEEP) -> int:
     memory but takes minutes to compare inside one C call, where no time limit can be checked;
     so the walk stops, and the clause with it, past ``limit`` entries (each reference counted).
     """
+    if type(value) in _FLAT:  # most compared values are one word or number: one entry, as the walk counts it
+        charge(1)
+        return 1
     count = 0
     stack = [value]
     while stack:
@@ -143,6 +149,10 @@ def deep_size(value: Any, limit: int = MAX_DEEP) -> int:
     charge(count)
     return count
 
+
+_FLAT = frozenset({str, int, float, bool, type(None)})  # exactly these types (a subclass takes the long way)
+_UNSIZED = frozenset({Text, Insert, Ref, Term, Table})  # what helpers make; check_size lets them through anyway
+_NO_FIELD = object()
 
 _HELPER_CODE: set[CodeType] = set()
 
@@ -309,6 +319,10 @@ class ClauseSandbox(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         charge()
+        if type(obj) is Record and attribute[:1] != "_":  # a deal field (most reads): what the long way returns
+            value = obj._fields.get(attribute, _NO_FIELD)
+            if value is not _NO_FIELD and not callable(value):
+                return value
         if type(obj) is list and attribute == "append":  # a list the clause made itself (deal lists are tuples)
             return _Append(obj)
         if type(obj).__module__ == "oidocs.document.tree":
