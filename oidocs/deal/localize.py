@@ -87,10 +87,18 @@ def foreign_address(address: str) -> bool:
     than Japan listed in ``templates/prefectures.yaml``. Unknown is not foreign (a seal mark stays);
     :func:`unplaced_parties` lets the review sheet ask about it."""
     text, last = _address_ends(address)
+    starts, ends = _foreign_countries()
+    return text.startswith(starts) or last in ends
+
+
+@lru_cache(maxsize=1)
+def _foreign_countries() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The Japanese names an address abroad starts with, and the English ones (casefolded) it ends with.
+
+    Read once per process: every document asks for each party (its seal mark, export control).
+    """
     countries = _places().get("foreign_countries", {})
-    if any(text.startswith(c) for c in countries.get("ja", [])):
-        return True
-    return any(last == c.casefold() for c in countries.get("en", []))
+    return tuple(countries.get("ja", [])), frozenset(str(c).casefold() for c in countries.get("en", []))
 
 
 def japanese_address(address: str) -> bool:
