@@ -260,11 +260,29 @@ class _Append:
 class _Generator(CodeGenerator):
     """Generated code that charges the budget for constant text and checks ``~`` joins."""
 
+    def visit_Output(self, node: nodes.Output, frame: Any) -> None:
+        # The constant text of one output statement is charged in one call before it is printed
+        # (the same units as one call per piece of text; most clauses are mostly constant text).
+        size = sum(len(child.data) for child in node.nodes if isinstance(child, nodes.TemplateData))
+        if size:
+            self.writeline(f"environment.sandbox_text({size})")
+        super().visit_Output(node, frame)
+
     def _output_const_repr(self, group: Iterable[Any]) -> str:
         text = "".join(map(str, group))
         if MARKERS[0] in text or MARKERS[1] in text:  # refused when the clause reaches it, as any error
             return f"environment.sandbox_marked({text!r})"
-        return f"environment.sandbox_text({text!r})"
+        return repr(text)
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape or finalize.src is None:
+            return super()._output_child_pre(node, frame, finalize)
+        self.write(finalize.src)  # no str() around it: the finalize hook returns text
+
+    def _output_child_post(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape or finalize.src is None:
+            return super()._output_child_post(node, frame, finalize)
+        self.write(")")
 
     def visit_Compare(self, node: nodes.Compare, frame: Any) -> None:
         self.write("(environment.sandbox_compared(")
@@ -355,12 +373,12 @@ class ClauseSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     # hooks of the generated code
-    def sandbox_text(self, text: str) -> str:
-        """Constant text of the clause (checked for the engine's markers when compiled): charged as printed."""
+    def sandbox_text(self, size: int) -> None:
+        """Charge the ``size`` characters of constant text an output statement prints (checked for the
+        engine's markers when compiled)."""
         budget = _BUDGET.get()
         if budget is not None:
-            budget.charge(len(text))
-        return text
+            budget.charge(size)
 
     def sandbox_marked(self, text: str) -> str:
         raise BudgetExceeded("the clause contains U+E000 or U+E001, private-use characters oidocs uses "
