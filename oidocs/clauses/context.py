@@ -79,6 +79,9 @@ def to_node(value: Any) -> Any:
     return Insert(" ".join(leaf_text(value, "printing").split()))
 
 
+to_node.unchanged = frozenset({Ref, Term, Table})  # type: ignore[attr-defined]  # the clause sink skips the call
+
+
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -228,6 +231,11 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
             word = words[key] = terms[key].text(labels.lang, doc)
         return Term(key, labels.define(word, terms[key].the) if defining else word, defining)
 
+    def term(key: str) -> Term:
+        """A use of a term (the commonest call of a clause): term_node(key, False) in one call."""
+        word = words.get(key)
+        return Term(key, word, False) if word is not None else term_node(key, False)
+
     def means(key: str) -> Term:
         """Defines a term at the head of its definition: 「本成果」とは、…をいう。 / "Results" means ..."""
         term_node(key, False)  # the same check of the key
@@ -349,7 +357,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "ref": lambda target: Ref(leaf_text(target, "ref()")),  # str() of a list could be gigabytes
         "define": lambda key: term_node(key, True),
         "means": means,
-        "term": lambda key: term_node(key, False),
+        "term": term,
         "money": lambda amount, currency="JPY", tax=True: labels.money(int(amount), currency, bool(tax)),
         "date": date,
         "join": join,

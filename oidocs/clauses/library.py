@@ -82,11 +82,12 @@ class _TokenSink:
     def __init__(self, to_node: Callable[[Any], Any]) -> None:
         self.nodes: list[Any] = []
         self.to_node = to_node
+        self.as_is: frozenset[type] = getattr(to_node, "unchanged", frozenset())  # what to_node returns unchanged
         budget = current_budget()  # the rendering's budget, looked up once instead of per printed value
         self.charge = charge if budget is None else budget.charge
 
     def add(self, value: Any) -> str:
-        node = self.to_node(value)
+        node = value if type(value) in self.as_is else self.to_node(value)
         if type(node) is tuple:
             return "".join([self._put(part) for part in node])
         self.charge(1 + len(getattr(node, "text", "")))  # _put, written out: most printed values are one node

@@ -20,8 +20,6 @@ run code, read files, or stall a batch. Three walls:
 
 from __future__ import annotations
 
-import contextvars
-import time
 from collections.abc import Mapping
 from types import CodeType, FunctionType
 from typing import Any, Callable, Iterable, Iterator
@@ -32,15 +30,15 @@ from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
+from oidocs.clauses.budget import (  # noqa: F401  (MAX_OPS, MAX_SECONDS: the limits, named here too)
+    _BUDGET, MAX_OPS, MAX_SECONDS, BudgetExceeded, budgeted, charge, current_budget)
 from oidocs.clauses.plain import LEAVES, FrozenMap, Nodes, Record, to_plain
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
 __all__ = ["BudgetExceeded", "ClauseSandbox", "FrozenMap", "Nodes", "Record", "budgeted", "charge", "check_size", "current_budget",
            "deep_size", "leaf_text", "to_plain", "trust_helpers"]
 
-MAX_OPS = 2_000_000  # attribute reads, calls, loop steps and output characters of one rendering
 CALL_UNITS = 10  # a call (a macro, a helper) costs about ten loop steps
-MAX_SECONDS = 2.0  # wall-clock limit of one rendering, checked every 1,024 units
 MAX_STRING = 200_000  # characters of a string an operator or helper builds
 MAX_ITEMS = 10_000  # entries of a list an operator builds; the largest range()
 MAX_INT_BITS = 4_096  # size of an integer an operator builds
@@ -52,57 +50,6 @@ FILTERS = ("abs", "capitalize", "count", "d", "default", "first", "int", "last",
            "trim", "unique", "upper")  # not sum: sum(start=[]) joins lists without any bound
 _SAFE_METHODS = {str: {"startswith", "endswith"}}
 _MAP_METHODS = {"items", "keys", "values", "get"}
-
-
-class BudgetExceeded(Exception):
-    """A clause used more than its share of work or output."""
-
-
-class Budget:
-    """The work one clause rendering may do: units, and a wall-clock deadline."""
-
-    __slots__ = ("used", "limit", "deadline")
-
-    def __init__(self, limit: int = MAX_OPS, seconds: float = MAX_SECONDS) -> None:
-        self.used = 0
-        self.limit = limit
-        self.deadline = time.monotonic() + seconds
-
-    def charge(self, units: int) -> None:
-        before = self.used
-        self.used += units
-        if self.used > self.limit:
-            raise BudgetExceeded(f"the clause does too much work or makes too much text (over {self.limit:,} "
-                                 "steps or characters); is there a loop that never ends?")
-        if (before ^ self.used) >> 10 and time.monotonic() > self.deadline:
-            raise BudgetExceeded("the clause took too long to render; is there a loop that never ends?")
-
-
-_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("oidocs_clause_budget", default=None)
-
-
-def charge(units: int = 1) -> None:
-    """Charge the current rendering's budget (nothing outside a rendering)."""
-    budget = _BUDGET.get()
-    if budget is not None:
-        budget.charge(units)
-
-
-def current_budget() -> Budget | None:
-    """The budget of the rendering under way (None outside one)."""
-    return _BUDGET.get()
-
-
-class budgeted:
-    """``with budgeted():`` renders under a fresh :class:`Budget`."""
-
-    def __enter__(self) -> Budget:
-        self.budget = Budget()
-        self.token = _BUDGET.set(self.budget)
-        return self.budget
-
-    def __exit__(self, *exc: object) -> None:
-        _BUDGET.reset(self.token)
 
 
 def check_size(value: Any) -> Any:
@@ -151,8 +98,7 @@ def deep_size(value: Any, limit: int = MAX_DEEP) -> int:
 
 
 _FLAT = frozenset({str, int, float, bool, type(None)})  # exactly these types (a subclass takes the long way)
-_UNSIZED = frozenset({Text, Insert, Ref, Term, Table})  # what helpers make; check_size lets them through anyway
-_NO_FIELD = object()
+_UNSIZED, _NO_FIELD = frozenset({Text, Insert, Ref, Term, Table}), object()  # what helpers make: check_size passes them
 
 _HELPER_CODE: set[CodeType] = set()
 
@@ -260,9 +206,7 @@ class _Append:
 class _Generator(CodeGenerator):
     """Generated code that charges the budget for constant text and checks ``~`` joins."""
 
-    def visit_Output(self, node: nodes.Output, frame: Any) -> None:
-        # The constant text of one output statement is charged in one call before it is printed
-        # (the same units as one call per piece of text; most clauses are mostly constant text).
+    def visit_Output(self, node: nodes.Output, frame: Any) -> None:  # a statement's constant text charged at once
         size = sum(len(child.data) for child in node.nodes if isinstance(child, nodes.TemplateData))
         if size:
             self.writeline(f"environment.sandbox_text({size})")
@@ -275,13 +219,9 @@ class _Generator(CodeGenerator):
         return repr(text)
 
     def _output_child_pre(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
-        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape or finalize.src is None:
-            return super()._output_child_pre(node, frame, finalize)
-        self.write(finalize.src)  # no str() around it: the finalize hook returns text
+        self.write(finalize.src)  # no str() around the finalize hook (always set, no autoescape): it returns text
 
     def _output_child_post(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
-        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape or finalize.src is None:
-            return super()._output_child_post(node, frame, finalize)
         self.write(")")
 
     def visit_Compare(self, node: nodes.Compare, frame: Any) -> None:
@@ -362,7 +302,8 @@ class ClauseSandbox(SandboxedEnvironment):
                 kwargs.pop("_loop_vars", None)
                 kwargs.pop("_block_vars", None)
             try:
-                return check_size(__obj(*args, **kwargs))
+                result = __obj(*args, **kwargs)
+                return result if type(result) in _UNSIZED else check_size(result)
             except StopIteration:  # as Context.call: a helper's StopIteration must not end the clause's generator
                 return __self.undefined("value was undefined because a callable raised a StopIteration exception")
         return check_size(super().call(__context, __obj, *args, **kwargs))
@@ -374,8 +315,7 @@ class ClauseSandbox(SandboxedEnvironment):
 
     # hooks of the generated code
     def sandbox_text(self, size: int) -> None:
-        """Charge the ``size`` characters of constant text an output statement prints (checked for the
-        engine's markers when compiled)."""
+        """Charge the constant text an output statement prints (checked for markers when compiled)."""
         budget = _BUDGET.get()
         if budget is not None:
             budget.charge(size)
