@@ -301,38 +301,14 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
     intro.append(phrase("parties_defined"))
 
     signed, effective = deal.doc_dates(doc)
-    nda_lean, poc_lean, jda_lean = leans(deal)
     acting = by_key.get(deal.acting_for) if deal.acting_for else None
 
     names = {
         "lang": labels.lang,
         "signed": signed,
         "effective": effective,
-        "acting_for": deal.acting_for,
         "acting": acting,
-        "nda_lean": nda_lean,
-        "poc_lean": poc_lean,
-        "poc_host": poc_host(deal),
-        "poc_sme_entrusted": poc_sme_entrusted(deal),
-        "poc_insured": poc_insured(deal),
-        "filing_lean": filing_lean(deal),
-        "jda_lean": jda_lean,
-        "licence_lean": licence_lean(deal),
-        "minimum_start": _record(minimum_start(deal)),
-        "royalty_cap": _record(royalty_cap(deal)),
         "phrase": phrase,
-        "signing": deal.signing,
-        "date_style": deal.date_style,
-        "docs": docs_in(deal),
-        "exclusivity_end": exclusivity_end(deal),
-        "practice_due": practice_due(deal),
-        "jda_on_notice": jda_on_notice(deal),
-        "standstill_floor": _asdict(poc_standstill_floor(deal)),
-        "standstill_talks_days": poc_standstill_talks_days(deal),
-        "poc_term_floor": _asdict(poc_term_floor(deal)),
-        "mou_floor": _asdict(mou_floor(deal)),
-        "research_start": research_start(deal),
-        "licence": deal.licence,
         "percent": lambda n: Plain(labels.percent(n)),
         "parties_intro": Nodes(intro),
         "doc": doc,
@@ -351,7 +327,6 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "count": lambda n: Plain(labels.count(int(n))),
         "has_university": any(p.academic for p in parties),
         "party_abroad": bool(abroad),
-        "purpose": deal.purpose,
         "court": deal.court or default_court(labels.lang),
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,
         "ref": lambda target: Ref(leaf_text(target, "ref()")),  # str() of a list could be gigabytes
@@ -364,12 +339,12 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "table": table,
         "share": share,
         "bilingual": bilingual,
-        "prevailing_language": deal.prevailing_language or deal.language,
     }
-    data = _plain_deal(deal)
-    sections = {"deal": data, **{name: data[name] for name in ("nda", "mou", "poc", "jda", "ip", "licence")}}
-    return {name: sections[name] if name in sections else value if _is_helper(value) else to_plain(value)
-            for name, value in names.items()}
+    shared = _deal_names(deal)
+    context = {name: shared[name] if name in shared else value if _is_helper(value) else to_plain(value)
+               for name, value in names.items()}
+    context.update(shared)
+    return context
 
 
 trust_helpers(build_context)  # the helpers above are called without Jinja2's per-call checks
@@ -382,6 +357,34 @@ def _plain_deal(deal: Deal) -> Record:
     data = _PLAIN.get(deal, (), lambda: to_plain(deal))
     assert isinstance(data, Record)
     return data
+
+
+_DEAL_NAMES: IdentityMemo[dict[str, Any]] = IdentityMemo()
+
+
+def _deal_names(deal: Deal) -> dict[str, Any]:
+    """The names that follow from the deal alone, as plain data: its sections, which way each stage
+    leans for ``acting_for``, the stages' dates and floors. Made once per deal object (a pack's
+    documents in one language share them; the memo keeps the last few, so a batch stays flat)."""
+    def compute() -> dict[str, Any]:
+        nda_lean, poc_lean, jda_lean = leans(deal)
+        names = {
+            "acting_for": deal.acting_for, "nda_lean": nda_lean, "poc_lean": poc_lean, "poc_host": poc_host(deal),
+            "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_insured": poc_insured(deal),
+            "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal),
+            "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
+            "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal),
+            "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal),
+            "jda_on_notice": jda_on_notice(deal), "standstill_floor": _asdict(poc_standstill_floor(deal)),
+            "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
+            "mou_floor": _asdict(mou_floor(deal)), "research_start": research_start(deal), "purpose": deal.purpose,
+            "prevailing_language": deal.prevailing_language or deal.language,
+        }
+        plain = {name: to_plain(value) for name, value in names.items()}
+        data = _plain_deal(deal)
+        plain.update(deal=data, **{name: data[name] for name in ("nda", "mou", "poc", "jda", "ip", "licence")})
+        return plain
+    return _DEAL_NAMES.get(deal, (), compute)
 
 
 def _asdict(value: Any) -> dict[str, Any] | None:
