@@ -22,12 +22,14 @@ from oidocs.calendar.events import event_duties, licensee_funds_prosecution
 from oidocs.deal.royalties import minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
+from oidocs.deal.poc_rules import poc_sme_entrusted
 from oidocs.document.tree import Document
 from oidocs.deal.sequence import add_months, term_end
 
 OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule row covers the rest)
 REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
 MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 days after the contract year
+SME_PAYMENT_DAYS = 60  # poc.fee: a large client pays an SME within 60 days of receiving the Report
 MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
 RENEWAL_NOTICE_MONTHS = 3  # licence.term: notice of non-renewal at least 3 months before the term ends
 FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
@@ -124,7 +126,13 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
             words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
-            add("poc.fee", None, "poc", "poc.fee", "poc_fee", words["poc_fee_rule"].format(days=poc.fee.due_days))
+            sme = poc_sme_entrusted(deal)
+            add("poc.fee", None, "poc", "poc.fee", "poc_fee",
+                words["poc_fee_rule_sme" if sme else "poc_fee_rule"].format(days=poc.fee.due_days))
+            if sme:  # the fee Article's 60-day limit: the invoice rule never runs past it
+                report_due = poc_report_due(deal)
+                add("poc.fee_latest", report_due + dt.timedelta(days=SME_PAYMENT_DAYS - 1) if report_due else None,
+                    "poc", "poc.fee", "poc_fee_latest", words["poc_fee_latest_rule"].format(days=SME_PAYMENT_DAYS))
         if poc.site != "performer":  # work at another's site: the performer's equipment comes out afterwards
             add("poc.removal", poc.end + dt.timedelta(days=REMOVAL_DAYS), "poc", "poc.site", "poc_removal",
                 words["poc_removal_rule"].format(days=REMOVAL_DAYS))

@@ -35,7 +35,7 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted
+from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor,
                                    poc_standstill_talks_days, poc_term_floor,
@@ -370,7 +370,8 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
         nda_lean, poc_lean, jda_lean = leans(deal)
         names = {
             "acting_for": deal.acting_for, "nda_lean": nda_lean, "poc_lean": poc_lean, "poc_host": poc_host(deal),
-            "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_insured": poc_insured(deal),
+            "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_sme_performer": poc_sme_performer(deal),
+            "poc_insured": poc_insured(deal),
             "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal),
             "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
             "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal),

@@ -1,6 +1,6 @@
 """Rules on a PoC that both its clauses and the review sheet read, so that the sheet never cites or
-lists what the PoC agreement does not contain. Clauses see them as ``poc_sme_entrusted`` and
-``poc_insured`` (:mod:`oidocs.clauses.context`); the sheet calls them directly."""
+lists what the PoC agreement does not contain. Clauses see them as ``poc_sme_entrusted``,
+``poc_sme_performer`` and ``poc_insured`` (:mod:`oidocs.clauses.context`); the sheet calls them directly."""
 
 from __future__ import annotations
 
@@ -16,8 +16,22 @@ def poc_sme_entrusted(deal: Deal) -> bool:
     receiving what was made, whatever the acceptance. The fee Article then pays within that period and
     the review sheet names the Act: one rule for both, so the sheet never cites a clause that is absent.
     """
+    return poc_sme_performer(deal) and deal.poc is not None and deal.poc.fee.amount > 0
+
+
+def poc_sme_performer(deal: Deal) -> bool:
+    """True when a large company commissions the PoC from an SME (client ``kind: large_company``,
+    performer ``kind: sme``), paid or not.
+
+    A large client taking an SME's intellectual property without consideration is what the SME
+    Entrustment Transactions Act (unjust demands for economic benefit, where the transaction is within
+    its scope) and the SME Agency's guidelines on intellectual property transactions
+    name as a problem. When the drafts are for such a client, the results Article has the SME assign its
+    improvements of the client's background for a consideration agreed in good faith, not free, and the
+    review sheet says why: one rule for both.
+    """
     poc = deal.poc
-    if poc is None or poc.fee.amount <= 0:
+    if poc is None:
         return False
     kinds = {p.key: p.kind for p in deal.parties}
     return kinds.get(poc.client) == "large_company" and kinds.get(poc.performer) == "sme"
