@@ -216,7 +216,7 @@ def test_background_ip_is_free_for_the_research_and_listed_in_a_schedule(lang: s
     ownership = article_titled(text, "背景知的財産権の帰属" if lang == "ja" else "Ownership of Background IP Rights")
     assert research_use in ownership
     assert ("別紙に記載する" if lang == "ja" else "are listed in the Schedule") in ownership
-    assert ("両当事者の書面による合意" if lang == "ja" else "written agreement of both Parties") in ownership
+    assert ("両当事者が書面により合意したときに限り" if lang == "ja" else "written agreement of both Parties") in ownership
     assert schedule in text
 
 
