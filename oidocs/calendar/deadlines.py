@@ -42,6 +42,11 @@ PCT_NUMBER = re.compile(r"PCT/[A-Z]{2}(\d{4})/")  # an international application
 JDA_UPFRONT_DAYS = 30  # ip.royalty_terms: the exclusive licence's upfront payment within 30 days of the JDA's effect
 CATEGORY_DAYS = 60  # ip.notification: whether notified results are a sole invention or joint results, within 60 days
 PUBLICATION_SURVIVAL_YEARS = 1  # jda.survival: the publication article survives one year after the JDA ends
+OWN_JOINT_PUBLICATION_YEARS = 2  # jda.survival: a party's notice before publishing joint results it owns, at most 2 years
+COSTS_BUDGET_DAYS = 30  # jda.costs: the first fiscal year's budget agreed within 30 days after the JDA's date
+COSTS_SETTLEMENT_DAYS = 60  # jda.costs: shared costs settled (refunded) within 60 days after the research period
+COSTS_INVOICE_DAYS = 30  # jda.costs: a payment under the settlement within 30 days of the invoice
+ACADEMIC = ("university", "research_institute")  # the kinds whose tasks the shared costs fund (oidocs.clauses.context)
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
                 words["jda_category_rule"].format(days=CATEGORY_DAYS))
         add("jda.publication_end", add_years(jda.end, PUBLICATION_SURVIVAL_YEARS), "jda", "jda.survival",
             "jda_publication_end", words["jda_publication_end_rule_ef" if deal.ip and deal.ip.model == "exclusive_field"
-                                         else "jda_publication_end_rule"].format(years=PUBLICATION_SURVIVAL_YEARS))
+                                         else "jda_publication_end_rule"].format(years=PUBLICATION_SURVIVAL_YEARS,
+                                                                                 own_years=OWN_JOINT_PUBLICATION_YEARS))
+        _jda_costs(deal, words, add)
         add("jda.improvements", add_years(jda.end, IMPROVEMENT_YEARS), "jda", "ip.improvements", "jda_improvements",
             words["jda_improvements_rule"])
         add("jda.confidentiality_end", add_years(jda.end, jda.confidentiality_years), "jda", "jda.confidentiality",
@@ -173,6 +180,26 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         _licence(deal, words, add)
     event_duties(deal, by_doc, words, add)
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
+
+
+def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
+    """The JDA's shared costs (jda.costs): the first year's budget, then the settlement after the research.
+
+    The same split as the Article: where a university or institute has tasks and a party outside it pays a
+    share, those tasks' costs are the shared costs, paid to it and settled and refunded by it; otherwise each
+    party pays its own tasks' shared costs first and the parties even out their shares after the research.
+    """
+    jda = deal.jda
+    if jda is None or jda.costs != "shared" or jda.cost_shares is None:
+        return
+    signed, _ = deal.doc_dates("jda")
+    add("jda.costs.budget", signed + dt.timedelta(days=COSTS_BUDGET_DAYS) if signed else None, "jda", "jda.costs",
+        "jda_costs_budget", words["jda_costs_budget_rule"].format(days=COSTS_BUDGET_DAYS))
+    funded = any(p.kind in ACADEMIC for p in deal.parties) and any(
+        p.kind not in ACADEMIC and jda.cost_shares.get(p.key, 0) > 0 for p in deal.parties)
+    add("jda.costs.settlement", jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS), "jda", "jda.costs",
+        "jda_costs_settlement" if funded else "jda_costs_true_up",
+        words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), invoice_days=COSTS_INVOICE_DAYS)
 
 
 def _jda_royalties(deal: Deal, words: dict[str, str], add: Any) -> None:

@@ -31,6 +31,7 @@ from oidocs.clauses.sandbox import (
     to_plain,
     trust_helpers,
 )
+from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
@@ -380,6 +381,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
             "mou_floor": _asdict(mou_floor(deal)), "research_start": research_start(deal), "purpose": deal.purpose,
             "prevailing_language": deal.prevailing_language or deal.language,
+            "licensed_background": licensed_background(deal),
         }
         plain = {name: to_plain(value) for name, value in names.items()}
         data = _plain_deal(deal)
