@@ -150,16 +150,18 @@ def test_the_background_licence_duty_is_bounded_and_respects_earlier_exclusive_l
 def test_joint_results_owned_by_the_university_stay_under_the_publication_procedure(lang: str) -> None:
     """Deal F: every Joint Result is the university's alone, so one year after the JDA it could publish
     all of them, the startup's contributions included, without notice. The procedure now keeps applying
-    to Joint Results for as long as the rights in them subsist."""
+    to Joint Results until they are published or filed, two years after the JDA at most (read6 D4: not for
+    the life of the patents), and any consent needed to publish know-how lasts while it is not public."""
     conf = jda_article(DEAL_F, lang, "confidentiality")
     line = [l for l in jda_article(DEAL_F, lang, "survival").splitlines() if ("第19条の規定：" in l or "Article 19: " in l)]
     assert len(line) == 1
     if lang == "ja":
         assert "共同成果（甲が単独で権利を有するものであっても、他の当事者がその創出に寄与したもの）の公表には、第25条に定めるところにより、引き続き第19条の規定を適用する" in conf
-        assert "ただし、共同成果及び他の当事者のみが権利を有する本成果（いずれも公知となったものを除く。）の公表に関する部分は、当該本成果に係る知的財産権が存続する間" in line[0]
+        assert "当事者が自ら権利を有する共同成果の公表に関する部分は、当該共同成果が公表され、又はこれに係る知的財産権の出願がされるまでの間（本契約の終了の日から2年を超えない。）" in line[0]
+        assert "ノウハウの公表に他のいずれかの当事者の同意を要する旨の部分は、当該ノウハウが公知となるまでの間" in line[0]
     else:
         assert "continues to apply to the publication of Joint Results (which Party A owns alone but another Party contributed to creating)" in conf
-        assert "the provisions on publishing Joint Results and Results owned only by another Party (in either case, unless publicly known) survive" in line[0]
+        assert "the provisions on a Party's publishing Joint Results that it owns itself survive until those Joint Results have been published".replace("'", "’") in line[0]
 
 
 # --- 5. Every contributor hears of a filing, and may object -------------------------------------------
@@ -301,13 +303,13 @@ def test_shared_costs_say_whom_to_pay_when_with_indirect_costs_and_what_comes_ba
     are now paid to it by 乙 and 丙 in proportion, on its invoice, and unspent funds come back."""
     costs = jda_article(DEAL_F, lang, "costs")
     if lang == "ja":
-        assert "甲の分担業務に配分された共同研究費及びこれに甲の規程に基づき同項の予算に定める率により算定した間接経費は、乙及び丙が、各自の共同研究費の負担割合に応じ" in costs
+        assert "共同研究費及びこれに甲の規程に基づき予算に定める率により算定した間接経費は、乙及び丙が、各自の共同研究費の負担割合に応じ" in costs
         assert "甲の請求書を受領した日から30日以内に甲に支払う" in costs
-        assert "支出されなかった額（これに係る間接経費を含む。）を、これを支払った当事者に対し、その支払額に応じて返還する" in costs
+        assert "これを支払った各当事者に対し、その支払額が現に支出された共同研究費のうちその負担割合に相当する額を超える額を、これに係る間接経費とともに返還する" in costs
     else:
         assert "shall be paid to Party A by Party B and Party C, each paying the proportion" in costs
         assert "together with the indirect costs that Party A charges on them under its rules" in costs
-        assert "refund any amount not spent, with the indirect costs charged on it, to the Parties that paid it" in costs
+        assert "refund to each Party that paid them the amount by which what that Party paid exceeds its share" in costs
 
 
 def test_costs_each_party_bears_have_no_payment_mechanics() -> None:

@@ -102,8 +102,15 @@ The {{ term("background_ip") }} of each Party are as follows.
 def test_a_schedule_of_background_ip_listing_nothing_is_advised_on(tmp_path: Path) -> None:
     """Deal D: the JDA's Schedule of Background IP Rights is signed listing nothing, so nothing is
     background IP and the licences of it may reach nothing; the sheet said nothing. A schedule that
-    lists a right (a firm's own clause library) gets no such item."""
-    deal = api.read_deal(D)
+    lists a right (a firm's own clause library) gets no such item. Without the licence of the same day
+    (whose patents the Schedule now lists by itself, test_jda_read6), the Schedule lists nothing again."""
+    import yaml
+
+    data = yaml.safe_load(D.read_text(encoding="utf-8"))
+    data.pop("licence")
+    alone = tmp_path / D.name
+    alone.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    deal = api.read_deal(alone)
     for lang, title, where, words in (
             ("en", "The Schedule of Background IP Rights lists nothing", "JDA Article 7",
              "fall outside the licences of background IP"),
