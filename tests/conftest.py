@@ -112,6 +112,16 @@ def article_titled(text: str, title: str) -> str:
     return match.group(1)
 
 
+def article_number(text: str, title: str) -> str:
+    """Return how the Markdown document cites the article headed ``title``: 第14条 or Article 14."""
+    import re
+
+    match = re.search(r"^## (第\d+条)（" + re.escape(title) + r"）|^## (Article \d+) \(" + re.escape(title) + r"\)",
+                      text, flags=re.M)
+    assert match, f"no article titled {title!r}"
+    return match.group(1) or match.group(2)
+
+
 def advice_in(rule: str, text: str) -> bool:
     """Whether the advice ``rule`` (templates/advice.yaml) is in the review-sheet ``text``, found by its
     title in either language: the sheet names advice for people, never by its code."""

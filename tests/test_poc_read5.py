@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT, advice_in, article_titled, shipped_markdown
+from conftest import ROOT, advice_in, article_number, article_titled, shipped_markdown
 
 E = ROOT / "tests" / "review_deals" / "nagoya-kiyosu-toyokawa-en.yaml"
 
@@ -35,12 +35,8 @@ def art(text: str, key: str, lang: str) -> str:
 
 
 def number(text: str, key: str, lang: str) -> str:
-    """The article's reference as the document writes it (第14条 / Article 14)."""
-    title = TITLES[key][0 if lang == "ja" else 1]
-    found = re.search(r"^## (第\d+条)（" + re.escape(title) + "）" if lang == "ja"
-                      else r"^## (Article \d+) \(" + re.escape(title) + r"\)", text, flags=re.M)
-    assert found, title
-    return found.group(1)
+    """The article's reference as the document writes it (第15条 / Article 15)."""
+    return article_number(text, TITLES[key][0 if lang == "ja" else 1])
 
 
 def variant(tmp_path: Path, change: Any) -> Path:
