@@ -158,7 +158,7 @@ def test_joint_results_owned_by_the_university_stay_under_the_publication_proced
     if lang == "ja":
         assert "共同成果（甲が単独で権利を有するものであっても、他の当事者がその創出に寄与したもの）の公表には、第25条に定めるところにより、引き続き第19条の規定を適用する" in conf
         assert "当事者が自ら権利を有する共同成果の公表に関する部分は、当該共同成果が公表され、又はこれに係る知的財産権の出願がされるまでの間（本契約の終了の日から2年を超えない。）" in line[0]
-        assert "ノウハウの公表に他のいずれかの当事者の同意を要する旨の部分は、当該ノウハウが公知となるまでの間" in line[0]
+        assert "同条のうちノウハウの公表に他のいずれかの当事者の同意を要する旨の部分は、当該ノウハウが公知となるまでの間とする" in line[0]
     else:
         assert "continues to apply to the publication of Joint Results (which Party A owns alone but another Party contributed to creating)" in conf
         assert "the provisions on a Party's publishing Joint Results that it owns itself survive until those Joint Results have been published".replace("'", "’") in line[0]
@@ -305,11 +305,11 @@ def test_shared_costs_say_whom_to_pay_when_with_indirect_costs_and_what_comes_ba
     if lang == "ja":
         assert "共同研究費及びこれに甲の規程に基づき予算に定める率により算定した間接経費は、乙及び丙が、各自の共同研究費の負担割合に応じ" in costs
         assert "甲の請求書を受領した日から30日以内に甲に支払う" in costs
-        assert "これを支払った各当事者に対し、その支払額が現に支出された共同研究費のうちその負担割合に相当する額を超える額を、これに係る間接経費とともに返還する" in costs
+        assert "これを支払った各当事者に対し、その支払った共同研究費のうち、現に支出された共同研究費にその負担割合を乗じた額を超える部分を、これに対して支払われた間接経費とともに返還する" in costs
     else:
         assert "shall be paid to Party A by Party B and Party C, each paying the proportion" in costs
         assert "together with the indirect costs that Party A charges on them under its rules" in costs
-        assert "refund to each Party that paid them the amount by which what that Party paid exceeds its share" in costs
+        assert "refund to each Party that paid them the part of the Shared Costs paid by that Party that exceeds its share" in costs
 
 
 def test_costs_each_party_bears_have_no_payment_mechanics() -> None:

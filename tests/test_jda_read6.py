@@ -61,11 +61,11 @@ def test_the_first_years_budget_is_agreed_at_signing_and_the_refund_is_the_overp
     if lang == "en":
         assert "before that year begins)" not in text
         assert "when this Agreement is signed or within thirty (30) days after the date of this Agreement" in text
-        assert "exceeds its share of the Shared Costs actually spent" in text
+        assert "the part of the Shared Costs paid by" in text and "that exceeds its share of the Shared Costs actually spent, together with the indirect costs paid on that part" in text
     else:
         assert "各会計年度の開始前に当該年度分を" not in text
         assert "本契約の締結の時又は本契約の締結日から30日以内に" in text
-        assert "現に支出された共同研究費のうちその負担割合に相当する額を超える額" in text
+        assert "その支払った共同研究費のうち、現に支出された共同研究費にその負担割合を乗じた額を超える部分を、これに対して支払われた間接経費とともに返還する" in text
 
 
 # --- D4: the owner's notice before publishing its own joint results is bounded -------------------
