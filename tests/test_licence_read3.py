@@ -194,10 +194,10 @@ def test_the_licensors_poc_results_are_licensed(lang: str) -> None:
     d = deal(DEAL_C)  # the startup performed the PoC and licenses its patent and software
     definitions = article(d, lang, "licence.definitions")
     if lang == "ja":
-        assert "並びにPoC成果に係る乙の権利（他の者と共有する権利については、その持分。" in definitions
+        assert "並びにPoC成果に係る権利のうち乙が単独で有するもの及び他の者と共有するものについての乙の持分" in definitions
         assert "「PoC成果」とは、乙が当事者である令和9年5月20日付けの技術検証（PoC）契約" in definitions
     else:
-        assert "and the rights of Party B in the PoC Results (for rights held jointly with others, its share in them" in definitions
+        assert "the rights in the PoC Results that Party B holds alone, and its share in the rights in the PoC Results" in definitions
         assert "“PoC Results” means the results (including inventions, know-how, programs, the report and data)" in definitions
     materials = article(d, lang, "licence.materials")
     assert ("PoC成果の記録" in materials) if lang == "ja" else ("records of the PoC Results" in materials)
