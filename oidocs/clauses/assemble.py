@@ -16,6 +16,7 @@ from oidocs.clauses.library import ArticleSpec, ClauseFile, DocDef, Library
 from oidocs.clauses.sandbox import budgeted
 from oidocs.deal.localize import foreign_address
 from oidocs.deal.model import Deal, Party, plain
+from oidocs.deal.royalties import income_sharers
 from oidocs.document.labels import Labels, labels_for
 from oidocs.document.transforms import apply_transforms
 from oidocs.document.tree import (
@@ -49,12 +50,15 @@ def assemble(deal: Deal, doc: str, lang: str, library: Library, *, bilingual: bo
     signing = signing_parties(deal, doc)
     # A licence between two of three parties still describes the JDA all of them signed (by their names).
     absent = tuple(plain(p.name) for p in deal.parties if p not in signing.parties)
+    sharers = [p for p in deal.parties if p.key in income_sharers(deal)]  # a JDA income share (licence)
     deal = signing
     labels = labels_for(lang, deal.date_style, deal.signing)
     docdef = library.document(doc)
     context = build_context(deal, doc, labels, library, bilingual=bilingual)
     context["added_by_amendment"] = False
     context["absent_parties"] = absent
+    context["income_sharers"] = tuple(plain(p.name) if p not in signing.parties else context["party"](p.key).d
+                                      for p in sharers)
     render = _Renderer(library, context, lang, added_later)
 
     articles = [Article(*render.clause(spec.id, "article", reason=_reason(spec.when)))

@@ -7,8 +7,9 @@ Two rules a clause and the review sheet must read alike, so each is computed onc
   own effective date: the minimum then counts from the first sale of a licensed product, or from a
   long-stop date after the research ends if that comes first.
 - :func:`royalty_cap`: the holder of the JDA's exclusive field who also takes the licence pays two
-  running royalties on one product; the licence agreement lowers its own rate so that the two
-  together stay under a combined rate.
+  running royalties on one product; unless drafted for the licensor, the licence agreement lowers its
+  own rate so that the two together stay under a combined rate (:func:`stacked_royalty` gives the
+  figures and the middle-ground credit the review sheet reads).
 
 Both lean with ``acting_for`` (:func:`licence_lean`), as the licence agreement's other open terms do.
 """
@@ -74,14 +75,20 @@ class RoyaltyCap(NamedTuple):
     rate: float  # the licence's rate on such a product (combined - jda_rate, at least 0)
 
 
-def royalty_cap(deal: Deal) -> RoyaltyCap | None:
-    """Return how the licence lowers its royalty on products that also bear the JDA's, or None.
+def stacked_royalty(deal: Deal) -> RoyaltyCap | None:
+    """Return the two running royalties one product bears and the middle-ground credit, or None.
 
     Only where the licensor owns the JDA's results and the licensee holds their exclusive field, each with
-    a running royalty. Drafted for the licensee, the two together never exceed the higher rate (the
-    licence royalty is in effect credited); otherwise (for the licensor, or balanced) the higher rate plus
-    half the lower: the owner keeps a premium for the second set of rights while the product stays
-    saleable. Rates, not amounts, so that royalties paid in two currencies combine simply.
+    a running royalty: then both royalties go to the same party, which can fairly credit one against the
+    other. The figures are the middle ground (the higher rate plus half the lower: the owner keeps a
+    premium for the second set of rights while the product stays saleable) whatever the lean: the review
+    sheet offers them as the fair credit to a licensor whose draft has no cap (:func:`royalty_cap`).
+
+    Where the two royalties go to different parties (the licensee holds the field of results that someone
+    other than its licensor owns), None: the licensor cannot credit a royalty it does not receive, and the
+    owner of the results, who does receive it, is not bound by the licence agreement; the two are
+    ordinary royalty stacking, for the licensee to price in each negotiation. Rates, not amounts, so that
+    royalties paid in two currencies combine simply.
     """
     ip, lic = deal.ip, deal.licence
     ef = ip.exclusive_field if ip else None
@@ -91,5 +98,44 @@ def royalty_cap(deal: Deal) -> RoyaltyCap | None:
         return None
     jda_rate, licence_rate = float(ef.royalty.rate_percent), float(lic.royalty.rate_percent)
     high, low = max(jda_rate, licence_rate), min(jda_rate, licence_rate)
-    combined = high if licence_lean(deal) == "licensee" else high + low / 2
+    combined = high + low / 2
     return RoyaltyCap(jda_rate, licence_rate, round(combined, 4), round(max(combined - jda_rate, 0.0), 4))
+
+
+def royalty_cap(deal: Deal) -> RoyaltyCap | None:
+    """Return how the licence lowers its royalty on products that also bear the JDA's, or None.
+
+    Leans with ``acting_for`` (:func:`licence_lean`). Drafted for the licensor, None: both royalties go to
+    it, nothing in the deal asks for a cap, and a licensor's lawyer would not offer one unasked (the review
+    sheet warns that the licensee will ask and gives the fair credit, :func:`stacked_royalty`). Balanced:
+    the two together never exceed the higher rate plus half the lower. Drafted for the licensee: never more
+    than the higher rate (the licence royalty is in effect credited).
+    """
+    stack = stacked_royalty(deal)
+    lean = licence_lean(deal)
+    if stack is None or lean == "licensor":
+        return None
+    if lean == "balanced":
+        return stack
+    combined = max(stack.jda_rate, stack.licence_rate)
+    return stack._replace(combined=round(combined, 4), rate=round(max(combined - stack.jda_rate, 0.0), 4))
+
+
+def income_sharers(deal: Deal) -> tuple[str, ...]:
+    """Keys of the parties to whom the JDA pays a share of what the results' owner receives for licensing
+    them (the exclusive-field model's income share, ip.exclusive_field.outside): the acting party, when it
+    is neither the owner nor the field's holder nor the majority funder and assigns its share to the owner.
+
+    The licence agreement reads it: one royalty for a bundle of rights, some of which may be JDA results,
+    leaves such a party's share uncomputable unless the licensor allocates the consideration between the
+    results and the other rights and lets that party see the allocation and which rights are results.
+    Mirrors the JDA clause's own test, on the whole deal (not only the licence's two signatories).
+    """
+    ip, jda, acting = deal.ip, deal.jda, deal.acting_for
+    ef = ip.exclusive_field if ip else None
+    if jda is None or ef is None or acting is None or acting in (ef.owner, ef.holder):
+        return ()
+    shares = jda.cost_shares or {}
+    if shares.get(acting, 0) > 50 and acting != ef.owner:
+        return ()
+    return (acting,)

@@ -18,7 +18,7 @@ from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.royalties import royalty_cap
+from oidocs.deal.royalties import royalty_cap, stacked_royalty
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
@@ -305,19 +305,24 @@ def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
 def _stacked_royalties(deal: Deal, lang: str) -> list[Finding]:
     """Two running royalties on one product: the exclusive field's (JDA) and the licence agreement's.
 
-    The licence agreement caps the two together (:func:`oidocs.deal.royalties.royalty_cap`, the rule its
-    clause prints); the sheet gives the figures so that the reviewer checks the combined rate.
+    Where the licence caps the two together (:func:`oidocs.deal.royalties.royalty_cap`, the rule its clause
+    prints), the sheet gives the figures to check; drafted for the licensor there is no cap, and the sheet
+    warns that the licensee will ask for one and gives the middle-ground credit (``stacked_royalty``).
     """
-    cap = royalty_cap(deal)
-    if cap is None:
+    stack = stacked_royalty(deal)
+    if stack is None:
         return []
-    ef = deal.ip.exclusive_field if deal.ip else None
-    assert ef is not None and deal.licence is not None
+    cap = royalty_cap(deal)
+    ef, lic = deal.ip.exclusive_field if deal.ip else None, deal.licence
+    assert ef is not None and lic is not None and lic.royalty is not None
     names = {p.key: plain(p.name) for p in deal.parties}
-    rate = deal.licence.royalty.rate_percent if deal.licence.royalty else None
-    return [Finding("stacked_royalties", "licence.royalty.rate_percent", rate, values={
-        "holder": names[ef.holder], "jda_rate": f"{cap.jda_rate:g}", "licence_rate": f"{cap.licence_rate:g}",
-        "rate": f"{cap.rate:g}", "combined": f"{cap.combined:g}"})]
+    shown = cap or stack
+    return [Finding("stacked_royalties" if cap else "stacked_royalties_uncapped", "licence.royalty.rate_percent",
+                    lic.royalty.rate_percent, values={
+        "holder": names[ef.holder], "owner": names[ef.owner], "jda_rate": f"{shown.jda_rate:g}",
+        "licence_rate": f"{shown.licence_rate:g}", "rate": f"{shown.rate:g}", "combined": f"{shown.combined:g}",
+        "total": f"{shown.jda_rate + shown.licence_rate:g}", "high": f"{max(shown.jda_rate, shown.licence_rate):g}",
+        "high_rate": f"{max(shown.licence_rate - shown.jda_rate, 0.0):g}"})]
 
 
 def _coowned_clauses(deal: Deal) -> tuple[str, ...]:
