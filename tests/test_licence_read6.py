@@ -92,3 +92,14 @@ def test_the_licence_allocates_its_consideration_to_the_jda_results_for_the_cont
     # drafted for the university, the JDA pays no income share: nothing to allocate
     univ = article(deal(F, top={"acting_for": "univ"}), lang, "licence.jda_background")
     assert ("配分し" not in univ) if lang == "ja" else ("allocate the consideration" not in univ)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensors_sheet_says_which_poc_results_are_licensed(lang: str, tmp_path: Path) -> None:
+    """Drafted for the startup licensor, the sheet said all its PoC results (co-owned shares included) were
+    licensed; it now says co-owned results the licensee may practise free stay under the PoC agreement."""
+    path = tmp_path / "deal.yaml"
+    path.write_text(C_FILES[1].read_text(encoding="utf-8").replace("acting_for: suruga", "acting_for: vision"), encoding="utf-8")
+    sheet = _sheet(path, lang)
+    assert ("実施権者が無償で実施できる共有の成果は、技術検証契約の定めに委ねられ、実施料の対象とならず" in sheet) if lang == "ja" else (
+        "Co-owned results the licensee may practise free stay under the PoC agreement, bear no royalty" in sheet)
