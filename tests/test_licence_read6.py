@@ -103,3 +103,16 @@ def test_the_licensors_sheet_says_which_poc_results_are_licensed(lang: str, tmp_
     sheet = _sheet(path, lang)
     assert ("実施権者が無償で実施できる共有の成果は、技術検証契約の定めに委ねられ、実施料の対象とならず" in sheet) if lang == "ja" else (
         "Co-owned results the licensee may practise free stay under the PoC agreement, bear no royalty" in sheet)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensee_may_keep_and_use_the_records_of_co_owned_poc_results_despite_confidentiality(lang: str) -> None:
+    """The records came as Technical Materials (the licensor's confidential information, for the Purpose
+    only, returned at the end): practising co-owned PoC results needs them after the licence too."""
+    d = deal(C_FILES[1])
+    tree = api.build_document(d, "licence", lang)
+    labels = {a.clause.id: a.label for a in tree.articles}
+    grant = article(d, lang, "licence.grant")
+    conf, after = (labels["licence.confidentiality"], labels["licence.after_termination"])
+    assert (f"{conf}及び{after}の規定にかかわらず、その実施に必要な範囲で本技術資料のうち当該成果の記録を保持し" in grant) if lang == "ja" \
+        else (f"notwithstanding {conf} and {after}, may keep and use the records of those results" in grant)
