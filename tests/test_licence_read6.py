@@ -48,7 +48,7 @@ def test_co_owned_poc_results_the_licensee_may_practise_free_bear_no_royalty_and
     else:
         assert "the rights of Party B in the PoC Results (for rights held jointly" not in definitions
         assert "the rights in the PoC Results that Party B holds alone" in definitions
-        assert "but only those that Party A may not practise free of charge under the PoC Agreement" in definitions
+        assert "but only those that the PoC Agreement does not allow Party A to practise free of charge" in definitions
         assert "Party A may practise free of charge under the PoC Agreement are not Licensed Rights" in grant
         assert "owes no consideration under this Agreement for that practice, may continue it after this Agreement ends" in grant
         assert "except an application that Party A may file alone or jointly with others under the PoC Agreement" in prohibited
