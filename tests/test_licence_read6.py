@@ -116,3 +116,15 @@ def test_the_licensee_may_keep_and_use_the_records_of_co_owned_poc_results_despi
     conf, after = (labels["licence.confidentiality"], labels["licence.after_termination"])
     assert (f"{conf}及び{after}の規定にかかわらず、その実施に必要な範囲で本技術資料のうち当該成果の記録を保持し" in grant) if lang == "ja" \
         else (f"notwithstanding {conf} and {after}, may keep and use the records of those results" in grant)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_register_dates_the_licensors_allocation_for_the_income_sharer(lang: str) -> None:
+    """The startup's share needs the allocation the licence now requires by the first payment: its
+    deadline register lists it with the upfront fee (2028-12-31); drafted for the university, no share."""
+    def csv(top: dict[str, object] | None = None) -> str:
+        files = api.render_calendar(deal(F, top=top), lang=lang)
+        return next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8")
+    rows = [r for r in csv().splitlines() if ("対価の配分" in r if lang == "ja" else "Allocation of the consideration" in r)]
+    assert len(rows) == 1 and rows[0].startswith("2028-12-31,"), rows
+    assert "対価の配分" not in csv({"acting_for": "univ"}) and "Allocation of the consideration" not in csv({"acting_for": "univ"})

@@ -19,7 +19,7 @@ from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.calendar.events import event_duties, licensee_funds_prosecution
-from oidocs.deal.royalties import minimum_start
+from oidocs.deal.royalties import licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import Deal
 from oidocs.deal.poc_rules import poc_sme_entrusted
@@ -267,6 +267,9 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
         if royalty.upfront > 0:
             add("licence.upfront", start + dt.timedelta(days=MATERIALS_DAYS), "licence", "licence.consideration",
                 "licence_upfront")
+        if licence_allocates(deal):  # the JDA's income sharer needs it to compute its share
+            add("licence.allocation", start + dt.timedelta(days=MATERIALS_DAYS) if royalty.upfront > 0 else None,
+                "licence", "licence.jda_background", "licence_allocation", words["licence_allocation_rule"])
         horizon = end or add_years(start, OPEN_ENDED_YEARS) - dt.timedelta(days=1)
         n = 1
         while (period_end := term_end(start, royalty.report_months * n)) <= horizon:

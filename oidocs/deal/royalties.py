@@ -139,3 +139,14 @@ def income_sharers(deal: Deal) -> tuple[str, ...]:
     if shares.get(acting, 0) > 50 and acting != ef.owner:
         return ()
     return (acting,)
+
+
+def licence_allocates(deal: Deal) -> bool:
+    """Whether the licence agreement binds its licensor to allocate its consideration to the JDA results
+    (licence.jda_background): a paid licence by the owner of results the JDA does not itself license in the
+    exclusive field, with an income sharer. The deadline register dates that duty by the same test."""
+    ip, lic = deal.ip, deal.licence
+    ef = ip.exclusive_field if ip else None
+    if lic is None or lic.royalty_free or ef is None or lic.licensor != ef.owner or not income_sharers(deal):
+        return False
+    return not (ef.royalty_free or ef.royalty is not None)
