@@ -262,9 +262,9 @@ def test_the_sheet_names_the_host_and_flags_the_share_it_does_not_get() -> None:
     hosted = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"
     ja, en = _sheet(hosted, "ja"), _sheet(hosted, "en")
     assert "| 検証の場所 | 東海オートモーティブ株式会社 | 指定 |" in ja
-    assert "**共有の持分を持つ当事者が技術検証の成果には持分を持たない**: 基本合意書 第8条、技術検証（PoC）契約 第14条" in ja
+    assert "**作業場所を提供する当事者は自らの者が創出した技術検証の成果にだけ権利を持つ**: 基本合意書 第8条、技術検証（PoC）契約 第14条" in ja
     assert "東海オートモーティブ株式会社（15％）も共有者" in ja and "（35 : 50）" in ja
-    assert "**A co-owner under the deal takes no share of the PoC's results**" in en
+    assert "**The party hosting the PoC holds only the PoC results its own people help create**" in en
     assert "A co-owner under the deal takes no share" not in _sheet(D, "en")
 
 
@@ -273,7 +273,7 @@ def test_a_host_party_drafted_as_a_third_party_is_flagged() -> None:
     PoC treats a signatory as an outsider; the sheet must say so and how to fix it."""
     sheet = _sheet(C, "en")
     assert "**The site's owner is a party but is drafted as a third party**" in sheet
-    assert "set the place of work in the deal file to that party's key (tokai)" in sheet
+    assert "set the place of work in the deal file to 東海オートモーティブ株式会社 itself" in sheet
     assert "drafted as a third party" not in _sheet(ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml", "en")
 
 

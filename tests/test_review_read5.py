@@ -137,10 +137,17 @@ def test_two_parties_keep_the_one_count() -> None:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_royalty_advice_names_the_deal_option_in_words(lang: str) -> None:
+def test_the_royalty_advice_names_the_deal_option_in_words(lang: str, tmp_path: Path) -> None:
     """The advice said 「deal ファイルに royalty を定める」: a raw key. It names the option as the
-    sheet's option table does."""
-    advice = _section(_sheet(DEAL_F, lang), "留意事項" if lang == "ja" else "Advice")
+    sheet's option table does (deal F without its licence, which since the sixth reading prices
+    the right and turns the item into royalty_in_licence)."""
+    import yaml
+
+    data = yaml.safe_load(DEAL_F.read_text(encoding="utf-8"))
+    data.pop("licence")
+    alone = tmp_path / "no-licence.yaml"
+    alone.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    advice = _section(_sheet(alone, lang), "留意事項" if lang == "ja" else "Advice")
     assert "royalty を" not in advice and "royalty block" not in advice
     assert ("取引条件の「独占の対価」に" if lang == "ja" else 'under "Price of the exclusive right"') in advice
 
@@ -148,11 +155,19 @@ def test_the_royalty_advice_names_the_deal_option_in_words(lang: str) -> None:
 # 3. E: the NDA ends before the JDA, and the PoC in between does not cover talks on the JDA.
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_nda_gap_before_the_jda_is_found_although_a_poc_runs_in_between(lang: str) -> None:
-    """The NDA ends 2028-01-11 (Art 13, 12 months); the JDA is signed 2028-03-10. The PoC's
+def test_the_nda_gap_before_the_jda_is_found_although_a_poc_runs_in_between(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The NDA ended 2028-01-11 (Art 13, 12 months); the JDA is signed 2028-03-10. The PoC's
     confidentiality covers only information disclosed in connection with the verification, so it
-    does not close the gap; the check stopped at the PoC and the sheet said the dates fit."""
+    does not close the gap; the check stopped at the PoC and the sheet said the dates fit.
+    Since the sixth reading (E7) the NDA's text runs to 2028-03-10 and the check reads the same
+    end (tests/test_review_read6.py); here its term is the bare months again, as before."""
+    import datetime as dt
+
     from oidocs import api
+    from oidocs.deal.sequence import term_end
+    from oidocs.review import checks as checks_module
+
+    monkeypatch.setattr(checks_module, "nda_end", lambda deal: term_end(dt.date(2027, 1, 12), 12))
 
     poc = _markdown(DEAL_E, "poc", "en")
     assert "disclosed by one Party to the other Party in connection with the Verification" in poc

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.deal.poc_rules import poc_sme_entrusted
+from oidocs.clauses.context import poc_host
 from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
@@ -22,6 +23,7 @@ from oidocs.deal.royalties import royalty_cap, stacked_royalty
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
+from oidocs.review.undertaking import undertaking
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
 SMALL = ("sme", "startup")
@@ -96,14 +98,13 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         if ef.years > USUAL_EXCLUSIVE_YEARS:
             out.append(Finding("long_exclusivity", "ip.exclusive_field.years", ef.years))
         out.append(_exclusivity_end(deal, ef.years))
-        if not ef.royalty_free and ef.royalty is None:
-            out.append(Finding("royalty_undertaking", "ip.exclusive_field.royalty", None,
-                               ("ip.exclusive_field.consideration",),
-                               values={"option": label("ip.exclusive_field.royalty", lang)}))
+        if not ef.royalty_free and ef.royalty is None:  # unless the pack's licence prices it
+            out.append(Finding(*undertaking(deal, lang, "ip.exclusive_field.royalty", "ip.exclusive_field.consideration",
+                                            label("ip.exclusive_field.royalty", lang), (ef.owner,), ef.holder)))
     bl = ip.background_licence if ip else None
     if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
-        out.append(Finding("royalty_undertaking", "ip.background_licence.royalty", None, ("ip.background_licence.grant",),
-                           values={"option": label("ip.background_licence.royalty", lang)}))
+        out.append(Finding(*undertaking(deal, lang, "ip.background_licence.royalty", "ip.background_licence.grant",
+                                        label("ip.background_licence.royalty", lang), tuple(bl.licensors), None)))
     out += _royalty_free_startup(deal, lang)
     out += _costs_above_ownership(deal)
     out += _background_exclusive_elsewhere(deal, lang)
@@ -112,7 +113,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
     out += [Finding(rule, path, value, clauses, values) for rule, path, value, clauses, values in long_stop_findings(deal, lang)]
-    out += _site_names_a_party(deal)
+    out += site_names_a_party(deal)
     if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
         out.append(Finding("human_data_abroad", "parties", None))
     if deal.nda.survival_months < 24:
@@ -254,13 +255,9 @@ _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "国立大学法
                 ", Inc.", " Inc.", " Co., Ltd.", ", Ltd.", " Ltd.", " Corporation", " GmbH", " K.K.")
 
 
-def _site_names_a_party(deal: Deal) -> list[Finding]:
-    """A PoC done at "a third party's" site whose scope or method names a party of the deal.
-
-    The host then signs the PoC yet is drafted as an outsider whose consent the performer must
-    obtain (no duties of its own, its information treated as the client's): ``poc.site`` should
-    be that party's key.
-    """
+def site_names_a_party(deal: Deal) -> list[Finding]:
+    """A PoC done at "a third party's" site whose scope or method names a party of the deal: the
+    host signs it yet is drafted as an outsider (also a warning: checks.site_warnings)."""
     poc = deal.poc
     if poc is None or poc.site != "third_party":
         return []
@@ -274,32 +271,39 @@ def _site_names_a_party(deal: Deal) -> list[Finding]:
         names = [n for n in (core.strip(" ,."), getattr(party, "short_name", None)) if n and len(str(n)) >= 2]
         if any(str(n) in text for n in names):
             return [Finding("site_is_a_party", "poc.site", "third_party", values={
-                "name": plain(party.name), "key": party.key})]
+                "name": plain(party.name)})]
     return []
 
 
 def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
     """A co-owner under the deal's shares that takes no share of the PoC's results.
 
-    PoC results belong to the performer and the client alone (lawyer reading 2): a party that holds
-    a share under ``ip.joint_filing.shares`` (and in the MOU) but has neither role, a host
-    included, gets none of them, and the two divide the results by their own shares.
+    PoC results belong to the performer and the client (lawyer reading 2): a party with a share
+    under ``ip.joint_filing.shares`` but neither role gets none; a host (``poc_host``, as
+    poc.ip_results reads it) keeps what its own people make, alone or jointly (sixth reading, C3).
     """
     ip, poc = deal.ip, deal.poc
     jf = ip.joint_filing if ip is not None and ip.model == "joint_filing" else None
     if poc is None or jf is None or jf.shares is None or jf.equal:
         return []
     pair = (poc.performer, poc.client)
+    host = poc_host(deal)  # the value poc.ip_results reads: the host keeps what its own people make
     out = [p for p in deal.parties if p.key not in pair and jf.shares.get(p.key, 0) > 0]
     if not out or not all(jf.shares.get(k, 0) for k in pair):
         return []
     sep = "、" if lang == "ja" else ", "
     names = {p.key: plain(p.name) for p in deal.parties}
-    return [Finding("poc_shares_rebased", "ip.joint_filing.shares", None, values={
-        "out": sep.join(f"{plain(p.name)}（{jf.shares[p.key]}％）" if lang == "ja" else f"{plain(p.name)} ({jf.shares[p.key]}%)"
-                        for p in out),
-        "performer": names[poc.performer], "client": names[poc.client],
-        "split": f"{jf.shares[poc.performer]} : {jf.shares[poc.client]}"})]
+    found = []
+    for rule, group in (("poc_shares_rebased", [p for p in out if p.key != host]),
+                        ("poc_shares_host", [p for p in out if p.key == host])):
+        if group:
+            found.append(Finding(rule, "ip.joint_filing.shares", None, values={
+                "out": sep.join(f"{plain(p.name)}（{jf.shares[p.key]}％）" if lang == "ja"
+                                else f"{plain(p.name)} ({jf.shares[p.key]}%)" for p in group),
+                "host": names.get(host or "", ""),
+                "performer": names[poc.performer], "client": names[poc.client],
+                "split": f"{jf.shares[poc.performer]} : {jf.shares[poc.client]}"}))
+    return found
 
 
 def _stacked_royalties(deal: Deal, lang: str) -> list[Finding]:

@@ -21,8 +21,8 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, poc_decision_due, poc_report_due,
-                                   poc_standstill_end, research_start, term_end)
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, nda_end, poc_decision_due, poc_report_due,
+                                   poc_standstill_end, research_start, term_end)  # term_end: re-exported
 from oidocs.errors import DealError, Problem
 
 # The order in which the documents of a pack are signed (spec: "documents signed out of order").
@@ -168,10 +168,9 @@ def _nda_gap(deal: Deal) -> list[Inconsistency]:
     verification, so talks on a JDA (or licence) after the NDA ends are still unprotected, however
     long the PoC runs (fifth reading, deal E: NDA to 2028-01-11, JDA from 2028-03-10).
     """
-    _, start = deal.doc_dates("nda")
-    if start is None:
+    end = nda_end(deal)  # its term reaches the later agreements the pack dates (nda_floor)
+    if end is None:
         return []
-    end = term_end(start, deal.nda.term_months)
     for later in ("poc", "jda", "licence"):
         if getattr(deal, later) is None:
             continue
@@ -273,7 +272,8 @@ def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal
     from oidocs.deal.yamlsource import comment_cuts
 
     first = (lang or deal.language).split("+")[0]  # a bilingual pack names items in its first language
-    found = check_pack(localize(deal, first, source_file))
+    local = localize(deal, first, source_file)
+    found = check_pack(local) + site_warnings(local)
     text = _text(source_file)  # read once: the file is parsed again only to locate what was found
     glued = text is not None and _GLUED_COMMENT.search(text) is not None  # the common case: none
     source = _source(text, source_file) if text is not None and (found or glued) else None
@@ -283,6 +283,18 @@ def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal
         line, column = source.locate(_path(f.path)) if source else (None, None)
         problems.append(Problem(source_file, line, column, f.path, f.message("en")))
     return problems
+
+
+def site_warnings(deal: Deal) -> list[Inconsistency]:
+    """A host party drafted as a third party (advice ``site_is_a_party``), for standard error.
+
+    The sheet lists it among its advice; on the command line it was silent (read4 item 3), so
+    ``pack`` and ``validate`` print it with the checks, naming the party, never its key.
+    """
+    from oidocs.review.advice import site_names_a_party
+
+    return [Inconsistency("site_is_a_party", "poc", "poc.site", "poc.site", {"name": f.values["name"]})
+            for f in site_names_a_party(deal)]
 
 
 def enforce(problems: list[Problem], strict: bool) -> list[str]:

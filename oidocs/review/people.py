@@ -64,11 +64,30 @@ def value(path: str, raw: Any, lang: str, deal: Deal) -> str:
         return names[raw]
     if field == "rights" and isinstance(raw, list):
         return show([right(r, lang) for r in raw], lang)
+    if path in ("mou.term_months", "nda.term_months"):
+        return f"{show(raw, lang)}{extended(path, lang, deal)}"
     if field in AMOUNTS and isinstance(raw, int) and not isinstance(raw, bool):
         return f"{raw:,}"
     if field in PARTY_MAPS and isinstance(raw, dict):
         return show({names.get(k, k): v for k, v in raw.items()}, lang)
     return choice(raw, lang) if isinstance(raw, (bool, str)) else show(raw, lang)
+
+
+def extended(path: str, lang: str, deal: Deal) -> str:
+    """How the documents state a term in months that they carry to a later agreement, or "".
+
+    The MOU's and the NDA's terms run to a date when the pack dates a later agreement past their
+    months (:func:`oidocs.deal.sequence.mou_floor`, :func:`~oidocs.deal.sequence.nda_floor`); the
+    options table says so, not the bare months the documents no longer state (sixth reading, C4).
+    """
+    from oidocs.deal.sequence import mou_floor, nda_floor
+
+    floor = mou_floor(deal) if path.startswith("mou.") else nda_floor(deal)
+    if floor is None:
+        return ""
+    undated = path.startswith("mou.") and deal.doc_dates("mou")[1] is None
+    form = words()["formats"]["extended_undated" if undated else "extended"][0 if lang == "ja" else 1]
+    return str(form).format(date=floor.until.isoformat())
 
 
 def right(raw: Any, lang: str) -> str:

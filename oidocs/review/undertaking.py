@@ -1,0 +1,50 @@
+"""The royalty of a licence the JDA only undertakes to negotiate, when the pack's licence prices it.
+
+An exclusive field (or a background licence on reasonable terms) with no royalty in the deal
+leaves the JDA with an undertaking to negotiate. When the pack also holds the licence agreement
+between the same two parties, that agreement is the one negotiated (licence.jda_background says
+so) and it sets the price: the sheet must say that, not that no royalty is set (sixth reading,
+F5: "実施料が定められておらず" beside a licence at 3 %).
+"""
+
+from __future__ import annotations
+
+from oidocs.deal.model import Deal, plain
+
+Row = tuple[str, str, object, tuple[str, ...], dict[str, str]]
+
+
+def undertaking(deal: Deal, lang: str, path: str, grant: str, option: str, licensors: tuple[str, ...],
+                licensee: str | None) -> Row:
+    """The finding for an unpriced licence under the JDA at ``path`` (its article: ``grant``).
+
+    ``royalty_in_licence`` when the pack's licence runs from one of ``licensors`` to ``licensee``
+    (any licensee when None) and is priced or royalty-free; else ``royalty_undertaking``.
+    """
+    lic = deal.licence
+    if (lic is None or lic.licensor not in licensors or (licensee is not None and lic.licensee != licensee)
+            or (lic.royalty is None and not lic.royalty_free)):
+        return ("royalty_undertaking", path, None, (grant,), {"option": option})
+    names = {p.key: plain(p.name) for p in deal.parties}
+    return ("royalty_in_licence", path, None, (grant, "licence.jda_background", "licence.consideration"), {
+        "licensor": names[lic.licensor], "licensee": names[lic.licensee], "price": price(deal, lang)})
+
+
+def price(deal: Deal, lang: str) -> str:
+    """The licence's consideration as its royalty Article states it, in a few words."""
+    lic = deal.licence
+    assert lic is not None
+    ja = lang == "ja"
+    if lic.royalty_free or lic.royalty is None:
+        return "無償" if ja else "no royalty"
+    r = lic.royalty
+    parts = []
+    if r.rate_percent:
+        parts.append(f"ランニング・ロイヤルティ{r.rate_percent:g}％" if ja else f"a running royalty of {r.rate_percent:g} per cent")
+    if r.upfront:
+        parts.append(f"契約一時金{r.upfront:,}円" if ja else f"an upfront fee of JPY {r.upfront:,}")
+    if r.minimum_annual:
+        parts.append(f"年{r.minimum_annual:,}円の最低実施料" if ja else f"a minimum of JPY {r.minimum_annual:,} a year")
+    if not parts:
+        return "対価" if ja else "a price"
+    return "、".join(parts) if ja else ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
