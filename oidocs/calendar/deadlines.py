@@ -16,6 +16,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.sequence import mou_end as mou_last_day
+from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.calendar.events import event_duties, licensee_funds_prosecution
@@ -95,7 +96,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
     nda = deal.nda
     _, start = deal.doc_dates("nda")
     if "nda" in by_doc and start:
-        end = term_end(start, nda.term_months)
+        end = nda_last_day(deal) or term_end(start, nda.term_months)  # carried to a later agreement as the NDA states
         add("nda.end", end, "nda", "nda.term", "nda_end")
         add("nda.confidentiality_end", add_months(end + dt.timedelta(days=1), nda.survival_months) - dt.timedelta(days=1),
             "nda", "nda.term", "nda_confidentiality_end")

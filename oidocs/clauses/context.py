@@ -38,7 +38,7 @@ from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
-from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, poc_standstill_floor,
+from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
                                    poc_standstill_talks_days, poc_term_floor,
                                    practice_due, research_start)
 from oidocs.document.labels import Labels
@@ -379,7 +379,9 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal),
             "jda_on_notice": jda_on_notice(deal), "standstill_floor": _asdict(poc_standstill_floor(deal)),
             "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
-            "mou_floor": _asdict(mou_floor(deal)), "research_start": research_start(deal), "purpose": deal.purpose,
+            "mou_floor": _asdict(mou_floor(deal)),
+            "nda_floor": _asdict(nda_floor(deal)),  # the NDA's term reaching a later agreement (sixth reading, E7)
+            "research_start": research_start(deal), "purpose": deal.purpose,
             "prevailing_language": deal.prevailing_language or deal.language,
             "licensed_background": licensed_background(deal),
         }

@@ -322,3 +322,38 @@ def mou_end(deal: Deal) -> dt.date | None:
         return None
     floor = mou_floor(deal)
     return floor.until if floor is not None else term_end(effective, deal.mou.term_months)
+
+
+def nda_floor(deal: Deal) -> Floor | None:
+    """The :class:`Floor` of the NDA's term when the pack dates a later agreement past it, else None.
+
+    Information disclosed after the NDA ends and before the next agreement with confidentiality
+    of its own takes effect is protected by neither (sixth reading, E7: NDA to 2028-01-11, JDA from
+    2028-03-10; the check flagged it, the text stayed). As the MOU's term does (:func:`mou_floor`),
+    the NDA's term then runs until the latest day that agreement is planned to take effect: the
+    PoC's, and the JDA's (else the licence's), since the PoC's confidentiality covers only what
+    is disclosed for the verification. ``until`` is that day (``days`` 0). An undated NDA, or a pack
+    that dates nothing later, keeps its months.
+    """
+    _, start = deal.doc_dates("nda")
+    if start is None:
+        return None
+    base = term_end(start, deal.nda.term_months)
+    later = [("poc", deal.doc_dates("poc")[1] if deal.poc is not None else None)]
+    after = poc_next_agreement(deal)
+    if after is not None:
+        later.append((after, jda_effective(deal) if after == "jda" else deal.doc_dates(after)[1]))
+    dated = [(doc, day) for doc, day in later if day is not None and day > base + dt.timedelta(days=1)]
+    if not dated:
+        return None
+    doc, day = max(dated, key=lambda e: e[1])
+    return Floor(doc, day, day, 0)
+
+
+def nda_end(deal: Deal) -> dt.date | None:
+    """The NDA's last day (:func:`nda_floor`, else ``nda.term_months`` from its effective date), or None undated."""
+    _, start = deal.doc_dates("nda")
+    if start is None:
+        return None
+    floor = nda_floor(deal)
+    return floor.until if floor is not None else term_end(start, deal.nda.term_months)
