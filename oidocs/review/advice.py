@@ -23,6 +23,7 @@ from oidocs.deal.royalties import royalty_cap, stacked_royalty
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
+from oidocs.review.site import site_hosts
 from oidocs.review.undertaking import undertaking
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
@@ -113,7 +114,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
     out += [Finding(rule, path, value, clauses, values) for rule, path, value, clauses, values in long_stop_findings(deal, lang)]
-    out += site_names_a_party(deal)
+    out += [Finding("site_is_a_party", "poc.site", "third_party", values={"name": n}) for n in site_hosts(deal)]
     if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
         out.append(Finding("human_data_abroad", "parties", None))
     if deal.nda.survival_months < 24:
@@ -249,30 +250,6 @@ def _two_licences(deal: Deal, lang: str) -> list[Finding]:
     return [Finding("two_licences", "licence.licensor", lic.licensor, values={
         "licensor": names[lic.licensor], "licensee": names[lic.licensee],
         "rights": ("、" if lang == "ja" else "; ").join(plain(r.title) for r in lic.rights)})]
-
-
-_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "国立大学法人", "学校法人", "一般社団法人", "公益財団法人",
-                ", Inc.", " Inc.", " Co., Ltd.", ", Ltd.", " Ltd.", " Corporation", " GmbH", " K.K.")
-
-
-def site_names_a_party(deal: Deal) -> list[Finding]:
-    """A PoC done at "a third party's" site whose scope or method names a party of the deal: the
-    host signs it yet is drafted as an outsider (also a warning: checks.site_warnings)."""
-    poc = deal.poc
-    if poc is None or poc.site != "third_party":
-        return []
-    text = " ".join(str(t) for t in [*poc.scope, *( [poc.method] if poc.method else [])])
-    for party in deal.parties:
-        if party.key in (poc.performer, poc.client):
-            continue
-        core = plain(party.name)
-        for form in _LEGAL_FORMS:
-            core = core.replace(form, "")
-        names = [n for n in (core.strip(" ,."), getattr(party, "short_name", None)) if n and len(str(n)) >= 2]
-        if any(str(n) in text for n in names):
-            return [Finding("site_is_a_party", "poc.site", "third_party", values={
-                "name": plain(party.name)})]
-    return []
 
 
 def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:

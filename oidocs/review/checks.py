@@ -291,10 +291,9 @@ def site_warnings(deal: Deal) -> list[Inconsistency]:
     The sheet lists it among its advice; on the command line it was silent (read4 item 3), so
     ``pack`` and ``validate`` print it with the checks, naming the party, never its key.
     """
-    from oidocs.review.advice import site_names_a_party
+    from oidocs.review.site import site_hosts
 
-    return [Inconsistency("site_is_a_party", "poc", "poc.site", "poc.site", {"name": f.values["name"]})
-            for f in site_names_a_party(deal)]
+    return [Inconsistency("site_is_a_party", "poc", "poc.site", "poc.site", {"name": name}) for name in site_hosts(deal)]
 
 
 def enforce(problems: list[Problem], strict: bool) -> list[str]:
