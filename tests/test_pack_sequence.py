@@ -185,10 +185,17 @@ def test_dated_documents_that_do_not_fit_are_warned(tmp_path: Path) -> None:
     assert "2027年6月1日から効力を生じ" in _article(_md(path, "jda", "ja"), "有効期間")
 
 
-def test_an_nda_that_ends_before_the_next_agreement_takes_effect_is_warned(tmp_path: Path) -> None:
+def test_an_nda_that_ends_before_the_next_agreement_takes_effect_is_warned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Since the sixth reading (E7) the NDA's term runs to the dated PoC, and the check reads that
+    end (nothing to warn: tests/test_review_read6.py); with the bare months it warns, as here."""
+    from oidocs.deal.sequence import term_end
+    from oidocs.review import checks as checks_module
+
     data = _data(EN)
     data["nda"] = {"date": dt.date(2026, 1, 10), "term_months": 6}
     path = _write(tmp_path, data)
+    assert "nda_ends_before" not in check_rules(path)
+    monkeypatch.setattr(checks_module, "nda_end", lambda deal: term_end(dt.date(2026, 1, 10), 6))
     assert "nda_ends_before" in check_rules(path)
     result = run("validate", path)
     assert any(": nda.term_months: warning: the NDA ends on 2026-07-09, before the PoC agreement" in line

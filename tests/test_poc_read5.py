@@ -165,8 +165,9 @@ def test_the_clients_unfavourable_fee_item_follows_the_60_day_paragraph(lang: st
     old item stays."""
     def both_large(d: dict[str, Any]) -> None:
         d["parties"][0]["kind"] = "large_company"
-    on_acceptance = "により支払期限が到来し" if lang == "ja" else "The fee falls due on acceptance of the Report"
-    sixty = "の受領から60日以内に支払期限が到来し" if lang == "ja" else "falls due in any case within 60 days of receiving the Report"
+    # sixth reading (C5): the items say when the fee falls due as Article 6 does (days after the invoice)
+    on_acceptance = "日以内に支払う（遅れれば年14.6％の遅延損害金）" if lang == "ja" else "after the invoice is received (late payment"
+    sixty = "の受領から60日以内に全額を支払わなければならず" if lang == "ja" else "in any case must be paid in full within 60 days of receiving the Report"
     review, plain_review = sheet(lang), sheet(lang, variant(tmp_path, both_large))
     assert sixty in review and on_acceptance not in review
     assert on_acceptance in plain_review and sixty not in plain_review
