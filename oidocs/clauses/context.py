@@ -371,16 +371,14 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
         nda_lean, poc_lean, jda_lean = leans(deal)
         names = {
             "acting_for": deal.acting_for, "nda_lean": nda_lean, "poc_lean": poc_lean, "poc_host": poc_host(deal),
-            "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_sme_performer": poc_sme_performer(deal),
-            "poc_insured": poc_insured(deal),
+            "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_sme_performer": poc_sme_performer(deal), "poc_insured": poc_insured(deal),
             "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal),
             "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
             "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal),
             "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal),
             "jda_on_notice": jda_on_notice(deal), "standstill_floor": _asdict(poc_standstill_floor(deal)),
             "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
-            "mou_floor": _asdict(mou_floor(deal)),
-            "nda_floor": _asdict(nda_floor(deal)),  # the NDA's term reaching a later agreement (sixth reading, E7)
+            "mou_floor": _asdict(mou_floor(deal)), "nda_floor": _asdict(nda_floor(deal)),  # nda_floor: read6 E7
             "research_start": research_start(deal), "purpose": deal.purpose,
             "prevailing_language": deal.prevailing_language or deal.language,
             "licensed_background": licensed_background(deal),
