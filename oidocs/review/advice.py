@@ -105,7 +105,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     bl = ip.background_licence if ip else None
     if bl is not None and bl.commercial == "reasonable_terms" and bl.royalty is None:
         out.append(Finding(*undertaking(deal, lang, "ip.background_licence.royalty", "ip.background_licence.grant",
-                                        label("ip.background_licence.royalty", lang), tuple(bl.licensors), None)))
+                                        label("ip.background_licence.royalty", lang), tuple(bl.licensors or [p.key for p in deal.parties]), None)))
     out += _royalty_free_startup(deal, lang)
     out += _costs_above_ownership(deal)
     out += _background_exclusive_elsewhere(deal, lang)
