@@ -22,7 +22,7 @@ from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda
 from oidocs.calendar.events import event_duties, licensee_funds_prosecution
 from oidocs.deal.royalties import licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
-from oidocs.deal.model import Deal
+from oidocs.deal.model import ACADEMIC_KINDS, Deal
 from oidocs.deal.poc_rules import poc_sme_entrusted
 from oidocs.document.tree import Document
 from oidocs.deal.sequence import add_months, term_end
@@ -47,7 +47,6 @@ OWN_JOINT_PUBLICATION_YEARS = 2  # jda.survival: a party's notice before publish
 COSTS_BUDGET_DAYS = 30  # jda.costs: the first fiscal year's budget agreed within 30 days after the JDA's date
 COSTS_SETTLEMENT_DAYS = 60  # jda.costs: shared costs settled (refunded) within 60 days after the research period
 COSTS_INVOICE_DAYS = 30  # jda.costs: a payment under the settlement within 30 days of the invoice
-ACADEMIC = ("university", "research_institute")  # the kinds whose tasks the shared costs fund (oidocs.clauses.context)
 
 
 @dataclass(frozen=True)
@@ -196,8 +195,8 @@ def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
     signed, _ = deal.doc_dates("jda")
     add("jda.costs.budget", signed + dt.timedelta(days=COSTS_BUDGET_DAYS) if signed else None, "jda", "jda.costs",
         "jda_costs_budget", words["jda_costs_budget_rule"].format(days=COSTS_BUDGET_DAYS))
-    funded = any(p.kind in ACADEMIC for p in deal.parties) and any(
-        p.kind not in ACADEMIC and jda.cost_shares.get(p.key, 0) > 0 for p in deal.parties)
+    funded = any(p.kind in ACADEMIC_KINDS for p in deal.parties) and any(
+        p.kind not in ACADEMIC_KINDS and jda.cost_shares.get(p.key, 0) > 0 for p in deal.parties)
     add("jda.costs.settlement", jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS), "jda", "jda.costs",
         "jda_costs_settlement" if funded else "jda_costs_true_up",
         words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), invoice_days=COSTS_INVOICE_DAYS)

@@ -35,7 +35,7 @@ from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
-from oidocs.deal.model import Deal, plain
+from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import licence_lean, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
@@ -43,9 +43,6 @@ from oidocs.deal.sequence import (exclusivity_end, jda_on_notice, mou_floor, nda
                                    practice_due, research_start)
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
-
-
-ACADEMIC = ("university", "research_institute")
 
 
 class Plain(str):
@@ -63,7 +60,7 @@ def party_view(party: Any, designation: str, abroad: bool = False) -> Record:
     return Record({
         "key": party.key, "name": plain(party.name), "address": plain(party.address),
         "representative": plain(party.representative), "kind": party.kind, "d": Plain(designation),
-        "academic": party.kind in ACADEMIC, "abroad": abroad,
+        "academic": party.kind in ACADEMIC_KINDS, "abroad": abroad,
     })
 
 
@@ -145,7 +142,7 @@ def leans(deal: Deal) -> tuple[str, str | None, str]:
         "discloser" if acting == nda.discloser else "recipient")
     poc_lean = None if poc is None else (
         "performer" if acting == poc.performer else "client" if acting == poc.client else "balanced")
-    jda_lean = "university" if any(p.key == acting and p.kind in ACADEMIC for p in deal.parties) else "balanced"
+    jda_lean = "university" if any(p.key == acting and p.kind in ACADEMIC_KINDS for p in deal.parties) else "balanced"
     return nda_lean, poc_lean, jda_lean
 
 

@@ -50,6 +50,10 @@ __all__ = ["TEXT_TAGS", "BackgroundLicence", "Deal", "DocSection", "ExclusiveFie
            "Royalty", "complete", "copy_with", "duplicate_party_keys", "model_in", "party_keys_of", "plain"]
 
 
+# The kinds of party that are academic: a university or a public research institute (students, degree
+# theses, non-practice compensation, indirect costs; the clauses, the register and the sheet all test it).
+ACADEMIC_KINDS = ("university", "research_institute")
+
 class Party(Strict):
     key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")] = Field(
         description="How the rest of the file refers to this party: a-z, 0-9 and _, starting with a letter.")
@@ -273,7 +277,7 @@ def complete(deal: Deal) -> Deal:
     if ip.model == "joint_filing":
         jf = ip.joint_filing or JointFiling()
         acting = next((p for p in deal.parties if p.key == deal.acting_for), None)
-        if acting is not None and acting.kind in ("university", "research_institute") \
+        if acting is not None and acting.kind in ACADEMIC_KINDS \
                 and "non_practice_compensation" not in jf.model_fields_set:
             jf = copy_with(jf, non_practice_compensation=True)  # a university's side: 不実施補償 by default
         if jf.shares is None:

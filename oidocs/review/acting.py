@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.content import templates_path
-from oidocs.deal.model import Deal, plain
+from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.poc_rules import poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end
@@ -53,7 +53,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
 
     names = {p.key: plain(p.name) for p in deal.parties}
     ends = exclusivity_end(deal)
-    academic = [p.key for p in deal.parties if p.kind in ("university", "research_institute")]
+    academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,

@@ -18,7 +18,7 @@ from oidocs.content import templates_path
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
-from oidocs.deal.model import Deal, plain
+from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.royalties import royalty_cap, stacked_royalty
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
@@ -82,7 +82,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     signal = _people_in_poc(deal)
     if signal:
         out.append(Finding("poc_human_data", "poc.human_data", False, values={"signal": signal}))
-    academic = any(p.kind in ("university", "research_institute") for p in deal.parties)
+    academic = any(p.kind in ACADEMIC_KINDS for p in deal.parties)
     if academic and jda is not None and jda.publication_notice_days < 30:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
     jf_terms = ip.joint_filing if ip else None
