@@ -112,6 +112,33 @@ def article_titled(text: str, title: str) -> str:
     return match.group(1)
 
 
+def deal_changed(path: Path, tmp_path: Path | None = None, **changes: object) -> Any:
+    """Read the deal at ``path``, with dotted ``changes`` (``a__b`` for ``a.b``; ``None`` removes the key)
+    written to a copy in ``tmp_path`` first."""
+    import yaml
+
+    from oidocs import api
+
+    if not changes:
+        return api.read_deal(path)
+    assert tmp_path is not None
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        *head, last = dotted.split("__")
+        node = data
+        for key in head:
+            node = node[key]
+        if value is None:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    copy = tmp_path / path.name  # a later variant in the same folder gets a numbered name
+    if copy.exists():
+        copy = tmp_path / f"{len(list(tmp_path.iterdir()))}-{path.name}"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return api.read_deal(copy)
+
+
 def article_number(text: str, title: str) -> str:
     """Return how the Markdown document cites the article headed ``title``: 第14条 or Article 14."""
     import re

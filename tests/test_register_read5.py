@@ -15,34 +15,15 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from conftest import ROOT, deal_changed
 
 DEALS = ROOT / "tests" / "review_deals"
 DEAL_E = DEALS / "nagoya-kiyosu-toyokawa-en.yaml"
 DEAL_F = DEALS / "fukuoka-univ-three-ja.yaml"
 
 
-def _deal(path: Path, tmp_path: Path | None = None, **changes: object) -> object:
-    from oidocs import api
-
-    if not changes:
-        return api.read_deal(path)
-    assert tmp_path is not None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for dotted, value in changes.items():
-        *head, last = dotted.split("__")
-        node = data
-        for key in head:
-            node = node[key]
-        if value is None:
-            node.pop(last, None)
-        else:
-            node[last] = value
-    copy = tmp_path / f"{len(list(tmp_path.iterdir()))}-{path.name}"
-    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return api.read_deal(copy)
+_deal = deal_changed  # the deal at a path, with dotted changes written to a copy
 
 
 def _rows(deal: object) -> list[dict[str, str]]:
