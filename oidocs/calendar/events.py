@@ -3,7 +3,7 @@
 A notice before filing, before giving up a right or a country, a reply to a request for consent, a
 copy of a sublicence: the day depends on an event (a planned filing, a request), so the register
 gives the rule and the article that sets it. A row is listed only when the document made carries the
-paragraph: each condition reads the same values the clause reads (``granted``, ``licence_lean``,
+paragraph: each condition reads the same values the clause reads (``granted``: :func:`~oidocs.deal.royalties.exclusive_right_granted`, ``licence_lean``,
 the territory), so the register never names a duty the article does not contain.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from oidocs.clauses.context import licence_lean
 from oidocs.deal.model import Deal
+from oidocs.deal.royalties import exclusive_right_granted, income_sharers, licence_lean
 from oidocs.deal.sequence import add_months
 from oidocs.document.tree import Document
 
@@ -25,14 +25,6 @@ REQUEST_MONTHS = 6  # ip.exclusive_field.consideration: the holder's request wit
 ABANDON_RIGHT_DAYS = 90  # licence.warranties: notice 90 days before abandoning a licensed right
 SUBLICENCE_COPY_DAYS = 30  # licence.sublicence: a copy of each sublicence within 30 days
 
-
-def granted(deal: Deal) -> bool:
-    """Whether the JDA itself grants the exclusive right (the clauses' ``granted``): priced or free.
-
-    Otherwise it only promises to negotiate a licence agreement, with the request deadline and the
-    stand-still that go with that promise."""
-    ef = deal.ip.exclusive_field if deal.ip else None
-    return ef is not None and (ef.royalty_free or ef.royalty is not None)
 
 
 def licensee_funds_prosecution(deal: Deal) -> bool:
@@ -76,10 +68,10 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
         add("jda.countries", None, "jda", "ip.exclusive_field.ownership", "jda_countries", words["jda_countries_rule"])
         add("jda.decline_country", None, "jda", "ip.exclusive_field.ownership", "jda_decline_country",
             words["jda_decline_country_rule"].format(days=DECLINE_DAYS))
-    if "ip.exclusive_field.outside" in clauses and _shares_income(deal):
+    if "ip.exclusive_field.outside" in clauses and income_sharers(deal):
         add("jda.income_share", None, "jda", "ip.exclusive_field.outside", "jda_income_share",
             words["jda_income_share_rule"].format(days=DECLINE_DAYS))
-    if granted(deal):
+    if exclusive_right_granted(deal):
         return
     if "ip.exclusive_field.licence" in clauses and deal.acting_for != ef.owner:
         limit = (words["months"].format(n=REQUEST_MONTHS) if deal.acting_for == ef.holder
@@ -90,17 +82,6 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
         add("jda.licence_request", add_months(jda.end, REQUEST_MONTHS), "jda", "ip.exclusive_field.consideration",
             "jda_licence_request", words["jda_licence_request_rule"].format(months=REQUEST_MONTHS))
 
-
-def _shares_income(deal: Deal) -> bool:
-    """Whether the JDA pays the side acted for a share of the owner's licence income (ip.exclusive_field.outside):
-    drafted for a party that assigns its share of the joint results and is neither the owner, the
-    holder nor a party bearing most of the shared costs (which has its own free licence instead)."""
-    ef = deal.ip.exclusive_field if deal.ip else None
-    acting, jda = deal.acting_for, deal.jda
-    if ef is None or acting is None or jda is None or acting in (ef.owner, ef.holder):
-        return False
-    shares = jda.cost_shares or {}
-    return not (acting != ef.owner and shares.get(acting, 0) > 50)
 
 
 def _licence(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., Any]) -> None:

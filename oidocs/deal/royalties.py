@@ -121,6 +121,15 @@ def royalty_cap(deal: Deal) -> RoyaltyCap | None:
     return stack._replace(combined=round(combined, 4), rate=round(max(combined - stack.jda_rate, 0.0), 4))
 
 
+def exclusive_right_granted(deal: Deal) -> bool:
+    """Whether the JDA itself grants the exclusive right in the field (the clauses' ``granted``): priced
+    or royalty-free. Otherwise it only promises to negotiate a licence agreement, with the request
+    deadline and the stand-still that go with that promise (and the licence agreement, not the JDA,
+    then prices the results)."""
+    ef = deal.ip.exclusive_field if deal.ip else None
+    return ef is not None and (ef.royalty_free or ef.royalty is not None)
+
+
 def income_sharers(deal: Deal) -> tuple[str, ...]:
     """Keys of the parties to whom the JDA pays a share of what the results' owner receives for licensing
     them (the exclusive-field model's income share, ip.exclusive_field.outside): the acting party, when it
@@ -149,4 +158,4 @@ def licence_allocates(deal: Deal) -> bool:
     ef = ip.exclusive_field if ip else None
     if lic is None or lic.royalty_free or ef is None or lic.licensor != ef.owner or not income_sharers(deal):
         return False
-    return not (ef.royalty_free or ef.royalty is not None)
+    return not exclusive_right_granted(deal)
