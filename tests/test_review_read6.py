@@ -139,3 +139,22 @@ def test_a_host_drafted_as_a_third_party_is_printed_by_validate_with_its_name() 
         assert "（tokai）" not in sheet and "(tokai)" not in sheet and "キー（" not in sheet
     assert "取引条件の作業場所を東海オートモーティブ株式会社とすると" in _sheet(C, "ja")
     assert "names the premises" not in run("validate", HOSTED).stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_licence_priced_in_dollars_under_a_poc_without_a_jda_is_described_as_it_is(lang: str) -> None:
+    """Seventh reading, deal G (a university licensing a Singapore company, PoC then licence, no JDA):
+    the sheet said "The JDA sets no royalty" in a pack with no JDA, and priced the licence's USD 25,000
+    upfront fee and USD 10,000 minimum in yen. The undertaking to negotiate is the PoC agreement's, and
+    the figures are in the licence's own currency."""
+    from oidocs import api
+
+    deal = api.read_deal(ROOT / "tests" / "fixtures" / "tohoku-merlion-en.yaml")
+    assert deal.jda is None and deal.licence is not None and deal.licence.royalty.currency == "USD"
+    sheet = api.render_review(deal, lang=lang).decode("utf-8")
+    if lang == "ja":
+        assert "技術検証（PoC）契約は実施料を定めていないが" in sheet and "共同研究開発契約は実施料を定めていない" not in sheet
+        assert "契約一時金25,000米ドル、年10,000米ドルの最低実施料" in sheet and "25,000円" not in sheet
+    else:
+        assert "The PoC agreement sets no royalty, but" in sheet and "The JDA sets no royalty" not in sheet
+        assert "an upfront fee of USD 25,000 and a minimum of USD 10,000 a year" in sheet and "JPY 25,000" not in sheet

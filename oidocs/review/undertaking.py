@@ -10,6 +10,7 @@ F5: "実施料が定められておらず" beside a licence at 3 %).
 from __future__ import annotations
 
 from oidocs.deal.model import Deal, plain
+from oidocs.document.labels import labels_for
 
 Row = tuple[str, str, object, tuple[str, ...], dict[str, str]]
 
@@ -18,7 +19,8 @@ def undertaking(deal: Deal, lang: str, path: str, grant: str, option: str, licen
                 licensee: str | None) -> Row:
     """The finding for an unpriced licence under the JDA at ``path`` (its article: ``grant``).
 
-    ``royalty_in_licence`` when the pack's licence runs from one of ``licensors`` to ``licensee``
+    ``royalty_in_licence`` (``royalty_in_licence_poc`` when the pack has no JDA, the IP articles then
+    being the PoC agreement's) when the pack's licence runs from one of ``licensors`` to ``licensee``
     (any licensee when None) and is priced or royalty-free; else ``royalty_undertaking``.
     """
     lic = deal.licence
@@ -26,7 +28,8 @@ def undertaking(deal: Deal, lang: str, path: str, grant: str, option: str, licen
             or (lic.royalty is None and not lic.royalty_free)):
         return ("royalty_undertaking", path, None, (grant,), {"option": option})
     names = {p.key: plain(p.name) for p in deal.parties}
-    return ("royalty_in_licence", path, None, (grant, "licence.jda_background", "licence.consideration"), {
+    rule = "royalty_in_licence" if deal.jda is not None else "royalty_in_licence_poc"  # the IP articles' document
+    return (rule, path, None, (grant, "licence.jda_background", "licence.consideration"), {
         "licensor": names[lic.licensor], "licensee": names[lic.licensee], "price": price(deal, lang)})
 
 
@@ -38,13 +41,18 @@ def price(deal: Deal, lang: str) -> str:
     if lic.royalty_free or lic.royalty is None:
         return "無償" if ja else "no royalty"
     r = lic.royalty
+    money = labels_for(lang).money  # in the licence's own currency (deal G: USD), without the tax words
+
+    def amount(figure: int) -> str:
+        return money(figure, r.currency, False).removeprefix("金")
+
     parts = []
     if r.rate_percent:
         parts.append(f"ランニング・ロイヤルティ{r.rate_percent:g}％" if ja else f"a running royalty of {r.rate_percent:g} per cent")
     if r.upfront:
-        parts.append(f"契約一時金{r.upfront:,}円" if ja else f"an upfront fee of JPY {r.upfront:,}")
+        parts.append(f"契約一時金{amount(r.upfront)}" if ja else f"an upfront fee of {amount(r.upfront)}")
     if r.minimum_annual:
-        parts.append(f"年{r.minimum_annual:,}円の最低実施料" if ja else f"a minimum of JPY {r.minimum_annual:,} a year")
+        parts.append(f"年{amount(r.minimum_annual)}の最低実施料" if ja else f"a minimum of {amount(r.minimum_annual)} a year")
     if not parts:
         return "対価" if ja else "a price"
     return "、".join(parts) if ja else ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
