@@ -32,12 +32,12 @@ def _en(day: dt.date) -> str:
 @pytest.mark.parametrize("path", [C, HOST], ids=lambda p: p.stem)
 def test_the_standstill_lasts_past_the_dated_licence(path: Path) -> None:
     ja = article_titled(shipped_markdown(path, "poc", "ja"), "次段階への移行")
-    assert ("（5）検証期間の末日から6か月を経過する日又は次段階契約が効力を生じる予定の日である令和10年7月1日から"
-            "60日を経過する日のいずれか遅い日\n") in ja, ja
+    assert ("（5）検証期間の末日から6か月を経過する日又は令和10年8月30日（次段階契約が効力を生じる予定の日である令和10年7月1日から"
+            "60日を経過する日）のいずれか遅い日\n") in ja, ja
     en = article_titled(shipped_markdown(path, "poc", "en"), "Moving to the Next Stage")
-    assert ("the day on which six (6) months have passed since the last day of the Verification Period or the day on "
-            "which sixty (60) days have passed since July 1, 2028, the day on which the Next Agreement is planned to "
-            "take effect, whichever is later.") in en, en
+    assert ("the day on which six (6) months have passed since the last day of the Verification Period or August 30, "
+            "2028 (the day on which sixty (60) days have passed since July 1, 2028, the day on which the Next Agreement "
+            "is planned to take effect), whichever is later.") in en, en
     # the one warning left for deal C is its host drafted as a third party (read4 item 3), not a date
     assert not [p.message for p in api.check_pack(api.read_deal(path), source_file=str(path))
                 if "names the premises of" not in p.message]
@@ -46,12 +46,12 @@ def test_the_standstill_lasts_past_the_dated_licence(path: Path) -> None:
 @pytest.mark.parametrize("path", [C, HOST], ids=lambda p: p.stem)
 def test_the_poc_itself_does_not_end_before_the_dated_licence(path: Path) -> None:
     ja = article_titled(shipped_markdown(path, "poc", "ja"), "有効期間")
-    assert ("いかなる場合も、検証期間の末日から6か月を経過した日又は次段階契約が効力を生じる予定の日である令和10年7月1日から"
-            "60日を経過した日のいずれか遅い日に終了する。") in ja, ja
+    assert ("いかなる場合も、検証期間の末日から6か月を経過した日又は令和10年8月30日（次段階契約が効力を生じる予定の日である"
+            "令和10年7月1日から60日を経過した日）のいずれか遅い日に終了する。") in ja, ja
     en = article_titled(shipped_markdown(path, "poc", "en"), "Term")
     assert ("shall in any event end on the day on which six (6) months have passed since the last day of the "
-            "Verification Period or the day on which sixty (60) days have passed since July 1, 2028, the day on which "
-            "the Next Agreement is planned to take effect, whichever is later.") in en, en
+            "Verification Period or on August 30, 2028 (the day on which sixty (60) days have passed since July 1, 2028, "
+            "the day on which the Next Agreement is planned to take effect), whichever is later.") in en, en
 
 
 def test_the_mou_term_reaches_the_licence_it_prepares() -> None:
