@@ -114,7 +114,7 @@ def test_every_problem_at_once(tmp_path: Path) -> None:
         (("client: bb", "client: aa"), "15:11: poc.client: must differ from performer"),
         (("end: 2027-03-31", "end: 2027-01-01"), "18:8: poc.end: must be after start (2027-01-10)"),
         (("amount: 100", "amount: -5"), "19:17: poc.fee.amount: input should be greater than or equal to 0"),
-        (("currency: JPY", "currency: USD"), "19:32: poc.fee.currency: must be one of 'JPY'"),
+        (("currency: JPY", "currency: YEN"), "19:32: poc.fee.currency: must be one of 'JPY', 'USD', 'EUR'"),
         (("model: joint_filing", "model: joint"), "21:10: ip.model: must be one of"),
         (("model: joint_filing", "model: joint_filing\n  joint_filing: {shares: {aa: 60, bb: 30}}"),
          "22:26: ip.joint_filing.shares: shares must sum to 100 (they sum to 90)"),

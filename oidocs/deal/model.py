@@ -41,6 +41,7 @@ from oidocs.deal.ip import (
     Ip,
     JointFiling,
     Licence,
+    LicenceCurrency,
     LicensedRight,
     Royalty,
 )
@@ -102,8 +103,12 @@ class Mou(DocSection):
 
 
 class Fee(Strict):
-    amount: Count = Field(description="Fee in the currency's whole units (yen).")
-    currency: Literal["JPY"] = Field("JPY", description="Currency; JPY.")
+    amount: Count = Field(description="Fee in the currency's whole units (yen for JPY).")
+    # The licence's list (oidocs.deal.ip.LicenceCurrency): a client abroad is billed in its own currency
+    # as often as it pays royalties in it (seventh reading, deal G: a Singapore client billed in yen).
+    currency: LicenceCurrency = Field("JPY", description=(
+        "Currency of the fee (ISO 4217): JPY, or USD, EUR, GBP, CNY, KRW, SGD, CHF, AUD, CAD, HKD or TWD for a client "
+        "abroad; the amount is in its whole units."))
     due_days: Count = Field(30, description="Days from invoice to payment.")
 
 

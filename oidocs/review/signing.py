@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from oidocs.content import templates_path
 from oidocs.deal.fields import LangMap
 from oidocs.deal.model import Deal, plain
+from oidocs.document.labels import EN, JA
 from oidocs.document.tree import Article, Document, Insert, Ref, Term, Text, walk
 from oidocs.review.advice import Finding
 from oidocs.review.people import where
@@ -134,13 +135,15 @@ def _document_line(deal: Deal, tree: Document, lang: str, w: dict[str, str]) -> 
             return w["may_be_taxable"], w[tree.doc] + space + assignment
         return w["not_taxable"], w[tree.doc]
     if tree.doc == "poc" and deal.poc is not None:
-        fee = deal.poc.fee.amount
+        fee, currency = deal.poc.fee.amount, deal.poc.fee.currency
         deliverables = [plain(d) for d in deal.poc.deliverables] or [
             "検証報告書" if lang == "ja" else "the verification report"]
-        amount = f"{fee:,}円" if lang == "ja" else f"{deal.poc.fee.currency} {fee:,}"
+        amount = f"{fee:,}円" if lang == "ja" and currency == "JPY" else (JA if lang == "ja" else EN).money(fee, currency, False)
+        # A fee in another currency counts at its yen value on the day the document is made (the
+        # Ministry of Finance's standard or arbitrated rate), which the sheet cannot know: no band named.
+        duty = tax(stamp_duty(2, fee)) if currency == "JPY" else w["tax_foreign"]
         reason = w["poc_mandate"] + space + w["poc_work"].format(
-            deliverables=("、" if lang == "ja" else "; ").join(deliverables), amount=amount,
-            tax=tax(stamp_duty(2, fee)))
+            deliverables=("、" if lang == "ja" else "; ").join(deliverables), amount=amount, tax=duty)
         return w["may_be_taxable"], reason + (space + assignment if assignment else "")
     if tree.doc == "jda":
         if assignment:

@@ -1,0 +1,69 @@
+"""A PoC for a client abroad (seventh reading, deal G: a Japanese university verifies a sensor at a
+Singapore plant for a Singapore company): the fee in the client's currency, tax and withholding
+stated as a lawyer on either side expects, and liability fitted to work at another's plant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, article_titled, deal_changed, run
+
+from oidocs import api
+
+DEAL_G = ROOT / "tests" / "fixtures" / "tohoku-merlion-en.yaml"
+
+
+def _poc(deal: object, lang: str) -> str:
+    return api.render_document(deal, "poc", lang=lang, fmt="md").decode("utf-8")
+
+
+def _sheet(deal: object, lang: str = "en") -> str:
+    return api.render_review(deal, lang=lang).decode("utf-8")
+
+
+def test_a_client_abroad_is_billed_in_its_own_currency() -> None:
+    """Deal G bills Merlion USD 60,000: the Fee Article states dollars in both languages, never yen."""
+    deal = api.read_deal(DEAL_G)
+    en = article_titled(_poc(deal, "en"), "Fee")
+    assert "USD 60,000" in en and "JPY" not in en
+    ja = article_titled(_poc(deal, "ja"), "委託料")
+    assert "60,000米ドル" in ja and "円" not in ja.replace("日本円", "")
+
+
+def test_instalments_of_a_fee_in_dollars_are_in_dollars(tmp_path: Path) -> None:
+    """The balanced draft pays in two instalments: each is stated in the fee's currency."""
+    deal = deal_changed(DEAL_G, tmp_path, acting_for=None)
+    en = article_titled(_poc(deal, "en"), "Fee")
+    assert "USD 30,000" in en and en.count("USD 30,000") == 2
+
+
+def test_the_fee_currency_accepts_the_licence_currencies_and_refuses_others(tmp_path: Path) -> None:
+    text = DEAL_G.read_text(encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(text.replace("currency: USD, due_days", "currency: SGD, due_days"), encoding="utf-8")
+    assert run("validate", str(good)).exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("currency: USD, due_days", "currency: US$, due_days"), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "currency: USD, due_days" in row)
+    assert f"{bad}:{line}:" in result.stderr and ": poc.fee.currency: must be one of 'JPY', 'USD'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_schema_offers_the_fee_currencies() -> None:
+    from oidocs.deal.schema import deal_schema
+
+    fee = deal_schema()["$defs"]["Fee"]["properties"]["currency"]
+    assert fee["default"] == "JPY" and {"JPY", "USD", "SGD"} <= set(fee["enum"])
+
+
+def test_the_review_sheet_and_stamp_note_state_the_fee_in_its_currency(tmp_path: Path) -> None:
+    """On paper the stamp-duty note gives the contract amount as written (USD 60,000) and, not knowing
+    its yen value, names no yen band; the options table shows the currency."""
+    deal = deal_changed(DEAL_G, tmp_path, signing="paper")
+    sheet = _sheet(deal)
+    assert "| Fee currency | USD |" in sheet
+    stamp = sheet.split("## Stamp duty", 1)[1]
+    duty = stamp.split("contract amount of", 1)[1].split("(decided on", 1)[0]
+    assert duty.startswith(" USD 60,000 is ") and "exchange rate" in duty and "yen is" not in duty
