@@ -22,7 +22,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
 from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, nda_end, poc_decision_due, poc_report_due,
-                                   poc_standstill_end, research_start, term_end)  # term_end: re-exported
+                                   poc_standstill_end, poc_standstill_parties, research_start, term_end)  # term_end: re-exported
 from oidocs.errors import DealError, Problem
 
 # The order in which the documents of a pack are signed (spec: "documents signed out of order").
@@ -82,6 +82,37 @@ def check_pack(deal: Deal) -> list[Inconsistency]:
             *_period_before_effective(deal, "poc", "verification_before_effective", "poc.work"),
             *_period_before_effective(deal, "jda", "research_before_effective", "jda.schedule"),
             *_poc_after_research(deal), *_standstill(deal), *_nda_gap(deal), *_licence_exclusivity(deal)]
+
+
+def checks_made(deal: Deal, lang: str) -> list[str]:
+    """The checks :func:`check_pack` makes on this pack, worded in ``lang`` (``templates/checks.yaml``: checked).
+
+    Each line declares the documents it names (``needs``, ``any``, ``without``, ``min_docs``) and,
+    for a check that reads a clause only some documents carry, a condition (``when``): the sheet
+    lists a check as made only when the pack has what it reads (seventh reading, deal G: JDA and
+    MOU checks listed for a pack with neither).
+    """
+    docs = set(pack_docs(deal))
+    made = []
+    for line in check_words()["checked"]:
+        if (set(line.get("needs", ())) <= docs and (not line.get("any") or docs & set(line["any"]))
+                and not docs & set(line.get("without", ())) and len(docs) >= line.get("min_docs", 1)
+                and (not line.get("when") or CHECKED_WHEN[line["when"]](deal))):
+            made.append(str(line[lang]))
+    return made
+
+
+def _licence_of_exclusive_field(deal: Deal) -> bool:
+    """An exclusive licence from the owner of the JDA's exclusive field to its holder (what
+    :func:`_licence_exclusivity` compares with the field's period)."""
+    ef = deal.ip.exclusive_field if deal.ip is not None else None
+    lic = deal.licence
+    return ef is not None and lic is not None and lic.exclusive and (lic.licensor, lic.licensee) == (ef.owner, ef.holder)
+
+
+# The conditions a "checked" line may name (templates/checks.yaml: checked, when).
+CHECKED_WHEN = {"standstill": lambda deal: poc_standstill_parties(deal) is not None,
+                "exclusive_field_licence": _licence_of_exclusive_field}
 
 
 def undated(deal: Deal) -> list[str]:

@@ -12,10 +12,9 @@ from typing import Any
 
 from oidocs.clauses.library import tidy_prose
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import poc_standstill_parties
 from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
-from oidocs.review.checks import check_pack, same_day_allowed, undated
+from oidocs.review.checks import check_pack, checks_made, same_day_allowed, undated
 from oidocs.review.cite import articles_say, cite, doc_name
 from oidocs.writers.markdown import escape
 
@@ -61,8 +60,9 @@ def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[st
     """The checks across the pack: each finding with where it is and what to change.
 
     The sheet says that the dates fit only when every check ran and none fired: documents
-    without a signing date are named as not checked, and the list of what was checked leaves
-    out the stand-still when the PoC has none (seventh reading, deal G).
+    without a signing date are named as not checked, and the list of what was checked names only
+    checks on documents the pack has, and the stand-still only when the PoC carries one (seventh
+    reading, deal G: :func:`oidocs.review.checks.checks_made`).
     """
     out = [f"## {w['pack_checks']}", ""]
     found = check_pack(deal)
@@ -74,9 +74,9 @@ def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[st
     if missing:
         names = [doc_name(d, lang) for d in missing]
         out += ["", w["pack_checks_undated"].format(list="、".join(names) if lang == "ja" else ", ".join(names))]
-    elif not found:  # a check is listed only when the pack has the clause it reads
-        standstill = w["checked_standstill"] if poc_standstill_parties(deal) is not None else ""
-        out.append(w["no_pack_checks"].format(standstill=standstill))
+    elif not found:  # a check is listed only when the pack has the documents and the clause it reads
+        made = checks_made(deal, lang)
+        out += [w["no_pack_checks"], "", *(f"- {line}" for line in made)] if made else [w["no_pack_checks_alone"]]
     for before, doc, day in same_day_allowed(deal):  # not a contradiction, but the reader must not think none share a day
         out += ["", w["same_day_nda" if before == "nda" else "same_day_licence"].format(
             first=doc_name(before, lang), second=doc_name(doc, lang), date=day.isoformat())]
