@@ -67,3 +67,27 @@ def test_the_review_sheet_and_stamp_note_state_the_fee_in_its_currency(tmp_path:
     stamp = sheet.split("## Stamp duty", 1)[1]
     duty = stamp.split("contract amount of", 1)[1].split("(decided on", 1)[0]
     assert duty.startswith(" USD 60,000 is ") and "exchange rate" in duty and "yen is" not in duty
+
+
+def _with_client_in_japan(tmp_path: Path) -> object:
+    text = DEAL_G.read_text(encoding="utf-8").replace(
+        '"71 Ayer Rajah Crescent, #05-12, Singapore 139951"', "1-2-3 Shiba, Minato-ku, Tokyo 105-0014, Japan")
+    path = tmp_path / "domestic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return api.read_deal(path)
+
+
+def test_a_client_abroad_is_not_billed_japanese_consumption_tax_outright(tmp_path: Path) -> None:
+    """Deal G #8: work in Singapore for a Singapore company is often outside Japanese consumption tax
+    (or exempt as an export); the Fee is exclusive of taxes and only a tax the law imposes is added."""
+    deal = api.read_deal(DEAL_G)
+    en = article_titled(_poc(deal, "en"), "Fee")
+    assert "together with the consumption tax" not in en and "(excluding consumption tax)" not in en
+    assert ("The Fee is stated exclusive of taxes: if consumption tax, local consumption tax or any similar "
+            "indirect tax applies to it by law, Merlion shall bear that tax") in en
+    ja = article_titled(_poc(deal, "ja"), "委託料")
+    assert "消費税及び地方消費税の額を加えた金額" not in ja and "（消費税別）" not in ja
+    assert "本委託料は税抜きの額とし、これに消費税及び地方消費税その他これらに類する間接税が法令により課されるときは、乙がその税を負担し" in ja
+    domestic = _with_client_in_japan(tmp_path)
+    assert "together with the consumption tax and local consumption tax on it" in article_titled(_poc(domestic, "en"), "Fee")
+    assert "消費税及び地方消費税の額を加えた金額" in article_titled(_poc(domestic, "ja"), "委託料")
