@@ -91,3 +91,24 @@ def test_a_client_abroad_is_not_billed_japanese_consumption_tax_outright(tmp_pat
     domestic = _with_client_in_japan(tmp_path)
     assert "together with the consumption tax and local consumption tax on it" in article_titled(_poc(domestic, "en"), "Fee")
     assert "消費税及び地方消費税の額を加えた金額" in article_titled(_poc(domestic, "ja"), "委託料")
+
+
+def test_a_cross_border_fee_has_the_licences_withholding_terms(tmp_path: Path) -> None:
+    """Deal G #8: the licence has a withholding paragraph (Art 7(3)), the PoC had none. Where the client
+    or the performer is abroad, the PoC's Fee Article now has one in the same words: the client withholds
+    only what the law requires, both cooperate on treaty relief, the client hands over the certificate;
+    tax still withheld leans with acting_for. Parties both in Japan get no such paragraph."""
+    deal = api.read_deal(DEAL_G)
+    en = article_titled(_poc(deal, "en"), "Fee")
+    assert "Merlion shall not deduct or withhold tax from any payment under this Agreement except as the law requires" in en
+    assert "the Parties shall cooperate so that any exemption or reduction available under a tax treaty applies" in en
+    assert "Merlion may pay net of that tax" in en  # drafted for Merlion, the payer
+    assert "Merlion shall deliver to the University, within thirty (30) days after the payment, the certificate" in en
+    ja = article_titled(_poc(deal, "ja"), "委託料")
+    assert "源泉徴収その他の税額の控除をしない" in ja and "租税条約による免除又は軽減が適用されるよう協力する" in ja
+    assert "源泉徴収税額の証明書" in ja
+    for_univ = article_titled(_poc(deal_changed(DEAL_G, tmp_path, acting_for="univ"), "en"), "Fee")
+    assert "Merlion shall pay the University such additional amount" in for_univ
+    domestic = _with_client_in_japan(tmp_path)
+    assert "withhold" not in article_titled(_poc(domestic, "en"), "Fee")
+    assert "源泉徴収" not in article_titled(_poc(domestic, "ja"), "委託料")
