@@ -112,3 +112,36 @@ def test_a_cross_border_fee_has_the_licences_withholding_terms(tmp_path: Path) -
     domestic = _with_client_in_japan(tmp_path)
     assert "withhold" not in article_titled(_poc(domestic, "en"), "Fee")
     assert "源泉徴収" not in article_titled(_poc(domestic, "ja"), "委託料")
+
+
+def test_work_at_a_customers_plant_caps_property_damage_and_excludes_lost_profits(tmp_path: Path) -> None:
+    """Deal G #8, Art 17: drafted for Merlion, the University had no exclusion of indirect loss or lost
+    profits and unlimited liability for property damage and the host's claims at a petrochemical plant.
+    Now property damage and site claims are limited to the insurance figure (JPY 100,000,000: the Fee is
+    in dollars, so the cover alone), injury stays unlimited, and consequential loss is excluded except
+    wilful misconduct, gross negligence, injury, confidentiality, IP and results, and the host's claims."""
+    deal = api.read_deal(DEAL_G)
+    en = article_titled(_poc(deal, "en"), "Damages")
+    assert "liability for damage caused by death or bodily injury or by damage to tangible property" not in en
+    assert ("The total liability of each Party for damage to tangible property and for claims made by the Host or any "
+            "other third party in connection with work at the Site shall be limited to JPY 100,000,000") in en
+    assert "this limit shall not apply to damage caused by wilful misconduct or gross negligence or to claims for death or bodily injury" in en
+    assert "Neither Party shall be liable in connection with this Agreement for indirect loss, loss arising from special circumstances, consequential loss or lost profits" in en
+    assert "or for claims made by the Host or any other third party in connection with work at the Site" in en
+    ja = article_titled(_poc(deal, "ja"), "損害賠償")
+    assert "金100,000,000円（第10条に定める賠償責任保険の1事故当たりのてん補限度額の下限）を上限とする" in ja
+    assert "間接損害、特別の事情によって生じた損害、結果的損害及び逸失利益を賠償する責任を負わない" in ja
+    # A fee in yen keeps the comparison with the Fee; the performer's own site keeps today's text.
+    in_yen = article_titled(_poc(deal_changed(DEAL_G, tmp_path, poc__fee={"amount": 9000000, "currency": "JPY"}), "en"),
+                            "Damages")
+    assert "limited to the greater of the amount of the Fee and JPY 100,000,000" in in_yen
+    at_home = article_titled(_poc(deal_changed(DEAL_G, tmp_path, poc__site="performer"), "en"), "Damages")
+    assert "liability for damage caused by death or bodily injury or by damage to tangible property" in at_home
+    assert "lost profits" not in at_home
+
+
+def test_the_sheet_describes_the_site_cap_drafted_for_the_client() -> None:
+    """Merlion's sheet no longer says property damage is outside the University's cap."""
+    sheet = _sheet(api.read_deal(DEAL_G))
+    assert "injury and damage to property). If other loss" not in sheet
+    assert "capped for each party at JPY 100,000,000, the limit the Article sets from the minimum insurance cover" in sheet

@@ -46,11 +46,15 @@ def test_performer_at_a_plant_is_not_liable_for_lost_production_without_limit(de
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_poc_drafted_for_no_side_keeps_property_damage_outside_the_cap(lang: str) -> None:
-    """The performer-side limits stay out of a balanced draft (the client-side protection of
-    lawyer-reading-2 §3 is unchanged there)."""
+    """A balanced draft keeps property damage and site claims outside the Fee cap (lawyer-reading-2 §3),
+    limited to the insurance figure since the seventh reading (deal G: a performer at another's plant is no
+    longer uncapped); injury stays unlimited, and the exclusion of lost profits spares the site claims."""
     text = _damages(SAPPORO, lang)
-    assert ("人の生命若しくは身体の侵害又は有体物の損壊" if lang == "ja" else "death or bodily injury or by damage to tangible property") in text
-    assert ("逸失利益" if lang == "ja" else "lost profits") not in text
+    assert ("人の生命又は身体の侵害により生じた損害に係る責任" if lang == "ja" else "death or bodily injury;") in text
+    assert ("金200,000,000円（第10条に定める賠償責任保険の1事故当たりのてん補限度額の下限）のいずれか多い額を上限とする"
+            if lang == "ja" else "the greater of the amount of the Fee and JPY 200,000,000") in text
+    assert ("第三者から受けた請求（前項の定めるところによる。）に係る責任については、この限りでない" if lang == "ja"
+            else "or for claims made by the Host or any other third party in connection with work at the Site") in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

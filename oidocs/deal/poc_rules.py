@@ -42,3 +42,14 @@ def poc_insured(deal: Deal) -> bool:
     ``performer``): only then do its site and damages Articles state the minimum liability insurance
     (``poc.insurance_amount``), so only then does the review sheet list that figure."""
     return deal.poc is not None and deal.poc.site != "performer"
+
+
+def poc_site_cap(deal: Deal) -> int | None:
+    """Return, in yen, the limit the damages Article puts on damage to property and claims about work at a
+    site (``poc_insured``), else None: the greater of the Fee and ``poc.insurance_amount`` for a fee in yen,
+    the insurance cover alone for a fee in another currency (the Article then names no Fee to compare,
+    since the two amounts are in different currencies). The sheet prints this figure beside the clause."""
+    poc = deal.poc
+    if poc is None or not poc_insured(deal):
+        return None
+    return max(poc.fee.amount, poc.insurance_amount) if poc.fee.currency == "JPY" else poc.insurance_amount

@@ -16,7 +16,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
-from oidocs.deal.poc_rules import poc_sme_entrusted, poc_sme_performer
+from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
 from oidocs.review.cite import articles_say, cite
@@ -63,6 +63,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "licence_lean": licence_lean(deal),  # the clauses' licence_lean (who funds foreign prosecution)
         "poc_host": poc_host(deal),  # the value the PoC's clauses read: a rule says what they say
         "poc_sme_entrusted": poc_sme_entrusted(deal),  # the fee Article's 60-day paragraph (large client, SME)
+        "poc_site_cap": poc_site_cap(deal),  # the damages Article's limit for property and site claims, in yen
         "poc_sme_performer": poc_sme_performer(deal),  # the results Article's paid assignment (large client, SME)
     }
     found = []
