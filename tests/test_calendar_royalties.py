@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run, shipped_markdown
+from conftest import ROOT, deal_changed, run, shipped_markdown
+from oidocs.deal.sequence import jda_on_notice
 
 DEALS = ROOT / "tests" / "review_deals"
-DEAL_B = DEALS / "helix-orbis-tanaka-en.yaml"     # JDA effective 2027-07-15, 6-monthly reports; PoC at the client's site
+DEAL_B = DEALS / "helix-orbis-tanaka-en.yaml"     # JDA dated 2027-07-15 (a floor: before the PoC decision), 6-monthly reports; PoC at the client's site
 MIRAI = DEALS / "mirai-toyohashi-bg-ja.yaml"      # background licence with a royalty; JDA on notice; PoC at the client's plant
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"     # PoC at the performer's own site
 
@@ -39,7 +40,12 @@ def _article_saying(markdown: str, words: str) -> str:
 
 
 def test_the_jda_royalty_reports_are_dated_from_its_effective_date(tmp_path: Path) -> None:
-    rows = [r for r in _rows(DEAL_B, tmp_path) if r["document"] == "Joint Research and Development Agreement"
+    # the verification ends earlier, so that the decision (2027-07-09 at the latest) comes before the
+    # JDA's effective date: otherwise the JDA waits for the notice to proceed (seventh reading, deal H)
+    deal = deal_changed(DEAL_B, tmp_path, poc__end="2027-04-15")
+    assert not jda_on_notice(deal)
+    out = tmp_path / "out"
+    rows = [r for r in _rows(tmp_path / DEAL_B.name, out) if r["document"] == "Joint Research and Development Agreement"
             and r["what"].startswith("Royalty report")]
     dated = [r["date"] for r in rows if r["date"]]
     # effective 2027-07-15: periods end 2028-01-14, 2028-07-14, ...; each report 30 days later

@@ -352,13 +352,15 @@ def test_royalty_block_puts_the_price_in_the_contract(tmp_path: Path) -> None:
 
 
 def test_exclusivity_shows_its_end_date_counted_from_the_jda_effective_date(tmp_path: Path) -> None:
-    data = _variant(BIGCO, jda__effective="2027-07-01")
+    # effective after the PoC decision (2027-08-24 at the latest): an earlier date would only be a floor
+    # for the notice to proceed, and the end of exclusivity could not be dated (seventh reading, deal H)
+    data = _variant(BIGCO, jda__effective="2027-09-01")
     en = article_titled(_render(tmp_path, data, "jda", "en"), "Exclusive Right to Practise in the Field")
-    assert "until June 30, 2030 inclusive" in en
+    assert "until August 31, 2030 inclusive" in en
     ja = article_titled(_render(tmp_path, data, "jda", "ja"), "分野別の独占的実施権")
-    assert "（2030年6月30日）" in ja
+    assert "（2030年8月31日）" in ja
     term = article_titled(_render(tmp_path, data, "jda", "en"), "Term")
-    assert "take effect on July 1, 2027" in term
+    assert "take effect on September 1, 2027" in term
 
 
 def test_one_way_of_writing_a_percentage(tmp_path: Path) -> None:

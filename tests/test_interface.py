@@ -100,11 +100,12 @@ def test_effective_date_defaults_to_the_signing_date() -> None:
 def test_exclusivity_counts_from_the_first_day_of_the_research() -> None:
     ip = {"model": "exclusive_field", "exclusive_field": {"owner": "nano", "holder": "acme", "field": "空調", "years": 3,
                                                           "royalty_free": True}}
-    deal = deal_of(variant(ip=ip, jda={**BASE["jda"], "effective": "2027-04-01", "start": "2027-04-01"}))
+    # no PoC: a JDA effective before a PoC decision would wait for the notice to proceed (undated)
+    deal = deal_of(variant(ip=ip, poc=None, jda={**BASE["jda"], "effective": "2027-04-01", "start": "2027-04-01"}))
     assert exclusivity_end(deal) == dt.date(2030, 3, 31)  # type: ignore[arg-type]
-    later = deal_of(variant(ip=ip, jda={**BASE["jda"], "effective": "2027-04-01", "start": "2027-09-01"}))
+    later = deal_of(variant(ip=ip, poc=None, jda={**BASE["jda"], "effective": "2027-04-01", "start": "2027-09-01"}))
     assert exclusivity_end(later) == dt.date(2030, 8, 31), "not spent before the research starts"  # type: ignore[arg-type]
-    leap = deal_of(variant(ip=ip, jda={**BASE["jda"], "effective": "2028-02-29"}))
+    leap = deal_of(variant(ip=ip, poc=None, jda={**BASE["jda"], "effective": "2028-02-29"}))
     assert exclusivity_end(leap) == dt.date(2031, 2, 27)  # type: ignore[arg-type]
 
 

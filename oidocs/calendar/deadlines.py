@@ -17,7 +17,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import nda_end as nda_last_day
-from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_on_notice, poc_decision_due, practice_due,
+from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.calendar.events import event_duties, licensee_funds_prosecution
 from oidocs.deal.royalties import licence_allocates, minimum_start
@@ -89,7 +89,9 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         if signed:
             add(f"{doc}.signed", signed, doc, None, "signed")
         if doc == "jda" and jda_on_notice(deal):
-            add("jda.effective", None, doc, "jda.term", "effective", words["jda_effective_rule"])
+            floor = jda_notice_floor(deal)  # its own effective date is a floor, not the day it binds
+            add("jda.effective", None, doc, "jda.term", "effective", words["jda_effective_rule_floor"].format(
+                floor=floor.isoformat()) if floor else words["jda_effective_rule"])
         elif effective and effective != signed:
             add(f"{doc}.effective", effective, doc, f"{doc}.term", "effective")
     nda = deal.nda

@@ -74,16 +74,34 @@ def poc_decision_due(deal: Deal) -> dt.date | None:
 def jda_on_notice(deal: Deal) -> bool:
     """True when the JDA takes effect on the client's written notice to proceed under the PoC.
 
-    That is when the pack has a PoC, the JDA gives no ``effective`` date of its own and is
-    signed (its own or the top-level date) before the PoC's decision falls due: signed that
-    early, it must not bind before the client has decided to go on. Undated drafts take effect
-    on signature, which the parties time themselves.
+    That is when the pack has a PoC and the JDA would otherwise take effect (on its own
+    ``effective`` date, else on its signing date, its own or the top-level one) before the PoC's
+    decision falls due: bound that early, the client would be committed to the research before it
+    has accepted the report and decided to go on (seventh reading, deal H: the SME bound from
+    2027-10-01, its decision due 2027-11-13). The client is always a party to the JDA (every
+    party of the deal signs it). A ``jda.effective`` given is then a floor
+    (:func:`jda_notice_floor`), not the day the JDA binds. Undated drafts take effect on signature,
+    which the parties time themselves.
     """
-    if deal.poc is None or deal.jda is None or deal.jda.effective is not None:
+    if deal.poc is None or deal.jda is None:
         return False
-    signed, _ = deal.doc_dates("jda")
+    _, effective = deal.doc_dates("jda")
     due = poc_decision_due(deal)
-    return signed is not None and due is not None and signed < due
+    return effective is not None and due is not None and effective < due
+
+
+def jda_notice_floor(deal: Deal) -> dt.date | None:
+    """The day before which a JDA on notice cannot take effect, when it is not its signing day, else None.
+
+    A JDA that takes effect on the notice to proceed (:func:`jda_on_notice`) and gives an
+    ``effective`` date of its own after it is signed takes effect on the later of that date and
+    the day of the notice: the parties chose not to start before it, and the notice must not
+    start the research earlier than they planned. Its signing day needs no words.
+    """
+    if not jda_on_notice(deal) or deal.jda is None or deal.jda.effective is None:
+        return None
+    signed, effective = deal.doc_dates("jda")
+    return effective if signed is None or effective is not None and effective > signed else None
 
 
 def jda_effective(deal: Deal) -> dt.date | None:
@@ -201,10 +219,14 @@ def planned_effective(deal: Deal, doc: str) -> dt.date | None:
     """The day ``doc`` is planned to take effect: its effective date, or None when it is not a date.
 
     None when it is undated, and for a JDA that takes effect on the client's notice to proceed:
-    that day is the notice's, which the PoC's decision deadline bounds, not a planned date.
+    that day is the notice's, which the PoC's decision deadline bounds, not a planned date; unless
+    the JDA names a day before which it cannot take effect (:func:`jda_notice_floor`): that day is
+    the one the parties planned, and the long-stops still reach past it.
     """
-    if getattr(deal, doc, None) is None or (doc == "jda" and jda_on_notice(deal)):
+    if getattr(deal, doc, None) is None:
         return None
+    if doc == "jda" and jda_on_notice(deal):
+        return jda_notice_floor(deal)
     return deal.doc_dates(doc)[1]
 
 

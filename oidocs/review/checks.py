@@ -21,7 +21,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, nda_end, poc_decision_due, poc_report_due,
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, nda_end, poc_report_due,
                                    poc_standstill_end, poc_standstill_parties, research_start, term_end)  # term_end: re-exported
 from oidocs.errors import DealError, Problem
 
@@ -157,7 +157,7 @@ def _same_day_pairs(deal: Deal) -> list[tuple[str, str, dt.date]]:
 
 
 def _poc_after_research(deal: Deal) -> list[Inconsistency]:
-    """The PoC's report or the client's decision falling due after the JDA's research starts."""
+    """The PoC's report falling due after the JDA's research starts (at the earliest: ``jda.start`` when on notice)."""
     poc, jda = deal.poc, deal.jda
     start = research_start(deal) or (jda.start if jda is not None and jda_on_notice(deal) else None)
     if poc is None or jda is None or start is None:
@@ -167,11 +167,9 @@ def _poc_after_research(deal: Deal) -> list[Inconsistency]:
     if report is not None and report > start:
         found.append(Inconsistency("poc_report_after_research", "poc", "poc.report", "jda.start", {
             "date": report.isoformat(), "start": start.isoformat()}))
-    decision = poc_decision_due(deal)
-    if not jda_on_notice(deal) and decision is not None and decision > start:
-        path = "jda.effective" if jda.effective is not None else "jda.start"
-        found.append(Inconsistency("poc_decision_after_research", "poc", "poc.next_step", path, {
-            "date": decision.isoformat(), "start": start.isoformat()}))
+    # The client's decision cannot fall after the research starts: a JDA whose effective date comes
+    # before the decision is due waits for the notice to proceed (sequence.jda_on_notice), and a
+    # dated one starts its research on or after that day.
     return found
 
 

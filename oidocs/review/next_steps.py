@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.sequence import jda_on_notice
+from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due
 from oidocs.document.tree import Document
 from oidocs.review.checks import check_pack, undated
 from oidocs.review.cite import cite, doc_name
@@ -64,7 +64,11 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     steps.append(w["blanks_signatures"])
     if jda_on_notice(deal) and any(t.doc == "jda" for t in trees) and deal.poc is not None:
         client = next(plain(p.name) for p in deal.parties if p.key == deal.poc.client)
-        steps.append(w["notice"].format(client=client))
+        floor, due = jda_notice_floor(deal), poc_decision_due(deal)
+        if floor is not None and due is not None:  # the JDA's own date is only a floor: say so plainly
+            steps.append(w["notice_floor"].format(client=client, floor=floor.isoformat(), due=due.isoformat()))
+        else:
+            steps.append(w["notice"].format(client=client))
     if deal.signing == "electronic":
         steps += [w["electronic"], w["no_stamps_electronic"]]
     else:

@@ -1,0 +1,77 @@
+"""Seventh reading, deal H (a large company, an SME acted for and a startup; NDA, MOU, PoC by the
+startup for the SME, JDA 40/40/20 with shared costs): the JDA's findings, read back from the
+generated documents, register and review sheet.
+
+#1: a JDA whose own effective date falls before the PoC decision is due waits for the client's
+notice to proceed (its date is a floor), in Japanese (deal H) and in English (a two-party deal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import ROOT, article_titled, deal_changed, run
+from oidocs import api
+from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due, research_start
+
+H = ROOT / "tests" / "fixtures" / "chubu-mikawa-three-ja.yaml"
+KIYOSU = ROOT / "tests" / "review_deals" / "nagoya-kiyosu-toyokawa-en.yaml"
+
+
+def _md(deal: object, doc: str, lang: str) -> str:
+    return api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def _rows(path: Path, tmp_path: Path, lang: str | None = None) -> list[str]:
+    args = ["calendar", "--config", str(path), "--out", str(tmp_path)] + (["--lang", lang] if lang else [])
+    assert run(*args).exit_code == 0
+    csv = next(tmp_path.glob("*-deadlines.csv"))
+    return csv.read_text(encoding="utf-8-sig").splitlines()
+
+
+# --- #1: the SME is not bound to the JDA before its PoC decision -------------------------------
+
+def test_h_jda_dated_before_the_decision_waits_for_the_smes_notice(tmp_path: Path) -> None:
+    deal = api.read_deal(H)
+    assert deal.jda is not None and deal.jda.effective == dt.date(2027, 10, 1)
+    assert poc_decision_due(deal) == dt.date(2027, 11, 13) and jda_on_notice(deal)
+    assert jda_notice_floor(deal) == dt.date(2027, 10, 1) and research_start(deal) is None
+    term = article_titled(_md(deal, "jda", "ja"), "有効期間")
+    assert "乙が本PoC契約に基づき共同研究開発に移行する旨を甲及び丙に書面で通知した日又は令和9年10月1日のいずれか遅い日から効力を生じ" in term
+    assert "効力を生じることなく失効" in term, "the SME's no (or its silence) leaves no JDA"
+    assert "本契約は、令和9年10月1日から効力を生じ" not in term
+    poc = article_titled(_md(deal, "poc", "ja"), "次段階への移行")
+    assert "次段階契約がそれより後の効力発生日を定めているときは、その日" in poc
+    # the register: the JDA's start is a rule, not 2027-10-01
+    rows = _rows(H, tmp_path)
+    effective = next(r for r in rows if "共同研究開発契約書の効力発生日" in r)
+    assert effective.startswith(",") and "移行する旨を書面で通知した日" in effective and "2027-10-01より前には効力を生じない" in effective
+    assert not any(r.startswith("2027-10-01,共同研究開発契約書,第4条,研究期間の開始日") for r in rows)
+    # the sheet says it plainly, and no longer tells the user to drop the date
+    sheet = api.render_review(deal).decode()
+    assert "共同研究開発契約に記載された効力発生日（2027-10-01）は下限にすぎません" in sheet
+    assert "判断期限（遅くとも2027-11-13）までに通知しないときは効力を生じません" in sheet
+    assert "効力発生日の指定をやめれば" not in sheet
+    assert run("validate", str(H), "--strict").exit_code == 0
+
+
+def test_english_two_party_jda_dated_before_the_decision_waits_for_the_notice(tmp_path: Path) -> None:
+    base = api.read_deal(KIYOSU)
+    assert not jda_on_notice(base), "signed and effective after the decision: it binds on its date"
+    deal = deal_changed(KIYOSU, tmp_path, jda__date="2027-12-01", jda__effective="2028-01-05", jda__start="2028-01-05")
+    due = poc_decision_due(deal)
+    assert due is not None and dt.date(2028, 1, 5) < due and jda_on_notice(deal)
+    term = article_titled(_md(deal, "jda", "en"), "Term")
+    assert "shall take effect on the later of January 5, 2028 and the day on which" in term
+    assert "Toyokawa notifies Kiyosu in writing, under the PoC Agreement, that it will proceed" in term
+    assert "shall lapse without taking effect, and neither Party shall be liable to the other" in term
+    assert "any other Party" not in term and "take effect on January 5, 2028 and" not in term
+    poc = article_titled(_md(deal, "poc", "en"), "Moving to the Next Stage")
+    assert "(or on any later day the Next Agreement sets for it to take effect)" in poc
+    sheet = api.render_review(deal, lang="en").decode()
+    assert "The effective date written in the JDA (2028-01-05) is only the earliest day it can take effect" in sheet
+    # without a date of its own after signing, no floor is written
+    plain = deal_changed(KIYOSU, tmp_path, jda__date="2027-12-01", jda__start="2028-01-05")
+    assert jda_on_notice(plain) and jda_notice_floor(plain) is None
+    assert "the later of" not in article_titled(_md(plain, "jda", "en"), "Term")
