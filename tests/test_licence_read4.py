@@ -73,7 +73,8 @@ def test_a_licence_ending_with_the_last_patent_has_no_dead_royalty_or_know_how_t
                                                                 "rate_after_patents_percent": 1}})
     assert ("ノウハウは" in article(longer, "licence", lang, "licence.term")) == (lang == "ja")
     after = article(longer, "licence", lang, "licence.consideration")
-    assert ("消滅した日の翌日以後" in after) if lang == "ja" else ("have lapsed as provided in" in after)
+    # the lower rate applies wherever no Valid Claim covers the product (read7: country by country)
+    assert ("前項の料率に代えて1パーセントの料率" in after) if lang == "ja" else ("at the rate of 1 per cent." in after)
 
 
 # --- 2. consumption tax for a licensee abroad: only if chargeable ----------------------------------

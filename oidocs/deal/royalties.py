@@ -159,3 +159,32 @@ def licence_allocates(deal: Deal) -> bool:
     if lic is None or lic.royalty_free or ef is None or lic.licensor != ef.owner or not income_sharers(deal):
         return False
     return not exclusive_right_granted(deal)
+
+
+# A territory written as Japan alone (licence.territory): the patent rate then needs no filing abroad.
+JAPAN_TERRITORY = ("Japan", "日本", "日本国", "日本国内")
+
+
+def territory_beyond_japan(deal: Deal) -> bool:
+    """Whether the licence's Territory reaches beyond Japan (worldwide included), in either language of the
+    deal: a Japanese patent then leaves part of it uncovered, so the patent rate turns on a Valid Claim in
+    each country (licence.consideration) and the review sheet asks where the patents are."""
+    lic = deal.licence
+    if lic is None:
+        return False
+    territory = lic.territory
+    texts = [territory] if isinstance(territory, str) else [t for t in (territory.ja, territory.en) if t]
+    return any(t.strip() not in JAPAN_TERRITORY for t in texts)
+
+
+def filings_abroad(deal: Deal) -> bool:
+    """Whether the licensor of a licensed patent application must file in the countries of the Territory
+    (licence.prosecution): an international (PCT) application is licensed, or the Territory reaches beyond
+    Japan. Without it a licensor bound only at the JPO lets the rights abroad lapse at the national-phase
+    deadline and the licensee pays the patent rate for nothing there (seventh reading, deal G). The clause
+    applies it where the licensee does not itself choose and fund the countries."""
+    lic = deal.licence
+    apps = [r for r in lic.rights if r.kind == "application"] if lic is not None else []
+    if not apps:
+        return False
+    return any("PCT" in str(r.number or "").upper() for r in apps) or territory_beyond_japan(deal)

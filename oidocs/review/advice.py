@@ -19,7 +19,7 @@ from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
-from oidocs.deal.royalties import royalty_cap, stacked_royalty
+from oidocs.deal.royalties import filings_abroad, royalty_cap, stacked_royalty, territory_beyond_japan
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
@@ -110,6 +110,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _costs_above_ownership(deal)
     out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
+    out += _territory_patents(deal, lang)
     out += _two_licences(deal, lang)
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
@@ -354,6 +355,21 @@ def licence_findings(deal: Deal) -> list[Finding]:
     if lic.improvements != "none":
         out.append(Finding("licence_grant_back", "licence.improvements", lic.improvements))
     return out
+
+
+def _territory_patents(deal: Deal, lang: str) -> list[Finding]:
+    """A paid patent licence whose Territory reaches beyond Japan: the patent rate turns on a Valid Claim
+    in each country, so the reviewer must learn where the licensed patents are granted or pending (and, for
+    a licensed application to be filed abroad, watch the national-phase notice). Seventh reading, deal G."""
+    lic = deal.licence
+    patents = [r for r in lic.rights if r.kind in PATENT_KINDS] if lic is not None else []
+    if lic is None or lic.royalty_free or not patents or not territory_beyond_japan(deal):
+        return []
+    abroad = filings_abroad(deal) and "licence.prosecution"
+    rights = ("、" if lang == "ja" else "; ").join(plain(r.number or r.title) for r in patents)
+    return [Finding("licence_territory_patents_filing" if abroad else "licence_territory_patents", "licence.territory",
+                    plain(lic.territory), ("licence.consideration",) + ((abroad,) if abroad else ()),
+                    values={"territory": plain(lic.territory), "rights": rights})]
 
 
 def undefined_royalty_base(deal: Deal, trees: list[Document], lang: str) -> list[tuple[Finding, str]]:
