@@ -117,3 +117,43 @@ def test_the_registers_national_phase_row_names_the_licensors_notice() -> None:
     rows = [r for r in csv.reader(io.StringIO(data.decode("utf-8-sig"))) if any("PCT/JP2027/004321" in c for c in r)]
     assert len(rows) == 1 and "Article 13" in rows[0]
     assert "90 days before the deadline" in rows[0][-1] and "at its own cost" in rows[0][-1]
+
+
+# --- #14: survival named article by article, each with its period ------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_nda_names_what_survives_and_lets_the_reply_duty_end(lang: str) -> None:
+    text = api.render_document(api.read_deal(G), "nda", lang=lang, fmt="md").decode("utf-8")
+    term = article_titled(text, "有効期間" if lang == "ja" else "Term")
+    next_steps = article_number(text, "技術検証又は実施許諾への移行" if lang == "ja" else "Transition to Technical Verification or Licensing")
+    if lang == "ja":
+        assert "本契約の規定は、本契約の終了後36か月間" not in term
+        assert f"その他の規定（{next_steps}の規定を含む。）は、本契約の終了によりその効力を失う" in term
+        assert "第12条の規定：本契約の有効期間中に開示された秘密情報に関し、本契約の終了後36か月間" in term
+        assert "：前各号の規定が効力を有する間" in term
+    else:
+        assert "the provisions of this Agreement shall remain in force" not in term
+        assert f"every other provision (including {next_steps}) shall cease to have effect on the termination" in term
+        assert "Article 12: as regards Confidential Information disclosed during the term of this Agreement, " \
+               "for thirty-six (36) months after the termination" in term
+        assert ": for as long as any of the preceding provisions remains in force." in term
+    items = [line for line in term.splitlines() if line.lstrip().startswith("- ")]
+    assert items and not any(next_steps in line for line in items)  # the reply duty is in no survival item
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_licence_duty_survives_without_limit_of_time(lang: str) -> None:
+    text = _licence(api.read_deal(G), lang)
+    survival = article_titled(text, "存続条項" if lang == "ja" else "Survival")
+    audit = article_number(text, "帳簿の検査" if lang == "ja" else "Books and Audit")
+    grant = article_number(text, "実施許諾" if lang == "ja" else "Grant of Licence")
+    unlimited = [line for line in survival.splitlines() if ("期間の定めなく" if lang == "ja" else "without limit of time") in line]
+    assert len(unlimited) == 1 and grant in unlimited[0] and audit not in unlimited[0]  # only customers' use after the end
+    if lang == "ja":
+        assert f"{audit}の規定：最後の報告対象期間について同条に定める帳簿その他の記録の保存期間が経過するまで" in survival
+        assert "：当該対価の報告及び支払が完了するまで" in survival
+        assert "最後のものを引き渡した日から10年を経過するまで" in survival
+    else:
+        assert f"{audit}: until the period for which the books and other records must be kept under it has passed" in survival
+        assert ": until that consideration has been reported and paid in full;" in survival
+        assert "until ten (10) years have passed after the last of those Licensed Products was delivered" in survival
