@@ -3,7 +3,11 @@ the documents do not (deal G: a university licensing a Singapore company after a
 JDA; deal H: three parties in Japanese, names only in Japanese).
 
 #11: G's "Checks across the pack" said "No contradiction found" and then listed JDA and MOU checks
-for a pack with neither.
+for a pack with neither. G's options said "licensor's share of sublicence income (%) | 30" where
+licence Art 3(2) leaves the consideration to be agreed at consent, and "Licensor practises in the
+field | no" where Art 2(5) says "the University may practise the Licensed Rights itself"; the
+unfavourable item on the licence cap said "not less than any upfront fee or minimum royalty" where
+Art 21(3) names the upfront fee only.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, deal_changed
 from oidocs import api
 from oidocs.review.checks import pack_docs
 from test_golden_review import DEALS
@@ -56,3 +60,82 @@ def test_each_checked_line_names_only_documents_of_the_pack(deal_path: Path, lan
     for line in _checked_lines(_sheet(deal_path, lang), lang):
         absent = [d for d, name in NAMED[lang].items() if d not in present and name in line]
         assert not absent, f"{deal_path.stem}: '{line}' names {absent}, not in the pack"
+
+
+def _options(sheet: str) -> dict[str, str]:
+    """The options table: label -> value."""
+    at = sheet.index("\n## Options\n") if "\n## Options\n" in sheet else sheet.index("\n## 選択項目\n")
+    rows = sheet[at:sheet.index("\n## ", at + 3)].splitlines()[4:]
+    return {cells[1].strip(): cells[2].strip() for cells in (row.split("|") for row in rows if row.startswith("|"))}
+
+
+def _article(deal, doc: str, clause: str, lang: str) -> str:
+    tree = api.build_document(deal, doc, lang)
+    article = next(a for a in tree.articles if a.clause.id == clause)
+    text = api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+    start = text.index(f"\n## {article.label}")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end != -1 else None]
+
+
+SUBLICENCE_ROW = {"en": "Licence royalty: licensor's share of sublicence income (%)",
+                  "ja": "ライセンス契約の実施料：再許諾の一時金等のうち許諾者の取り分（％）"}
+PRACTISES_ROW = {"en": "Licensor practises in the field", "ja": "許諾者自身の実施"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_sublicence_share_row_says_what_the_licence_says(lang: str, tmp_path: Path) -> None:
+    """G's licence is not sublicensable: Art 3(2) leaves the consideration to be agreed at consent, so the
+    row shows that, not the 30 per cent no Article states; a sublicensable licence prints the share and
+    the row keeps it."""
+    g = api.read_deal(G)
+    sub = _article(g, "licence", "licence.sublicence", lang)
+    assert "30" not in sub
+    row = _options(_sheet(G, lang))[SUBLICENCE_ROW[lang]]
+    assert "30" not in row and ("consent" in row if lang == "en" else "承諾" in row), row
+    open_ = deal_changed(G, tmp_path, licence__sublicensable=True)
+    assert ("30 per cent" in _article(open_, "licence", "licence.sublicence", lang) if lang == "en"
+            else "30パーセント" in _article(open_, "licence", "licence.sublicence", lang))
+    sheet = api.render_review(open_, lang=lang).decode("utf-8")
+    assert _options(sheet)[SUBLICENCE_ROW[lang]] == "30"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_licensor_practice_row_reads_the_grant_article(lang: str, tmp_path: Path) -> None:
+    """G's licence is non-exclusive and Art 2 says the University may practise the rights itself: the row
+    says yes. An exclusive licence from a university that keeps only its non-commercial research and
+    education says that; one that keeps the right to practise says yes."""
+    yes = {"en": "yes", "ja": "はい"}[lang]
+    grant = _article(api.read_deal(G), "licence", "licence.grant", lang)
+    assert ("the University may practise the Licensed Rights itself" in grant if lang == "en" else "自ら" in grant)
+    assert _options(_sheet(G, lang))[PRACTISES_ROW[lang]] == yes
+    exclusive = deal_changed(G, tmp_path, licence__exclusive=True)
+    assert ("non-commercial research and education" in _article(exclusive, "licence", "licence.grant", lang)
+            if lang == "en" else "非営利の研究及び教育" in _article(exclusive, "licence", "licence.grant", lang))
+    row = _options(api.render_review(exclusive, lang=lang).decode("utf-8"))[PRACTISES_ROW[lang]]
+    assert ("non-commercial research and education" in row if lang == "en" else "非営利の研究及び教育" in row), row
+    keeps = deal_changed(G, tmp_path, licence__exclusive=True, licence__licensor_practises=True)
+    assert _options(api.render_review(keeps, lang=lang).decode("utf-8"))[PRACTISES_ROW[lang]] == yes
+
+
+def _unfavourable(sheet: str, clause_label: str) -> str:
+    return next(line for line in sheet.splitlines() if clause_label in line and line[:1].isdigit()
+                and ("cap" in line or "上限" in line))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_licence_cap_item_names_the_floor_the_damages_article_names(lang: str, tmp_path: Path) -> None:
+    """Art 21(3) sets the cap at not less than the upfront fee (G has one): the item names the upfront fee
+    and not the minimum royalty; with no upfront fee the Article and the item name the minimum royalty."""
+    minimum = {"en": "minimum royalty", "ja": "最低実施料"}[lang]
+    upfront = {"en": "upfront fee", "ja": "契約一時金"}[lang]
+    label = {"en": "licence agreement Article 21", "ja": "ライセンス契約 第21条"}[lang]
+    g = api.read_deal(G)
+    damages = _article(g, "licence", "licence.damages", lang)
+    assert upfront in damages and (minimum not in damages.lower() if lang == "en" else minimum not in damages)
+    item = _unfavourable(_sheet(G, lang), label)
+    assert upfront in item and minimum not in item, item
+    no_fee = deal_changed(G, tmp_path, licence__royalty__upfront=0)
+    assert minimum in _article(no_fee, "licence", "licence.damages", lang).lower()
+    item = _unfavourable(api.render_review(no_fee, lang=lang).decode("utf-8"), label)
+    assert minimum in item and upfront not in item, item

@@ -12,6 +12,8 @@ Two rules a clause and the review sheet must read alike, so each is computed onc
   figures and the middle-ground credit the review sheet reads).
 
 Both lean with ``acting_for`` (:func:`licence_lean`), as the licence agreement's other open terms do.
+Beside them, the licence's terms that its clauses and the review sheet must also read alike
+(:func:`licensor_practice`, :func:`sublicence_share_applies`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from oidocs.deal.model import Deal
+from oidocs.deal.model import ACADEMIC_KINDS, Deal
 from oidocs.deal.sequence import add_years
 
 
@@ -188,3 +190,30 @@ def filings_abroad(deal: Deal) -> bool:
     if not apps:
         return False
     return any("PCT" in str(r.number or "").upper() for r in apps) or territory_beyond_japan(deal)
+
+
+def licensor_practice(deal: Deal) -> str | None:
+    """Whether the licensor itself may practise the licensed rights in the field, as licence.grant says it:
+    "yes", "research" (only for its own non-commercial research and education) or "no"; None without a licence.
+
+    A non-exclusive licence leaves the licensor free to practise (and to license others); an exclusive one
+    binds it not to practise unless ``licence.licensor_practises``, except that a university or research
+    institute keeps its own non-commercial research and education. The grant Article and the review
+    sheet's options row read this one rule (seventh reading, deal G: the row said "no" while the Article
+    said the University may practise the rights itself).
+    """
+    lic = deal.licence
+    if lic is None:
+        return None
+    if not lic.exclusive or lic.licensor_practises:
+        return "yes"
+    academic = any(p.key == lic.licensor and p.kind in ACADEMIC_KINDS for p in deal.parties)
+    return "research" if academic else "no"
+
+
+def sublicence_share_applies(deal: Deal) -> bool:
+    """Whether the licence states the licensor's share of sublicence income (licence.sublicence): only a
+    paid licence the licensee may sublicense. Otherwise the consideration for a sublicence is agreed when
+    the licensor consents to it, and the review sheet says so instead of the share (seventh reading, G)."""
+    lic = deal.licence
+    return lic is not None and lic.sublicensable and not lic.royalty_free and lic.royalty is not None

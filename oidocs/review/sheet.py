@@ -15,6 +15,7 @@ from oidocs._version import __version__
 from oidocs.deal.poc_rules import poc_insured
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.royalties import licensor_practice, sublicence_share_applies
 from oidocs.deal.sequence import poc_review_days
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
@@ -117,7 +118,9 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
     documents change for the side acted for (a client-side PoC gives the client 30 days to review
     the report, not the default 10): the sheet shows what the documents say, never the raw default.
     An option no Article uses is left out (the PoC's insurance figure when the work stays at the
-    performer's facilities), by the rule the clauses themselves follow.
+    performer's facilities), by the rule the clauses themselves follow. The licensor's own practice
+    and the share of sublicence income read as the licence states them (the University may practise
+    a non-exclusive licence; a share no Article states is agreed when consent is given).
     """
     rows: list[tuple[str, Any, bool]] = []
     for name in OPTION_SECTIONS:
@@ -133,6 +136,11 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
         applied["poc.acceptance_days"] = poc_review_days(deal)  # longer in a client-side draft
         if not deal.poc.deliverables:
             applied["poc.deliverables"] = "verification_report"  # the report, by default
+    if deal.licence is not None:  # as licence.grant and licence.sublicence say them (seventh reading, G)
+        practice = licensor_practice(deal)
+        applied["licence.licensor_practises"] = "licensor_research_only" if practice == "research" else practice == "yes"
+        if not sublicence_share_applies(deal):  # no share printed: agreed when consent is given
+            applied["licence.royalty.sublicence_income_percent"] = "sublicence_on_consent"
     found: list[tuple[str, Any, str]] = []
     for path, value, default in rows:
         if path == "poc.insurance_amount" and not poc_insured(deal):
