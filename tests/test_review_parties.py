@@ -83,7 +83,10 @@ def test_the_performers_site_insurance_is_a_cost_to_price_into_the_fee(lang: str
     assert ("100,000,000円" if lang == "ja" else "JPY 100,000,000") in terms
     assert ("保険料を検証料に織り込んでいるか" if lang == "ja" else "its premium is priced into the fee") in terms
     for_client = _unfavourable(_sheet(KOBA, lang, tmp_path, lambda d: d.update(acting_for="daito")))
-    assert "100,000,000" not in for_client
+    # The client is told the site limit the damages Article now sets (seventh reading, deal G), never to
+    # price the performer's premium.
+    assert ("保険料を検証料に織り込んでいるか" if lang == "ja" else "its premium is priced into the fee") not in for_client
+    assert ("（100,000,000円）が上限" if lang == "ja" else "capped for each party at JPY 100,000,000") in for_client
     at_home = _unfavourable(_sheet(KOBA, lang, tmp_path, lambda d: d["poc"].update(site="performer")))
     assert "100,000,000" not in at_home
 
