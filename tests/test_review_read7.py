@@ -139,3 +139,34 @@ def test_the_licence_cap_item_names_the_floor_the_damages_article_names(lang: st
     assert minimum in _article(no_fee, "licence", "licence.damages", lang).lower()
     item = _unfavourable(api.render_review(no_fee, lang=lang).decode("utf-8"), label)
     assert minimum in item and upfront not in item, item
+
+
+def _register(deal, lang: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    files = api.render_calendar(deal, lang=lang)
+    text = files[api.calendar_names(deal.deal_id)[1]].decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+WARRANTY_ROW = {"en": "software warranty", "ja": "ソフトウェアの保証期間"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_register_has_the_end_of_the_software_warranty(lang: str, tmp_path: Path) -> None:
+    """G's licence Art 12(2) warrants the programs for twelve months after they are provided (Art 5: within
+    30 days after 2028-04-01, so by 2028-05-01): the register says when that period ends, at the latest
+    2029-05-01, citing Art 12. A licence of patents alone has no such warranty and no such row."""
+    g = api.read_deal(G)
+    warranties = _article(g, "licence", "licence.warranties", lang)
+    assert ("for twelve (12) months after they are provided" in warranties if lang == "en"
+            else "その提供の日から12か月間" in warranties)
+    label = next(a.label for a in api.build_document(g, "licence", lang).articles if a.clause.id == "licence.warranties")
+    rows = [r for r in _register(g, lang) if WARRANTY_ROW[lang] in r["what"]]
+    assert len(rows) == 1, [r["what"] for r in _register(g, lang)]
+    assert rows[0]["article"] == label and "2029-05-01" in rows[0]["rule"] and "12" in rows[0]["rule"]
+    patents = deal_changed(G, tmp_path, licence__rights=[{"kind": "patent", "title": "Electrochemical sensor",
+                                                          "number": "JP 7456789 B2"}],
+                           licence__royalty__rate_after_patents_percent=None)
+    assert not [r for r in _register(patents, lang) if WARRANTY_ROW[lang] in r["what"]]

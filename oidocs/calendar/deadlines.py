@@ -19,7 +19,7 @@ from oidocs.deal.sequence import mou_end as mou_last_day
 from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
-from oidocs.calendar.events import event_duties, licensee_funds_prosecution
+from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
 from oidocs.deal.royalties import licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
@@ -31,7 +31,6 @@ OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule
 REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
 MINIMUM_DAYS = 60  # licence.consideration: the minimum's shortfall within 60 days after the contract year
 SME_PAYMENT_DAYS = 60  # poc.fee: a large client pays an SME within 60 days of receiving the Report
-MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
 RENEWAL_NOTICE_MONTHS = 3  # licence.term: notice of non-renewal at least 3 months before the term ends
 FINAL_REPORT_DAYS = 30  # jda.schedule: the final report within 30 days after the research period
 BACKGROUND_DAYS = 30  # ip.background_ip: background information proposed within 30 days of the research's start

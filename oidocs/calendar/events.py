@@ -9,6 +9,7 @@ the territory), so the register never names a duty the article does not contain.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Callable
 
 from oidocs.deal.model import Deal
@@ -24,6 +25,8 @@ CONSENT_DAYS = 30  # ip.joint_filing.licensing: a co-owner asked for consent rep
 REQUEST_MONTHS = 6  # ip.exclusive_field.consideration: the holder's request within 6 months after the research
 ABANDON_RIGHT_DAYS = 90  # licence.warranties: notice 90 days before abandoning a licensed right
 SUBLICENCE_COPY_DAYS = 30  # licence.sublicence: a copy of each sublicence within 30 days
+MATERIALS_DAYS = 30  # licence.materials and the upfront fee: within 30 days after the effective date
+WARRANTY_MONTHS = 12  # licence.warranties: the programs conform for 12 months after they are provided
 
 
 
@@ -91,6 +94,27 @@ def _licence(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..
     if lic.sublicensable and "licence.sublicence" in clauses:
         add("licence.sublicence_copy", None, "licence", "licence.sublicence", "licence_sublicence_copy",
             words["licence_sublicence_copy_rule"].format(days=SUBLICENCE_COPY_DAYS))
+    if "licence.warranties" in clauses and any(r.kind == "software" for r in lic.rights):
+        _software_warranty(deal, tree, words, add)
     if "licence.warranties" in clauses:
         add("licence.abandon_right", None, "licence", "licence.warranties", "licence_abandon_right",
             words["licence_abandon_right_rule"].format(days=ABANDON_RIGHT_DAYS))
+
+
+def _software_warranty(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., Any]) -> None:
+    """The end of the licence's software warranty (licence.warranties, where software is licensed): the
+    licensee must notify a non-conformity within twelve months after the programs are provided.
+
+    The day the programs arrive is an event, so the row gives the rule; licence.materials has them
+    provided within 30 days after the effective date, and the rule names the latest end that allows
+    (the first day not counted: provided on 2028-05-01, the period ends on 2029-05-01). An earlier
+    delivery ends it earlier, so the register does not date it on that latest day (seventh reading, G).
+    """
+    materials = next((a.label for a in tree.articles if a.clause.id == "licence.materials"), "")
+    _, effective = deal.doc_dates("licence")
+    due = effective + dt.timedelta(days=MATERIALS_DAYS) if effective else None
+    rule = (words["licence_software_warranty_rule_dated"].format(
+        months=WARRANTY_MONTHS, article=materials, due=due.isoformat(),
+        latest=add_months(due, WARRANTY_MONTHS).isoformat()) if due
+        else words["licence_software_warranty_rule"].format(months=WARRANTY_MONTHS, article=materials))
+    add("licence.software_warranty", None, "licence", "licence.warranties", "licence_software_warranty", rule)
