@@ -194,11 +194,14 @@ def filings_abroad(deal: Deal) -> bool:
 
 def licensor_practice(deal: Deal) -> str | None:
     """Whether the licensor itself may practise the licensed rights in the field, as licence.grant says it:
-    "yes", "research" (only for its own non-commercial research and education) or "no"; None without a licence.
+    "yes", "research" (only for its own non-commercial research and education) or "supply" (only for its own
+    research and development and to make Licensed Products and parts for the licensee); None without a licence.
 
     A non-exclusive licence leaves the licensor free to practise (and to license others); an exclusive one
     binds it not to practise unless ``licence.licensor_practises``, except that a university or research
-    institute keeps its own non-commercial research and education. The grant Article and the review
+    institute keeps its own non-commercial research and education, and any other licensor keeps its research and
+    development and its supply of products and parts to the licensee, as the JDA's exclusive field reserves them
+    to the owner (eighth reading, deal I: "no" barred a startup from supplying its own licensee, uncapped). The grant Article and the review
     sheet's options row read this one rule (seventh reading, deal G: the row said "no" while the Article
     said the University may practise the rights itself).
     """
@@ -208,7 +211,7 @@ def licensor_practice(deal: Deal) -> str | None:
     if not lic.exclusive or lic.licensor_practises:
         return "yes"
     academic = any(p.key == lic.licensor and p.kind in ACADEMIC_KINDS for p in deal.parties)
-    return "research" if academic else "no"
+    return "research" if academic else "supply"
 
 
 def sublicence_share_applies(deal: Deal) -> bool:

@@ -138,7 +138,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
             applied["poc.deliverables"] = "verification_report"  # the report, by default
     if deal.licence is not None:  # as licence.grant and licence.sublicence say them (seventh reading, G)
         practice = licensor_practice(deal)
-        applied["licence.licensor_practises"] = "licensor_research_only" if practice == "research" else practice == "yes"
+        applied["licence.licensor_practises"] = {"research": "licensor_research_only", "supply": "licensor_research_supply"}.get(
+            practice or "", practice == "yes")
         if not sublicence_share_applies(deal):  # no share printed: agreed when consent is given
             applied["licence.royalty.sublicence_income_percent"] = "sublicence_on_consent"
     found: list[tuple[str, Any, str]] = []

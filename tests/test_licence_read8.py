@@ -1,0 +1,65 @@
+"""The licence agreement after the eighth lawyer reading (read8), deal I read back.
+
+Deal I: Rakuyo (a Kyoto startup, the client and licensor) grants Brandt (a German manufacturer) an
+exclusive, sublicensable licence that implements the JDA's exclusive field. Each test reads the generated
+document back and fails on the text before this round.
+
+#2: a licensor that does not practise still keeps its research and its supply of products and parts to the
+licensee (as JDA 11(3) reserves); drafted for it, the licensee's have-made does not reach the parts that
+practise the licensed rights unless the licensor declines to supply; the uncapped item is only practice
+beyond that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_number, article_titled, deal_changed, shipped_markdown
+from oidocs import api
+
+I = ROOT / "tests" / "fixtures" / "kyoto-rakuyo-brandt-en.yaml"
+LANGS = ("ja", "en")
+GRANT = {"en": "Grant of Licence", "ja": "実施許諾"}
+DAMAGES = {"en": "Damages", "ja": "損害賠償"}
+
+
+def _licence(deal: object, lang: str) -> str:
+    return api.render_document(deal, "licence", lang=lang, fmt="md").decode("utf-8")
+
+
+# --- #2: the licensor's own research and supply survive an exclusive licence ---------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exclusive_licensor_that_does_not_practise_keeps_its_research_and_supply(lang: str) -> None:
+    text = shipped_markdown(I, "licence", lang)
+    grant = article_titled(text, GRANT[lang])
+    if lang == "en":
+        assert "except for its own research and development" in grant
+        assert "making Licensed Products and their parts and supplying them to Brandt or any Sublicensee" in grant
+        assert "Nor shall Rakuyo itself practise the Licensed Rights in the Field within the Territory during the term of this Agreement." not in grant
+    else:
+        assert "研究開発（第三者への製品の販売及び役務の提供を含まない。）のために実施すること" in grant
+        assert "本製品及びその部品を製造し、乙若しくはサブライセンシーに対し、又はその注文に応じて供給すること" in grant
+    damages = article_titled(text, DAMAGES[lang])
+    assert ("other than practice that it reserves to Rakuyo" in damages) if lang == "en" else ("同条が甲に留保する実施の範囲を超えて" in damages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_drafted_for_the_licensor_the_licensee_has_core_parts_made_elsewhere_only_if_the_licensor_declines(
+        lang: str, tmp_path: Path) -> None:
+    grant = article_titled(shipped_markdown(I, "licence", lang), GRANT[lang])
+    assert ("may be made by a third party only if Rakuyo, asked in writing to supply them, declines" in grant) if lang == "en" \
+        else ("甲がこれを拒んだとき" in grant)
+    for_brandt = article_titled(_licence(deal_changed(I, tmp_path, acting_for="brandt"), lang), GRANT[lang])
+    assert ("declines" not in for_brandt) if lang == "en" else ("拒んだとき" not in for_brandt)
+    assert ("supplying them to Brandt" in for_brandt) if lang == "en" else ("乙若しくはサブライセンシーに対し" in for_brandt)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sheet_says_the_licensor_keeps_research_and_supply(lang: str) -> None:
+    from test_review_read7 import PRACTISES_ROW, _options
+
+    row = _options(api.render_review(api.read_deal(I), lang=lang).decode("utf-8"))[PRACTISES_ROW[lang]]
+    assert ("research and development and to make and supply" in row) if lang == "en" else ("製造供給" in row), row
