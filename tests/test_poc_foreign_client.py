@@ -145,3 +145,11 @@ def test_the_sheet_describes_the_site_cap_drafted_for_the_client() -> None:
     sheet = _sheet(api.read_deal(DEAL_G))
     assert "injury and damage to property). If other loss" not in sheet
     assert "capped for each party at JPY 100,000,000, the limit the Article sets from the minimum insurance cover" in sheet
+
+
+def test_the_sheet_warns_of_exchange_rates_on_a_fee_in_dollars(tmp_path: Path) -> None:
+    """As for a licence priced in dollars, the acting party is told who carries the exchange rate."""
+    assert "The Fee is set in USD, so exchange-rate movements" in _sheet(api.read_deal(DEAL_G))
+    assert "検証料はUSDで定められており" in _sheet(api.read_deal(DEAL_G), "ja")
+    in_yen = deal_changed(DEAL_G, tmp_path, poc__fee={"amount": 9000000, "currency": "JPY"})
+    assert "The Fee is set in" not in _sheet(in_yen)
