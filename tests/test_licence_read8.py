@@ -63,3 +63,26 @@ def test_the_sheet_says_the_licensor_keeps_research_and_supply(lang: str) -> Non
 
     row = _options(api.render_review(api.read_deal(I), lang=lang).decode("utf-8"))[PRACTISES_ROW[lang]]
     assert ("research and development and to make and supply" in row) if lang == "en" else ("製造供給" in row), row
+
+
+# --- #6: the licence the JDA promised carries the JDA's consent to sublicences -------------------------
+
+SUBLICENCE = {"en": "Sublicensing", "ja": "再実施許諾"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sublicences_need_the_consent_the_jda_promised(lang: str, tmp_path: Path) -> None:
+    """JDA 11(4): the Licence Agreement shall require Rakuyo's prior written consent for any sublicence other
+    than have-made; licence Art 7(1) says it is that agreement, so Art 3(1) asks for consent, not notice."""
+    text = shipped_markdown(I, "licence", lang)
+    first = article_titled(text, SUBLICENCE[lang]).strip().splitlines()[0]
+    jda_article = article_number(text, "Relation to the Joint Research and Development Agreement" if lang == "en" else "共同研究開発契約との関係")
+    if lang == "en":
+        assert "with the prior written consent of Rakuyo, which Rakuyo shall not unreasonably withhold or delay" in first
+        assert f"referred to in {jda_article} requires" in first
+        assert "shall notify Rakuyo in writing, before granting a sublicence" not in first
+    else:
+        assert "再許諾には甲の事前の書面による承諾を要し" in first and f"{jda_article}に定める共同研究開発契約" in first
+    granted = deal_changed(I, tmp_path, ip__exclusive_field__royalty_free=True)  # the JDA licenses the results itself
+    first = article_titled(_licence(granted, lang), SUBLICENCE[lang]).strip().splitlines()[0]
+    assert ("before granting a sublicence" in first) if lang == "en" else ("再許諾に先立ち" in first)
