@@ -250,12 +250,12 @@ def render_review(deal: Deal, *, lang: str | None = None, library: Library | Non
             trees = [build_document(deal, d, lang, library=library, source_file=source_file) for d in docs_in(deal)]
     # A bilingual pack's sheet is written in its first language.
     first = lang.split("+")[0]
-    untranslated = None
-    if lang in BILINGUAL:
-        from oidocs.review.signing import untranslated_values
+    from oidocs.review.english import english_gaps
+    from oidocs.review.signing import untranslated_values
 
-        untranslated = untranslated_values(deal)
-    return review_sheet(localize(deal, first, source_file), trees, first, _library(library), untranslated=untranslated)
+    untranslated = untranslated_values(deal) if lang in BILINGUAL else None  # both read the deal before localize
+    return review_sheet(localize(deal, first, source_file), trees, first, _library(library), untranslated=untranslated,
+                        english=english_gaps(deal))
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,

@@ -170,3 +170,24 @@ def test_the_register_has_the_end_of_the_software_warranty(lang: str, tmp_path: 
                                                           "number": "JP 7456789 B2"}],
                            licence__royalty__rate_after_patents_percent=None)
     assert not [r for r in _register(patents, lang) if WARRANTY_ROW[lang] in r["what"]]
+
+
+ENGLISH_HEADING = {"en": "## Parties in English documents", "ja": "## 英文書類での当事者の表示"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_asks_for_english_names_when_the_parties_have_only_japanese(lang: str) -> None:
+    """H's parties are written in Japanese only and have no short_name: its English JDA prints their
+    Japanese names and addresses and calls them Party A/B/C. The sheet (in either language) names each
+    party and what it lacks, and says how to give the English; G, whose parties are written in English,
+    gets no such section."""
+    sheet = _sheet(H, lang)
+    assert ENGLISH_HEADING[lang] in sheet
+    section = sheet[sheet.index(ENGLISH_HEADING[lang]):sheet.index("\n## ", sheet.index(ENGLISH_HEADING[lang]) + 3)]
+    for name in ("東陽重工業株式会社", "三河精密加工株式会社", "株式会社ソラビジョン"):
+        line = next(line for line in section.splitlines() if line.startswith("- ") and name in line)
+        assert ("short name" in line and "address" in line) if lang == "en" else ("略称" in line and "住所" in line), line
+    assert "en:" in section and "short_name" in section and "Party A" in section
+    english = api.render_document(api.read_deal(H), "jda", lang="en", fmt="md").decode("utf-8")
+    assert "Party A" in english and "東陽重工業株式会社" in english  # what the section warns of
+    assert ENGLISH_HEADING[lang] not in _sheet(G, lang)

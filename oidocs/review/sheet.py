@@ -22,6 +22,7 @@ from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.drafted import empty_background_schedule
+from oidocs.review.english import english_section
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
@@ -36,11 +37,13 @@ OPTION_SECTIONS = ("language", "date", "signing", "date_style", "prevailing_lang
 
 
 def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library, *,
-                 untranslated: list[str] | None = None) -> bytes:
+                 untranslated: list[str] | None = None, english: list[tuple[str, list[str]]] | None = None) -> bytes:
     """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``.
 
     ``untranslated``: for a side-by-side (ja+en) pack, the paths of plain Japanese values that
     go into the English column (:func:`oidocs.review.signing.untranslated_values`); None otherwise.
+    ``english``: the parties an English document would show in Japanese, whatever the sheet's
+    language (:func:`oidocs.review.english.english_gaps`, read from the deal before it is localized).
     """
     w = library.review_words[lang]
     out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
@@ -67,6 +70,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     out += stamp_duty_section(deal, trees, lang)
     if untranslated is not None:
         out += untranslated_section(untranslated, lang)
+    out += english_section(english or [], lang)  # parties an English document would show in Japanese
 
     out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     for path, value, source in options(deal):
