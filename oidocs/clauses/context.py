@@ -33,6 +33,7 @@ from oidocs.clauses.sandbox import (
 )
 from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
+from oidocs.deal.have_made import first_offer
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
@@ -380,7 +381,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "mou_floor": _asdict(mou_floor(deal)), "nda_floor": _asdict(nda_floor(deal)),  # nda_floor: read6 E7
             "research_start": research_start(deal), "purpose": deal.purpose,
             "prevailing_language": deal.prevailing_language or deal.language,
-            "licensed_background": licensed_background(deal),
+            "licensed_background": licensed_background(deal), "first_offer": _record(first_offer(deal)),
         }
         plain = {name: to_plain(value) for name, value in names.items()}
         data = _plain_deal(deal)

@@ -30,6 +30,10 @@ class JointFiling(Strict):
     costs: Literal["by_share", "equal"] = Field("by_share", description="Filing and maintenance costs.")
     non_practice_compensation: bool = Field(False, description=(
         "oidocs extension: a co-owner that practises compensates a university co-owner that cannot."))
+    first_offer_years: Count = Field(3, description=(
+        "oidocs extension: where a large company co-owns the results with an SME or a startup, the years after the "
+        "research period during which the large company, before having a third party make products with the results, "
+        "offers that manufacture to the SME and startup co-owners first (0: no such bound)."))
 
     @property
     def equal(self) -> bool:

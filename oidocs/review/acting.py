@@ -16,6 +16,7 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
+from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
@@ -54,6 +55,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     names = {p.key: plain(p.name) for p in deal.parties}
     ends = exclusivity_end(deal)
     academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
+    offer, (makers, suppliers) = first_offer(deal), pairs(deal)
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
@@ -65,6 +67,10 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "poc_sme_entrusted": poc_sme_entrusted(deal),  # the fee Article's 60-day paragraph (large client, SME)
         "poc_site_cap": poc_site_cap(deal),  # the damages Article's limit for property and site claims, in yen
         "poc_sme_performer": poc_sme_performer(deal),  # the results Article's paid assignment (large client, SME)
+        # the JDA practice Article's first offer (oidocs.deal.have_made): large-company and smaller co-owners
+        "first_offer": offer._asdict() if offer else None, "have_made_unbounded": have_made_unbounded(deal),
+        "makers": list(makers), "suppliers": list(suppliers),
+        "names": lambda keys: _joined([names.get(k, str(k)) for k in keys], lang),
     }
     found = []
     for rule_id, rule in rules()["rules"].items():
@@ -79,6 +85,14 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         values = {k: str(library.expression(str(v))(**context)) for k, v in (rule.get("values") or {}).items()}
         found.append(Unfavourable(rule_id, where, tidy_prose(str(rule[lang])).format(**values)))
     return found
+
+
+def _joined(words: list[str], lang: str) -> str:
+    """Party names joined as the sheet writes them: A及びB / A、B及びC; A and B / A, B and C."""
+    if len(words) < 2:
+        return "".join(words)
+    head, last = words[:-1], words[-1]
+    return ("、".join(head) + "及び" + last) if lang == "ja" else (", ".join(head) + " and " + last)
 
 
 def acting_section(deal: Deal, trees: list[Document], lang: str, library: Any) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from oidocs._version import __version__
+from oidocs.deal.have_made import pairs
 from oidocs.deal.poc_rules import poc_insured
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
@@ -150,6 +151,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
     for path, value, default in rows:
         if path == "poc.insurance_amount" and not poc_insured(deal):
             continue  # no Article states the figure (work at the performer's own facilities)
+        if path == "ip.joint_filing.first_offer_years" and not all(pairs(deal)):
+            continue  # no large company co-owns with an SME or a startup: the practice Article has no first offer
         used = applied.get(path, value)
         leaned = path in LEANED and used != value
         found.append((path, used, "lean" if leaned else "yes" if default else "no"))

@@ -1,0 +1,85 @@
+"""The seventh lawyers' reading, IP findings of deal H (a large company 甲, an SME 乙 acted for and a
+startup 丙; a PoC by the startup for the SME, then a JDA with joint results 40/40/20).
+
+#5: the JDA's practice Article let 甲 have any third party (乙's competitors) make products with the
+co-owned results for supply to it, free. A large-company co-owner now first offers that manufacture to
+its SME and startup co-owners during the research and for ip.joint_filing.first_offer_years after it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, deal_changed
+from oidocs import api
+
+H = ROOT / "tests" / "fixtures" / "chubu-mikawa-three-ja.yaml"
+NO_LARGE = ROOT / "examples" / "acme-nano-ja.yaml"  # an SME and a startup co-own: nobody offers
+PRACTICE = {"ja": "共有知的財産権の実施", "en": "Practice of Jointly Owned IP Rights"}
+
+
+def _doc(deal, doc: str, lang: str) -> str:
+    return api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def _sheet(deal, lang: str) -> str:
+    return api.render_review(deal, lang=lang).decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_large_co_owner_offers_manufacture_to_the_sme_and_startup_before_a_third_party(lang: str) -> None:
+    """H JDA Art 12: 甲 offers the manufacture to 乙 and 丙 first, for three years after the research,
+    and may go elsewhere only on terms no better for the third party; drafted for 乙 it names them."""
+    practice = article_titled(_doc(api.read_deal(H), "jda", lang), PRACTICE[lang])
+    if lang == "ja":
+        assert "甲は、研究期間中及びその末日の翌日から起算して3年間は" in practice
+        assert "その製造を乙及び丙に申し出なければならない" in practice
+        assert "申出を受けた日から30日以内" in practice
+        assert "申出の条件より当該第三者に有利でない条件で" in practice
+        assert "当該第三者の名称及び製造の条件" in practice  # drafted for the SME
+        assert "各共有者が前各項に定めるところにより" in practice  # the copyright paragraph follows both
+    else:
+        assert "for three (3) years after its last day, before Party A has a third party make any product" in practice
+        assert "first offer that manufacture to Party B and Party C in writing" in practice
+        assert "within thirty (30) days after receiving the offer" in practice
+        assert "on terms no more favourable to that third party than those offered" in practice
+        assert "the name of any third party that it has had make a product" in practice
+        assert "as provided in the preceding paragraphs" in practice
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_drafted_for_the_large_company_the_offer_is_answered_in_two_weeks(lang: str, tmp_path: Path) -> None:
+    """Drafted for 甲 the smaller co-owners have 14 days to accept and 甲 names no third party; its sheet
+    lists the bound as a term working against it."""
+    deal = deal_changed(H, tmp_path, acting_for="toyo")
+    practice = article_titled(_doc(deal, "jda", lang), PRACTICE[lang])
+    assert ("申出を受けた日から14日以内" if lang == "ja" else "within fourteen (14) days after receiving the offer") in practice
+    assert ("当該第三者の名称" if lang == "ja" else "the name of any third party") not in practice
+    sheet = _sheet(deal, lang)
+    assert ("株式会社ソラビジョンに書面で製造を申し出なければならない" if lang == "ja"
+            else "you must offer 三河精密加工株式会社 and 株式会社ソラビジョン the manufacture") in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_shows_the_period_and_flags_an_unbounded_have_made_right(lang: str, tmp_path: Path) -> None:
+    """The period is an option of the sheet; set to 0 the paragraph goes and the sheet drafted for the
+    SME says that 甲 may have its competitors make the products free."""
+    sheet = _sheet(api.read_deal(H), lang)
+    label = ("中小企業等に製造を申し出る期間" if lang == "ja" else "offers manufacture to the SME and startup co-owners")
+    assert label in sheet
+    assert ("研究期間の終了後3年で終わり" if lang == "ja" else "ends 3 years after the research") in sheet
+    off = deal_changed(H, tmp_path, ip__joint_filing__first_offer_years=0)
+    practice = article_titled(_doc(off, "jda", lang), PRACTICE[lang])
+    assert ("申し出なければならない" if lang == "ja" else "first offer that manufacture") not in practice
+    flagged = _sheet(off, lang)
+    assert ("第三者（自社の競合先を含む。）に製造させて自社に納入させることができ" if lang == "ja"
+            else "may have a third party (your competitors included) make products") in flagged
+
+
+def test_without_a_large_co_owner_nobody_offers_and_the_sheet_lists_no_period() -> None:
+    """An SME and a startup co-owning: the have-made right stays as it was and the option is not listed."""
+    deal = api.read_deal(NO_LARGE)
+    assert "申し出なければならない" not in article_titled(_doc(deal, "jda", "ja"), PRACTICE["ja"])
+    assert "中小企業等に製造を申し出る期間" not in _sheet(deal, "ja")
