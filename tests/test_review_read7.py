@@ -191,3 +191,21 @@ def test_the_sheet_asks_for_english_names_when_the_parties_have_only_japanese(la
     english = api.render_document(api.read_deal(H), "jda", lang="en", fmt="md").decode("utf-8")
     assert "Party A" in english and "東陽重工業株式会社" in english  # what the section warns of
     assert ENGLISH_HEADING[lang] not in _sheet(G, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_checks_that_need_the_jda_effective_date_are_not_listed_for_a_jda_on_notice(lang: str) -> None:
+    """H's JDA takes effect on the SME's notice to proceed (no date): the research-period and NDA-to-JDA
+    checks read that date, so they were not made and are not listed; the PoC's own are. A pack whose JDA
+    is dated (deal E) keeps them."""
+    research = {"en": "the research period starts after the JDA takes effect",
+                "ja": "研究期間が共同研究開発契約の効力発生後に始まること"}[lang]
+    nda_next = {"en": "the NDA lasts until the next agreement takes effect",
+                "ja": "秘密保持契約が次の契約の効力発生まで続くこと"}[lang]
+    nda_poc = {"en": "the NDA lasts until the PoC agreement takes effect",
+               "ja": "秘密保持契約が技術検証（PoC）契約の効力発生まで続くこと"}[lang]
+    h = _checked_lines(_sheet(H, lang), lang)
+    assert h and not [line for line in h if research in line or nda_next in line], h
+    assert f"- {nda_poc}" in h
+    e = _checked_lines(_sheet(ROOT / "tests" / "review_deals" / "nagoya-kiyosu-toyokawa-en.yaml", lang), lang)
+    assert f"- {research}" in e and any(nda_next in line for line in e)

@@ -97,7 +97,8 @@ def checks_made(deal: Deal, lang: str) -> list[str]:
     for line in check_words()["checked"]:
         if (set(line.get("needs", ())) <= docs and (not line.get("any") or docs & set(line["any"]))
                 and not docs & set(line.get("without", ())) and len(docs) >= line.get("min_docs", 1)
-                and (not line.get("when") or CHECKED_WHEN[line["when"]](deal))):
+                and (not line.get("when") or CHECKED_WHEN[line["when"]](deal))
+                and not (line.get("unless") and CHECKED_WHEN[line["unless"]](deal))):
             made.append(str(line[lang]))
     return made
 
@@ -110,9 +111,17 @@ def _licence_of_exclusive_field(deal: Deal) -> bool:
     return ef is not None and lic is not None and lic.exclusive and (lic.licensor, lic.licensee) == (ef.owner, ef.holder)
 
 
-# The conditions a "checked" line may name (templates/checks.yaml: checked, when).
+def _next_dated(deal: Deal) -> bool:
+    """Whether the agreement after the PoC that :func:`_nda_gap` compares with the NDA (the JDA, else the
+    licence) has an effective date: a JDA on notice has none, so that comparison is not made."""
+    later = "jda" if deal.jda is not None else "licence" if deal.licence is not None else None
+    return later is not None and (jda_effective(deal) if later == "jda" else deal.doc_dates(later)[1]) is not None
+
+
+# The conditions a "checked" line may name (templates/checks.yaml: checked, when, unless).
 CHECKED_WHEN = {"standstill": lambda deal: poc_standstill_parties(deal) is not None,
-                "exclusive_field_licence": _licence_of_exclusive_field}
+                "exclusive_field_licence": _licence_of_exclusive_field,
+                "jda_dated": lambda deal: jda_effective(deal) is not None, "next_dated": _next_dated}
 
 
 def undated(deal: Deal) -> list[str]:
