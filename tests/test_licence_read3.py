@@ -54,7 +54,7 @@ def test_the_licensors_breach_of_exclusivity_or_title_is_outside_the_cap(lang: s
     carve_outs = article(deal(DEAL_C), lang, "licence.damages").split("前二項の規定は" if lang == "ja" else "do not apply")[1]
     if lang == "ja":
         assert "乙が本許諾権利を保有し、本実施権を許諾する権限を有し、かつ、抵触する実施権その他の権利を許諾し" in carve_outs
-        assert "第三者に本許諾権利の実施を許諾し" in carve_outs and "又は自ら本許諾権利を実施し" in carve_outs
+        assert "第三者に本許諾権利の実施を許諾し" in carve_outs and "自ら本許諾権利を実施し" in carve_outs
     else:
         assert "liability of Party B for breach of its representations and warranties" in carve_outs
         assert "liability of Party B for licensing a third party to practise the Licensed Rights" in carve_outs
@@ -194,10 +194,10 @@ def test_the_licensors_poc_results_are_licensed(lang: str) -> None:
     d = deal(DEAL_C)  # the startup performed the PoC and licenses its patent and software
     definitions = article(d, lang, "licence.definitions")
     if lang == "ja":
-        assert "並びにPoC成果に係る権利のうち乙が単独で有するもの及び他の者と共有するものについての乙の持分" in definitions
+        assert "並びにPoC成果に係る権利のうち本PoC契約に基づき乙が単独で有するもの（乙の役員又は従業員のみが創作したものを除く。）及び他の者と共有するものについての乙の持分" in definitions
         assert "「PoC成果」とは、乙が当事者である令和9年5月20日付けの技術検証（PoC）契約" in definitions
     else:
-        assert "the rights in the PoC Results that Party B holds alone, and its share in the rights in the PoC Results" in definitions
+        assert "the rights in the PoC Results that belong to Party B alone under the PoC Agreement (other than those that its own officers or employees created alone), and its share in the rights in the PoC Results" in definitions
         assert "“PoC Results” means the results (including inventions, know-how, programs, the report and data)" in definitions
     materials = article(d, lang, "licence.materials")
     assert ("PoC成果の記録" in materials) if lang == "ja" else ("records of the PoC Results" in materials)

@@ -40,14 +40,14 @@ def test_co_owned_poc_results_the_licensee_may_practise_free_bear_no_royalty_and
     prohibited = article(d, lang, "licence.prohibited")
     if lang == "ja":
         assert "PoC成果に係る乙の権利（他の者と共有する権利については、その持分。" not in definitions
-        assert "PoC成果に係る権利のうち乙が単独で有するもの" in definitions
+        assert "PoC成果に係る権利のうち本PoC契約に基づき乙が単独で有するもの" in definitions
         assert "甲が本PoC契約に基づき対価を支払うことなく実施することができないものに限り" in definitions
         assert "甲が本PoC契約に基づき対価を支払うことなく実施することができるものは、本許諾権利に含まれない。" in grant
         assert "本契約に基づく対価を要せず、本契約が終了しても、その実施を妨げられず" in grant
         assert "本PoC契約に基づき単独で又は他の者と共同して出願することができる発明についての出願を除く。" in prohibited
     else:
         assert "the rights of Party B in the PoC Results (for rights held jointly" not in definitions
-        assert "the rights in the PoC Results that Party B holds alone" in definitions
+        assert "the rights in the PoC Results that belong to Party B alone under the PoC Agreement" in definitions
         assert "but only those that the PoC Agreement does not allow Party A to practise free of charge" in definitions
         assert "Party A may practise free of charge under the PoC Agreement are not Licensed Rights" in grant
         assert "owes no consideration under this Agreement for that practice, may continue it after this Agreement ends" in grant

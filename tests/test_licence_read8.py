@@ -86,3 +86,54 @@ def test_sublicences_need_the_consent_the_jda_promised(lang: str, tmp_path: Path
     granted = deal_changed(I, tmp_path, ip__exclusive_field__royalty_free=True)  # the JDA licenses the results itself
     first = article_titled(_licence(granted, lang), SUBLICENCE[lang]).strip().splitlines()[0]
     assert ("before granting a sublicence" in first) if lang == "en" else ("再許諾に先立ち" in first)
+
+
+# --- #8 and #15: PoC results enter the licence only as the JDA treats them -----------------------------
+
+DEFINITIONS = {"en": "Definitions", "ja": "定義"}
+JDA_ARTICLE = {"en": "Relation to the Joint Research and Development Agreement", "ja": "共同研究開発契約との関係"}
+PROHIBITED = {"en": "Prohibited Acts", "ja": "禁止事項"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensors_own_poc_results_are_not_swept_in_and_joint_ones_follow_the_jda_exclusivity(lang: str) -> None:
+    """PoC 16(4) and JDA 17(4) keep what Rakuyo's own people made alone free; the licence took it exclusively
+    for its whole term. Now only the PoC results made with Brandt enter, and exclusively only while the
+    JDA's field is exclusive (Art 7(2) covers them)."""
+    text = shipped_markdown(I, "licence", lang)
+    definitions, relation = article_titled(text, DEFINITIONS[lang]), article_titled(text, JDA_ARTICLE[lang])
+    if lang == "en":
+        assert "the rights in the PoC Results that Rakuyo holds alone" not in definitions
+        assert "belong to Rakuyo alone under the PoC Agreement (other than those that its own officers or employees created alone)" in definitions
+        assert "(including rights in the PoC Results, which that agreement includes among the rights its exclusive field covers)" in relation
+        assert "(for the PoC Results, by the PoC Agreement)" in relation
+    else:
+        assert "（甲の役員又は従業員のみが創作したものを除く。）" in definitions
+        assert "（PoC成果に係る権利であって、同契約がその独占的な実施の権利の対象に含めるものを含む。）" in relation
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_joint_poc_results_are_described_where_the_poc_gives_them_all_to_the_licensor(lang: str) -> None:
+    """PoC 14(2) gives every joint result to Rakuyo: the licence spoke of rights Rakuyo holds jointly that
+    Brandt may practise free, and of applications Brandt may file jointly, which this PoC never creates."""
+    text = shipped_markdown(I, "licence", lang)
+    grant, prohibited = article_titled(text, GRANT[lang]), article_titled(text, PROHIBITED[lang])
+    definitions = article_titled(text, DEFINITIONS[lang])
+    if lang == "en":
+        assert "holds jointly with others" not in grant + definitions
+        assert "file alone or jointly with others under the PoC Agreement" not in prohibited
+        assert "except an application for PoC Results that belong to Brandt under the PoC Agreement" in prohibited
+    else:
+        assert "他の者と共有するもの" not in grant + definitions
+        assert "単独で又は他の者と共同して出願することができる" not in prohibited
+        assert "PoC成果のうち本PoC契約に基づき乙に帰属するものについての出願を除く" in prohibited
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sheet_describes_the_poc_results_the_licence_takes(lang: str) -> None:
+    sheet = api.render_review(api.read_deal(I), lang=lang).decode("utf-8")
+    if lang == "en":
+        assert "that you hold alone are among the licensed rights" not in sheet
+        assert "(other than what your own people made alone) are among the licensed rights, licensed exclusively only while the JDA" in sheet
+    else:
+        assert "その分野が独占的である間に限り独占的に許諾される" in sheet
