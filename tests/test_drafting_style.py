@@ -43,7 +43,7 @@ def test_short_names_must_differ(tmp_path: Path) -> None:
 
 def test_english_preamble_gives_each_partys_particulars() -> None:
     en = shipped_markdown(KOBE, "nda", "en")
-    assert ("Rokko Metal Works Co., Ltd., whose registered address is 2-3-4 Minatojima, Chuo-ku, Kobe, Hyogo, "
+    assert ("Rokko Metal Works Co., Ltd., having its principal office at 2-3-4 Minatojima, Chuo-ku, Kobe, Hyogo, "
             "represented by Representative Director Yuki Mori (“Rokko”)") in en
 
 

@@ -96,7 +96,7 @@ def test_the_definition_lists_only_the_rights_the_deal_licenses(deal_path: Path,
 # --- the grant ----------------------------------------------------------------------------------
 
 ACTS = {"ja": ("製造し", "使用し", "譲渡し", "貸し渡し", "輸入し", "輸出し", "申出"),
-        "en": ("make", "use", "assign", "lease", "import", "export", "offer to assign or lease")}
+        "en": ("make", "use", "sell", "lease", "import", "export", "offer to sell or lease")}
 METHOD = {"ja": "方法の発明を使用する", "en": "to use the methods claimed in the Licensed Rights"}
 HAVE_MADE = {"ja": "製造を第三者に委託することができる", "en": "may have Licensed Products made by a third party"}
 

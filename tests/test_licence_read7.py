@@ -44,14 +44,15 @@ def test_the_patent_rate_is_due_only_where_a_valid_claim_covers_the_product(lang
     if lang == "ja":
         assert "全部が" not in consideration  # no longer "when all of the patents have lapsed"
         assert "当該国の有効クレームの範囲に属するものに限り適用する" in consideration
-        assert "その他の本製品については、前項の料率に代えて2パーセントの料率" in consideration
+        assert "その他の本製品及び本サービスについては、前項の料率に代えて2パーセントの料率" in consideration
         assert "料率は国ごとに定まる" in consideration
         assert "「有効クレーム」とは、いずれかの国における本許諾権利に含まれる特許権" in definitions
         assert "国際出願日）から5年を経過した後" in definitions
     else:
         assert "all of the patents" not in consideration
         assert "falls within a Valid Claim in that country" in consideration
-        assert "For other Licensed Products the Running Royalty shall be calculated at the rate of 2 per cent" \
+        assert "For other Licensed Products and Licensed Services the Running Royalty shall be calculated at the rate of " \
+            "2 per cent" \
             in consideration
         assert "The rate is thus determined country by country" in consideration
         assert "“Valid Claim” means a claim, in any country, of a patent among the Licensed Rights" in definitions
@@ -64,9 +65,9 @@ def test_a_licence_of_patents_alone_charges_nothing_outside_a_valid_claim(lang: 
                      licence__royalty__rate_after_patents_percent=None, licence__term_years=None)
     consideration = article_titled(_licence(d, lang), TITLES[lang]["consideration"])
     if lang == "ja":
-        assert "その他の本製品については、ランニングロイヤルティを要しない。" in consideration
+        assert "その他の本製品及び本サービスについては、ランニングロイヤルティを要しない。" in consideration
     else:
-        assert "No Running Royalty shall be payable for other Licensed Products." in consideration
+        assert "No Running Royalty shall be payable for other Licensed Products and Licensed Services." in consideration
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -157,3 +158,40 @@ def test_no_licence_duty_survives_without_limit_of_time(lang: str) -> None:
         assert f"{audit}: until the period for which the books and other records must be kept under it has passed" in survival
         assert ": until that consideration has been reported and paid in full;" in survival
         assert "until ten (10) years have passed after the last of those Licensed Products was delivered" in survival
+
+
+# --- #15: drafting ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_english_grant_says_sell_where_the_japanese_says_joto(lang: str) -> None:
+    grant = article_titled(_licence(api.read_deal(G), lang), "実施許諾" if lang == "ja" else "Grant of Licence")
+    if lang == "ja":
+        assert "譲渡し、貸し渡し、輸入し、輸出し" in grant
+    else:
+        assert "to make, use, sell, lease, import, export and offer to sell or lease" in grant
+        assert "assign" not in grant and "Licensed Products sold or leased by Merlion" in grant
+
+
+@pytest.mark.parametrize("doc", ["nda", "poc", "licence"])
+def test_every_party_in_an_english_preamble_has_its_principal_office(doc: str) -> None:
+    text = api.render_document(api.read_deal(G), doc, lang="en", fmt="md").decode("utf-8")
+    preamble = text.split("\n## ", 1)[0]
+    assert "registered address" not in preamble
+    assert "Tohoku Kita National University, having its principal office at 2-1-1 Katahira" in preamble
+    assert "Merlion Water Analytics Pte. Ltd., having its principal office at 71 Ayer Rajah Crescent" in preamble
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_royalty_base_covers_services_provided_with_the_licensed_rights(lang: str) -> None:
+    text = _licence(api.read_deal(G), lang)
+    definitions = article_titled(text, TITLES[lang]["definitions"])
+    consideration = article_titled(text, TITLES[lang]["consideration"])
+    if lang == "ja":
+        assert "「本サービス」とは、本許諾権利を実施し、又は本製品を使用して第三者に提供される役務" in definitions
+        assert "第三者に販売し、若しくは提供した本製品又は第三者に提供した本サービスの請求額の総額" in definitions
+        assert "正味販売高に4パーセントを乗じた額" in consideration
+    else:
+        assert "“Licensed Services” means services within the Field that are provided to third parties by practising" \
+            in definitions
+        assert "for Licensed Products sold or supplied, and Licensed Services provided, to third parties" in definitions
+        assert "4 per cent of the Net Sales (the “Running Royalty”)" in consideration

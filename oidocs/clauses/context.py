@@ -56,8 +56,7 @@ class MissingValue(Exception):
 
 def party_view(party: Any, designation: str, abroad: bool = False) -> Record:
     """A party as clauses see it: the deal's fields, its designation ``d``, ``academic`` and ``abroad``
-    (its address is abroad: a licence fee it pays may bear no Japanese consumption tax, and its office
-    is not a Japanese registered address)."""
+    (its address is abroad: a licence fee it pays may bear no Japanese consumption tax)."""
     return Record({
         "key": party.key, "name": plain(party.name), "address": plain(party.address),
         "representative": plain(party.representative), "kind": party.kind, "d": Plain(designation),
@@ -119,10 +118,11 @@ _TITLE = re.compile(r"\b(president|director|officer|ceo|cto|cfo|coo|chair\w*|man
 def particulars(p: Record, phrase: Any) -> list[Any]:
     """A party's address and signatory after its name in an English preamble, worded by phrases.yaml.
 
-    A company abroad has a principal office, not a Japanese registered address; a signatory given as
-    "title, name" is the party's own officer ("represented by its President, ..."), a bare name is not.
+    Every party's address is worded alike, in Japan or abroad (read7: "registered address" beside
+    "principal office" read as two kinds of address); a signatory given as "title, name" is the party's
+    own officer ("represented by its President, ..."), a bare name is not.
     """
-    where = phrase("party_address_abroad" if p.abroad else "party_address")
+    where = phrase("party_address")
     first = str(p.representative).split(",", 1)
     titled = len(first) == 2 and _TITLE.search(first[0]) is not None
     by = phrase("party_representative_titled" if titled else "party_representative")
@@ -244,7 +244,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         return labels.date(d)
 
     def share(key: str, among: list[str] | None = None) -> str:
-        """A co-owner's share under joint filing: 50パーセント / 50 percent; 3分の1 / one third
+        """A co-owner's share under joint filing: 50パーセント / 50 per cent; 3分の1 / one third
         when equal shares do not divide 100. ``among``: the share re-based between those co-owners
         only (a PoC's results are owned by the two parties that take part, lawyer reading of phase 2):
         45 of 45 + 35 is 56.25 per cent; a share with no exact percentage is a fraction (2/3)."""
