@@ -73,11 +73,11 @@ def test_the_mou_leaves_the_pocs_results_to_the_poc_agreement(lang: str) -> None
     if lang == "ja":
         assert ("技術検証（PoC）に関する契約に基づく検証において創出された本成果の帰属及び持分は当該契約の定めるところによる"
                 "ものとし、前項の定めは、その他の本成果（当該検証の後の段階において創出されるものを含む。）について適用する") in ip
-        assert "前各項は、本成果を含む知的財産の取扱いに関する" in ip
+        assert "前二項は、本成果を含む知的財産の取扱いに関する" in ip
     else:
         assert ("the ownership of the Results created in the verification under the agreement on a technical verification "
                 "(PoC) referred to in Article 6, and the shares in them, shall be as that agreement provides") in ip
-        assert "The preceding paragraphs confirm" in ip
+        assert "The two preceding paragraphs confirm" in ip
     sheet = api.render_review(api.read_deal(C), lang=lang).decode("utf-8")
     assert "基本合意書の持分の記載とも異なる" not in sheet and "the MOU states the deal's shares" not in sheet
     assert ("両者は矛盾しない" if lang == "ja" else "so the two documents agree") in " ".join(sheet.split())
