@@ -60,11 +60,11 @@ def test_the_first_years_budget_is_agreed_at_signing_and_the_refund_is_the_overp
     text = " ".join(paragraphs(article_titled(shipped_markdown(path, "jda", lang), COSTS[lang])))
     if lang == "en":
         assert "before that year begins)" not in text
-        assert "when this Agreement is signed or within thirty (30) days after the date of this Agreement" in text
+        assert "when this Agreement is signed, the budget so agreed applying from the first day of the Research Period" in text  # read8 #1: on signing
         assert "the part of the Shared Costs paid by" in text and "that exceeds its share of the Shared Costs actually spent, together with the indirect costs paid on that part" in text
     else:
         assert "各会計年度の開始前に当該年度分を" not in text
-        assert "本契約の締結の時又は本契約の締結日から30日以内に" in text
+        assert "本契約の締結の時にし、その予算は研究期間の初日から適用する" in text  # read8 #1: on signing
         assert "その支払った共同研究費のうち、現に支出された共同研究費にその負担割合を乗じた額を超える部分を、これに対して支払われた間接経費とともに返還する" in text
 
 
@@ -129,11 +129,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize("path, settle, budget", [(DEAL_D, "2029-07-30", "2027-06-14"),
-                                                  (DEAL_F, "2029-05-30", "2027-11-19")])
+@pytest.mark.parametrize("path, settle, budget", [(DEAL_D, "2029-07-30", "2027-05-15"),
+                                                  (DEAL_F, "2029-05-30", "2027-10-20")])
 def test_the_register_dates_the_budget_and_the_settlement_and_refund(path: Path, settle: str, budget: str) -> None:
     """The settlement and refund fall 60 days after the research period (Art 5(3)); the first year's
-    budget 30 days after the JDA's date; both rows cite the costs article."""
+    budget on the JDA's date (read8 #1: no longer 30 days after it); both rows cite the costs article."""
     rows = _rows(path)
     costs = article_titled(shipped_markdown(path, "jda", "ja" if path == DEAL_F else "en"),
                            COSTS["ja" if path == DEAL_F else "en"])

@@ -20,6 +20,8 @@ from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
+from oidocs.deal.jda_costs import cost_advance, university_funded
+from oidocs.deal.localize import parties_abroad
 from oidocs.deal.royalties import licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
@@ -43,7 +45,6 @@ JDA_UPFRONT_DAYS = 30  # ip.royalty_terms: the exclusive licence's upfront payme
 CATEGORY_DAYS = 60  # ip.notification: whether notified results are a sole invention or joint results, within 60 days
 PUBLICATION_SURVIVAL_YEARS = 1  # jda.survival: the publication article survives one year after the JDA ends
 OWN_JOINT_PUBLICATION_YEARS = 2  # jda.survival: a party's notice before publishing joint results it owns, at most 2 years
-COSTS_BUDGET_DAYS = 30  # jda.costs: the first fiscal year's budget agreed within 30 days after the JDA's date
 COSTS_SETTLEMENT_DAYS = 60  # jda.costs: shared costs settled (refunded) within 60 days after the research period
 COSTS_INVOICE_DAYS = 30  # jda.costs: a payment under the settlement within 30 days of the invoice
 
@@ -184,20 +185,34 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
 
 
 def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
-    """The JDA's shared costs (jda.costs): the first year's budget, then the settlement after the research.
+    """The JDA's shared costs (jda.costs): the first budget on signing, then the settlements.
 
     The same split as the Article: where a university or institute has tasks and a party outside it pays a
-    share, those tasks' costs are the shared costs, paid to it and settled and refunded by it; otherwise each
-    party pays its own tasks' shared costs first and the parties even out their shares after the research.
+    share, those tasks' costs are the shared costs, paid to it and settled and refunded by it after the
+    research; otherwise each party pays its own tasks' shared costs first and the parties even out their
+    shares every Cost Quarter (three months from the research's first day), each statement due 30 days after
+    the quarter and the last 60 days after the research, a large company advancing a startup's or SME's
+    budgeted costs beyond its share at the start of each quarter (oidocs.deal.jda_costs).
     """
     jda = deal.jda
     if jda is None or jda.costs != "shared" or jda.cost_shares is None:
         return
     signed, _ = deal.doc_dates("jda")
-    add("jda.costs.budget", signed + dt.timedelta(days=COSTS_BUDGET_DAYS) if signed else None, "jda", "jda.costs",
-        "jda_costs_budget", words["jda_costs_budget_rule"].format(days=COSTS_BUDGET_DAYS))
-    funded = any(p.kind in ACADEMIC_KINDS for p in deal.parties) and any(
-        p.kind not in ACADEMIC_KINDS and jda.cost_shares.get(p.key, 0) > 0 for p in deal.parties)
+    year = words["jda_costs_budget_year" if parties_abroad(deal) else "jda_costs_fiscal_year"]
+    add("jda.costs.budget", signed, "jda", "jda.costs", "jda_costs_budget",
+        words["jda_costs_budget_rule"].format(year=year))
+    funded = university_funded(deal)
+    if not funded:
+        if cost_advance(deal) is not None:
+            add("jda.costs.advance", None, "jda", "jda.costs", "jda_costs_advance", words["jda_costs_advance_rule"])
+        start = research_start(deal)
+        if start is None:
+            add("jda.costs.quarter", None, "jda", "jda.costs", "jda_costs_quarters", words["jda_costs_quarter_rule"])
+        n = 1
+        while start is not None and (last := term_end(start, 3 * n)) < jda.end:
+            add(f"jda.costs.quarter.{n}", last + dt.timedelta(days=COSTS_INVOICE_DAYS), "jda", "jda.costs",
+                "jda_costs_quarter", n=n)
+            n += 1
     add("jda.costs.settlement", jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS), "jda", "jda.costs",
         "jda_costs_settlement" if funded else "jda_costs_true_up",
         words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), invoice_days=COSTS_INVOICE_DAYS)

@@ -34,14 +34,14 @@ from oidocs.clauses.sandbox import (
 from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.have_made import first_offer
+from oidocs.deal.jda_costs import cost_advance
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, licence_lean, licensor_practice, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
-                                   poc_standstill_talks_days, poc_term_floor,
-                                   practice_due, research_start)
+                                   poc_standstill_talks_days, poc_term_floor, practice_due, research_start)
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
 
@@ -379,7 +379,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "standstill_floor": _asdict(poc_standstill_floor(deal)),
             "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
             "mou_floor": _asdict(mou_floor(deal)), "nda_floor": _asdict(nda_floor(deal)),  # nda_floor: read6 E7
-            "research_start": research_start(deal), "purpose": deal.purpose,
+            "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)),
             "prevailing_language": deal.prevailing_language or deal.language,
             "licensed_background": licensed_background(deal), "first_offer": _record(first_offer(deal)),
         }

@@ -17,6 +17,7 @@ from oidocs.content import templates_path
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
+from oidocs.deal.jda_costs import cost_advance, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end
 from oidocs.document.tree import Document
@@ -56,6 +57,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     ends = exclusivity_end(deal)
     academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
     offer, (makers, suppliers) = first_offer(deal), pairs(deal)
+    advance = cost_advance(deal)
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
@@ -71,6 +73,8 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "first_offer": offer._asdict() if offer else None, "have_made_unbounded": have_made_unbounded(deal),
         "makers": list(makers), "suppliers": list(suppliers),
         "names": lambda keys: _joined([names.get(k, str(k)) for k in keys], lang),
+        "university_funded": university_funded(deal),  # the JDA costs Article's university branch
+        "advance_payers": advance.payers if advance else [], "advance_payees": advance.payees if advance else [],
     }
     found = []
     for rule_id, rule in rules()["rules"].items():

@@ -1,0 +1,132 @@
+"""Findings of the eighth lawyer reading on the JDA, read back from the documents, the register and the
+review sheet.
+
+Deal I (``kyoto-rakuyo-brandt-en``): Rakuyo, a Kyoto startup (acting_for), and Brandt, a German large
+company; a JDA with shared costs (Rakuyo 20, Brandt 80), results owned by Rakuyo, an exclusive field held
+by Brandt, Rakuyo's background licensed. Each test fails on the text before its fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_number, article_titled, deal_changed, shipped_markdown
+
+DEAL_I = ROOT / "tests" / "fixtures" / "kyoto-rakuyo-brandt-en.yaml"
+COSTS = {"ja": "費用の負担", "en": "Costs"}
+
+
+def paragraphs(body: str) -> list[str]:
+    return [" ".join(p.split()) for p in body.strip().split("\n\n") if p.strip()]
+
+
+def render(deal: object, doc: str, lang: str) -> str:
+    from oidocs import api
+
+    return api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+
+
+def register(path: Path, tmp_path: Path) -> list[list[str]]:
+    from conftest import run
+
+    out = tmp_path / "out"
+    result = run("pack", "--config", str(path), "--out", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    text = next(out.glob("*-deadlines.csv")).read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+# --- #1: shared costs settled every quarter, advanced to the startup, first budget on signing -------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_shared_costs_are_settled_quarterly_and_the_funder_advances_the_startups_tasks(lang: str) -> None:
+    """Deal I: each party paid its own tasks first and the shares were evened out once, 60 days after an
+    18-month research, so the startup bearing 20 per cent pre-financed its work and could owe a fifth of
+    Brandt's in-house costs. Now the shares are settled every Cost Quarter, Brandt advances at the start
+    of each quarter Rakuyo's budgeted costs beyond its share, and Brandt's own costs count only as the
+    budget names them."""
+    text = " ".join(paragraphs(article_titled(shipped_markdown(DEAL_I, "jda", lang), COSTS[lang])))
+    if lang == "en":
+        assert "each period of three (3) months counted from the first day of the Research Period" in text
+        assert "statement of the Shared Costs it has paid in that Cost Quarter" in text
+        assert "Brandt shall pay to Rakuyo in advance, for each Cost Quarter" in text
+        assert "Rakuyo’s tasks for that Cost Quarter exceed Rakuyo’s share of them" in text
+        assert "costs of Brandt’s own personnel, facilities, equipment and overheads form part of them only so far as the budget names them" in text
+        assert "Within sixty (60) days after the last day of the Research Period" not in text
+    else:
+        assert "研究期間の初日から起算して3か月ごとに区分した各期間" in text
+        assert "乙は、各精算四半期について、甲の分担業務に係る当該精算四半期の予算上の共同研究費のうち甲の負担割合に相当する額を超える額を" in text
+        assert "甲に前払する" in text
+        assert "乙自身の人件費、施設、設備及び一般管理費は、予算がこれを費目として定める範囲に限り" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_first_budget_is_agreed_on_signing_and_a_foreign_party_gets_no_japanese_fiscal_year(lang: str) -> None:
+    """Deal I: the first budget fell due 30 days after signing (2028-01-09), after the research began on
+    2028-01-05, and the budget ran by Japanese fiscal years (April to March) with a German party. The first
+    budget is now agreed on signing and applies from the research's first day; with a party abroad the
+    budget years run twelve months from the research's first day (#15)."""
+    text = " ".join(paragraphs(article_titled(shipped_markdown(DEAL_I, "jda", lang), COSTS[lang])))
+    if lang == "en":
+        assert "April 1 to March 31" not in text
+        assert "each budget year (each period of twelve (12) months beginning on the first day of the Research Period" in text
+        assert "for the first budget year, when this Agreement is signed, the budget so agreed applying from the first day of the Research Period" in text
+        assert "within thirty (30) days after the date of this Agreement" not in text
+    else:
+        assert "4月1日から翌年3月31日まで" not in text
+        assert "予算年度（研究期間の初日又は毎年のその応当日から始まる各12か月の期間" in text
+        assert "本契約の締結の時にし、その予算は研究期間の初日から適用する" in text
+
+
+def test_a_japanese_pair_keeps_the_fiscal_year(tmp_path: Path) -> None:
+    """Both parties in Japan: the budget still runs by fiscal year (April to March)."""
+    deal = deal_changed(DEAL_I, tmp_path, parties=[
+        {**p, "address": "1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005, Japan"} if p["key"] == "brandt" else p
+        for p in __import__("yaml").safe_load(DEAL_I.read_text(encoding="utf-8"))["parties"]])
+    text = article_titled(render(deal, "jda", "en"), "Costs")
+    assert "fiscal year (the period from April 1 to March 31 of the following year" in text
+
+
+def test_without_a_large_funder_no_one_advances(tmp_path: Path) -> None:
+    """Two startups sharing costs: quarterly settlement, but no advance paragraph."""
+    import yaml
+
+    parties = yaml.safe_load(DEAL_I.read_text(encoding="utf-8"))["parties"]
+    deal = deal_changed(DEAL_I, tmp_path, parties=[{**p, "kind": "startup"} for p in parties])
+    text = article_titled(render(deal, "jda", "en"), "Costs")
+    assert "Cost Quarter" in text and "pay to Party" not in text and "in advance, for each Cost Quarter" not in text
+
+
+def test_the_register_dates_the_first_budget_on_signing_and_each_quarter(tmp_path: Path) -> None:
+    """The register row 'first budget 2028-01-09' fell after the research start (2028-01-05); it is now the
+    JDA's signing day, and each Cost Quarter's statement has its own row."""
+    rows = register(DEAL_I, tmp_path)
+    budget = [r for r in rows if "budget for the Shared Costs" in r[3]]
+    assert budget and budget[0][0] == "2027-12-10", budget
+    quarters = [r[0] for r in rows if "paid in Cost Quarter" in r[3]]
+    assert quarters == ["2028-05-04", "2028-08-03", "2028-11-03", "2029-02-03"], quarters
+    assert any("Advance of the Shared Costs" in r[3] for r in rows)
+
+
+def test_the_sheet_flags_the_cash_flow_of_the_party_acted_for(tmp_path: Path) -> None:
+    """Acting for Rakuyo, the sheet says when the advance falls due and what Rakuyo still bears; acting for
+    Brandt, that Brandt advances before the work is done. The sheet said nothing of the cash flow."""
+    import yaml
+
+    from conftest import run
+
+    sheets = {}
+    for who in ("rakuyo", "brandt"):
+        data = yaml.safe_load(DEAL_I.read_text(encoding="utf-8"))
+        data["acting_for"] = who
+        path = tmp_path / f"{who}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        result = run("pack", "--config", str(path), "--out", str(tmp_path / who), "--force")
+        assert result.exit_code == 0, result.output
+        sheets[who] = next((tmp_path / who).glob("*-review-en.md")).read_text(encoding="utf-8")
+    assert "The advance is due 30 days after the invoice you issue at the start of each Cost Quarter" in sheets["rakuyo"]
+    assert "At the start of each Cost Quarter you advance the budgeted Shared Costs of the tasks of Rakuyo" in sheets["brandt"]
