@@ -130,3 +130,32 @@ def test_the_sheet_flags_the_cash_flow_of_the_party_acted_for(tmp_path: Path) ->
         sheets[who] = next((tmp_path / who).glob("*-review-en.md")).read_text(encoding="utf-8")
     assert "The advance is due 30 days after the invoice you issue at the start of each Cost Quarter" in sheets["rakuyo"]
     assert "At the start of each Cost Quarter you advance the budgeted Shared Costs of the tasks of Rakuyo" in sheets["brandt"]
+
+
+# --- #12: the JDA's uncapped IP breaches are ownership, assignment, exclusivity and misuse only ------
+
+DAMAGES = {"ja": "損害賠償及び責任の制限", "en": "Damages and Limitation of Liability"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_late_notice_under_the_ip_articles_is_not_uncapped(lang: str) -> None:
+    """Deal I: the cap and the lost-profit exclusion fell away for 'a breach of Article 7 through Article
+    18', so a late notice of an Improvement (Art 18(2)) or of employee-invention steps (Art 16) carried
+    Brandt's lost profits. Only the ownership and assignment articles and the exclusive licence are named
+    now, by computed reference, and notices, reports and consultation under them are excepted."""
+    text = shipped_markdown(DEAL_I, "jda", lang)
+    damages = article_titled(text, DAMAGES[lang])
+    sole, owner = article_number(text, "単独発明の帰属" if lang == "ja" else "Ownership of Sole Inventions"), \
+        article_number(text, "共同成果の帰属" if lang == "ja" else "Ownership of Joint Results")
+    exclusive = article_number(text, "分野別の独占的実施権" if lang == "ja" else "Exclusive Right to Practise in the Field")
+    improvements = article_number(text, "改良発明" if lang == "ja" else "Improvements")
+    if lang == "en":
+        assert " through " not in damages
+        assert (f"a breach of the provisions on the ownership or assignment of rights in the Results ({sole} and {owner}) "
+                f"or on exclusive practice ({exclusive}), other than a delay or failure in giving a notice or report, or in "
+                "consulting, that those provisions require") in damages
+    else:
+        assert "までの規定の違反" not in damages
+        assert (f"本成果に係る権利の帰属若しくは譲渡（{sole}及び{owner}）又は独占的な実施（{exclusive}）に関する定めの違反"
+                "（これらの定めが求める通知若しくは報告又は協議の遅滞又は懈怠を除く。）") in damages
+    assert improvements not in damages

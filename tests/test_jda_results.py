@@ -107,9 +107,9 @@ DAMAGES = {"ja": "損害賠償及び責任の制限", "en": "Damages and Limitat
 
 
 @pytest.mark.parametrize(("lang", "ip_breach", "misuse"), [
-    ("ja", "までの規定の違反（本成果に係る権利の帰属若しくは譲渡又は共有に係る権利の第三者への実施許諾",
+    ("ja", "本成果に係る権利の帰属若しくは譲渡（第9条及び第10条）又は共有に係る権利の第三者への実施許諾（第13条）に関する定めの違反",
      "本契約が認める範囲を超えて相手方の背景知的財産権、本成果に係る知的財産権又は秘密情報を実施し、又は使用したこと"),
-    ("en", "(including a breach of the provisions on the ownership or assignment of rights in the Results or on licensing co-owned rights",
+    ("en", "a breach of the provisions on the ownership or assignment of rights in the Results (Article 9 and Article 10) or on licensing co-owned rights to third parties (Article 13)",
      "Confidential Information of the other Party beyond what this Agreement allows"),
 ])
 def test_carve_outs_reach_ip_publication_and_misuse(lang: str, ip_breach: str, misuse: str) -> None:
