@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, article_titled, deal_changed
+from conftest import ROOT, article_number, article_titled, deal_changed
 from oidocs import api
 
 H = ROOT / "tests" / "fixtures" / "chubu-mikawa-three-ja.yaml"
@@ -83,3 +83,46 @@ def test_without_a_large_co_owner_nobody_offers_and_the_sheet_lists_no_period() 
     deal = api.read_deal(NO_LARGE)
     assert "申し出なければならない" not in article_titled(_doc(deal, "jda", "ja"), PRACTICE["ja"])
     assert "中小企業等に製造を申し出る期間" not in _sheet(deal, "ja")
+
+
+# #9: the JDA Schedule named the procedure for additions by the Article's subject, and an objection
+# left the proposer with nothing but a veto to negotiate against.
+
+BACKGROUND = {"ja": "背景知的財産権の帰属", "en": "Ownership of Background IP Rights"}
+SHORT = ROOT / "tests" / "fixtures" / "seq-onedate-three-ja.yaml"  # a background-licence JDA: the procedure is 7(2)
+
+
+@pytest.mark.parametrize("path", [H, SHORT])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_schedule_and_the_definitions_cite_the_paragraph_of_the_addition_procedure(path: Path, lang: str) -> None:
+    """The Schedule, the definition of Background Information and the PoC-results Article cite the
+    background Article's last paragraph by its computed number (第7条第4項 / Article 7(4) in H)."""
+    jda = _doc(api.read_deal(path), "jda", lang)
+    article = article_number(jda, BACKGROUND[lang])
+    body = article_titled(jda, BACKGROUND[lang])
+    last = body.strip().split("\n\n")[-1]
+    n = int(last.split(".", 1)[0])
+    cited = f"{article}第{n}項" if lang == "ja" else f"{article}({n})"
+    schedule = jda.split("## 別紙" if lang == "ja" else "## Schedule")[-1]
+    assert cited in schedule
+    assert ("背景知的財産権の帰属に関する条" if lang == "ja" else "the Article on the ownership") not in schedule
+    assert jda.count(cited) >= 3  # the definition and the PoC-results Article too (H has a PoC)
+    if path == H:
+        assert cited == ("第7条第4項" if lang == "ja" else "Article 7(4)")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_objected_background_item_goes_to_mediation_and_stays_the_proposers(lang: str) -> None:
+    """The 30-day proposal and 30-day objection stay; after 30 days without agreement the proposer may go
+    to mediation, and the unlisted item stays its holder's, outside the licences of the Article."""
+    body = article_titled(_doc(api.read_deal(H), "jda", lang), BACKGROUND[lang])
+    if lang == "ja":
+        assert "提案の受領の日から30日以内に" in body
+        assert "異議の受領の日から30日以内に合意に至らないときは、提案をした当事者は、日本知的財産仲裁センターに調停を申し立てることができ" in body
+        assert "別紙に記載されていないことのみを理由として本成果とされ、又は他の当事者に帰属するものとされることはない" in body
+        assert "当該技術情報について本条による実施の許諾を受けず" in body
+    else:
+        assert "within thirty (30) days of receiving it" in body
+        assert "the proposing Party may refer the matter to mediation at the Japan Intellectual Property Arbitration Center" in body
+        assert "merely because it is not listed in the Schedule" in body
+        assert "shall have no licence of it under this Article" in body

@@ -328,7 +328,7 @@ def build_context(deal: Deal, doc: str, labels: Labels, library: Library, *, bil
         "party_abroad": bool(abroad),
         "court": deal.court or default_court(labels.lang),
         "patent_court": patent_court(str(deal.court), labels.lang) if deal.court else None,
-        "ref": lambda target: Ref(leaf_text(target, "ref()")),  # str() of a list could be gigabytes
+        "ref": lambda target, paragraph=0: Ref(leaf_text(target, "ref()"), paragraph=int(paragraph)),  # str() of a list: GBs
         "define": lambda key: term_node(key, True),
         "means": means,
         "term": term,

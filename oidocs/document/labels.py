@@ -31,6 +31,7 @@ class Labels:
     item: Callable[[int], str]
     schedule: Callable[[int | None], str]
     schedule_ref: Callable[[int | None], str]
+    paragraph_ref: Callable[[str, int], str]  # (article label, paragraph number): 第7条第4項 / Article 7(4)
     define: Callable[[str, bool], str]
     money: Callable[..., str]  # (amount, currency, tax=True): tax says consumption tax is excluded
     date: Callable[[dt.date], str]
@@ -119,6 +120,7 @@ JA = Labels(
     item=lambda n: f"（{n}）",
     schedule=lambda n: "別紙" if n is None else f"別紙{n}",
     schedule_ref=lambda n: "別紙" if n is None else f"別紙{n}",
+    paragraph_ref=lambda label, n: f"{label}第{n}項",
     define=_ja_define,
     money=_ja_money,
     date=lambda d: f"{d.year}年{d.month}月{d.day}日",
@@ -147,6 +149,7 @@ EN = Labels(
     item=_en_item,
     schedule=lambda n: "Schedule" if n is None else f"Schedule {n}",
     schedule_ref=lambda n: "the Schedule" if n is None else f"Schedule {n}",
+    paragraph_ref=lambda label, n: f"{label}({n})",
     define=_en_define,
     money=lambda amount, currency, tax=True: f"{currency} {amount:,}" + (" (excluding consumption tax)" if tax else ""),
     date=lambda d: f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}",

@@ -102,6 +102,12 @@ def _targets(document: Document, labels: Labels) -> dict[str, str]:
     """What a reference to each clause id prints: the article's label, or the schedule's."""
     several = len(document.schedules) > 1
     targets = {a.clause.id: a.label for a in document.articles}
+    for a in document.articles:  # its paragraphs: "<id>#n", and "<id>#-1" for the last (unnumbered: the article)
+        numbers = [b.number for b in a.blocks if isinstance(b, Paragraph)]
+        for n, num in enumerate(numbers, start=1):
+            targets[f"{a.clause.id}#{n}"] = labels.paragraph_ref(a.label, num) if num else a.label
+        if numbers:
+            targets[f"{a.clause.id}#-1"] = targets[f"{a.clause.id}#{len(numbers)}"]
     targets.update({
         s.clause.id: labels.schedule_ref(n if several else None)
         for n, s in enumerate(document.schedules, start=1)
@@ -110,11 +116,15 @@ def _targets(document: Document, labels: Labels) -> dict[str, str]:
 
 
 def _resolve(node: Ref, targets: dict[str, str], document: Document, source: str) -> None:
-    if node.target not in targets:
+    key = f"{node.target}#{node.paragraph}" if node.paragraph else node.target
+    if key not in targets:
+        what = "a clause" if node.target not in targets else f"a paragraph ({node.paragraph}) of an article"
         raise ClauseError(file=source, message=(
-            f"ref({node.target!r}) points at a clause that the {document.doc} document "
+            f"ref({node.target!r}) points at {what} that the {document.doc} document "
             "does not include here; include it or guard the reference with the same condition"))
-    node.text = targets[node.target]
+    node.text = targets[key]
+    article = targets.get(node.target, "")
+    node.suffix = node.text[len(article):] if node.paragraph and node.text.startswith(article) else ""
 
 
 def _check_terms(defined: Counter[str], used: Counter[str], where: dict[str, str], lang: str, source: str) -> None:

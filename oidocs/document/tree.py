@@ -28,10 +28,15 @@ class Insert:
 
 @dataclass
 class Ref:
-    """A reference to an article or schedule by clause id; ``text`` is set by the numbering transform."""
+    """A reference to an article or schedule by clause id; ``text`` is set by the numbering transform.
+
+    ``paragraph``: 0 for the whole article, n for its n-th paragraph, -1 for its last (第7条第4項 /
+    Article 7(4)): a clause cites a paragraph of another article without typing its number."""
 
     target: str
     text: str = ""
+    paragraph: int = 0
+    suffix: str = ""  # the paragraph's part of ``text`` (第4項 / (4)): DOCX fields update the article's part only
 
 
 @dataclass

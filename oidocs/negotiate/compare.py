@@ -52,10 +52,10 @@ def compare_files(ours_path: str | Path, theirs_path: str | Path, *, author: str
 
 def compare_agreements(ours: Agreement, theirs: Agreement) -> list[Pair]:
     """Every row of the comparison: the preamble, each article (paired or alone), the closing."""
-    rows = [pair_two(_part(ours, "preamble"), _part(theirs, "preamble"), ours.lang)]
-    rows += pair_articles(ours, theirs)
-    rows.append(pair_two(_part(ours, "closing"), _part(theirs, "closing"), ours.lang))
-    return rows
+    numbers: dict[int, int] = {}  # their article numbers in ours: a Schedule's references follow a moved article
+    articles = pair_articles(ours, theirs, numbers)
+    return [pair_two(_part(ours, "preamble"), _part(theirs, "preamble"), ours.lang, numbers), *articles,
+            pair_two(_part(ours, "closing"), _part(theirs, "closing"), ours.lang, numbers)]
 
 
 def _part(agreement: Agreement, which: str) -> Art:

@@ -47,12 +47,15 @@ class Pair:
     renumbered: int = 0      # references that differ only because articles were renumbered
 
 
-def pair_articles(ours: Agreement, theirs: Agreement) -> list[Pair]:
-    """Pair every article of both agreements; return rows in our order, theirs-only rows in place."""
+def pair_articles(ours: Agreement, theirs: Agreement, number_map: dict[int, int] | None = None) -> list[Pair]:
+    """Pair every article of both agreements; return rows in our order, theirs-only rows in place.
+
+    ``number_map``, when given, is filled with their article numbers mapped to ours, so that the text
+    outside the articles (a Schedule citing 第7条第4項) is read in our numbers too."""
     a, b = ours.articles, theirs.articles
     lang = ours.lang
     matches = _match(a, b)
-    number_map: dict[int, int] = {}
+    number_map = {} if number_map is None else number_map
     for i, j in matches.items():
         ours_n, theirs_n = a[i].number, b[j].number
         if ours_n is not None and theirs_n is not None:

@@ -110,7 +110,10 @@ class ColumnWriter(Visitor):
                 else:
                     out.append(X.run(node.text))
             elif isinstance(node, Ref) and node.target in self.bookmarks:
-                out.append(X.field(f"REF {self.bookmarks[node.target]} \\r \\h", node.text))
+                cut = len(node.text) - len(node.suffix)  # a paragraph's 第4項 / (4) stays text after the field
+                out.append(X.field(f"REF {self.bookmarks[node.target]} \\r \\h", node.text[:cut]))
+                if node.suffix:
+                    out.append(X.run(node.suffix))
             else:
                 out.append(X.run(node.text, highlight=highlight and isinstance(node, Insert)))
         return "".join(out)
