@@ -131,8 +131,8 @@ class LicenceRoyalty(Royalty):
             "CHF, AUD, CAD, HKD or TWD for a payer abroad; amounts are in its whole units."))
 
     rate_after_patents_percent: Rate | None = Field(None, description=(
-        "Running royalty rate for the know-how, software or designs once no licensed patent or application "
-        "remains; without it royalties end then."))
+        "Running royalty rate for the know-how, software or designs on products and services that no valid "
+        "claim of a licensed patent or application covers in the country concerned; without it none is due on them."))
     sublicence_income_percent: Percent = Field(30, description=(
         "With sublicensable: the licensor's share, in per cent, of the upfront, milestone and other non-royalty "
         "income the licensee receives for sublicences."))
