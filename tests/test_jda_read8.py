@@ -159,3 +159,30 @@ def test_a_late_notice_under_the_ip_articles_is_not_uncapped(lang: str) -> None:
         assert (f"本成果に係る権利の帰属若しくは譲渡（{sole}及び{owner}）又は独占的な実施（{exclusive}）に関する定めの違反"
                 "（これらの定めが求める通知若しくは報告又は協議の遅滞又は懈怠を除く。）") in damages
     assert improvements not in damages
+
+
+# --- #13: the background licence follows the deal's licensors ---------------------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_only_the_listed_licensors_owe_a_commercial_background_licence(lang: str) -> None:
+    """Deal I names Rakuyo alone as licensor (ip.background_licence.licensors), yet Art 7(3) made Brandt
+    grant Rakuyo a licence of its background on reasonable terms and 'not refuse without good reason'.
+    Only the listed licensors license now; the free use for the research during the Research Period
+    stays mutual."""
+    text = shipped_markdown(DEAL_I, "jda", lang)
+    body = " ".join(paragraphs(article_titled(text, "背景知的財産権の帰属" if lang == "ja" else "Ownership of Background IP Rights")))
+    if lang == "en":
+        assert "During the Research Period, Rakuyo may practise the Background IP Rights of Brandt free of charge" in body
+        assert "cannot practise them without practising the Background IP Rights of Brandt" not in body
+        assert "shall not refuse to do so without good reason" not in body
+    else:
+        assert "甲は、研究期間中、乙の背景知的財産権を" in body
+        assert "乙の背景知的財産権を実施しなければ" not in body
+
+
+def test_the_sheet_says_the_other_parties_give_research_use_only() -> None:
+    """The choice is stated in the sheet's options beside the licensing parties."""
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(DEAL_I)).decode("utf-8")
+    assert "Licensing parties (the others allow only free use for the research during the Research Period and owe no commercial licence)" in sheet
