@@ -75,3 +75,25 @@ def test_english_two_party_jda_dated_before_the_decision_waits_for_the_notice(tm
     plain = deal_changed(KIYOSU, tmp_path, jda__date="2027-12-01", jda__start="2028-01-05")
     assert jda_on_notice(plain) and jda_notice_floor(plain) is None
     assert "the later of" not in article_titled(_md(plain, "jda", "en"), "Term")
+
+
+# --- #12: the MOU ends when the JDA takes effect, and the register says so ----------------------
+
+def test_h_register_gives_the_mou_end_as_its_text_does(tmp_path: Path) -> None:
+    """MOU Art 10(2) ends the MOU on the day the JDA takes effect; H's JDA now waits for the notice,
+    so the register gives the rule and the latest day, not 2027-12-14 and 2030-12-14 as dates."""
+    rows = _rows(H, tmp_path / "ja")
+    assert not any(r.startswith(("2027-12-14,基本合意書", "2030-12-14,基本合意書")) for r in rows), rows
+    assert ",基本合意書,第10条,基本合意書の終了日,2027-12-14（有効期間の満了日）又は共同研究開発契約が効力を生じた日のいずれか早い日" in rows
+    assert ",基本合意書,第10条,基本合意書に基づく秘密保持義務の終了日,基本合意書の終了から36か月（遅くとも2030-12-14）" in rows
+    en = _rows(H, tmp_path / "en", "en")
+    assert (",Memorandum of Understanding,Article 10,Memorandum of Understanding: end,"
+            "the earlier of 2027-12-14 (the end of its term) and the day the JDA takes effect") in en
+
+
+def test_a_jda_dated_within_the_mou_term_ends_the_mou_that_day_in_the_register(tmp_path: Path) -> None:
+    # two parties, English: the JDA signed (and effective) 2028-03-10 after the decision, the MOU's term to 2028-05-09
+    rows = _rows(KIYOSU, tmp_path)
+    assert "2028-03-10,Memorandum of Understanding,Article 10,Memorandum of Understanding: end,ends on the day the JDA takes effect" in rows
+    assert "2031-03-10,Memorandum of Understanding,Article 10,Memorandum of Understanding: end of confidentiality,36 months after the MOU ends" in rows
+    assert not any(r.startswith(("2028-05-09,Memorandum", "2031-05-09,Memorandum")) for r in rows)

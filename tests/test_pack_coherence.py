@@ -64,7 +64,9 @@ def test_the_mou_term_reaches_the_licence_it_prepares() -> None:
     assert ("shall remain in force until August 30, 2028 (the day on which sixty (60) days have passed since July 1, "
             "2028, the day on which the licence agreement referred to in Article 6 is planned to take effect)") in en, en
     rows = next(v for k, v in api.render_calendar(api.read_deal(C)).items() if k.endswith(".csv")).decode("utf-8-sig")
-    assert next(r for r in rows.splitlines() if "基本合意書の有効期間の満了日" in r).startswith("2028-08-30,")
+    # the term reaches 2028-08-30, and the licence dated 2028-07-01 ends the MOU that day (MOU Art 10(2)):
+    # the register gives the day the MOU ends (seventh reading, deal H #12)
+    assert next(r for r in rows.splitlines() if "基本合意書の終了日" in r).startswith("2028-07-01,")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -109,8 +109,8 @@ def test_the_deadline_register_names_the_stage_the_deal_goes_to() -> None:
     assert "実施許諾に移行するか否か" in decision and "共同研究開発" not in decision
     reply = next(r for r in rows if "移行の提案に対する回答期限" in r)
     assert "次の段階（技術検証又は実施許諾）" in reply
-    mou_end = next(r for r in rows if "基本合意書の有効期間の満了日" in r)
-    assert "ライセンス契約が効力を生じたときは、その日に終了" in mou_end
+    mou_end = next(r for r in rows if "基本合意書の終了日" in r)
+    assert "ライセンス契約が効力を生じた日に終了" in mou_end
     standstill = next(r for r in rows if "スタンドスティル" in r)
     assert standstill.startswith("2028-08-30,") and "第16条" in standstill
 

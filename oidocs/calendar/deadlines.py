@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from oidocs.content import templates_path
-from oidocs.deal.sequence import mou_end as mou_last_day
+from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
@@ -105,15 +105,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("nda.reply", None, "nda", "nda.next_steps", "nda_reply", words["nda_reply_rule"].format(months=NDA_REPLY_MONTHS),
             stages=_stages(deal, words))
     if "mou" in by_doc and deal.mou:
-        _, start = deal.doc_dates("mou")
-        if start:
-            mou_end = mou_last_day(deal) or term_end(start, deal.mou.term_months)
-            ends_it = "jda" if deal.jda is not None else "licence" if deal.licence is not None else None
-            add("mou.end", mou_end, "mou", "mou.term", "mou_end",
-                words["mou_end_rule"].format(agreement=words[f"agreement_{ends_it}"]) if ends_it else "")
-            add("mou.confidentiality_end", add_months(mou_end + dt.timedelta(days=1), deal.nda.survival_months)
-                - dt.timedelta(days=1), "mou", "mou.term", "confidentiality_end",
-                words["mou_confidentiality_rule"].format(months=deal.nda.survival_months))
+        _mou_end(deal, words, add)
         for n, m in enumerate(deal.mou.milestones, start=1):
             add(f"mou.milestone.{n}", m.due, "mou", "mou.milestones", "milestone", milestone=" ".join(str(m.title).split()))
     if "poc" in by_doc and deal.poc:
@@ -216,6 +208,34 @@ def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
     add("jda.costs.settlement", jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS), "jda", "jda.costs",
         "jda_costs_settlement" if funded else "jda_costs_true_up",
         words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), invoice_days=COSTS_INVOICE_DAYS)
+
+
+def _mou_end(deal: Deal, words: dict[str, str], add: Any) -> None:
+    """The MOU's end and the end of its confidentiality, as the MOU words them (:func:`mou_ending`).
+
+    A date when the deal fixes it (the term's last day, or the day the JDA or licence takes effect
+    within the term); else a rule naming the term's last day, "the earlier of 2027-12-14 and the day
+    the JDA takes effect", and the latest day of confidentiality (seventh reading, deal H #12).
+    """
+    end = mou_ending(deal)
+    if end is None:
+        return
+    months = deal.nda.survival_months
+
+    def after(day: dt.date) -> dt.date:
+        return add_months(day + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+
+    agreement = words[f"agreement_{end.by}"] if end.by else ""
+    if end.day is None:
+        add("mou.end", None, "mou", "mou.term", "mou_ends",
+            words["mou_end_rule_earlier"].format(latest=end.latest.isoformat(), agreement=agreement))
+        add("mou.confidentiality_end", None, "mou", "mou.term", "confidentiality_end",
+            words["mou_confidentiality_rule_latest"].format(months=months, latest=after(end.latest).isoformat()))
+        return
+    add("mou.end", end.day, "mou", "mou.term", "mou_ends" if end.by else "mou_end",
+        words["mou_end_by_rule"].format(agreement=agreement) if end.by else "")
+    add("mou.confidentiality_end", after(end.day), "mou", "mou.term", "confidentiality_end",
+        words["mou_confidentiality_rule"].format(months=months))
 
 
 def _jda_royalties(deal: Deal, words: dict[str, str], add: Any) -> None:
