@@ -186,3 +186,23 @@ def test_the_sheet_says_the_other_parties_give_research_use_only() -> None:
 
     sheet = api.render_review(api.read_deal(DEAL_I)).decode("utf-8")
     assert "Licensing parties (the others allow only free use for the research during the Research Period and owe no commercial licence)" in sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("doc", ["nda", "jda"])
+def test_a_large_company_may_tell_its_affiliates_who_need_to_know(doc: str, lang: str) -> None:
+    """NDA 3(2) and JDA 20(2) allowed disclosure to a party's own officers and employees only: Brandt, a
+    GmbH in a group, could not evaluate with its parent. A large company may now disclose to its
+    affiliates' officers and employees who need to know for the Purpose, bound alike; the startup gains
+    no such right (it has no group to consult)."""
+    text = shipped_markdown(DEAL_I, doc, lang)
+    title = {"nda": {"ja": "秘密保持義務", "en": "Confidentiality"}, "jda": {"ja": "秘密保持", "en": "Confidentiality"}}[doc][lang]
+    body = " ".join(paragraphs(article_titled(text, title)))
+    if lang == "en":
+        lead = "Where the Receiving Party is Brandt, it may also disclose" if doc == "nda" else "(b) in the case of Brandt, the officers and employees of its affiliates"
+        assert lead in body
+        assert "companies that control it, that it controls or that are under common control with it" in body
+        assert "Rakuyo, the officers and employees of its affiliates" not in body
+    else:
+        lead = "受領者が乙であるときは、受領者は、自己の関係会社" if doc == "nda" else "乙については、自己の関係会社"
+        assert lead in body
