@@ -88,7 +88,7 @@ def test_the_hosts_samples_are_its_own_and_their_data_shared_with_the_client(lan
         assert "丙は、本検証に必要な試料（丙が選定する見本品を含む。）" in text
         assert "当該提供資料を提供した当事者に留保される" in text
         assert "甲及び丙は、それぞれ、自己が提供する提供資料" in text
-        assert "丙が提供した提供資料に係る測定データは、甲及び丙が共同して保有し" in text
+        assert "丙が提供した提供資料に係る測定データ及び本施設において提供資料以外のものから得られた測定データは、甲及び丙が共同して保有し" in text
         assert "提供資料の所有権その他の権利は、甲に留保される" not in text
     else:
         assert "including sample parts selected by Party C" in text

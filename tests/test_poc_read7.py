@@ -24,6 +24,7 @@ from oidocs import api
 
 G = ROOT / "tests" / "fixtures" / "tohoku-merlion-en.yaml"
 H = ROOT / "tests" / "fixtures" / "chubu-mikawa-three-ja.yaml"
+HOSTED = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"  # the host (丙) signs the PoC
 WITH_STANDSTILL = ROOT / "tests" / "fixtures" / "startup-field-three-en.yaml"
 STANDSTILL_LINE = {"en": "the PoC stand-still lasts until the next agreement is signed",
                    "ja": "技術検証のスタンドスティルが次の契約の締結まで続くこと"}
@@ -130,3 +131,14 @@ def test_the_nda_lets_the_parties_talk_to_the_customer_that_will_host_the_poc(la
     assert said in article_titled(shipped_markdown(G, "nda", lang), title)
     h = shipped_markdown(H, "nda", lang)
     assert "at whose facility" not in h and "その施設において" not in h
+
+
+@pytest.mark.parametrize(("lang", "title", "said"), [
+    ("en", "Provided Materials", "The Measurement Data concerning Provided Materials provided by Party C, and those obtained at "
+                                 "the Site otherwise than from Provided Materials, shall be held jointly by Party A and Party C"),
+    ("ja", "提供資料", "丙が提供した提供資料に係る測定データ及び本施設において提供資料以外のものから得られた測定データは、甲及び丙が共同して保有し")])
+def test_a_signing_hosts_site_data_are_held_with_the_client_not_results(lang: str, title: str, said: str) -> None:
+    """The same gap where the host signs: what the sensors read at its line was a Result, not Measurement Data."""
+    text = " ".join(article_titled(shipped_markdown(HOSTED, "poc", lang), title).split())
+    assert said in text, text
+    assert "Data, other than the Measurement Data, that Party B obtains" in text or "測定データ以外のものは、本成果" in text
