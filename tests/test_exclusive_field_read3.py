@@ -154,7 +154,7 @@ def test_the_owners_sheet_lists_the_holders_free_licence_outside_the_field(lang:
     heading = re.search(r"^## (?:第(\d+)条（" + title + r"）|Article (\d+) \(" + title + r"\))", jda, flags=re.M)
     assert art and heading and art.group(1) == (heading.group(1) or heading.group(2))
     if lang == "en":
-        assert "Consider limiting it to named fields or products" in sheet
+        assert "trade it for named fields or products" in sheet  # read8 #5: the draft already ends it with exclusivity
         assert "one year after the research" not in sheet and "for a year after the research period" not in sheet
     else:
         assert "分野又は製品の限定" in sheet and "研究期間の満了後、正当な理由なく1年間" not in sheet

@@ -206,3 +206,24 @@ def test_a_large_company_may_tell_its_affiliates_who_need_to_know(doc: str, lang
     else:
         lead = "受領者が乙であるときは、受領者は、自己の関係会社" if doc == "nda" else "乙については、自己の関係会社"
         assert lead in body
+
+
+# --- #5: the funder's free licence outside the Field, drafted for the owner ------------------------
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_funders_free_licence_outside_the_field_ends_with_exclusivity_for_the_owner(lang: str, tmp_path: Path) -> None:
+    """Deal I, drafted for Rakuyo (the owner): Brandt's royalty-free licence in every other field ran 'for
+    the life of the Subject IP Rights', the funder's maximum. It now lasts until the Exclusive Period
+    ends, then Rakuyo licenses on reasonable terms with a royalty; drafted for Brandt, the old term stays."""
+    title = "本分野外における実施等" if lang == "ja" else "Practice outside the Field"
+    owner = " ".join(paragraphs(article_titled(shipped_markdown(DEAL_I, "jda", lang), title)))
+    holder = " ".join(paragraphs(article_titled(render(deal_changed(DEAL_I, tmp_path, acting_for="brandt"), "jda", lang), title)))
+    if lang == "en":
+        assert "This licence shall subsist until the Exclusive Period ends" in owner
+        assert "Rakuyo shall, upon the written request of Brandt, grant it a non-exclusive licence to continue that practice on reasonable terms (including a royalty)" in owner
+        assert "for the life of the Subject IP Rights" not in owner
+        assert "This licence shall subsist for the life of the Subject IP Rights" in holder
+    else:
+        assert "この通常実施権は、独占期間の満了まで存続し" in owner
+        assert "合理的な条件（実施料を含む。）により当該実施を継続するための非独占的な通常実施権を許諾する" in owner
+        assert "この通常実施権は、対象知的財産権の存続期間中存続し" in holder
