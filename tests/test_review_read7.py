@@ -185,7 +185,7 @@ def test_the_sheet_asks_for_english_names_when_the_parties_have_only_japanese(la
     assert ENGLISH_HEADING[lang] in sheet
     section = sheet[sheet.index(ENGLISH_HEADING[lang]):sheet.index("\n## ", sheet.index(ENGLISH_HEADING[lang]) + 3)]
     for name in ("東陽重工業株式会社", "三河精密加工株式会社", "株式会社ソラビジョン"):
-        line = next(line for line in section.splitlines() if line.startswith("- ") and name in line)
+        line = next(line for line in section.splitlines() if line.startswith("| ") and name in line)
         assert ("short name" in line and "address" in line) if lang == "en" else ("略称" in line and "住所" in line), line
     assert "en:" in section and "short_name" in section and "Party A" in section
     english = api.render_document(api.read_deal(H), "jda", lang="en", fmt="md").decode("utf-8")

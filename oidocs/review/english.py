@@ -39,6 +39,7 @@ def english_section(gaps: list[tuple[str, list[str]]], lang: str) -> list[str]:
         return []
     w = words(lang)
     sep = "、" if lang == "ja" else ", "
-    lines = [w["english_line"].format(name=name, fields=sep.join(label(f"party.{f}", lang) for f in fields))
-             for name, fields in gaps]
-    return [f"## {w['english']}", "", w["english_intro"], "", *(f"- {escape(line)}" for line in lines), ""]
+    rows = [f"| {escape(name)} | {escape(sep.join(label(f'party.{f}', lang) for f in fields))} |" for name, fields in gaps]
+    # a table, as the parties' own: a name is a cell, never the start of a line the reader could take for advice
+    return [f"## {w['english']}", "", w["english_intro"], "", f"| {w['english_party']} | {w['english_missing']} |",
+            "|---|---|", *rows, ""]
