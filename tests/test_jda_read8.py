@@ -227,3 +227,20 @@ def test_the_funders_free_licence_outside_the_field_ends_with_exclusivity_for_th
         assert "この通常実施権は、独占期間の満了まで存続し" in owner
         assert "合理的な条件（実施料を含む。）により当該実施を継続するための非独占的な通常実施権を許諾する" in owner
         assert "この通常実施権は、対象知的財産権の存続期間中存続し" in holder
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_sole_invention_is_tested_by_contribution_to_its_characteristic_features(lang: str) -> None:
+    """Deal I Art 2(f): 'independently of the work of the other Party ... contributed substantively' made
+    nearly every improvement Rakuyo made on Brandt's grippers a Joint Result. The definition now states the
+    joint-inventorship test: a contribution to the characteristic features, supplying information,
+    materials, data or funds, running tests or assisting under direction not being one."""
+    text = " ".join(paragraphs(article_titled(shipped_markdown(DEAL_I, "jda", lang), "定義" if lang == "ja" else "Definitions")))
+    if lang == "en":
+        assert "independently of the work of" not in text
+        assert ("contributed substantively to creating it, that is, to creating its characteristic features (providing "
+                "information, materials, facilities, data or funds, carrying out tests or measurements, or assisting under "
+                "another person’s direction is not by itself such a contribution)") in text
+    else:
+        assert "業務から独立してなされたもの" not in text
+        assert "すなわちその特徴的部分の創作に寄与していないものをいい" in text
