@@ -95,6 +95,10 @@ def test_the_university_lean_reaches_a_three_party_deal(lang: str) -> None:
     assert ("の選択により" if lang == "ja" else "as the University chooses") in practice
 
 
+STANDALONE = {"ja": "ただし、この利用には、当該著作物（これを複製し、又は翻案したものを含む。）を、それ自体を独立の製品（他の製品又は役務に組み込まれないソフトウェア製品をいう。）として第三者に販売し、又は頒布することを含まない。",
+              "en": ", but not selling or distributing that work (or any reproduction or adaptation of it) to third parties as a product in itself (a software product not built into another product or service)"}
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_other_side_of_a_university_deal_stays_balanced(tmp_path: Path, lang: str) -> None:
     """Drafting for the startup leaves the university articles balanced, as for nobody (the filing
@@ -105,7 +109,10 @@ def test_the_other_side_of_a_university_deal_stays_balanced(tmp_path: Path, lang
     for ja, en in TITLES.values():
         title = ja if lang == "ja" else en
         if title not in ("研究及び教育のための利用", "Research and Education Use"):
-            assert article_titled(startup, title) == article_titled(balanced, title), title
+            # read7 #10: drafted for the startup, the co-owners' free use of co-owned software leaves out its
+            # stand-alone sale; nothing else of these articles moves
+            leaned = article_titled(startup, title).replace(STANDALONE[lang], "")
+            assert leaned == article_titled(balanced, title), title
     assert "研究及び教育のための利用" not in startup and "Research and Education Use" not in startup
     assert "研究及び教育のための利用" not in balanced and "Research and Education Use" not in balanced
     assert "公表予定日から90日" in balanced or "ninety (90) days after the planned date" in balanced

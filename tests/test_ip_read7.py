@@ -126,3 +126,38 @@ def test_an_objected_background_item_goes_to_mediation_and_stays_the_proposers(l
         assert "the proposing Party may refer the matter to mediation at the Japan Intellectual Property Arbitration Center" in body
         assert "merely because it is not listed in the Schedule" in body
         assert "shall have no licence of it under this Article" in body
+
+
+# #10: the startup's position. The PoC's joint-result shares came from the later stage's shares without
+# saying so; a model trained on the others' data was joint, and co-owners could sell co-owned software.
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_poc_says_where_its_shares_come_from(lang: str) -> None:
+    """H PoC Art 14(2): 乙 2/3 and 丙 1/3 are the ratio of their planned JDA shares (40 : 20), stated."""
+    results = article_titled(_doc(api.read_deal(H), "poc", lang), "本成果の帰属" if lang == "ja" else "Ownership of the Results")
+    if lang == "ja":
+        assert "これらの持分は、各当事者が共同研究開発の成果について予定する持分のうち乙及び丙の持分（乙40パーセント及び丙20パーセント）の比による。" in results
+        assert "乙：3分の2" in results
+    else:
+        assert "in the ratio of the shares that the Parties plan for Party B and Party C in the results of the joint research and development (Party B 40 per" in results
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_drafted_for_the_startup_its_model_improvements_stay_its_own_and_co_owned_software_is_not_resold(
+        lang: str, tmp_path: Path) -> None:
+    """Drafted for 丙 (the startup): its own improvements of its background programs and model structures
+    are its Sole Inventions (trained parameters excepted); free use of co-owned software excludes stand-alone
+    sale; the sheet says so. Drafted for 乙 (H as shipped) none of it appears."""
+    sole = {"ja": "単独発明の帰属", "en": "Ownership of Sole Inventions"}
+    words = {"ja": ("丙が、自己の背景情報に含まれるプログラム又は学習モデルの構造", "学習済みのパラメータについては、この限りでない",
+                    "それ自体を独立の製品", "単独発明は他の当事者の業務から独立してなされたものに限られるため"),
+             "en": ("Where Party C improves a computer program, or the structure of a learning model", "this does not apply to the trained parameters",
+                    "as a product in itself", "A Sole Invention must be made independently of the other parties' work")}[lang]
+    startup = deal_changed(H, tmp_path, acting_for="sora")
+    jda = _doc(startup, "jda", lang)
+    assert words[0] in article_titled(jda, sole[lang]) and words[1] in article_titled(jda, sole[lang])
+    assert words[2] in article_titled(jda, PRACTICE[lang])
+    assert words[3] in _sheet(startup, lang)
+    sme = _doc(api.read_deal(H), "jda", lang)
+    assert words[0] not in sme and words[2] not in sme
+    assert words[3] not in _sheet(api.read_deal(H), lang)
