@@ -4,6 +4,8 @@ generated documents, register and review sheet.
 
 #1: a JDA whose own effective date falls before the PoC decision is due waits for the client's
 notice to proceed (its date is a floor), in Japanese (deal H) and in English (a two-party deal).
+#12: the register gives the MOU's end as the MOU words it (the JDA taking effect ends it).
+#7: with shared costs, each party's liability cap is what it has paid and must pay, not the budget.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import ROOT, article_titled, deal_changed, run
+from conftest import ROOT, article_number, article_titled, deal_changed, run
 from oidocs import api
 from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due, research_start
 
@@ -97,3 +99,41 @@ def test_a_jda_dated_within_the_mou_term_ends_the_mou_that_day_in_the_register(t
     assert "2028-03-10,Memorandum of Understanding,Article 10,Memorandum of Understanding: end,ends on the day the JDA takes effect" in rows
     assert "2031-03-10,Memorandum of Understanding,Article 10,Memorandum of Understanding: end of confidentiality,36 months after the MOU ends" in rows
     assert not any(r.startswith(("2028-05-09,Memorandum", "2031-05-09,Memorandum")) for r in rows)
+
+
+# --- #7: with shared costs, each party's cap is what it has paid and must pay --------------------
+
+def test_h_cap_is_each_partys_own_payments_not_the_whole_budget(tmp_path: Path) -> None:
+    deal = api.read_deal(H)
+    ja = article_titled(_md(deal, "jda", "ja"), "損害賠償及び責任の制限")
+    assert ("損害の原因となった事由が生じた日までに当該当事者が本契約に基づき支払った金額及び同日において支払うべき金額"
+            "（共同研究費の負担額を含む。）の合計額を上限とする。") in ja
+    assert "いずれか多い額" not in ja and "共同研究費の総額" not in ja, "乙 (30%) no longer answers for the whole budget"
+    # the carve-outs stay
+    assert "有体物（本試料等を含む。）の損壊により生じた損害については、この限りでない" in ja
+    text = _md(deal, "jda", "ja")
+    for words in ("故意又は重大な過失", "人の生命又は身体の侵害", f"{article_number(text, '秘密保持')}又は", "帰属若しくは譲渡"):
+        assert words in ja, words
+    en = article_titled(_md(deal, "jda", "en"), "Damages and Limitation of Liability")
+    assert ("shall be limited to the total of the amounts that the Party has paid under this Agreement up to the date on which "
+            "the event that caused the damage occurred and is obliged to pay under it as at that date (including its share of "
+            "the Shared Costs).") in en
+    assert "the greater of" not in en and "wilful misconduct or gross negligence" in en
+    # the sheet says what it means for the SME acted for
+    sheet = api.render_review(deal).decode()
+    assert "自社の責任は、自社が負担する分（共同研究費の30パーセント）のうちその日までに支払い、又は支払うべき額までに限られる" in sheet
+    assert "負担割合の小さい当事者から" in sheet
+    assert "Your own liability is limited to the part of your share (30 per cent of the shared costs)" in \
+        api.render_review(deal, lang="en").decode()
+
+
+def test_a_party_bearing_no_share_is_capped_at_the_shared_costs_and_a_figure_wins(tmp_path: Path) -> None:
+    free = deal_changed(H, tmp_path, jda__cost_shares={"toyo": 70, "mikawa": 30, "sora": 0})
+    ja = article_titled(_md(free, "jda", "ja"), "損害賠償及び責任の制限")
+    assert "（共同研究費を負担しない当事者については、同日までに各当事者が本契約に基づき負担し、又は負担すべき共同研究費の総額）" in ja
+    en = article_titled(_md(free, "jda", "en"), "Damages and Limitation of Liability")
+    assert "or, for a Party that bears no share of the Shared Costs, to the total of the Shared Costs" in en
+    fixed = deal_changed(H, tmp_path, jda__liability_cap=20_000_000)
+    ja = article_titled(_md(fixed, "jda", "ja"), "損害賠償及び責任の制限")
+    assert "損害賠償責任の総額は、金20,000,000円を上限とする" in ja and "支払った金額" not in ja
+    assert "共同研究費の30パーセント" not in api.render_review(fixed).decode()

@@ -162,8 +162,9 @@ class Jda(DocSection):
         "The research uses data about people (health, biometrics, behaviour): adds an article on ethics review, "
         "consent and the handling of personal information."))
     liability_cap: Positive | None = Field(None, description=(
-        "oidocs extension: a fixed cap on each party's liability, in yen; without it, the greater of what the party "
-        "paid and must pay and the whole of the shared costs (shared costs), or no overall cap (each bears its own)."))
+        "oidocs extension: a fixed cap on each party's liability, in yen; without it, what the party has paid and must "
+        "pay by the date of the event (shared costs; the whole of the shared costs for a party bearing no share), or "
+        "no overall cap (each bears its own)."))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
 
