@@ -137,3 +137,59 @@ def test_the_sheet_describes_the_poc_results_the_licence_takes(lang: str) -> Non
         assert "(other than what your own people made alone) are among the licensed rights, licensed exclusively only while the JDA" in sheet
     else:
         assert "その分野が独占的である間に限り独占的に許諾される" in sheet
+
+
+# --- #7: an exclusive licence carries commercialisation duties ----------------------------------------
+
+DILIGENCE = {"en": "Commercialisation", "ja": "事業化"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exclusive_licensee_must_sell_by_a_date_report_yearly_or_lose_exclusivity(lang: str) -> None:
+    """Licence 2(1) and 19: exclusive, worldwide, ten years renewable, and nothing to do but pay the minimum.
+    Now a first commercial sale by 2032-03-31 (three years from 2029-04-01), a yearly report, and, drafted for
+    Rakuyo, non-exclusivity after notice and 30 days if the date is missed or the minimum unpaid."""
+    text = shipped_markdown(I, "licence", lang)
+    body = article_titled(text, DILIGENCE[lang])
+    grant = article_number(text, GRANT[lang])
+    if lang == "en":
+        assert "shall make the first commercial sale of Licensed Products by March 31, 2032" in body
+        assert "shall report to Rakuyo in writing on its commercialisation" in body
+        assert "or has not paid the Minimum Royalty in full when due" in body
+        assert "within thirty (30) days after that notice reaches it, Rakuyo may, by a further written notice, make the Licence non-exclusive" in body
+        assert f"the undertakings of Rakuyo in {grant} that make the Licence exclusive no longer apply" in body
+    else:
+        assert "2032年3月31日（効力発生日から3年を経過する日）までに、本製品の最初の商業的な販売をしなければならない" in body
+        assert "30日以内にその不履行を是正しないときは、甲は、乙に対する書面による通知により、その通知が到達した日から本実施権を非独占的なものとすることができる" in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_drafted_for_the_licensee_the_first_sale_duty_is_softer_and_the_key_sets_the_years(lang: str, tmp_path: Path) -> None:
+    d = deal_changed(I, tmp_path, acting_for="brandt", licence__first_sale_years=5)
+    body = article_titled(_licence(d, lang), DILIGENCE[lang])
+    if lang == "en":
+        assert "by March 31, 2034 (the last day of five (5) years from the Effective Date)" in body
+        assert "without justifiable cause" in body and "consult in good faith" in body and "ninety (90) days" in body
+    else:
+        assert "2034年3月31日" in body and "正当な理由なく" in body and "誠実に協議し" in body and "90日" in body
+    non_exclusive = deal_changed(I, tmp_path, licence__exclusive=False, licence__licensor_practises=None)
+    assert DILIGENCE[lang] not in "\n".join(l for l in _licence(non_exclusive, lang).splitlines() if l.startswith("## "))
+
+
+def test_first_sale_years_needs_an_exclusive_licence(tmp_path: Path) -> None:
+    from oidocs.errors import DealError
+
+    with pytest.raises(DealError) as info:  # the CLI message names the key
+        deal_changed(I, tmp_path, licence__exclusive=False, licence__licensor_practises=None, licence__first_sale_years=2)
+    assert "first_sale_years" in str(info.value)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_register_dates_the_first_commercial_sale(lang: str) -> None:
+    from oidocs import api as _api
+
+    d = _api.read_deal(I)
+    csv = _api.render_calendar(d, lang=lang)[_api.calendar_names(d.deal_id)[1]].decode("utf-8")
+    row = next(line for line in csv.splitlines() if ("First commercial sale" in line or "最初の商業的な販売" in line))
+    assert row.startswith("2032-03-31,")
+    assert ("Yearly commercialisation report" in csv) if lang == "en" else ("事業化の状況の年次報告" in csv)

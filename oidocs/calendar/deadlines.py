@@ -22,7 +22,7 @@ from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
 from oidocs.deal.jda_costs import cost_advance, university_funded
 from oidocs.deal.localize import parties_abroad
-from oidocs.deal.royalties import licence_allocates, minimum_start
+from oidocs.deal.royalties import FIRST_SALE_YEARS, first_sale_due, licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
 from oidocs.deal.poc_rules import poc_sme_entrusted
@@ -321,6 +321,12 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
         add("licence.countries", None, "licence", "licence.prosecution", "licence_countries",
             words["licence_countries_rule"])
     _national_phase(deal, words, add)
+    if lic.exclusive:  # licence.diligence: the first-sale date and the yearly report
+        sale = first_sale_due(deal)
+        add("licence.first_sale", sale.due if sale else None, "licence", "licence.diligence", "licence_first_sale",
+            "" if sale else words["licence_first_sale_rule"].format(years=lic.first_sale_years or FIRST_SALE_YEARS))
+        add("licence.commercialisation", None, "licence", "licence.diligence", "licence_commercialisation",
+            words["licence_commercialisation_rule"])
     # Duties that follow an event or the end of the licence: by rule, in the order of the articles.
     add("licence.improvements", None, "licence", "licence.improvements", "licence_improvements",
         words["licence_improvements_rule"])

@@ -39,7 +39,7 @@ from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
-from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, licence_lean, licensor_practice, minimum_start, royalty_cap
+from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, first_sale_due, licence_lean, licensor_practice, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
                                    poc_standstill_talks_days, poc_term_floor, practice_due, research_start)
 from oidocs.document.labels import Labels
@@ -374,7 +374,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "exclusive_right_granted": exclusive_right_granted(deal), "filings_abroad": filings_abroad(deal),
             "licensor_practice": licensor_practice(deal), "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
             "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal),
-            "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal),
+            "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal), "first_sale_due": _record(first_sale_due(deal)),
             "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal),
             "standstill_floor": _asdict(poc_standstill_floor(deal)),
             "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),

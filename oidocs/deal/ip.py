@@ -168,6 +168,9 @@ class Licence(DocSection):
         "patent expires when absent; required when no patent or application is licensed."))
     licensor_practises: bool = Field(False, description=(
         "With exclusive: whether the licensor itself may practise in the field (stated either way)."))
+    first_sale_years: Positive | None = Field(None, description=(
+        "oidocs extension, with exclusive only: years from the effective date by which the licensee makes its first "
+        "commercial sale of a Licensed Product (3 when absent); missing it lets the licensor end the exclusivity."))
     insurance_amount: Positive | None = Field(None, description=(
         "oidocs extension: the minimum cover per occurrence, in the royalty's currency (yen when free), of the "
         "licensee's product liability insurance; without it the cover is an amount customary for such products."))
@@ -184,6 +187,8 @@ class Licence(DocSection):
             raise field_error("term_years", "licence_term_required")
         if "licensor_practises" in self.model_fields_set and not self.exclusive:
             raise field_error("licensor_practises", "licensor_practises_exclusive_only")
+        if self.first_sale_years is not None and not self.exclusive:
+            raise field_error("first_sale_years", "first_sale_years_exclusive_only")
         after = self.royalty.rate_after_patents_percent if self.royalty else None
         if after is not None:
             if not patents or all(r.kind in PATENT_KINDS for r in self.rights):

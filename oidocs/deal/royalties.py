@@ -220,3 +220,39 @@ def sublicence_share_applies(deal: Deal) -> bool:
     the licensor consents to it, and the review sheet says so instead of the share (seventh reading, G)."""
     lic = deal.licence
     return lic is not None and lic.sublicensable and not lic.royalty_free and lic.royalty is not None
+
+
+FIRST_SALE_YEARS = 3
+
+
+class FirstSale(NamedTuple):
+    """When an exclusive licensee's first commercial sale falls due (licence.diligence): ``due``, the last day
+    of ``years`` years counted from the licence's effective date or, when the licence takes effect before
+    the pack's joint research ends (``after_research``), from the day after the research period ends."""
+
+    due: dt.date
+    years: int
+    after_research: bool
+
+
+def first_sale_due(deal: Deal) -> FirstSale | None:
+    """The day by which an exclusive licensee makes its first commercial sale (licence.diligence), or None.
+
+    Only an exclusive licence carries the duty: it shuts the licensor out of the field, and a licensee that
+    shelves the technology while paying the minimum would keep it shut (eighth reading, #7). Counted from the
+    licence's effective date (``licence.first_sale_years``, three years by default: time to design a product
+    in, and short of most exclusive periods), or, for a licence that takes effect while the JDA's research
+    still runs, from the research's end, as the minimum royalty's start is (:func:`minimum_start`): nothing
+    can be sold before the research has produced it. None when the licence has no dated effective day, and
+    the Article then counts the years from the Effective Date in words.
+    """
+    lic, jda = deal.licence, deal.jda
+    if lic is None or not lic.exclusive:
+        return None
+    _, effective = deal.doc_dates("licence")
+    if effective is None:
+        return None
+    years = lic.first_sale_years or FIRST_SALE_YEARS
+    after_research = jda is not None and effective <= jda.end
+    start = jda.end + dt.timedelta(days=1) if jda is not None and after_research else effective
+    return FirstSale(add_years(start, years) - dt.timedelta(days=1), years, after_research)

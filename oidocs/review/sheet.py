@@ -16,7 +16,7 @@ from oidocs.deal.have_made import pairs
 from oidocs.deal.poc_rules import poc_insured
 from oidocs.clauses.library import Library
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.royalties import licensor_practice, sublicence_share_applies
+from oidocs.deal.royalties import FIRST_SALE_YEARS, licensor_practice, sublicence_share_applies
 from oidocs.deal.sequence import poc_review_days
 from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
@@ -145,6 +145,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
         practice = licensor_practice(deal)
         applied["licence.licensor_practises"] = {"research": "licensor_research_only", "supply": "licensor_research_supply"}.get(
             practice or "", practice == "yes")
+        if deal.licence.exclusive:  # licence.diligence counts the first sale in these years (read8 #7)
+            applied["licence.first_sale_years"] = deal.licence.first_sale_years or FIRST_SALE_YEARS
         if not sublicence_share_applies(deal):  # no share printed: agreed when consent is given
             applied["licence.royalty.sublicence_income_percent"] = "sublicence_on_consent"
     found: list[tuple[str, Any, str]] = []
