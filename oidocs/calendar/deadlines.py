@@ -325,8 +325,7 @@ def _licence(deal: Deal, words: dict[str, str], add: Any) -> None:
         sale = first_sale_due(deal)
         add("licence.first_sale", sale.due if sale else None, "licence", "licence.diligence", "licence_first_sale",
             "" if sale else words["licence_first_sale_rule"].format(years=lic.first_sale_years or FIRST_SALE_YEARS))
-        add("licence.commercialisation", None, "licence", "licence.diligence", "licence_commercialisation",
-            words["licence_commercialisation_rule"])
+        add("licence.commercialisation", None, "licence", "licence.diligence", "licence_commercialisation", words["licence_commercialisation_rule"])
     # Duties that follow an event or the end of the licence: by rule, in the order of the articles.
     add("licence.improvements", None, "licence", "licence.improvements", "licence_improvements",
         words["licence_improvements_rule"])
