@@ -41,7 +41,7 @@ def test_a_party_with_no_role_in_the_poc_owns_none_of_its_results(lang: str, sha
     if lang == "ja":  # the Japanese PoC names the parties 甲 乙 丙
         assert "甲及び乙の共有とする" in text
     else:
-        assert "co-owned by Aster and the University in the following shares" in text
+        assert "co-owned by Aster and the University in the shares below, which are in the ratio of the shares that the Parties plan" in text
     for line in shares:
         assert line in text
     assert outsider in text

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, article_titled, shipped_markdown
+from conftest import ROOT, article_number, article_titled, shipped_markdown
 from oidocs import api
 from oidocs.deal.sequence import poc_standstill_talks_days
 
@@ -83,33 +83,38 @@ def test_background_is_identified_by_one_rule_proposal_objection_and_the_schedul
     """Fifth reading A9: background named by one party's notice (definitions) beside a Schedule that changed
     only by agreement. Now the definition points at the Schedule, the Background article holds the one rule
     (proposal within 30 days, objection within 30 days, the Schedule as amended governs) and the Schedule's
-    closing line names that article by its subject, never by number (oidocs compare)."""
+    closing line cites that article and paragraph by computed numbers (seventh reading: a citation by subject
+    alone left a lawyer to find the paragraph)."""
     lang = "en" if path == E else "ja"
     jda = shipped_markdown(path, "jda", lang)
     schedule = jda[jda.rindex("\n## "):]
-    assert not re.search(r"Article \d+|第\d+条", schedule), schedule
+    title = "Ownership of Background IP Rights" if lang == "en" else "背景知的財産権の帰属"
+    paragraphs = re.findall(r"^\d+\. (.*)$", article_titled(jda, title), flags=re.M)
+    proposal = next(i for i, text in enumerate(paragraphs, 1) if "propose in writing" in text or "書面により提案" in text)
+    number = article_number(jda, title)
+    cited = f"{number}({proposal})" if lang == "en" else f"{number}第{proposal}項"
+    assert re.findall(r"Article \d+(?:\(\d+\))?|第\d+条(?:第\d+項)?", schedule) == [cited], schedule
     if lang == "en":
         assert "identifies in writing to" not in jda and "may be added to the Schedule only by the written agreement" not in jda
         assert re.search(r"“Background Information” means .* and that is listed in the Schedule, as information to be used "
                          r"for the Joint Research and Development, by the procedure of proposal and objection set out in "
-                         r"Article \d+;", jda)
+                         rf"{re.escape(cited)};", jda)
         article = article_titled(jda, "Ownership of Background IP Rights")
         assert "propose in writing to the other Party that technical information of its own" in article
         assert "Unless a Party receiving the proposal objects to it in writing, giving its reasons, within thirty (30) days " \
                "of receiving it, that information shall be added to the Schedule on the expiry of that period" in article
         assert "Background Information and Background IP Rights shall be as listed in the Schedule as amended under this " \
                "paragraph." in article
-        assert "by the procedure of proposal and objection set out in the Article on the ownership of Background IP " \
-               "Rights" in schedule
+        assert f"by the procedure of proposal and objection set out in {cited}, and Background Information" in schedule
     else:
         assert "書面により他の当事者に対して特定したもの" not in jda and "書面による合意によって本別紙に追加することができる" not in jda
-        assert re.search(r"「背景情報」とは、.*であって、本共同研究開発に用いるものとして、第\d+条に定める提案及び異議の手続により"
+        assert re.search(r"「背景情報」とは、.*であって、本共同研究開発に用いるものとして、" + cited + r"に定める提案及び異議の手続により"
                          r"別紙に記載されたものをいう。", jda)
         article = article_titled(jda, "背景知的財産権の帰属")
         assert "30日以内に、本共同研究開発に用いる自己の技術情報を特定して、その別紙への追加を他の当事者に書面により提案することができる" in article
         assert "提案の受領の日から30日以内に、これを受けた当事者から理由を示した書面による異議が述べられないときは" in article
         assert "異議が述べられたときは、全ての当事者が書面により合意したときに限り追加される" in article
-        assert "背景知的財産権の帰属に関する条に定める提案及び異議の手続により追加することができ" in schedule
+        assert f"{cited}に定める提案及び異議の手続により追加することができ" in schedule
 
 
 @pytest.mark.parametrize("path", [F, E], ids=lambda p: p.stem)

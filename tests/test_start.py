@@ -57,7 +57,7 @@ def full_starter(lang: str) -> str:
 def everything(lang: str) -> str:
     """Every commented key switched on: a structure to inspect, not a valid deal."""
     text = full_starter(lang)
-    for key in ("discloser", "cost_shares", "exclusive_field", "background_licence", "licensor_practises"):
+    for key in ("discloser", "cost_shares", "exclusive_field", "background_licence", "licensor_practises", "first_sale_years"):
         text = uncomment(text, key, 2)
     return text
 
