@@ -193,8 +193,6 @@ class Licence(DocSection):
         if after is not None:
             if not patents or all(r.kind in PATENT_KINDS for r in self.rights):
                 raise field_error("royalty.rate_after_patents_percent", "rate_after_patents_nothing_left")
-            if self.term_years is None:
-                raise field_error("term_years", "rate_after_patents_needs_term")
             if self.royalty is not None and after > self.royalty.rate_percent:
                 raise field_error("royalty.rate_after_patents_percent", "rate_after_patents_too_high",
                                   after=f"{after:g}", rate=f"{self.royalty.rate_percent:g}")
