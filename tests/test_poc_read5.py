@@ -60,12 +60,14 @@ def test_the_client_may_measure_what_it_receives_but_the_ban_stays(lang: str) ->
     anything Kiyosu provided (only Kiyosu was exempt)."""
     text = art(poc(lang), "no_analysis", lang)
     if lang == "ja":
-        assert "乙が本契約に基づき甲から引渡しを受けた本報告書、データ、部品、試作品その他の物を、別紙に定める方法により本検証目的に必要な範囲で" in text
+        assert "乙が本契約に基づき甲から引渡しを受けた本報告書、データ、部品、試作品その他の物" in text
+        assert "を、別紙に定める方法により本検証目的に必要な範囲で" in text
         assert "検査し、測定し、及び試験すること" in text
         assert "開示又は提供をした当事者の事前の書面による承諾を得ることなく" in text
     else:
         assert ("nor prevent Toyokawa from inspecting the Report, data, parts, prototypes and other items that Kiyosu "
-                "delivers to it under this Agreement and measuring and testing them, by the methods set out in the "
+                "delivers to it under this Agreement") in text
+        assert ("and measuring and testing them, by the methods set out in the "
                 "Schedule to the extent necessary for the Verification Purpose") in text
         assert "without the prior written consent of the Party that disclosed or provided it" in text
 
@@ -78,11 +80,12 @@ def test_parts_made_from_the_clients_blanks_are_its_own_and_come_with_the_report
     report = art(text, "report", lang)
     results = number(text, "results", lang)
     if lang == "ja":
-        assert "甲が本検証の過程で提供資料から製作した部品、試作品その他の物は、その加工の価値にかかわらず、製作された時から乙の所有とし" in report
+        assert "甲が本検証の過程で提供資料から製作した部品、試作品その他の物（次項により甲に留保されるものを除く。）は、その加工の価値にかかわらず、製作された時から乙の所有とし" in report
         assert "本報告書と共に乙に引き渡す" in report and f"{results}の定めによる" in report
     else:
         assert ("Parts, prototypes and other tangible items that Kiyosu makes from the Client Materials in the course of the "
-                "Verification shall belong to Toyokawa from the time they are made, whatever the value of the work "
+                "Verification (other than what the following paragraph keeps for Kiyosu) shall belong to Toyokawa from the time "
+                "they are made, whatever the value of the work "
                 "done on them") in report
         assert "deliver them (other than those consumed in the Verification) to Toyokawa together with the Report" in report
         assert f"embodied in those items shall be governed by {results}" in report
@@ -96,12 +99,12 @@ def test_the_client_may_use_the_report_it_paid_for_even_without_a_jda(lang: str,
     performer = art(poc(lang, variant(tmp_path, lambda d: d.update(acting_for="kiyosu"))), "report_rights", lang)
     if lang == "ja":
         assert "次段階契約の締結の有無にかかわらず、本報告書、これと共に引き渡されたデータ及び" in client
-        assert "引渡しを受けた物を、自己の組織内において" in client
+        assert "自己の所有となる物（同条に定める貸与品については、貸与期間中に限る。）を、自己の組織内において" in client
         assert "自己の製品の設計、開発、製造及び調達に関する評価及び判断のために、無償かつ期間の制限なく利用することができる" in client
         assert "本目的に係る自己の製品に関する評価及び判断" in performer and "調達" not in performer
         assert "第三者に開示してはならず" in client
     else:
-        assert "may use the Report, the data delivered with it and the items delivered to it under" in client
+        assert "may use the Report, the data delivered with it and the items that belong to it under" in client
         assert ("within its own organisation, free of charge, without "
                 "limit of time and whether or not the Next Agreement is concluded") in client
         assert "decide on the design, development, manufacture and procurement of its own products" in client

@@ -79,14 +79,14 @@ def test_the_report_rules_agree_on_use_confidentiality_and_testing(path: Path, l
     if lang == "ja":
         assert "使用の制限を受けない" not in use and "の規定を遵守する" not in use
         assert f"この権利に基づく利用には、{conf}に定める目的外使用の禁止を適用しない" in third
-        assert "引渡しを受けた物を、自己の組織内において" in third
+        assert "自己の所有となる物（同条に定める貸与品については、貸与期間中に限る。）を、自己の組織内において" in third
         assert f"{conf}が効力を有する間、引き続き" in fourth and "秘密情報とする" in fourth
         assert "同条に定める目的外使用の禁止は、前二項が認める利用を除き、当該情報に適用する" in fourth
         assert f"その他{rights}が認める利用に必要な範囲で" in ban and "どのように製作したかを知るために" in ban
     else:
         assert "is not limited by the restriction on use" not in use and "shall comply with" not in use
         assert f"the restriction on use in {conf} does not apply to the use it permits" in third
-        assert "the items delivered to it under" in third
+        assert "the items that belong to it under" in third
         assert f"remains its Confidential Information for as long as {conf} remains in force" in fourth
         assert "applies to that information except for the uses that the two preceding paragraphs permit" in fourth
         assert f"otherwise to the extent necessary for the uses that {rights} permits" in ban

@@ -63,3 +63,83 @@ def test_the_clients_sheet_says_what_the_tests_may_use_up(lang: str, said: str) 
     """The client's sheet tells it to name in the Schedule what may be lost in the tests; the performer's does not."""
     assert said in _flat(_sheet(G, lang))
     assert "may be lost in the tests" not in _sheet(I, "en")
+
+
+# --- #3: what the performer fits to the client's materials stays its own, lent until the decision ---
+REPORT = {"en": "Submission and Acceptance of the Report", "ja": "本報告書の提出及び検収"}
+USE = {"en": "Use of the Report", "ja": "本報告書の利用"}
+STEP = {"en": "Moving to the Next Stage", "ja": "次段階への移行"}
+
+
+@pytest.mark.parametrize(("lang", "kept", "loan", "ret"), [
+    ("en", "the sensors, electronic circuits and other parts, devices and equipment of Rakuyo, and the software (including "
+           "firmware) of Rakuyo, that Rakuyo fits to, installs in or builds into the Client Materials or the items referred to "
+           "in that paragraph in the course of the Verification (the “Lent Items”) shall remain the property of Rakuyo",
+     "Brandt may keep and use the Lent Items, with the items to which they are fitted, free of charge and only for evaluating "
+     "the results of the Verification for the Verification Purpose, until the day on which Brandt gives notice of its decision "
+     "under {step} or, if it gives no such notice, until the last day of the period set there for that decision (the “Loan "
+     "Period”). The software among the Lent Items is provided in object code only",
+     "Within thirty (30) days after the Loan Period ends, Brandt shall, as Rakuyo chooses, either allow Rakuyo to remove the "
+     "Lent Items or return them to Rakuyo"),
+    ("ja", "甲が本検証の過程で提供資料又は同項の物に取り付け、組み込み、又はインストールした甲のセンサー、電子回路その他の部品、装置"
+           "及び機器並びに甲のソフトウェア（ファームウェアを含む。）（以下「貸与品」という。）は、取り付け、組み込み、又はインストール"
+           "された後も甲の所有に属し",
+     "乙は、乙が{step}に基づきその判断を通知した日又はその通知がないときは同条に定める判断の期限の日まで（以下「貸与期間」という。）、"
+     "貸与品を、これが取り付けられた物と共に、本検証目的のために本検証の結果を評価する目的に限り、無償で保管し、及び使用することが"
+     "できる。貸与品のうちソフトウェアは、オブジェクトコードの形式でのみ提供される",
+     "乙は、貸与期間の満了後30日以内に、甲の選択に従い、甲に貸与品を取り外させ、又は貸与品を甲に返還する。")])
+def test_the_performers_skin_and_firmware_stay_its_own_lent_until_the_decision(lang: str, kept: str, loan: str, ret: str) -> None:
+    """I PoC Art 4(5): Brandt became owner of the gripper prototypes carrying Rakuyo's skin and firmware and kept them
+    for ever. Now the fitted parts and software stay Rakuyo's, are lent for the evaluation until Brandt's decision
+    (Art 16), then removed or returned at Rakuyo's choice; drafted for Rakuyo, Brandt pays the carriage back."""
+    poc = shipped_markdown(I, "poc", lang)
+    text = _flat(article_titled(poc, REPORT[lang]))
+    step = article_number(poc, STEP[lang])
+    for said in (kept, loan.format(step=step), ret):
+        assert said in text, text
+    assert ("the cost of sending the Lent Items or those items to Rakuyo shall be borne by Brandt" in text
+            or "貸与品又は当該物を甲に送付する費用は、乙の負担とする。" in text)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "and the items that belong to it under {report} (and the Lent Items under that Article, only during the Loan Period) "
+           "within its own organisation, free of charge, without limit of time"),
+    ("ja", "及び{report}により自己の所有となる物（同条に定める貸与品については、貸与期間中に限る。）を、自己の組織内において")])
+def test_the_clients_free_evaluation_reaches_the_lent_items_only_while_lent(lang: str, said: str) -> None:
+    """I PoC Art 15(3) let Brandt use 'the items delivered to it under Article 4' free and for ever; Art 12(2) lets it
+    test the Lent Items only during the loan; both survive the Agreement with Art 4's loan."""
+    poc = shipped_markdown(I, "poc", lang)
+    report = article_number(poc, REPORT[lang])
+    assert said.format(report=report) in _flat(article_titled(poc, USE[lang]))
+    no_analysis = _flat(article_titled(poc, "No Analysis" if lang == "en" else "解析等の禁止"))
+    assert ("(the Lent Items under " + report + " only during the Loan Period)") in no_analysis or \
+        ("（" + report + "に定める貸与品については、貸与期間中に限る。）") in no_analysis
+    survival = _flat(article_titled(poc, "Survival" if lang == "en" else "存続条項"))
+    assert (report + " (only as regards the ownership and delivery of the items made from the Client Materials and the "
+            "ownership, loan, return and purchase of the Lent Items)") in survival or \
+        (report + "（提供資料から製作された物の帰属及び引渡し並びに貸与品の帰属、貸与、返還及び買受けに関する部分に限る。）") in survival
+
+
+@pytest.mark.parametrize(("lang", "longer", "carriage"), [
+    ("en", "(or, where that notice is that Merlion will conclude the Next Agreement, until the day on which the Next Agreement "
+           "takes effect or three (3) months have passed since that notice, whichever is earlier)",
+     "and shall bear the cost of transporting the Lent Items and those items both ways"),
+    ("ja", "（乙が次段階契約を締結する旨を通知したときは、次段階契約が効力を生じた日又は当該通知から3か月を経過した日のいずれか早い日）",
+     "貸与品及び当該物の往復の輸送の費用は、甲の負担とする。")])
+def test_drafted_for_the_client_the_loan_runs_into_the_negotiations_and_the_performer_pays_carriage(
+        lang: str, longer: str, carriage: str) -> None:
+    """G (drafted for the client Merlion): the loan lasts while the Next Agreement is negotiated, up to three months,
+    and the University bears the transport both ways; deal I (for the performer) has neither."""
+    text = _flat(article_titled(shipped_markdown(G, "poc", lang), REPORT[lang]))
+    assert longer in text and carriage in text, text
+    mine = _flat(article_titled(shipped_markdown(I, "poc", lang), REPORT[lang]))
+    assert "three (3) months have passed since that notice" not in mine and "当該通知から3か月" not in mine
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "stay its property (the Lent Items); only what is made from your materials becomes yours"),
+    ("ja", "自社の所有となるのは自社の資料から製作された物に限られる")])
+def test_the_clients_sheet_says_the_fitted_parts_must_go_back(lang: str, said: str) -> None:
+    """Merlion's sheet warns that the performer's fitted parts go back after the decision unless it buys them."""
+    assert said in _flat(_sheet(G, lang))
+    assert "(the Lent Items)" not in _flat(_sheet(I, "en"))
