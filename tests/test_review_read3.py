@@ -112,7 +112,9 @@ def test_the_deadline_register_names_the_stage_the_deal_goes_to() -> None:
     mou_end = next(r for r in rows if "基本合意書の終了日" in r)
     assert "ライセンス契約が効力を生じた日に終了" in mou_end
     standstill = next(r for r in rows if "スタンドスティル" in r)
-    assert standstill.startswith("2028-08-30,") and "第16条" in standstill
+    # the licence's effective date ends it (read8 #14), the long-stop staying in the rule
+    assert standstill.startswith("2028-07-01,") and "第16条" in standstill and "ライセンス契約の効力発生日" in standstill
+    assert "遅くとも2028-08-30に終了する" in standstill
 
 
 def test_a_licence_that_ends_with_its_last_patent_is_not_renewed() -> None:

@@ -18,8 +18,9 @@ from oidocs.content import templates_path
 from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
-                                   poc_report_due, poc_review_days, poc_standstill_end, poc_term_end, research_start)
+                                   poc_report_due, poc_review_days, poc_term_end, research_start)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
+from oidocs.calendar.fixed import standstill_row
 from oidocs.deal.jda_costs import cost_advance, university_funded
 from oidocs.deal.localize import parties_abroad
 from oidocs.deal.royalties import FIRST_SALE_YEARS, first_sale_due, licence_allocates, minimum_start
@@ -118,9 +119,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         following = next((d for d in ("jda", "licence") if d in docs_in(deal)), "next")
         add("poc.decision", poc_decision_due(deal), "poc", "poc.next_step", "poc_decision",
             words["poc_decision_rule"].format(months=poc.decision_months), next=words[f"stage_{following}"])
-        if (standstill := poc_standstill_end(deal)) is not None:
-            add("poc.standstill_end", standstill, "poc", "poc.next_step", "poc_standstill_end",
-                words["poc_standstill_rule"])
+        standstill_row(deal, words, add)  # the Next Agreement's effective date when the deal fixes it
         add("poc.long_stop", poc_term_end(deal), "poc", "poc.term", "poc_long_stop", words["poc_long_stop_rule"])
         add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
             words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))

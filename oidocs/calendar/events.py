@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
+from oidocs.calendar.fixed import first_offer_row
 from oidocs.deal.model import Deal
 from oidocs.deal.royalties import exclusive_right_granted, income_sharers, licence_lean
 from oidocs.deal.sequence import add_months
@@ -62,6 +63,7 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
     if "ip.joint_filing.licensing" in clauses and not (jf is not None and jf.third_party_licence == "free"):
         add("jda.consent_reply", None, "jda", "ip.joint_filing.licensing", "jda_consent_reply",
             words["jda_consent_reply_rule"].format(days=CONSENT_DAYS))
+    first_offer_row(deal, clauses, words, add)  # a large co-owner offers manufacture to the smaller ones first
     ef = ip.exclusive_field if ip else None
     if ef is None:
         return
@@ -82,8 +84,15 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
         add("jda.request_standstill", None, "jda", "ip.exclusive_field.licence", "jda_request_standstill",
             words["jda_request_standstill_rule"].format(limit=limit))
     if "ip.exclusive_field.consideration" in clauses:
+        # The pack's exclusive licence from the owner to the holder is that agreement for the rights it licenses
+        # (licence.jda_background): the request is left only for the results it does not license (read8 #14).
+        lic = deal.licence
+        signed = deal.doc_dates("licence")[0] if lic is not None else None
+        rest = (lic is not None and lic.exclusive and (lic.licensor, lic.licensee) == (ef.owner, ef.holder)
+                and signed is not None)
         add("jda.licence_request", add_months(jda.end, REQUEST_MONTHS), "jda", "ip.exclusive_field.consideration",
-            "jda_licence_request", words["jda_licence_request_rule"].format(months=REQUEST_MONTHS))
+            "jda_licence_request_rest" if rest else "jda_licence_request",
+            words["jda_licence_request_rule"].format(months=REQUEST_MONTHS), signed=signed.isoformat() if signed else "")
 
 
 
