@@ -165,7 +165,12 @@ def test_the_holders_sheet_names_the_prosecution_costs_and_the_dated_trigger(tmp
     path.write_text(D.read_text(encoding="utf-8").replace("acting_for: univ", "acting_for: helix"), encoding="utf-8")
     sheet = _sheet(path, "en")
     assert "you reimburse Kansai National University half of the filing, prosecution and maintenance costs" in sheet
-    assert "within six months after the research period ends" in sheet
+    # the day the loss Article prints (read8 #10: the sheet gave the rule beside a dated Article)
+    from oidocs import api
+    from oidocs.deal.sequence import practice_due
+
+    due = practice_due(api.read_deal(path))
+    assert due is not None and f"begun practising in the field (prototypes and preparing sales count) by {due.isoformat()}" in sheet
 
 
 def test_the_owners_sheet_in_deal_b_lists_the_assigning_partys_free_licence() -> None:

@@ -136,3 +136,125 @@ def test_the_rate_option_names_the_valid_claim_rule(lang: str, label: str) -> No
     assert label in sheet and "rate after the patents lapse" not in sheet and "特許消滅後の料率" not in sheet
     consideration = _markdown(DEAL_I, "licence", lang)
     assert ("Valid Claim" if lang == "en" else "有効クレーム") in consideration
+
+
+# 10. Each advice and unfavourable line is built from the value or article it cites.
+
+def _items(sheet: str, heading: str) -> list[str]:
+    """The numbered items of the section whose heading starts with ``heading``, each with its paragraph."""
+    part = next(p for p in re.split(r"^## ", sheet, flags=re.M) if p.startswith(heading))
+    return [m.group(0) for m in re.finditer(r"^\d+\. .*(?:\n   .*)?", part, flags=re.M)]
+
+
+def _cited(item: str, doc: str) -> list[str]:
+    """The article labels an item cites in ``doc`` ("JDA" / "共同研究開発契約")."""
+    return re.findall(rf"{doc} (Article \d+|第\d+条)", item.split("\n")[0])
+
+
+ADVICE = {"en": "Advice", "ja": "留意事項"}
+UNFAVOURABLE = {"en": "Terms unfavourable", "ja": "Rakuyo Haptics K.K.（甲）に不利な条項"}
+JDA = {"en": "JDA", "ja": "共同研究開発契約"}
+LICENCE = {"en": "licence agreement", "ja": "ライセンス契約"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path", [DEAL_I, MIRAI])
+def test_no_advice_that_neither_licence_says_which_prevails(path: Path, lang: str) -> None:
+    """Deal I and MIRAI: the JDA's Schedule lists nothing for the licensor and both agreements say which
+    governs: no "two licences ... neither says which prevails" item, whose advice could not be followed."""
+    sheet = _sheet(path, lang)
+    assert "neither says which prevails" not in sheet and "どちらが優先するかの定めがない" not in sheet
+    assert ("Two licences of the same rights" not in sheet) and ("同じ権利の二" not in sheet)
+    schedule = _markdown(path, "jda", lang).split("## 別紙" if lang == "ja" else "## Schedule")[-1]
+    assert ("Nothing at signing" if lang == "en" else "締結時点でなし") in schedule or "なし" in schedule
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_two_licences_of_listed_rights_say_which_one_applies(tmp_path: Path, lang: str) -> None:
+    """MIRAI with its licence signed on the JDA's day: the JDA's Schedule lists the licensed patent, and the
+    item names it and says what the two cited Articles say (the licence governs in its field and territory)."""
+    from conftest import deal_changed
+    from oidocs import api
+
+    deal = deal_changed(MIRAI, tmp_path, licence__date="2027-11-01")
+    sheet = api.render_review(deal, lang=lang).decode("utf-8")
+    item = next(i for i in _items(sheet, ADVICE[lang]) if ("Two licences" in i or "同じ権利の二つ" in i))
+    assert "neither says" not in item and "優先するかの定めがない" not in item
+    jda = api.render_document(deal, "jda", lang=lang, fmt="md").decode("utf-8")
+    schedule = jda.split("## 別紙" if lang == "ja" else "## Schedule")[-1]
+    assert "光ファイバー振動検知装置" in item and "光ファイバー振動検知装置" in schedule
+    jda_article = _cited(item, JDA[lang])[0]
+    licence_article = _cited(item, LICENCE[lang])[0]
+    assert ("Separate Licence Agreement" if lang == "en" else "本ライセンス契約") in _article_in(jda, jda_article)
+    licence = api.render_document(deal, "licence", lang=lang, fmt="md").decode("utf-8")
+    assert ("Joint Research Agreement" if lang == "en" else "共同研究開発契約") in _article_in(licence, licence_article)
+    assert ("in its field and territory" if lang == "en" else "分野及び地域") in item
+
+
+def _article_in(markdown: str, label: str) -> str:
+    for part in re.split(r"^## ", markdown, flags=re.M):
+        if part.startswith((f"{label}（", f"{label} (")):
+            return " ".join(part.split())
+    raise AssertionError(f"no {label}")
+
+
+def _iso(text: str) -> set[str]:
+    """Every date written in ``text`` (January 4, 2030 / 2030年1月4日 / 2030-01-04), as YYYY-MM-DD."""
+    import datetime as dt
+
+    found = set(re.findall(r"\d{4}-\d{2}-\d{2}", text))
+    for y, m, d in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text):
+        found.add(dt.date(int(y), int(m), int(d)).isoformat())
+    for month, d, y in re.findall(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", text):
+        found.add(dt.datetime.strptime(f"{month} {d} {y}", "%B %d %Y").date().isoformat())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("acting", ["rakuyo", "brandt"])
+def test_the_practice_deadline_is_the_date_the_jda_gives(tmp_path: Path, lang: str, acting: str) -> None:
+    """Deal I: JDA Art 12 has Brandt begin practising 'by January 4, 2030'; the sheet said 'within six months
+    after the research period ends (at the latest six months before exclusivity ends)'. For either side the
+    item now gives the Article's date."""
+    from conftest import deal_changed
+    from oidocs import api
+
+    deal = deal_changed(DEAL_I, tmp_path, acting_for=acting)
+    sheet = api.render_review(deal, lang=lang).decode("utf-8")
+    heading = "Terms unfavourable" if lang == "en" else next(
+        p for p in re.findall(r"^## (.*に不利な条項)", sheet, flags=re.M))
+    jda = api.render_document(deal, "jda", lang=lang, fmt="md").decode("utf-8")
+    label = re.search(r"^## (Article \d+|第\d+条)[ （(]+(?:Loss of Exclusivity|独占性の喪失)", jda, flags=re.M).group(1)  # type: ignore[union-attr]
+    loss = next(i for i in _items(sheet, heading) if _cited(i, JDA[lang]) == [label])
+    article = _article_in(jda, _cited(loss, JDA[lang])[0])
+    if acting == "rakuyo":  # the JDA dated: the Article and the item give the same day
+        assert "2030-01-04" in _iso(article) and "2030-01-04" in loss
+        assert "six months after the research period ends" not in loss and "満了から6か月" not in loss
+    else:  # drafted for Brandt the JDA takes effect on its notice: both give the rule, half-way floor included
+        assert not _iso(article) - {"2032-01-04"} and not _iso(loss)
+        assert ("not before half-way" in loss) if lang == "en" else ("半分より前" in loss)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_exclusive_licence_line_states_the_licences_term(lang: str) -> None:
+    """Deal I: the licence runs ten years and renews yearly (its term Article); the sheet said 'until the last
+    licensed patent lapses'."""
+    sheet = _sheet(DEAL_I, lang)
+    item = next(i for i in _items(sheet, UNFAVOURABLE[lang]) if "means nothing" in i or "意味を失う" in i)
+    assert "until the last licensed patent lapses" not in item and "最後の許諾特許が消滅するまで" not in item
+    assert ("10 years from its effective date, then renewed a year at a time" if lang == "en"
+            else "効力発生日から10年。その後は、通知がなければ1年ずつ更新される") in item
+    term = _article(DEAL_I, "licence", lang, next(
+        label for label in re.findall(r"^## (Article \d+|第\d+条)[（ ]\(?(?:Term|有効期間)", _markdown(DEAL_I, "licence", lang), flags=re.M)))
+    assert ("ten (10) years" if lang == "en" else "10年") in term and ("renewed" if lang == "en" else "更新") in term
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path", [DEAL_I, MIRAI, NAGOYA, KISO])
+def test_no_two_advice_paragraphs_are_the_same(path: Path, lang: str) -> None:
+    """Deal I's advice 4 and 5 were one paragraph twice (JDA Art 14, then Art 15)."""
+    items = _items(_sheet(path, lang), ADVICE[lang])
+    paragraphs = [i.split("\n", 1)[1].strip() for i in items if "\n" in i]
+    assert len(paragraphs) == len(set(paragraphs)), [p[:80] for p in paragraphs if paragraphs.count(p) > 1]
+    titles = [i.split("**")[1] for i in items]
+    assert len(titles) == len(set(titles)) or len(paragraphs) == len(set(paragraphs))

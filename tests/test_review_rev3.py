@@ -134,15 +134,17 @@ def test_the_sme_is_told_it_carries_the_universitys_filing_costs(lang: str) -> N
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_two_licences_of_the_same_rights_are_flagged(lang: str) -> None:
-    """The JDA licenses the startup's background IP and the licence agreement licenses the same
-    patent: the sheet says so and which to make prevail; a deal without a background licence has no such item."""
-    title = "Two licences of the same rights" if lang == "en" else "同じ権利の二重の実施許諾"
-    sheet = _sheet(MIRAI, lang)
+def test_two_licences_of_the_same_rights_are_flagged(lang: str, tmp_path: Path) -> None:
+    """The JDA licenses the startup's background IP and its Schedule lists the patent the licence agreement
+    licenses (licence signed with the JDA): the sheet says so and which one applies, citing both Articles.
+    Signed later, the Schedule lists nothing and there is no such item (read8 #10); nor without a background licence."""
+    title = "Two licences of the same rights" if lang == "en" else "同じ権利の二つの実施許諾"
+    text = MIRAI.read_text(encoding="utf-8").replace("  date: 2029-04-15", "  date: 2027-11-01", 1)
+    sheet = _sheet(MIRAI, lang, text, tmp_path)
     line = next((line for line in sheet.splitlines() if title in line), "")
     assert ("JDA Article" if lang == "en" else "共同研究開発契約 第") in line
-    assert ("licence agreement Article 2" if lang == "en" else "ライセンス契約 第2条") in line
-    assert title not in _sheet(DEAL_A, lang)
+    assert ("licence agreement Article 7" if lang == "en" else "ライセンス契約 第7条") in line
+    assert title not in _sheet(MIRAI, lang) and title not in _sheet(DEAL_A, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

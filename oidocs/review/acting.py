@@ -19,7 +19,7 @@ from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
 from oidocs.deal.jda_costs import cost_advance, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
-from oidocs.deal.sequence import exclusivity_end
+from oidocs.deal.sequence import exclusivity_end, practice_due
 from oidocs.document.tree import Document
 from oidocs.review.cite import articles_say, cite
 from oidocs.writers.markdown import escape
@@ -64,6 +64,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "n_parties": len(deal.parties), "name": lambda key: names.get(key, str(key)), "lang": lang,
         "grouped": lambda amount: f"{int(amount):,}",  # an amount as people write it (1,000,000)
         "exclusivity_end": ends.isoformat() if ends else None,  # the clauses' exclusivity_end
+        "practice_due": due.isoformat() if (due := practice_due(deal)) else None,  # the loss Article's date
         "licence_lean": licence_lean(deal),  # the clauses' licence_lean (who funds foreign prosecution)
         "poc_host": poc_host(deal),  # the value the PoC's clauses read: a rule says what they say
         "poc_sme_entrusted": poc_sme_entrusted(deal),  # the fee Article's 60-day paragraph (large client, SME)

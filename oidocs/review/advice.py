@@ -24,7 +24,7 @@ from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
 from oidocs.review.site import site_hosts
-from oidocs.review.undertaking import undertaking
+from oidocs.review.undertaking import two_licences, undertaking
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
 SMALL = ("sme", "startup")
@@ -111,7 +111,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
     out += _territory_patents(deal, lang)
-    out += _two_licences(deal, lang)
+    out += [Finding(*row) for row in two_licences(deal, lang)]
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
     out += [Finding(rule, path, value, clauses, values) for rule, path, value, clauses, values in long_stop_findings(deal, lang)]
@@ -234,23 +234,6 @@ def _background_exclusive_elsewhere(deal: Deal, lang: str) -> list[Finding]:
         "licensor": names[lic.licensor], "licensee": names[lic.licensee],
         "rights": sep.join(plain(r.title) for r in lic.rights), "field": plain(lic.field),
         "others": ("、" if lang == "ja" else " and ").join(left_out)})]
-
-
-def _two_licences(deal: Deal, lang: str) -> list[Finding]:
-    """The JDA's licence of background IP and the licence agreement both licensing the licensor's rights.
-
-    The licence agreement's rights are the licensor's background IP: with ``ip.background_licence``
-    naming the licensor, the licensee holds two licences of the same rights on terms that differ
-    (royalty, field, term, termination), and nothing says which one governs.
-    """
-    ip, lic = deal.ip, deal.licence
-    bl = ip.background_licence if ip else None
-    if bl is None or lic is None or deal.jda is None or lic.licensor not in (bl.licensors or [p.key for p in deal.parties]):
-        return []
-    names = {p.key: plain(p.name) for p in deal.parties}
-    return [Finding("two_licences", "licence.licensor", lic.licensor, values={
-        "licensor": names[lic.licensor], "licensee": names[lic.licensee],
-        "rights": ("、" if lang == "ja" else "; ").join(plain(r.title) for r in lic.rights)})]
 
 
 def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:

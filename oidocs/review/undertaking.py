@@ -9,6 +9,7 @@ F5: "実施料が定められておらず" beside a licence at 3 %).
 
 from __future__ import annotations
 
+from oidocs.deal.background import licensed_background
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import labels_for
 
@@ -29,8 +30,38 @@ def undertaking(deal: Deal, lang: str, path: str, grant: str, option: str, licen
         return ("royalty_undertaking", path, None, (grant,), {"option": option})
     names = {p.key: plain(p.name) for p in deal.parties}
     rule = "royalty_in_licence" if deal.jda is not None else "royalty_in_licence_poc"  # the IP articles' document
-    return (rule, path, None, (grant, "licence.jda_background", "licence.consideration"), {
-        "licensor": names[lic.licensor], "licensee": names[lic.licensee], "price": price(deal, lang)})
+    values = {"licensor": names[lic.licensor], "licensee": names[lic.licensee], "price": price(deal, lang)}
+    if deal.jda is not None and path.startswith("ip.background_licence"):
+        # the JDA's Article on background IP, not on the results: its own line, built from its Schedule (read8 #10)
+        rule = "royalty_in_licence_background"
+        listed = _titles([r.title for r in licensed_background(deal)], lang)
+        values.update(rights=_titles([r.title for r in lic.rights], lang), listed=(
+            (f"{listed}が記載されている" if listed else "何も記載されていない") if lang == "ja" else listed or "nothing"))
+    return (rule, path, None, (grant, "licence.jda_background", "licence.consideration"), values)
+
+
+def two_licences(deal: Deal, lang: str) -> list[Row]:
+    """The JDA's Schedule lists background rights of the licensor that the pack's licence also licenses.
+
+    The JDA's background Article and the licence's Article on the JDA say which governs (the licence,
+    for its rights, field and territory): the sheet says so and what is left to check. Where the
+    Schedule lists none of them, there is no second licence to speak of (eighth reading #10: "neither
+    says which prevails" beside a Schedule reading "Nothing at signing" and two Articles saying it).
+    """
+    ip, lic = deal.ip, deal.licence
+    bl = ip.background_licence if ip else None
+    listed = licensed_background(deal)
+    if (bl is None or lic is None or not listed or bl.commercial == "none"
+            or lic.licensor not in (bl.licensors or [p.key for p in deal.parties])):
+        return []
+    names = {p.key: plain(p.name) for p in deal.parties}
+    return [("two_licences", "licence.licensor", lic.licensor, ("ip.background_licence.grant", "licence.jda_background"), {
+        "licensor": names[lic.licensor], "licensee": names[lic.licensee], "rights": _titles([r.title for r in listed], lang)})]
+
+
+def _titles(titles: list[object], lang: str) -> str:
+    """Rights named as the sheet lists them: 「A」、「B」 / "A"; "B"."""
+    return "、".join(f"「{plain(t)}」" for t in titles) if lang == "ja" else "; ".join(f'"{plain(t)}"' for t in titles)
 
 
 def price(deal: Deal, lang: str) -> str:
