@@ -143,3 +143,75 @@ def test_the_clients_sheet_says_the_fitted_parts_must_go_back(lang: str, said: s
     """Merlion's sheet warns that the performer's fitted parts go back after the decision unless it buys them."""
     assert said in _flat(_sheet(G, lang))
     assert "(the Lent Items)" not in _flat(_sheet(I, "en"))
+
+
+# --- #4: Measurement Data do not swallow the performer's own sensor output ---
+MATERIALS = {"en": "Client Materials", "ja": "提供資料"}
+OWN_SIGNALS = {
+    "en": "the signals and records that the sensors, devices, software and other technology of {p} (including the technology "
+          "verified in the Verification and the Lent Items) produce about their own state, operation and performance, such as "
+          "their output signals, detection results, response times, accuracy and errors, are not Measurement Data, even where "
+          "they are produced while that technology holds, touches or senses the Client Materials",
+    "ja": "{p}のセンサー、装置、ソフトウェアその他の技術（本検証の対象となる技術及び貸与品を含む。）がその状態、動作及び性能について"
+          "生成する信号及び記録（出力信号、検出結果、応答時間、精度、エラー等）は、当該技術が提供資料を把持し、これに接触し、又は"
+          "これを感知する間に生成されたものであっても、測定データに含まれない"}
+RESULTS = {"en": "those signals and records, and the data derived from them, are Results governed by {r}. Values derived from "
+                 "them that describe the Client Materials themselves (such as their composition, properties, dimensions and "
+                 "condition, and the forces, movements and other behaviour of their mechanisms) remain Measurement Data.",
+           "ja": "これらの信号及び記録並びにこれらから派生したデータは、本成果として{r}の定めに従う。ただし、これらから導かれた値であって"
+                 "提供資料自体を記述するもの（その組成、特性、寸法及び状態並びにその機構の力、動きその他の挙動等）は、測定データとする。"}
+COPY = {"en": "provided, however, that {p} may keep one copy of the data obtained in the tests of the Verification (the Measurement "
+              "Data included{host}) to the extent that it needs them to improve its own technology, and may use that copy free of "
+              "charge within its own organisation for that purpose only. {P} shall keep the Measurement Data in that copy in "
+              "confidence as the Confidential Information of {c} for as long as it holds them, notwithstanding the period set out "
+              "in {conf}, shall not disclose them to any third party",
+        "ja": "ただし、{p}は、自己の技術の改良に必要な範囲で、本検証の試験で得られたデータ（測定データを含{host}。）の複製一部を保有し、"
+              "当該目的のためにのみ自己の組織内において無償で利用することができる。この場合において、{p}は、当該複製に含まれる測定データを、"
+              "{conf}に定める期間にかかわらず、これを保有する間、{c}の秘密情報として秘密に保持し、第三者に開示せず"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_performers_sensor_output_is_its_result_not_the_clients_measurement_data(lang: str) -> None:
+    """I PoC Art 9(4)-(6): the output of Rakuyo's tactile skin in 500 grasps by Brandt's grippers could be read as data
+    'obtained by measuring ... the Client Materials', Brandt's and to be deleted. Now the skin's own signals and what is
+    derived from them are Rakuyo's Results; values describing Brandt's materials stay Brandt's; Rakuyo keeps a copy of
+    the test data to improve its technology, Brandt's part confidential while held."""
+    poc = shipped_markdown(I, "poc", lang)
+    text = _flat(article_titled(poc, MATERIALS[lang]))
+    p, c = ("Rakuyo", "Brandt") if lang == "en" else ("甲", "乙")
+    results = article_number(poc, "Ownership of the Results" if lang == "en" else "本成果の帰属")
+    conf = article_number(poc, "Confidentiality" if lang == "en" else "秘密保持")
+    assert OWN_SIGNALS[lang].format(p=p) + ("; " if lang == "en" else "。") in text, text
+    assert RESULTS[lang].format(r=results) in text
+    assert COPY[lang].format(p=p, P=p, c=c, conf=conf, host="" if lang == "en" else "む") in text
+    survival = _flat(article_titled(poc, "Survival" if lang == "en" else "存続条項"))
+    assert ("the signals and records of the technology of Rakuyo" in survival) or ("甲の技術の信号及び記録" in survival)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_at_the_hosts_plant_the_sites_records_stay_the_clients_measurement_data(lang: str) -> None:
+    """G (at Merlion's customer's plant, drafted for Merlion): the seventh reading's site rule holds, the sensors'
+    readings of the plant stay Merlion's; only the university's own operation and performance data are its Results,
+    and its copy of the test data leaves out the Host's own data."""
+    poc = shipped_markdown(G, "poc", lang)
+    text = _flat(article_titled(poc, MATERIALS[lang]))
+    p, c = ("the University", "Merlion") if lang == "en" else ("甲", "乙")
+    conf = article_number(poc, "Confidentiality" if lang == "en" else "秘密保持")
+    if lang == "en":
+        assert OWN_SIGNALS["en"].format(p=p) + ", except the records of the equipment, processes, media or products at the " \
+            "Site that are Measurement Data under that paragraph;" in text, text
+        assert "(including the output of the equipment installed at the Site for the Verification) (the “Measurement Data”)" in text
+        assert COPY["en"].format(p=p, P="The University", c=c, conf=conf, host=", but not the Host’s data referred to above") in text
+    else:
+        assert OWN_SIGNALS["ja"].format(p=p) + "（同項により測定データとなる本施設の設備、工程、媒体又は製品の記録を除く。）" in text, text
+        assert COPY["ja"].format(p=p, P=p, c=c, conf=conf, host="み、本条に定める設置先のデータを除く") in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "only data describing your materials themselves (composition, properties, dimensions, the forces and movements of "
+           "their mechanisms) are your Measurement Data"),
+    ("ja", "自社の測定データとなるのは自社の資料自体を記述するデータ")])
+def test_the_clients_sheet_says_which_data_stay_its_own(lang: str, said: str) -> None:
+    """Merlion's sheet says where the line runs and that the university keeps a copy; Rakuyo's (the performer) does not."""
+    assert said in _flat(_sheet(G, lang))
+    assert "are your Measurement Data" not in _flat(_sheet(I, "en"))

@@ -175,8 +175,8 @@ def test_poc_survival_keeps_no_duty_to_provide_materials(lang: str) -> None:
     materials = _number(text, "提供資料", "Client Materials")
     survival = article_titled(text, "存続条項" if lang == "ja" else "Survival")
     # issue 20 finding 7: the survival also keeps who owns the instrument settings and know-how
-    assert (f"{materials}（提供資料の所有権、測定データ及び用いた機器の設定、ノウハウ等の帰属並びに提供資料及び測定データの返還及び廃棄に関する部分に限り、提供資料を提供する義務を除く。）" if lang == "ja"
-            else f"{materials} (only as regards the ownership of the Client Materials, the Measurement Data and the settings and know-how of the equipment used, and the return or destruction of the Client Materials and the Measurement Data, and not any duty to provide Client Materials)") in survival
+    assert (f"{materials}（提供資料の所有権、測定データ、甲の技術の信号及び記録並びに用いた機器の設定、ノウハウ等の帰属、提供資料及び測定データの返還及び廃棄並びに甲が保有する試験データの複製に関する部分に限り、提供資料を提供する義務を除く。）" if lang == "ja"
+            else f"{materials} (only as regards the ownership of the Client Materials, the Measurement Data, the signals and records of the technology of Party A and the settings and know-how of the equipment used, the return or destruction of the Client Materials and the Measurement Data, and the copy of the test data that Party A keeps, and not any duty to provide Client Materials)") in survival
 
 
 # The owner-side hold on the exclusive field moved to tests/test_ip_licences.py (issue 20 finding 1:
