@@ -258,3 +258,66 @@ def test_no_two_advice_paragraphs_are_the_same(path: Path, lang: str) -> None:
     assert len(paragraphs) == len(set(paragraphs)), [p[:80] for p in paragraphs if paragraphs.count(p) > 1]
     titles = [i.split("**")[1] for i in items]
     assert len(titles) == len(set(titles)) or len(paragraphs) == len(set(paragraphs))
+
+
+# 11. What a lawyer reads first, and the MOU's line among the checks across the pack.
+
+TITLES = {"costs": ("Costs", "費用の負担"), "outside": ("Practice outside the Field", "本分野外における実施等"),
+          "materials": ("Client Materials", "提供資料"), "results": ("Ownership of the Results", "本成果の帰属")}
+DOC_NAMES = {"poc": ("PoC agreement", "技術検証（PoC）契約"), "jda": ("JDA", "共同研究開発契約")}
+
+
+def _label(markdown: str, title: str) -> str:
+    """The computed label (Article 5 / 第5条) of the article titled ``title``."""
+    found = re.search(rf"^## (Article \d+) \({re.escape(title)}\)|^## (第\d+条)（{re.escape(title)}）", markdown, flags=re.M)
+    assert found, title
+    return found.group(1) or found.group(2)
+
+
+def _read_first(sheet: str) -> list[str]:
+    line = next(x for x in sheet.splitlines() if "What a lawyer should read first" in x or "弁護士がまず確認する箇所" in x)
+    return re.split(r"; |、", line.split(": ", 1)[-1].split("：", 1)[-1].rstrip("。."))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("acting, costs, outside", [("rakuyo", True, True), ("brandt", True, False)])
+def test_the_read_first_list_has_the_articles_that_bind_the_client(tmp_path: Path, lang: str, acting: str,
+                                                                   costs: bool, outside: bool) -> None:
+    """Deal I: the list had neither the PoC's materials/data Article nor the JDA's costs Article (Rakuyo pays
+    20 per cent and is advanced the rest) nor its outside-field licence (out of Rakuyo's results to Brandt)."""
+    from conftest import deal_changed
+    from oidocs import api
+
+    deal = deal_changed(DEAL_I, tmp_path, acting_for=acting)
+    first = _read_first(api.render_review(deal, lang=lang).decode("utf-8"))
+    i = 0 if lang == "en" else 1
+    poc = api.render_document(deal, "poc", lang=lang, fmt="md").decode("utf-8")
+    jda = api.render_document(deal, "jda", lang=lang, fmt="md").decode("utf-8")
+    for key, doc, markdown, wanted in (("materials", "poc", poc, True), ("results", "poc", poc, True),
+                                       ("costs", "jda", jda, costs), ("outside", "jda", jda, outside)):
+        cited = f"{DOC_NAMES[doc][i]} {_label(markdown, TITLES[key][i])}"
+        assert (cited in first) == wanted, (key, cited, first)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path, agreement, day, prepared", [
+    (DEAL_I, "jda", "2028-01-05", ("poc", "jda")),
+    (ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml", "licence", "2028-07-01", ("poc", "licence")),
+    (NAGOYA, "jda", "2028-03-10", ("poc", "jda"))])
+def test_the_mou_line_says_when_the_mou_ends(path: Path, agreement: str, day: str, prepared: tuple[str, ...],
+                                            lang: str) -> None:
+    """Deal I: 'the MOU lasts until the agreements it prepares are signed' while it ends on 2028-01-05, before the
+    licence it also prepares is signed (2029-02-15). The line now names the agreements compared and the day
+    the MOU's register row gives as its end."""
+    sheet = _sheet(path, lang)
+    checks = sheet[sheet.index("## Checks across the pack" if lang == "en" else "## 書類間の整合性"):]
+    assert "agreements it prepares" not in checks and "それが準備する契約" not in checks
+    line = next(x for x in checks.splitlines() if x.startswith(("- the MOU lasts", "- 基本合意書が")))
+    names = {"poc": ("PoC agreement", "技術検証（PoC）契約"), "jda": ("JDA", "共同研究開発契約"),
+             "licence": ("licence agreement", "ライセンス契約")}
+    i = 0 if lang == "en" else 1
+    assert all(names[d][i] in line for d in prepared) and day in line
+    assert (f"the day the {names[agreement][0]} takes effect" if lang == "en" else f"{names[agreement][1]}が効力を生じる日") in line
+    rows = _rows(path, lang)
+    mou_end = next(r for r in rows if r["what"] in ("Memorandum of Understanding: end", "基本合意書の終了日"))
+    assert mou_end["date"] == day

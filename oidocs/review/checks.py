@@ -21,7 +21,8 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, nda_end, poc_report_due,
+from oidocs.deal.mou_dates import mou_ending
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, mou_prepares, nda_end, poc_report_due,
                                    poc_standstill_end, poc_standstill_parties, research_start, term_end)  # term_end: re-exported
 from oidocs.errors import DealError, Problem
 
@@ -99,8 +100,24 @@ def checks_made(deal: Deal, lang: str) -> list[str]:
                 and not docs & set(line.get("without", ())) and len(docs) >= line.get("min_docs", 1)
                 and (not line.get("when") or CHECKED_WHEN[line["when"]](deal))
                 and not (line.get("unless") and CHECKED_WHEN[line["unless"]](deal))):
-            made.append(str(line[lang]))
+            made.append(str(line[lang]).format(**_mou_prepared(deal, lang)) if line.get("fill") == "mou" else str(line[lang]))
     return made
+
+
+def _mou_prepared(deal: Deal, lang: str) -> dict[str, str]:
+    """The MOU line's values: the agreements :func:`_mou` compares with its term (``mou_prepares``) and, when
+    the MOU ends earlier on one of them taking effect (:func:`mou_ending`), that day (eighth reading #11:
+    "lasts until the agreements it prepares are signed" beside an MOU ending before the licence it prepares)."""
+    words = check_words()["mou_line"][lang]
+    names = [check_words()["docs"][lang][d] for d in mou_prepares(deal)]
+    end = mou_ending(deal)
+    ends = ""
+    if end is not None and end.by is not None:
+        key = "ends_on" if end.day is not None else "ends_by"
+        ends = words[key].format(agreement=check_words()["docs"][lang][end.by],
+                                 day=(end.day or end.latest).isoformat())
+    return {"prepared": words["and"].join(names), "verb": words["verb_plural" if len(names) > 1 else "verb"],
+            "ends": ends}
 
 
 def _licence_of_exclusive_field(deal: Deal) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from oidocs.content import templates_path
+from oidocs.deal.jda_costs import cost_advance
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due
 from oidocs.document.tree import Document
@@ -18,11 +19,11 @@ from oidocs.review.checks import check_pack, undated
 from oidocs.review.cite import cite, doc_name
 from oidocs.writers.markdown import escape
 
-# The articles a lawyer reads first: who owns the results, how they may be used, confidentiality,
-# and the price of the work.
+# The articles a lawyer reads first: who owns the results, how they may be used, the client's materials and
+# the data measured on them, confidentiality, and the price of the work (cited in pack order, then this order).
 FIRST_READ = ("ip.joint_filing.ownership", "ip.exclusive_field.ownership", "ip.exclusive_field.licence",
-              "ip.background_licence.grant", "poc.ip_results", "jda.confidentiality", "poc.fee", "jda.term",
-              "licence.grant", "licence.consideration")
+              "ip.background_licence.grant", "poc.materials", "poc.ip_results", "jda.confidentiality", "poc.fee",
+              "jda.term", "licence.grant", "licence.consideration")
 # In a pack of the NDA alone: what is confidential, what it may be used for, and for how long.
 FIRST_READ_NDA = ("nda.definitions", "nda.use", "nda.term")
 
@@ -47,7 +48,7 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     w = words()[lang]
     sep = "、" if lang == "ja" else ", "
     steps: list[str] = []
-    first = cite(trees, FIRST_READ, lang) or cite(trees, FIRST_READ_NDA, lang)
+    first = cite(trees, first_read(deal), lang) or cite(trees, FIRST_READ_NDA, lang)
     if first:
         steps.append(w["lawyer_first"].format(where=first))
     found = check_pack(deal)
@@ -76,6 +77,26 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
         steps.append(w["stamps"].format(list=sep.join(taxable)) if taxable else w["no_stamps"])
     steps.append(w["calendar"])
     return [f"## {w['title']}", "", w["intro"], "", *[f"{n}. {escape(s)}" for n, s in enumerate(steps, 1)], ""]
+
+
+def first_read(deal: Deal) -> tuple[str, ...]:
+    """:data:`FIRST_READ`, with the JDA's costs Article where the shared costs bind the side acted for (its
+    share, or an advance it pays or receives) and the Article licensing the funder outside the exclusive field
+    where it licenses the side's own results (the owner's): eighth reading #11, deal I's JDA Arts 5 and 13."""
+    me, jda, ip = deal.acting_for, deal.jda, deal.ip
+    ef = ip.exclusive_field if ip is not None else None
+    outside = ef is not None and me in (None, ef.owner)
+    advance = cost_advance(deal)
+    costs = (jda is not None and jda.costs == "shared" and bool(jda.cost_shares) and (
+        me is None or (jda.cost_shares or {}).get(me, 0) > 0 or (advance is not None and me in (*advance.payers, *advance.payees))))
+    out: list[str] = []
+    for clause in FIRST_READ:
+        out.append(clause)
+        if clause == "ip.exclusive_field.licence" and outside:
+            out.append("ip.exclusive_field.outside")
+        if clause == "poc.fee" and costs:
+            out.append("jda.costs")
+    return tuple(out)
 
 
 def originals(trees: list[Document]) -> list[tuple[str, int]]:
