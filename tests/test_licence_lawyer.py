@@ -162,9 +162,9 @@ def test_software_know_how_or_designs_alone_need_a_term_in_years(tmp_path: Path)
         assert "licence.term_years: required" in _problems(tmp_path, SOFTWARE_EN, {"rights": rights, "term_years": None})
 
 
-def test_the_rate_after_the_patents_needs_something_left_and_a_term(tmp_path: Path) -> None:
-    err = _problems(tmp_path, PATENT_KNOWHOW_JA, {"term_years": None})
-    assert "licence.term_years: required with royalty.rate_after_patents_percent" in err
+def test_the_rate_after_the_patents_needs_something_left_to_charge_for(tmp_path: Path) -> None:
+    # A term in years is no longer needed (tests/test_licence_rate_no_term.py): the lower rate applies
+    # country by country wherever no Valid Claim covers the product, during any term.
     err = _problems(tmp_path, APPLICATION_JA, {"term_years": 5}, {"rate_after_patents_percent": 1})
     assert "licence.royalty.rate_after_patents_percent: needs both a patent" in err
     err = _problems(tmp_path, PATENT_KNOWHOW_JA, {}, {"rate_after_patents_percent": 9})

@@ -10,6 +10,7 @@ F5: "実施料が定められておらず" beside a licence at 3 %).
 from __future__ import annotations
 
 from oidocs.deal.background import licensed_background
+from oidocs.deal.fields import LangMap
 from oidocs.deal.model import Deal, plain
 from oidocs.document.labels import labels_for
 
@@ -59,7 +60,7 @@ def two_licences(deal: Deal, lang: str) -> list[Row]:
         "licensor": names[lic.licensor], "licensee": names[lic.licensee], "rights": _titles([r.title for r in listed], lang)})]
 
 
-def _titles(titles: list[object], lang: str) -> str:
+def _titles(titles: list[str | LangMap], lang: str) -> str:
     """Rights named as the sheet lists them: 「A」、「B」 / "A"; "B"."""
     return "、".join(f"「{plain(t)}」" for t in titles) if lang == "ja" else "; ".join(f'"{plain(t)}"' for t in titles)
 
