@@ -28,13 +28,15 @@ REVIEW_GOLDEN = GOLDEN / "review"
 # Deals A to H of the readings: the review deals kept in test_golden (A, B, C, D, E, F and the second
 # reading's two) and the seventh reading's G (English, two parties, no MOU or JDA) and H (Japanese,
 # three parties, names only in Japanese), and the eighth reading's I (English, a startup and a German
-# manufacturer).
+# manufacturer), and the ninth reading's J (a large company funding 70%, a university running the PoC on
+# human data at the large company's plant, the SME whose sensors are tested, acted for).
 DEALS = [ROOT / "tests" / "review_deals" / name
          for name in ("mirai-toyohashi-bg-ja.yaml", "sakai-veltra-kanto-en.yaml", "kiso-daiwa-hanno-field-en.yaml",
                       "suruga-vision-tokai-licence-ja.yaml", "kansai-helix-field-en.yaml",
                       "nagoya-kiyosu-toyokawa-en.yaml", "fukuoka-univ-three-ja.yaml")] \
     + [ROOT / "tests" / "fixtures" / name for name in ("tohoku-merlion-en.yaml", "chubu-mikawa-three-ja.yaml",
-                                                         "kyoto-rakuyo-brandt-en.yaml")]
+                                                         "kyoto-rakuyo-brandt-en.yaml",
+                                                         "zao-morimiya-sensing-ja.yaml")]
 
 CASES = [(deal, kind, lang) for deal in DEALS for kind in ("review", "deadlines") for lang in ("ja", "en")]
 
