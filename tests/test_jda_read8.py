@@ -194,12 +194,13 @@ def test_a_large_company_may_tell_its_affiliates_who_need_to_know(doc: str, lang
     """NDA 3(2) and JDA 20(2) allowed disclosure to a party's own officers and employees only: Brandt, a
     GmbH in a group, could not evaluate with its parent. A large company may now disclose to its
     affiliates' officers and employees who need to know for the Purpose, bound alike; the startup gains
-    no such right (it has no group to consult)."""
+    no such right (it has no group to consult). Drafted for Rakuyo, only the affiliates Brandt has named in
+    advance (ninth reading #3, tests/test_jda_read9.py)."""
     text = shipped_markdown(DEAL_I, doc, lang)
     title = {"nda": {"ja": "秘密保持義務", "en": "Confidentiality"}, "jda": {"ja": "秘密保持", "en": "Confidentiality"}}[doc][lang]
     body = " ".join(paragraphs(article_titled(text, title)))
     if lang == "en":
-        lead = "Where the Receiving Party is Brandt, it may also disclose" if doc == "nda" else "(b) in the case of Brandt, the officers and employees of its affiliates"
+        lead = "Where the Receiving Party is Brandt, it may also disclose" if doc == "nda" else "(b) in the case of Brandt, the officers and employees of those of its affiliates"
         assert lead in body
         assert "companies that control it, that it controls or that are under common control with it" in body
         assert "Rakuyo, the officers and employees of its affiliates" not in body

@@ -31,6 +31,7 @@ from oidocs.clauses.sandbox import (
     to_plain,
     trust_helpers,
 )
+from oidocs.deal.affiliates import affiliate_lean
 from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.have_made import first_offer
@@ -370,15 +371,14 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
         names = {
             "acting_for": deal.acting_for, "nda_lean": nda_lean, "poc_lean": poc_lean, "poc_host": poc_host(deal),
             "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_sme_performer": poc_sme_performer(deal), "poc_insured": poc_insured(deal),
-            "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal),
+            "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal), "affiliate_lean": affiliate_lean(deal),
             "exclusive_right_granted": exclusive_right_granted(deal), "filings_abroad": filings_abroad(deal),
             "licensor_practice": licensor_practice(deal), "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
-            "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal),
-            "exclusivity_end": exclusivity_end(deal), "practice_due": practice_due(deal), "first_sale_due": _record(first_sale_due(deal)),
-            "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal),
-            "standstill_floor": _asdict(poc_standstill_floor(deal)),
-            "standstill_talks_days": poc_standstill_talks_days(deal), "poc_term_floor": _asdict(poc_term_floor(deal)),
-            "mou_floor": _asdict(mou_floor(deal)), "nda_floor": _asdict(nda_floor(deal)),  # nda_floor: read6 E7
+            "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal), "exclusivity_end": exclusivity_end(deal),
+            "practice_due": practice_due(deal), "first_sale_due": _record(first_sale_due(deal)),
+            "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal), "nda_floor": _asdict(nda_floor(deal)),  # read6 E7
+            "standstill_floor": _asdict(poc_standstill_floor(deal)), "standstill_talks_days": poc_standstill_talks_days(deal),
+            "poc_term_floor": _asdict(poc_term_floor(deal)), "mou_floor": _asdict(mou_floor(deal)),
             "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)),
             "prevailing_language": deal.prevailing_language or deal.language,
             "licensed_background": licensed_background(deal), "first_offer": _record(first_offer(deal)),
