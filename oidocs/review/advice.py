@@ -39,6 +39,10 @@ class Finding:
     ``clauses`` (None: the rule's ``clauses`` in advice.yaml) are the clause ids whose articles
     the sheet cites; ``values`` fill ``{placeholders}`` of the rule's wording; ``rows`` fill the
     rule's ``line`` once each, joined into ``{parties}`` (one line per party concerned).
+    ``favours``: the parties a one-sided remedy would serve (a party paying more than it owns). The
+    sheet then words the item for the side acted for: ``advice_favoured`` when it is one of them,
+    ``advice_other`` when it is not, the neutral ``advice`` when the drafts act for no one
+    (:func:`oidocs.review.sections.advice_wording`).
     """
 
     rule: str
@@ -47,6 +51,7 @@ class Finding:
     clauses: tuple[str, ...] | None = None
     values: dict[str, str] = field(default_factory=dict)
     rows: tuple[dict[str, str], ...] = ()
+    favours: tuple[str, ...] = ()
 
 
 def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
@@ -107,7 +112,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         out.append(Finding(*undertaking(deal, lang, "ip.background_licence.royalty", "ip.background_licence.grant",
                                         label("ip.background_licence.royalty", lang), tuple(bl.licensors or [p.key for p in deal.parties]), None)))
     out += _royalty_free_startup(deal, lang)
-    out += _costs_above_ownership(deal)
+    out += _costs_above_ownership(deal, lang)
     out += _background_exclusive_elsewhere(deal, lang)
     out += licence_findings(deal)
     out += _territory_patents(deal, lang)
@@ -197,20 +202,28 @@ def _co_owner_shares(deal: Deal) -> dict[str, int]:
     return dict(jf.shares) if jf is not None and jf.shares and not jf.equal else {}
 
 
-def _costs_above_ownership(deal: Deal) -> list[Finding]:
+def _costs_above_ownership(deal: Deal, lang: str) -> list[Finding]:
     """Parties that pay a clearly larger share of the JDA's shared costs than they own of the results.
 
     Paying costs does not by itself earn results (JPO, SME Agency); a party paying 40 per cent for
-    a 20 per cent share pays for part of the others' results, which its lawyer should see.
+    a 20 per cent share pays for part of the others' results, which its lawyer should see. The remedy
+    (a larger share, a return for the difference) serves the payer only: the item favours it, and
+    ``under`` names the parties owning more than they pay, whose results the difference funds.
     """
     jda = deal.jda
     shares = _co_owner_shares(deal)
     if jda is None or jda.costs != "shared" or not jda.cost_shares or not shares:
         return []
-    rows = tuple({"name": plain(p.name), "cost": str(jda.cost_shares[p.key]), "share": str(shares.get(p.key, 0))}
-                 for p in deal.parties
-                 if p.key in jda.cost_shares and jda.cost_shares[p.key] - shares.get(p.key, 0) >= COST_GAP_POINTS)
-    return [Finding("cost_above_ownership", "jda.cost_shares", None, rows=rows)] if rows else []
+    costs = jda.cost_shares
+    payers = [p for p in deal.parties if p.key in costs and costs[p.key] - shares.get(p.key, 0) >= COST_GAP_POINTS]
+    if not payers:
+        return []
+    rows = tuple({"name": plain(p.name), "cost": str(costs[p.key]), "share": str(shares.get(p.key, 0))} for p in payers)
+    under = [p for p in deal.parties if shares.get(p.key, 0) > costs.get(p.key, 0)]
+    words = [f"{plain(p.name)}（費用{costs.get(p.key, 0)}%、持分{shares[p.key]}%）" if lang == "ja"
+             else f"{plain(p.name)} ({costs.get(p.key, 0)}% of the costs, {shares[p.key]}% of the results)" for p in under]
+    return [Finding("cost_above_ownership", "jda.cost_shares", None, rows=rows, favours=tuple(p.key for p in payers),
+                    values={"under": ("、" if lang == "ja" else "; ").join(words)})]
 
 
 def _background_exclusive_elsewhere(deal: Deal, lang: str) -> list[Finding]:
