@@ -8,6 +8,8 @@ line is read back from the generated sheet or register, with acting_for set to e
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,14 @@ def _sheet(deal: Any, lang: str) -> str:
     from oidocs import api
 
     return api.render_review(deal, lang=lang).decode("utf-8")
+
+
+def _rows(deal: Any, lang: str) -> list[dict[str, str]]:
+    from oidocs import api
+
+    files = api.render_calendar(deal, lang=lang)
+    data = next(v for k, v in files.items() if k.endswith(".csv"))
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def _item(sheet: str, title: str) -> str:
@@ -70,3 +80,29 @@ def test_the_cost_advice_is_worded_for_the_side_acted_for(lang: str, acting: str
     name = NAMES[acting]
     assert (f"{name}としては" if lang == "ja" else f"For {name}, consider holding to the present shares") in item
     assert ("求められることが考えられる" if lang == "ja" else "expect the party paying more to ask") in item
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_later_fiscal_years_budget_is_in_the_register(lang: str, tmp_path: Path) -> None:
+    rows = _rows(_deal(tmp_path), lang)
+    article = "第5条" if lang == "ja" else "Article 5"
+    words = "年度（" if lang == "ja" else "budget for the Shared Costs of fiscal year"
+    later = [r for r in rows if words in r["what"]]
+    assert [(r["date"], r["article"]) for r in later] == [("2028-03-31", article), ("2029-03-31", article)]
+    assert ("2029年度（2029-04-01から2030-03-31まで）の共同研究費の予算の書面による合意の期限" if lang == "ja"
+            else "fiscal year 2029 (2029-04-01 to 2030-03-31)") in later[1]["what"]
+    # research ending on 2029-03-31: no budget for the fiscal year beginning the next day
+    short = _rows(_deal(tmp_path, lambda d: d["jda"].update(end="2029-03-31")), lang)
+    assert [r["date"] for r in short if words in r["what"]] == ["2028-03-31"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_ethics_approval_is_due_before_the_research_on_people(lang: str, tmp_path: Path) -> None:
+    word = "倫理審査委員会等の承認" if lang == "ja" else "Approval by the ethics committee"
+    rows = [r for r in _rows(_deal(tmp_path), lang) if word in r["what"]]
+    assert [(r["date"], r["article"]) for r in rows] == [("2028-01-04", "第20条" if lang == "ja" else "Article 20")]
+    both = [r for r in _rows(_deal(tmp_path, lambda d: d["poc"].update(human_data=True)), lang) if word in r["what"]]
+    assert [r["date"] for r in both] == ["2027-06-30", "2028-01-04"]
+    assert ("検証期間" if lang == "ja" else "verification period") in both[0]["rule"]
+    none = [r for r in _rows(_deal(tmp_path, lambda d: d["jda"].update(human_data=False)), lang) if word in r["what"]]
+    assert none == []

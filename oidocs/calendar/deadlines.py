@@ -20,9 +20,8 @@ from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
                                    poc_report_due, poc_review_days, poc_term_end, research_start)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
-from oidocs.calendar.fixed import standstill_row
+from oidocs.calendar.fixed import budget_rows, ethics_rows, standstill_row
 from oidocs.deal.jda_costs import cost_advance, university_funded
-from oidocs.deal.localize import parties_abroad
 from oidocs.deal.royalties import FIRST_SALE_YEARS, first_sale_due, licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
@@ -171,6 +170,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         _jda_royalties(deal, words, add)
     if "licence" in by_doc and deal.licence:
         _licence(deal, words, add)
+    ethics_rows(deal, {d: _clauses(t) for d, t in by_doc.items()}, words, add)  # before research on people
     event_duties(deal, by_doc, words, add)
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
 
@@ -188,10 +188,7 @@ def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
     jda = deal.jda
     if jda is None or jda.costs != "shared" or jda.cost_shares is None:
         return
-    signed, _ = deal.doc_dates("jda")
-    year = words["jda_costs_budget_year" if parties_abroad(deal) else "jda_costs_fiscal_year"]
-    add("jda.costs.budget", signed, "jda", "jda.costs", "jda_costs_budget",
-        words["jda_costs_budget_rule"].format(year=year))
+    budget_rows(deal, words, add)  # the first year's budget on signing, each later year's before it begins
     funded = university_funded(deal)
     if not funded:
         if cost_advance(deal) is not None:

@@ -7,6 +7,11 @@ effective date. The register then carries that day, not only the long-stop (eigh
 practice Article bounds a large co-owner's have-made right by a first offer to the smaller co-owners
 for ``first_offer_years`` after the research (:mod:`oidocs.deal.have_made`): its last day is a date
 too. Each row reads the value its clause prints (``poc_standstill_end``, ``first_offer``).
+
+The JDA's costs Article has the budget of each later fiscal (or budget) year agreed before that year
+begins, and the Article on research with people has each party obtain its ethics approval before any
+such research: both are dated by the deal too (ninth reading, deal J: the register had the first
+budget only, and no ethics approval before workers wore sensors).
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import datetime as dt
 from typing import Any, Callable
 
 from oidocs.deal.have_made import first_offer
+from oidocs.deal.localize import parties_abroad
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.sequence import add_years, jda_effective, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
+from oidocs.deal.sequence import add_years, jda_effective, research_start, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
 
 
 def next_agreement_effective(deal: Deal) -> tuple[str, dt.date] | None:
@@ -52,6 +58,44 @@ def first_offer_row(deal: Deal, clauses: set[str], words: dict[str, str], add: C
     add("jda.first_offer_end", add_years(deal.jda.end, offer.years), "jda", "ip.joint_filing.practice",
         "jda_first_offer_end", words["jda_first_offer_rule"].format(years=offer.years, days=offer.reply_days),
         makers=_joined([names[k] for k in offer.makers], words), suppliers=_joined([names[k] for k in offer.suppliers], words))
+
+
+def budget_rows(deal: Deal, words: dict[str, str], add: Callable[..., Any]) -> None:
+    """The JDA's budgets for the Shared Costs (``jda.costs``): the first year's on signing, then one row per
+    later year that begins within the research period, due the day before it begins. Years are fiscal
+    years (1 April to 31 March) or, with a party abroad, twelve months from the research's first day,
+    as the Article defines them."""
+    jda = deal.jda
+    if jda is None or jda.costs != "shared" or jda.cost_shares is None:
+        return
+    abroad = parties_abroad(deal)
+    add("jda.costs.budget", deal.doc_dates("jda")[0], "jda", "jda.costs", "jda_costs_budget",
+        words["jda_costs_budget_rule"].format(year=words["jda_costs_budget_year" if abroad else "jda_costs_fiscal_year"]))
+    first = research_start(deal)
+    if first is None:  # the research starts on a notice: the first budget's rule covers the later ones
+        return
+    n = 1
+    while True:
+        begins = add_years(first, n) if abroad else dt.date(first.year + n - (first.month < 4), 4, 1)
+        if begins > jda.end:
+            return
+        n += 1
+        add(f"jda.costs.budget.{n}", begins - dt.timedelta(days=1), "jda", "jda.costs",
+            "jda_costs_budget_later" if abroad else "jda_costs_fiscal_later",
+            words["jda_costs_later_rule"].format(year=words["jda_costs_year_budget" if abroad else "jda_costs_year_fiscal"]),
+            start=begins.isoformat(), n=n, fy=begins.year,
+            end=(add_years(begins, 1) - dt.timedelta(days=1)).isoformat())
+
+
+def ethics_rows(deal: Deal, clauses: dict[str, set[str]], words: dict[str, str], add: Callable[..., Any]) -> None:
+    """The ethics approval the Article on research with people (``common.human_data``) requires before any
+    such research, notified in writing: due before the PoC's verification period or the JDA's research
+    period begins, in each document ``clauses`` (its articles' clause ids) shows to carry the Article."""
+    starts = {"poc": deal.poc.start if deal.poc else None, "jda": research_start(deal)}
+    for doc, start in starts.items():
+        if "common.human_data" in clauses.get(doc, set()):
+            add(f"{doc}.ethics", start - dt.timedelta(days=1) if start else None, doc, "common.human_data",
+                "ethics_approval", words["ethics_approval_rule"].format(period=words[f"period_{doc}"]))
 
 
 def _joined(items: list[str], words: dict[str, str]) -> str:
