@@ -35,14 +35,14 @@ def test_the_host_grants_access_itself_and_keeps_its_information(lang: str) -> N
     """Finding 1: 丙 signs, so it gives access, rules and work windows; the SME buys no consent."""
     site = art("site", lang)
     if lang == "ja":
-        assert "丙の施設" in site and "作業者の本施設への立入りを自ら認め" in site
+        assert "丙の施設" in site and "従事者の本施設への立入りを自ら認め" in site
         assert "作業時間帯" in site and "丙があらかじめ書面により示した安全衛生" in site
         assert "丙が開示した秘密情報として取り扱われる" in site
         assert "設置先" not in site and "甲の秘密情報" not in site
         assert "自己の責任と費用において" not in site
     else:
         assert "facilities (including buildings, production lines and other equipment) of Party C" in site
-        assert "Party C itself grants the Workers access to the Site" in site
+        assert "Party C itself grants the Personnel access to the Site" in site
         assert "Work Windows" in site and "Confidential Information of Party C disclosed by Party C" in site
         assert "Host" not in site and "Party A’s Confidential Information" not in site
         assert "at its own responsibility and cost" not in site
