@@ -1,0 +1,61 @@
+"""The licence agreement and the JDA after the ninth lawyer reading (read9), deal J read back.
+
+Deal J: the university (乙, PoC performer) licenses its patent non-exclusively to the large company (甲);
+the JDA among 甲, 乙 and the SME 丙 files joint results jointly. Each test reads the generated document
+back and fails on the text before this round.
+
+#2: a university licensor bears none of the licensee's costs of a third party's infringement claim (only
+the royalty reduction stays); a non-exclusive licensee has no right to act against infringers, and the
+licensor, which need not act, pays for the assistance it asks for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, deal_changed, shipped_markdown
+from oidocs import api
+
+J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
+LANGS = ("ja", "en")
+INFRINGEMENT = {"en": "Infringement", "ja": "侵害への対応"}
+
+
+def _doc(deal: object, doc: str, lang: str) -> str:
+    return api.render_document(deal, doc, lang=lang, fmt="md").decode("utf-8")
+
+
+# --- #2: infringement: who pays and who may act --------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_university_licensor_bears_none_of_the_licensees_costs_of_a_claim(lang: str) -> None:
+    art = article_titled(shipped_markdown(J, "licence", lang), INFRINGEMENT[lang])
+    if lang == "en":
+        assert "shall bear one half of the reasonable costs incurred by Party A" not in art
+        assert "it bears none of the costs Party A incurs in dealing with the claim" in art
+        assert "reduced by one half of those royalties, but not below one half" in art
+        assert "Party A has no right itself to warn the third party, or to seek an injunction or damages" in art
+        assert "Party B shall bear the reasonable costs Party A incurs in giving that assistance" in art
+        assert "(but is not obliged to take any)" in art
+    else:
+        assert "和解金の2分の1を" not in art
+        assert "乙は、甲がその対応に要した費用並びに甲が支払った損害賠償金及び和解金を負担しない。" in art
+        assert "その実施料の2分の1に相当する額だけ減額する" in art
+        assert "甲は、本許諾権利に基づき自ら当該第三者に対し警告し、又は差止め若しくは損害賠償を請求する権利を有しない。" in art
+        assert "甲がその協力に要した合理的な費用（甲の役員及び従業員の人件費を除く。）は、乙が負担する。" in art
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_company_licensor_still_shares_the_costs_and_an_exclusive_licensee_may_still_act(
+        lang: str, tmp_path: Path) -> None:
+    company = article_titled(_doc(deal_changed(J, tmp_path, licence__licensor="zao", acting_for=None), "licence", lang),
+                             INFRINGEMENT[lang])
+    assert ("shall bear one half of the reasonable costs" in company) if lang == "en" else ("和解金の2分の1を" in company)
+    assert ("has no right itself to warn the third party" in company) if lang == "en" \
+        else ("自ら当該第三者に対し警告し、又は差止め若しくは損害賠償を請求する権利を有しない" in company)
+    exclusive = article_titled(_doc(deal_changed(J, tmp_path, licence__exclusive=True), "licence", lang),
+                               INFRINGEMENT[lang])
+    assert ("has no right itself" not in exclusive) if lang == "en" else ("請求する権利を有しない" not in exclusive)
+    assert ("bears none of the costs" in exclusive) if lang == "en" else ("和解金を負担しない" in exclusive)
