@@ -84,9 +84,9 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
         out.append(Finding("poc_sme_entrustment", "poc.fee.amount", poc.fee.amount))
     if poc is not None and poc.success_criteria and not poc.method:
         out.append(Finding("poc_method", "poc.method", None))
-    signal = _people_in_poc(deal)
-    if signal:
-        out.append(Finding("poc_human_data", "poc.human_data", False, values={"signal": signal}))
+    why = _people_in_poc(deal, lang)
+    if why:
+        out.append(Finding("poc_human_data", "poc.human_data", False, values={"why": why}))
     academic = any(p.kind in ACADEMIC_KINDS for p in deal.parties)
     if academic and jda is not None and jda.publication_notice_days < 30:
         out.append(Finding("university_publication", "jda.publication_notice_days", jda.publication_notice_days))
@@ -137,28 +137,35 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     return out
 
 
-def _people_in_poc(deal: Deal) -> str:
-    """The word showing that the PoC's work involves people, when the JDA has human data and the PoC has not.
+def _people_in_poc(deal: Deal, lang: str) -> str:
+    """Why the sheet asks whether the PoC involves people, when the JDA has human data and the PoC has not.
 
     The JDA's article on ethics review and consent reaches the PoC only when the deal says so
-    (``poc.human_data``); a PoC whose scope plainly tests on people (volunteers, patients) under a
-    deal whose JDA handles human data is asked about rather than guessed. The words are content
-    (``signals`` of the rule in templates/advice.yaml). Returns "" when the rule does not apply.
+    (``poc.human_data``); a PoC whose text plainly involves people (volunteers, workers wearing sensors),
+    or one done away from the performer's site, where the people working there may be measured, is asked
+    about rather than guessed. Words: ``signals``/``because`` in templates/advice.yaml; "" when it does not apply.
     """
     poc, jda = deal.poc, deal.jda
     if poc is None or poc.human_data or jda is None or not jda.human_data:
         return ""
     method = poc.method if isinstance(poc.method, list) else [poc.method] if poc.method else []
     text = " ".join(plain(t) for t in [*poc.scope, *poc.success_criteria, *method]).lower()
-    return next((s for s in _signals() if s.lower() in text), "")
+    signal = next((s for s in _rule()["signals"] if str(s).lower() in text), "")
+    if signal:
+        return str(_rule()["because"]["signal"][lang]).format(signal=signal)
+    if poc.site == "performer":
+        return ""
+    host = next((plain(p.name) for p in deal.parties if p.key == (poc.client if poc.site == "client" else poc.site)), None)
+    at = (f"{host}の施設" if lang == "ja" else f"{host}'s site") if host else "第三者の施設" if lang == "ja" else "a third party's site"
+    return str(_rule()["because"]["site"][lang]).format(site=at)
 
 
 @lru_cache(maxsize=1)
-def _signals() -> tuple[str, ...]:
+def _rule() -> dict[str, Any]:
     import yaml
 
     data = yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))
-    return tuple(str(s) for s in data["poc_human_data"]["signals"])
+    return dict(data["poc_human_data"])
 
 
 def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:
