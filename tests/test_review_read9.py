@@ -106,3 +106,82 @@ def test_the_ethics_approval_is_due_before_the_research_on_people(lang: str, tmp
     assert ("検証期間" if lang == "ja" else "verification period") in both[0]["rule"]
     none = [r for r in _rows(_deal(tmp_path, lambda d: d["jda"].update(human_data=False)), lang) if word in r["what"]]
     assert none == []
+
+
+def _unfavourable(sheet: str) -> list[str]:
+    """The numbered lines of the section on terms unfavourable to the side acted for."""
+    start = sheet.index("に不利な条項\n" if "に不利な条項\n" in sheet else "## Terms unfavourable")
+    return [line for line in sheet[start:sheet.index("\n## ", start + 5)].splitlines() if re.match(r"\d+\. ", line)]
+
+
+def _line(sheet: str, words: str) -> str | None:
+    found = [line for line in _unfavourable(sheet) if words in line]
+    assert len(found) <= 1, found
+    return found[0] if found else None
+
+
+COSTS = {"ja": "共同研究費は国立大学法人東北青葉大学の分担業務の費用に限られ", "en": "The Shared Costs are the costs of the tasks of 国立大学法人東北青葉大学 alone"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sme_pays_part_of_the_universitys_costs_and_all_its_own(lang: str, tmp_path: Path) -> None:
+    line = _line(_sheet(_deal(tmp_path), lang), COSTS[lang])
+    assert line is not None and line.startswith(("4. **共同研究開発契約 第5条**", "4. **JDA Article 5**"))
+    assert ("その30パーセント" if lang == "ja" else "pays 30 per cent of them") in line
+    assert ("自身の分担業務の費用は共同研究費に含まれず、全額を自ら負担する" if lang == "ja"
+            else "the costs of its own tasks are not Shared Costs and it bears all of them") in line
+    # paying no share of the university's costs, the SME has nothing of the kind to be told
+    alone = _deal(tmp_path, lambda d: d["jda"].update(cost_shares={"morimiya": 100}))
+    assert _line(_sheet(alone, lang), COSTS[lang]) is None
+
+
+FIXED = {"ja": "どの当事者が創出に関与したかを問わず", "en": "whoever took part in making it"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_fixed_shares_give_a_party_a_share_of_results_it_did_not_make(lang: str, tmp_path: Path) -> None:
+    line = _line(_sheet(_deal(tmp_path), lang), FIXED[lang])
+    assert line is not None and ("共同研究開発契約 第10条" if lang == "ja" else "JDA Article 10") in line
+    assert ("森宮重機株式会社（40%）及び国立大学法人東北青葉大学（30%）は、自らが関与していない成果にも" if lang == "ja"
+            else "森宮重機株式会社 (40%) and 国立大学法人東北青葉大学 (30%) each own their share even of results they did not help make") in line
+    # two co-owners: a joint result is always made by both, and no share goes to a party that took no part
+    two = _deal(tmp_path, lambda d: d["ip"]["joint_filing"].update(shares={"morimiya": 50, "zao": 50}))
+    assert _line(_sheet(two, lang), FIXED[lang]) is None
+    # shares agreed per result by contribution: no fixed share at all
+    agreed = _deal(tmp_path, lambda d: d["ip"]["joint_filing"].pop("shares"))
+    assert _line(_sheet(agreed, lang), FIXED[lang]) is None
+
+
+UNLISTED = {"ja": "にのみ許諾しているが、共同研究開発契約の別紙（背景知的財産権）にはこれらの権利が記載されていない",
+            "en": "and the JDA's Schedule of Background IP Rights does not list them"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_universitys_licensed_patent_is_not_in_the_jda_schedule(lang: str, tmp_path: Path) -> None:
+    line = _line(_sheet(_deal(tmp_path), lang), UNLISTED[lang])
+    assert line is not None
+    assert ("共同研究開発契約 第7条、共同研究開発契約 別紙、ライセンス契約 第2条" if lang == "ja"
+            else "JDA Article 7; JDA Schedule; licence agreement Article 2") in line
+    assert ("国立大学法人東北青葉大学の「生体信号に基づく疲労度推定方法及び装置」を森宮重機株式会社にのみ許諾" if lang == "ja"
+            else '"生体信号に基づく疲労度推定方法及び装置" of 国立大学法人東北青葉大学 to 森宮重機株式会社 alone') in line
+    # a licence signed with the JDA: its patent is the licensor's background, listed in the Schedule
+    listed = _deal(tmp_path, lambda d: d["licence"].update(date="2027-12-20"))
+    assert _line(_sheet(listed, lang), UNLISTED[lang]) is None
+    # drafted for the licensee, the line is not about its own licence
+    licensee = _deal(tmp_path, lambda d: d.update(acting_for="morimiya"))
+    assert _line(_sheet(licensee, lang), UNLISTED[lang]) is None
+
+
+AFFILIATES = {"ja": "の全ての役員及び従業員に開示できる", "en": "of any of its affiliates"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_large_company_telling_every_affiliate_is_listed(lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # drafted for the SME, the confidentiality Articles let the large company tell only affiliates named in advance
+    assert _line(_sheet(_deal(tmp_path), lang), AFFILIATES[lang]) is None
+    monkeypatch.setattr("oidocs.clauses.context.affiliate_lean", lambda deal: "wide")  # the Articles as before read9
+    line = _line(_sheet(_deal(tmp_path), lang), AFFILIATES[lang])
+    assert line is not None
+    assert ("秘密保持契約 第3条、共同研究開発契約 第18条" if lang == "ja" else "NDA Article 3; JDA Article 18") in line
+    assert ("森宮重機株式会社は、株式会社蔵王センシングから開示を受けた秘密情報を" if lang == "ja"
+            else "森宮重機株式会社 may disclose the confidential information of 株式会社蔵王センシング") in line

@@ -16,11 +16,12 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
+from oidocs.deal.background import LISTED_KINDS
 from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
 from oidocs.deal.jda_costs import cost_advance, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end, practice_due
-from oidocs.document.tree import Document
+from oidocs.document.tree import Document, Insert, Ref, Term, Text, walk
 from oidocs.review.cite import articles_say, cite
 from oidocs.writers.markdown import escape
 
@@ -58,6 +59,13 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
     academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
     offer, (makers, suppliers) = first_offer(deal), pairs(deal)
     advance = cost_advance(deal)
+    jf = deal.ip.joint_filing if deal.ip is not None else None
+    shares = dict(jf.shares) if jf is not None and jf.shares else {}
+
+    def owned(keys: list[str], but: str | None = None) -> str:
+        return _joined([f"{names[k]}（{shares[k]}%）" if lang == "ja" else f"{names[k]} ({shares[k]}%)"
+                        for k in keys if k != but], lang)
+
     context = {
         "nda": deal.nda, "mou": deal.mou, "poc": deal.poc, "jda": deal.jda, "ip": deal.ip, "licence": deal.licence,
         "me": deal.acting_for, "kinds": {p.key: p.kind for p in deal.parties}, "academic": academic,
@@ -76,13 +84,20 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "names": lambda keys: _joined([names.get(k, str(k)) for k in keys], lang),
         "university_funded": university_funded(deal),  # the JDA costs Article's university branch
         "advance_payers": advance.payers if advance else [], "advance_payees": advance.payees if advance else [],
+        # read from the drafts as built: the licence's rights the JDA's Schedule of Background IP Rights leaves out
+        "unlisted_licensed": unlisted_licensed(deal, trees),
+        "fixed_owners": fixed_owners(deal),  # co-owners of every joint result by fixed shares, whoever made it
+        "owned": owned,  # co-owners with their shares
+        "titles": lambda items: "、".join(f"「{t}」" for t in items) if lang == "ja" else "; ".join(f'"{t}"' for t in items),
+        "large": [p.key for p in deal.parties if p.kind == "large_company"],
     }
     found = []
     for rule_id, rule in rules()["rules"].items():
         if not library.expression(rule["when"])(**context):
             continue
-        says = rule.get("says")
-        if says and articles_say(trees, says["clauses"], str(says[lang])) != bool(says.get("present", True)):
+        says = rule.get("says") or []  # one condition on the drafts' words, or a list of them (each must hold)
+        if any(articles_say(trees, s["clauses"], str(s[lang])) != bool(s.get("present", True))
+               for s in (says if isinstance(says, list) else [says])):
             continue
         where = cite(trees, rule["clauses"], lang)
         if not where:
@@ -90,6 +105,31 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         values = {k: str(library.expression(str(v))(**context)) for k, v in (rule.get("values") or {}).items()}
         found.append(Unfavourable(rule_id, where, tidy_prose(str(rule[lang])).format(**values)))
     return found
+
+
+def unlisted_licensed(deal: Deal, trees: list[Document]) -> list[str]:
+    """The titles of the pack licence's rights that the JDA's Schedule of Background IP Rights, as built,
+    does not name (by number, or by title where a right has none); none without a licence or a JDA.
+    Know-how is no Background IP Right to list (:data:`oidocs.deal.background.LISTED_KINDS`).
+
+    The JDA's licence of background IP needed to practise the results reaches only the rights that
+    Schedule lists, so a co-owner outside the licence gets none of these (ninth reading, deal J)."""
+    lic = deal.licence
+    schedule = next((s for t in trees if t.doc == "jda" for s in t.schedules if s.clause.id == "jda.background_schedule"), None)
+    if lic is None or schedule is None:
+        return []
+    text = "".join(n.text for n in walk(schedule) if isinstance(n, (Text, Insert, Ref, Term)))
+    return [plain(r.title) for r in lic.rights if r.kind in LISTED_KINDS and plain(r.number or r.title) not in text]
+
+
+def fixed_owners(deal: Deal) -> list[str]:
+    """The co-owners of the JDA's joint results under fixed shares (``ip.joint_filing.shares``), when three or
+    more of them own every joint result in those shares (ip.joint_filing.ownership), whoever made it."""
+    jf = deal.ip.joint_filing if deal.ip is not None else None
+    if deal.jda is None or jf is None or jf.equal or not jf.shares:
+        return []
+    owners = [p.key for p in deal.parties if jf.shares.get(p.key, 0) > 0]
+    return owners if len(owners) > 2 else []
 
 
 def _joined(words: list[str], lang: str) -> str:
