@@ -153,6 +153,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
     for path, value, default in rows:
         if path == "poc.insurance_amount" and not poc_insured(deal):
             continue  # no Article states the figure (work at the performer's own facilities)
+        if path == "jda.insurance_amount" and (deal.jda is None or deal.jda.site is None):
+            continue  # no site Article in the JDA states the figure (each party works at its own premises)
         if path == "ip.joint_filing.first_offer_years" and not all(pairs(deal)):
             continue  # no large company co-owns with an SME or a startup: the practice Article has no first offer
         used = applied.get(path, value)
