@@ -100,7 +100,7 @@ def test_each_later_fiscal_years_budget_is_in_the_register(lang: str, tmp_path: 
 def test_the_ethics_approval_is_due_before_the_research_on_people(lang: str, tmp_path: Path) -> None:
     word = "倫理審査委員会等の承認" if lang == "ja" else "Approval by the ethics committee"
     rows = [r for r in _rows(_deal(tmp_path), lang) if word in r["what"]]
-    assert [(r["date"], r["article"]) for r in rows] == [("2028-01-04", "第21条" if lang == "ja" else "Article 21")  # after the site Article (jda.site)]
+    assert [(r["date"], r["article"]) for r in rows] == [("2028-01-04", "第21条" if lang == "ja" else "Article 21")]  # after the site Article (jda.site)
     both = [r for r in _rows(_deal(tmp_path, lambda d: d["poc"].update(human_data=True)), lang) if word in r["what"]]
     assert [r["date"] for r in both] == ["2027-06-30", "2028-01-04"]
     assert ("検証期間" if lang == "ja" else "verification period") in both[0]["rule"]
