@@ -141,7 +141,7 @@ FIXED = {"ja": "どの当事者が創出に関与したかを問わず", "en": "
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_fixed_shares_give_a_party_a_share_of_results_it_did_not_make(lang: str, tmp_path: Path) -> None:
     line = _line(_sheet(_deal(tmp_path), lang), FIXED[lang])
-    assert line is not None and ("共同研究開発契約 第10条" if lang == "ja" else "JDA Article 10") in line
+    assert line is not None and ("共同研究開発契約 第11条" if lang == "ja" else "JDA Article 11") in line
     assert ("森宮重機株式会社（40%）及び国立大学法人東北青葉大学（30%）は、自らが関与していない成果にも" if lang == "ja"
             else "森宮重機株式会社 (40%) and 国立大学法人東北青葉大学 (30%) each own their share even of results they did not help make") in line
     # two co-owners: a joint result is always made by both, and no share goes to a party that took no part
@@ -160,8 +160,8 @@ UNLISTED = {"ja": "にのみ許諾しているが、共同研究開発契約の�
 def test_the_universitys_licensed_patent_is_not_in_the_jda_schedule(lang: str, tmp_path: Path) -> None:
     line = _line(_sheet(_deal(tmp_path), lang), UNLISTED[lang])
     assert line is not None
-    assert ("共同研究開発契約 第7条、共同研究開発契約 別紙、ライセンス契約 第2条" if lang == "ja"
-            else "JDA Article 7; JDA Schedule; licence agreement Article 2") in line
+    assert ("共同研究開発契約 第8条、共同研究開発契約 別紙、ライセンス契約 第2条" if lang == "ja"
+            else "JDA Article 8; JDA Schedule; licence agreement Article 2") in line
     assert ("国立大学法人東北青葉大学の「生体信号に基づく疲労度推定方法及び装置」を森宮重機株式会社にのみ許諾" if lang == "ja"
             else '"生体信号に基づく疲労度推定方法及び装置" of 国立大学法人東北青葉大学 to 森宮重機株式会社 alone') in line
     # a licence signed with the JDA: its patent is the licensor's background, listed in the Schedule
@@ -182,6 +182,6 @@ def test_a_large_company_telling_every_affiliate_is_listed(lang: str, tmp_path: 
     monkeypatch.setattr("oidocs.clauses.context.affiliate_lean", lambda deal: "wide")  # the Articles as before read9
     line = _line(_sheet(_deal(tmp_path), lang), AFFILIATES[lang])
     assert line is not None
-    assert ("秘密保持契約 第3条、共同研究開発契約 第18条" if lang == "ja" else "NDA Article 3; JDA Article 18") in line
+    assert ("秘密保持契約 第3条、共同研究開発契約 第19条" if lang == "ja" else "NDA Article 3; JDA Article 19") in line
     assert ("森宮重機株式会社は、株式会社蔵王センシングから開示を受けた秘密情報を" if lang == "ja"
             else "森宮重機株式会社 may disclose the confidential information of 株式会社蔵王センシング") in line
