@@ -185,3 +185,40 @@ def test_a_large_company_telling_every_affiliate_is_listed(lang: str, tmp_path: 
     assert ("秘密保持契約 第3条、共同研究開発契約 第19条" if lang == "ja" else "NDA Article 3; JDA Article 19") in line
     assert ("森宮重機株式会社は、株式会社蔵王センシングから開示を受けた秘密情報を" if lang == "ja"
             else "森宮重機株式会社 may disclose the confidential information of 株式会社蔵王センシング") in line
+
+
+def test_every_rule_with_a_side_has_a_wording_for_the_other_side() -> None:
+    from oidocs.review.sides import SIDES
+
+    texts = yaml.safe_load((ROOT / "templates" / "advice.yaml").read_text(encoding="utf-8"))
+    for rule in [*SIDES, "cost_above_ownership"]:
+        assert set(texts[rule]["advice_other"]) == {"ja", "en"}, rule
+
+
+SIDED = [  # deal, rule, a party the remedy serves, a party it does not
+    (ROOT / "tests" / "fixtures" / "kyoto-rakuyo-brandt-en.yaml", "long_exclusivity", "rakuyo", "brandt"),
+    (ROOT / "tests" / "fixtures" / "licence-application-ja.yaml", "licence_exclusive_no_minimum", "tohoku", "aoba"),
+    (ROOT / "tests" / "review_deals" / "aster-univ-mizuho-en.yaml", "background_exclusive_elsewhere", "mizuho", "aster"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("path", "rule", "served", "other"), SIDED)
+def test_one_sided_advice_is_worded_for_the_side_acted_for(path: Path, rule: str, served: str, other: str, lang: str,
+                                                             tmp_path: Path) -> None:
+    from oidocs import api
+
+    texts = yaml.safe_load((ROOT / "templates" / "advice.yaml").read_text(encoding="utf-8"))[rule]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = {}
+    for acting in (served, other, None):
+        if acting:
+            data["acting_for"] = acting
+        else:
+            data.pop("acting_for", None)
+        copy = tmp_path / f"{acting}-{path.name}"
+        copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        items[acting] = _item(api.render_review(api.read_deal(copy), lang=lang).decode("utf-8"), texts["title"][lang])
+    asked = "求められ" if lang == "ja" else "ask"  # what the served side may ask for, told to the other side
+    assert asked in items[other] and asked not in items[served] and asked not in items[None]
+    assert items[served] == items[None]  # the remedy's own wording, for its side and for no one

@@ -39,10 +39,10 @@ class Finding:
     ``clauses`` (None: the rule's ``clauses`` in advice.yaml) are the clause ids whose articles
     the sheet cites; ``values`` fill ``{placeholders}`` of the rule's wording; ``rows`` fill the
     rule's ``line`` once each, joined into ``{parties}`` (one line per party concerned).
-    ``favours``: the parties a one-sided remedy would serve (a party paying more than it owns). The
-    sheet then words the item for the side acted for: ``advice_favoured`` when it is one of them,
-    ``advice_other`` when it is not, the neutral ``advice`` when the drafts act for no one
-    (:func:`oidocs.review.sections.advice_wording`).
+    ``favours``: the parties a one-sided remedy would serve (a party paying more than it owns), where the
+    finding computes them (else :data:`oidocs.review.sides.SIDES`). The sheet then words the item for the
+    side acted for: ``advice_favoured`` when it is one of them, ``advice_other`` when it is not, the
+    neutral ``advice`` when the drafts act for no one (:func:`oidocs.review.sides.wording`).
     """
 
     rule: str

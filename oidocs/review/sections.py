@@ -16,6 +16,7 @@ from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
 from oidocs.review.checks import check_pack, checks_made, same_day_allowed, undated
 from oidocs.review.cite import articles_say, cite, doc_name
+from oidocs.review.sides import wording
 from oidocs.writers.markdown import escape
 
 
@@ -46,7 +47,7 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
         rule = texts[f.rule]
         out.append(f"{n}. **{escape(rule['title'][lang])}**: {escape(where)}  ")
         values = dict(f.values)
-        key = advice_wording(deal, f)
+        key = wording(deal, f.rule, rule, f.favours)  # worded for the side acted for (oidocs.review.sides)
         if key != "advice":  # worded for the side acted for: the sheet names it
             values["me"] = next(plain(p.name) for p in deal.parties if p.key == deal.acting_for)
         if f.rows:  # one line per party concerned, from the rule's `line`
@@ -57,19 +58,6 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
         out.append(w["no_advice"])
     out.append("")
     return out
-
-
-def advice_wording(deal: Deal, f: Finding) -> str:
-    """The wording of an item for the side the drafts are prepared for (``acting_for``).
-
-    An item whose remedy serves some parties only (``Finding.favours``) argues for them only when the
-    drafts are theirs (``advice_favoured``); prepared for another party it says what those parties may
-    ask for and how that side answers (``advice_other``); prepared for no one, it is neutral (``advice``).
-    Ninth reading, deal J: a sheet drafted for the SME advised raising the large company's share.
-    """
-    if not f.favours or deal.acting_for is None:
-        return "advice"
-    return "advice_favoured" if deal.acting_for in f.favours else "advice_other"
 
 
 def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, str]) -> list[str]:
