@@ -72,7 +72,7 @@ def test_the_sme_insures_its_liability_and_the_university_its_students(lang: str
     else:
         assert "Each Party other than Party A that is not a university or research institute shall" in text
         assert "with a limit of not less than JPY 100,000,000 per occurrence" in text
-        assert "Personal Accident Insurance for Students Pursuing Education and Research (Gakkensai)" in text
+        assert "covered by personal accident insurance for students in education and research and the liability insurance attached to it" in text
 
 
 def test_a_host_university_receiving_companies_asks_no_students_insurance_and_the_amount_is_the_deals(tmp_path: Path) -> None:
