@@ -303,16 +303,17 @@ def test_the_licence_describes_the_three_party_jda_with_all_its_parties(lang: st
 def test_shared_costs_say_whom_to_pay_when_with_indirect_costs_and_what_comes_back(lang: str) -> None:
     """Deal F 第5条 gave shares only (甲 0 / 乙 80 / 丙 20): no payee, no timing, no 間接経費, no refund,
     so the startup's 20 per cent was open-ended. The university's budgeted costs and its indirect costs
-    are now paid to it by 乙 and 丙 in proportion, on its invoice, and unspent funds come back."""
+    are now paid to it by 乙 and 丙 in proportion, on its invoice, and unspent funds come back (read9 #1:
+    in advance by half year, the indirect costs a rate within the budget)."""
     costs = jda_article(DEAL_F, lang, "costs")
     if lang == "ja":
-        assert "共同研究費及びこれに甲の規程に基づき予算に定める率により算定した間接経費は、乙及び丙が、各自の共同研究費の負担割合に応じ" in costs
-        assert "甲の請求書を受領した日から30日以内に甲に支払う" in costs
-        assert "これを支払った各当事者に対し、その支払った共同研究費のうち、現に支出された共同研究費にその負担割合を乗じた額を超える部分を、これに対して支払われた間接経費とともに返還する" in costs
+        assert "甲の分担業務に係る共同研究費（間接経費を含む。以下本項において同じ。）は、乙及び丙が、各自の負担割合に相当する額を" in costs
+        assert "甲の請求書を受領した日から30日以内に甲に前払する" in costs
+        assert "前払をした各当事者に対し、その前払額のうち、甲の分担業務に係る現に支出された共同研究費にその負担割合を乗じた額を超える部分を返還する" in costs
     else:
-        assert "shall be paid to Party A by Party B and Party C, each paying the proportion" in costs
-        assert "together with the indirect costs that Party A charges on them under its rules" in costs
-        assert "refund to each Party that paid them the part of the Shared Costs paid by that Party that exceeds its share" in costs
+        assert "Party B and Party C shall each pay to Party A in advance its share of the Shared Costs of the tasks of Party A" in costs
+        assert "the indirect costs of Party A calculated on such costs of its own tasks at the rate that the budget states under its rules" in costs
+        assert "refund to each Party that paid them the part of its advances that exceeds its share" in costs
 
 
 def test_costs_each_party_bears_have_no_payment_mechanics() -> None:

@@ -1,6 +1,11 @@
 """The ninth lawyers' reading, JDA and NDA findings (deal J: 森宮重機, a large company paying 70% of the JDA's
 shared costs; 東北青葉大学, the university; 蔵王センシング, the SME acted for, paying 30%).
 
+#1: the shared costs were the university's tasks alone; they are now every party's budgeted tasks, each party
+paying its share of the whole: the university's part advanced by half year against its invoice, its indirect
+costs a rate within the budget; the other parties' tasks netted out every Cost Quarter against records, the
+large company advancing the SME's budget beyond the SME's share.
+
 #3: the large company might pass the other parties' information to all its affiliates whoever the drafts
 were for. Drafted for another party, only affiliates named in writing in advance to the party whose
 information it is; drafted for the large company (or no one), every affiliate that needs to know, as before.
@@ -70,3 +75,64 @@ def test_for_the_large_company_or_no_one_every_affiliate_that_needs_to_know(doc:
     text = _flat(article_titled(_md(deal, doc, lang), (NDA_CONF if doc == "nda" else JDA_CONF)[lang]))
     assert _flat(WIDE[doc, lang]) in text
     assert "named" not in text and "名称を通知した" not in text
+
+
+# --- #1: the shared costs are every party's budgeted tasks; each pays its share of the whole -----------
+
+COSTS = {"ja": "費用の負担", "en": "Costs"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_shared_costs_reach_every_partys_budgeted_tasks_with_the_indirect_costs_as_a_rate(lang: str) -> None:
+    """Art 5 defined the shared costs as the university's direct costs only, 甲 and 丙 bearing their own
+    tasks: 森宮's 70 per cent never reached 蔵王's tasks while 蔵王 pre-paid 30 per cent of the university's
+    costs plus overheads. The pool is now whatever the budget lists for any party's tasks, the university's
+    indirect costs a rate within the budget, never charged on top."""
+    text = _flat(article_titled(_md(api.read_deal(J), "jda", lang), COSTS[lang]))
+    if lang == "ja":
+        assert "甲及び丙の分担業務に要する費用は、共同研究費に含まれず" not in text
+        assert ("本共同研究開発の実施に直接要する費用であって、本条の規定により合意した予算に定めるもの（予算がいずれの当事者の分担業務について"
+                "定めるものであるかを問わない。）及び乙の分担業務に係る当該費用に乙の規程に基づき予算に定める率を乗じて算定した間接経費") in text
+        assert "乙は、その率により算定した額を超えて、又は共同研究費とは別に、間接経費を他の当事者に請求しない" in text
+    else:
+        assert "do not form part of the Shared Costs, and each of those Parties bears the costs of its own tasks" not in text
+        assert ("set out in the budget agreed under this Article (whichever Party’s tasks the budget sets them out for), together with "
+                "the indirect costs of Party B calculated on such costs of its own tasks at the rate that the budget states") in text
+        assert "Party B shall not charge the other Parties any indirect costs beyond the amount calculated at that rate or in addition to the Shared Costs" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_university_is_paid_by_half_year_and_the_others_net_out_quarterly_with_the_large_companys_advance(lang: str) -> None:
+    """The university's part is advanced half a fiscal year at a time against its invoice (no longer a year
+    up front) and refunded after the research; 甲 and 丙 pay their own tasks first and net out every Cost
+    Quarter against statements with supporting documents, 甲 advancing 70 per cent of 丙's budget each
+    quarter."""
+    text = _flat(article_titled(_md(api.read_deal(J), "jda", lang), COSTS[lang]))
+    if lang == "ja":
+        assert "各年度分を一括して" not in text
+        assert ("乙の分担業務に係る共同研究費（間接経費を含む。以下本項において同じ。）は、甲及び丙が、各自の負担割合に相当する額を、予算に定める時期"
+                "及び回数に従い（定めがないときは、各年度の4月1日から9月30日まで及び10月1日から翌年3月31日までの各期間") in text
+        assert "乙の請求書を受領した日から30日以内に乙に前払する" in text
+        assert "甲及び丙は、それぞれ、自己の分担業務に係る共同研究費（乙の分担業務に係るものを除く。以下この項及び次項において同じ。）を、まず自ら支払い" in text
+        assert "証憑を付して他の当事者に交付し" in text
+        assert "甲は、各精算四半期について、丙の分担業務に係る当該精算四半期の予算上の共同研究費のうち丙の負担割合に相当する額を超える額を" in text
+    else:
+        assert "in one payment for each fiscal year" not in text
+        assert ("Party A and Party C shall each pay to Party B in advance its share of the Shared Costs of the tasks of Party B (indirect "
+                "costs included; the same applies in this paragraph) in the instalments and at the times that the budget sets or, failing "
+                "that, for each half of each fiscal year (April 1 to September 30 and October 1 to March 31;") in text
+        assert "Party A and Party C shall each pay the Shared Costs of its own tasks (in this paragraph and the next, the Shared Costs other than those of the tasks of Party B) in the first instance" in text
+        assert "Party A shall pay to Party C in advance, for each Cost Quarter, the amount by which the budgeted Shared Costs of Party C’s tasks" in text
+
+
+def test_the_register_lists_the_universitys_half_year_advances_the_quarters_and_both_settlements() -> None:
+    import csv
+    import io
+
+    files = api.render_calendar(api.read_deal(J))
+    rows = list(csv.DictReader(io.StringIO(next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8-sig"))))
+    whats = [r["what"] for r in rows if r["article"] == "第5条"]
+    assert any(w.startswith("大学等の分担業務に係る共同研究費の前払") for w in whats), whats
+    assert any(w.startswith("第1精算四半期") for w in whats) and any(w.startswith("精算四半期ごとの共同研究費の前払") for w in whats), whats
+    settled = [r["what"] for r in rows if r["date"] == "2030-05-30" and r["article"] == "第5条"]
+    assert len(settled) == 2, settled

@@ -21,7 +21,8 @@ from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda
                                    poc_report_due, poc_review_days, poc_term_end, research_start)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
 from oidocs.calendar.fixed import budget_rows, ethics_rows, standstill_row
-from oidocs.deal.jda_costs import cost_advance, university_funded
+from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
+from oidocs.deal.localize import parties_abroad
 from oidocs.deal.royalties import FIRST_SALE_YEARS, first_sale_due, licence_allocates, minimum_start
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
@@ -176,21 +177,20 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
 
 
 def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
-    """The JDA's shared costs (jda.costs): the first budget on signing, then the settlements.
-
-    The same split as the Article: where a university or institute has tasks and a party outside it pays a
-    share, those tasks' costs are the shared costs, paid to it and settled and refunded by it after the
-    research; otherwise each party pays its own tasks' shared costs first and the parties even out their
-    shares every Cost Quarter (three months from the research's first day), each statement due 30 days after
-    the quarter and the last 60 days after the research, a large company advancing a startup's or SME's
-    budgeted costs beyond its share at the start of each quarter (oidocs.deal.jda_costs).
+    """The JDA's shared costs (jda.costs): the first budget on signing, then the payments, as the Article has them
+    (oidocs.deal.jda_costs): a funded university's part advanced every half year, settled and refunded after the
+    research; the others' Cost Quarters (statements 30 days after each, the last 60 days after the research) and a
+    large company's advance to a startup or SME at the start of each quarter.
     """
     jda = deal.jda
     if jda is None or jda.costs != "shared" or jda.cost_shares is None:
         return
     budget_rows(deal, words, add)  # the first year's budget on signing, each later year's before it begins
-    funded = university_funded(deal)
-    if not funded:
+    funded, quarters = university_funded(deal), cost_quarters(deal)
+    if funded:  # the university's part, advanced every half year
+        add("jda.costs.university_advance", None, "jda", "jda.costs", "jda_costs_university_advance",
+            words["jda_costs_university_advance_" + ("budget_year" if parties_abroad(deal) else "fiscal_year")])
+    if quarters:
         if cost_advance(deal) is not None:
             add("jda.costs.advance", None, "jda", "jda.costs", "jda_costs_advance", words["jda_costs_advance_rule"])
         start = research_start(deal)
@@ -201,9 +201,10 @@ def _jda_costs(deal: Deal, words: dict[str, str], add: Any) -> None:
             add(f"jda.costs.quarter.{n}", last + dt.timedelta(days=COSTS_INVOICE_DAYS), "jda", "jda.costs",
                 "jda_costs_quarter", n=n)
             n += 1
-    add("jda.costs.settlement", jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS), "jda", "jda.costs",
-        "jda_costs_settlement" if funded else "jda_costs_true_up",
-        words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), invoice_days=COSTS_INVOICE_DAYS)
+    rule, settled = words["jda_costs_settlement_rule"].format(days=COSTS_SETTLEMENT_DAYS), jda.end + dt.timedelta(days=COSTS_SETTLEMENT_DAYS)
+    for key, label, due in (("settlement", "jda_costs_settlement", funded), ("true_up" if funded else "settlement", "jda_costs_true_up", quarters)):
+        if due:  # the university's refund; the other parties' last Cost Quarter and whole-period true-up
+            add(f"jda.costs.{key}", settled, "jda", "jda.costs", label, rule, invoice_days=COSTS_INVOICE_DAYS)
 
 
 def _mou_end(deal: Deal, words: dict[str, str], add: Any) -> None:

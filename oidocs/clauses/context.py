@@ -35,7 +35,7 @@ from oidocs.deal.affiliates import affiliate_lean
 from oidocs.deal.background import licensed_background
 from oidocs.deal.dealfile import docs_in
 from oidocs.deal.have_made import first_offer
-from oidocs.deal.jda_costs import cost_advance
+from oidocs.deal.jda_costs import cost_advance, cost_quarters
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
@@ -379,7 +379,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal), "nda_floor": _asdict(nda_floor(deal)),  # read6 E7
             "standstill_floor": _asdict(poc_standstill_floor(deal)), "standstill_talks_days": poc_standstill_talks_days(deal),
             "poc_term_floor": _asdict(poc_term_floor(deal)), "mou_floor": _asdict(mou_floor(deal)),
-            "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)),
+            "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)), "cost_quarters": cost_quarters(deal),
             "prevailing_language": deal.prevailing_language or deal.language,
             "licensed_background": licensed_background(deal), "first_offer": _record(first_offer(deal)),
         }

@@ -18,7 +18,7 @@ from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.clauses.context import licence_lean, poc_host
 from oidocs.deal.background import LISTED_KINDS
 from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
-from oidocs.deal.jda_costs import cost_advance, university_funded
+from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end, practice_due
 from oidocs.document.tree import Document, Insert, Ref, Term, Text, walk
@@ -83,6 +83,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "makers": list(makers), "suppliers": list(suppliers),
         "names": lambda keys: _joined([names.get(k, str(k)) for k in keys], lang),
         "university_funded": university_funded(deal),  # the JDA costs Article's university branch
+        "cost_quarters": cost_quarters(deal),  # its quarterly settlement of the other parties' tasks
         "advance_payers": advance.payers if advance else [], "advance_payees": advance.payees if advance else [],
         # read from the drafts as built: the licence's rights the JDA's Schedule of Background IP Rights leaves out
         "unlisted_licensed": unlisted_licensed(deal, trees),
