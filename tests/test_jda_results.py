@@ -249,9 +249,9 @@ def test_students_bound_by_the_agreement_make_sole_results_of_their_university(l
 
 
 @pytest.mark.parametrize(("lang", "licensing", "costs"), [
-    ("ja", "出願の日から3年を経過してもなお、他の共有者が正当な理由なくこれを自ら実施していないときは、他の共有者は、前項の規定にかかわらず、自ら実施の準備をしていることを理由として同意を拒むことはできない",
+    ("ja", "他の共有者の同意を得ることなく、第三者に対し当該共有知的財産権の非独占的な実施又は利用を許諾することができ",
      "大学等である共有者が負担すべき費用は、当該共有知的財産権を自ら実施する他の共有者が負担し"),
-    ("en", "within three (3) years of their filing date, the other co-owner may not, notwithstanding the preceding paragraph, withhold that consent on the ground that it is preparing to practise them",
+    ("en", "grant a third party a non-exclusive licence to practise or use those Jointly Owned IP Rights without the consent of the other co-owner",
      "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner, where it practises"),
 ])
 def test_a_university_co_owner_may_license_after_non_practice_and_pays_no_filing_costs(lang: str, licensing: str,

@@ -8,6 +8,13 @@ back and fails on the text before this round.
 the royalty reduction stays); a non-exclusive licensee has no right to act against infringers, and the
 licensor, which need not act, pays for the assistance it asks for.
 
+#3: non-practice. A university licensing non-exclusively keeps its research and education use and the
+publication of its results. In the JDA, the university co-owner's clock runs from the earlier of the
+right's registration and the day after the research period ends (never before filing); it may then notify,
+and after 90 days without practice or a good reason shown it may license a third party non-exclusively
+without consent, whether or not non-practice compensation applies; compensation that is not agreed goes to
+mediation and then to a fallback amount, so practice is not blocked for good.
+
 #4: the JDA's survival list keeps the IP Articles part by part with a period for each: the rights while
 they subsist, the duties to notify results one year after the end (for those obtained by then), third-party
 disputes three years (infringement of co-owned results while the rights subsist); no whole Articles for as
@@ -26,6 +33,9 @@ from oidocs import api
 J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
 LANGS = ("ja", "en")
 INFRINGEMENT = {"en": "Infringement", "ja": "侵害への対応"}
+GRANT = {"en": "Grant of Licence", "ja": "実施許諾"}
+LICENSING = {"en": "Licensing to Third Parties and Transfer of Shares", "ja": "第三者への実施許諾及び持分の譲渡"}
+PRACTICE = {"en": "Practice of Jointly Owned IP Rights", "ja": "共有知的財産権の実施"}
 SURVIVAL = {"en": "Survival", "ja": "存続条項"}
 
 
@@ -88,3 +98,57 @@ def test_the_jda_ip_articles_survive_part_by_part_with_periods(lang: str) -> Non
         assert ("本契約の終了の日までに得られた本成果及び改良発明を通知し、その区分を確認し、又はその出願の前に通知する義務に"
                 "関する部分：本契約の終了の日から1年間") in art
         assert "第22条の規定：本契約の終了の日から3年間。ただし、共有に係る本成果に係る知的財産権の侵害及びその実施に関する部分は" in art
+
+
+# --- #3: non-practice: the university's own use, the JDA's clock and the compensation's fallback -------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_university_licensing_non_exclusively_keeps_research_education_and_publication(lang: str) -> None:
+    grant = article_titled(shipped_markdown(J, "licence", lang), GRANT[lang])
+    if lang == "en":
+        assert ("Nothing in this Agreement prevents Party B (including its faculty, students and other researchers) from "
+                "practising the Licensed Rights for research and education or from publishing the results of that research "
+                "(except for disclosing Party A’s Confidential Information)") in grant
+    else:
+        assert ("本契約のいかなる規定も、乙（その教職員、学生その他の研究者を含む。）が研究及び教育のために本許諾権利を実施し、"
+                "並びにその研究の成果を公表すること（甲の秘密情報を開示することを除く。）を妨げない。") in grant
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_jda_non_practice_clock_starts_at_registration_or_the_research_end_and_ends_in_a_licence(
+        lang: str, tmp_path: Path) -> None:
+    for deal in (api.read_deal(J), deal_changed(J, tmp_path, ip__joint_filing__non_practice_compensation=True)):
+        art = article_titled(_doc(deal, "jda", lang), LICENSING[lang])
+        if lang == "en":
+            assert "within three (3) years of their filing date" not in art
+            assert ("three (3) years after the earlier of the following days (or after the filing date of the Jointly "
+                    "Owned IP Rights concerned, if that earlier day comes before it)") in art
+            assert "the day on which the Jointly Owned IP Rights concerned are registered" in art
+            assert "the day after the last day of the Research Period" in art
+            assert "within ninety (90) days after that notice arrives" in art
+            assert "(preparing to practise them is not on its own a good reason)" in art
+            assert "grant a third party a non-exclusive licence to practise or use those Jointly Owned IP Rights without the consent" in art
+        else:
+            assert "出願の日から3年を経過してもなお" not in art
+            assert "次の各号に掲げる日のうちいずれか早い日（その日が当該共有知的財産権の出願の日より前であるときは、出願の日）から起算して3年" in art
+            assert "当該共有知的財産権の設定の登録の日（設定の登録を要するものに限る。）" in art
+            assert "研究期間の末日（本契約がその前に終了したときは、その終了の日）の翌日" in art
+            assert "前項の通知が到達した日から90日以内に" in art
+            assert "（実施の準備をしていることのみでは、正当な理由に当たらない。）" in art
+            assert "他の全ての共有者の同意を得ることなく、第三者に対し当該共有知的財産権の非独占的な実施又は利用を許諾することができ" in art
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_non_practice_compensation_not_agreed_goes_to_mediation_then_a_fallback(lang: str, tmp_path: Path) -> None:
+    deal = deal_changed(J, tmp_path, ip__joint_filing__non_practice_compensation=True)
+    art = article_titled(_doc(deal, "jda", lang), PRACTICE[lang])
+    if lang == "en":
+        assert "may apply to the Japan Intellectual Property Arbitration Center for mediation" in art
+        assert ("multiplied by the royalty rate usually paid for a non-exclusive licence of technology of the same kind "
+                "and by the share of Party B") in art
+        assert "and may then begin commercial practice" in art
+    else:
+        assert "書面により協議を求めた日から90日以内に合意に至らないときは" in art
+        assert "日本知的財産仲裁センターに調停を申し立てることができ、その申立ての日から180日以内に合意に至らないときは" in art
+        assert "同種の技術の非独占的な実施許諾において通常支払われる実施料の率を乗じ、これに乙の持分の割合を乗じた額とし" in art
+        assert "その後、商業的な実施を開始することができる" in art
