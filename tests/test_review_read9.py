@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -246,3 +247,33 @@ def test_one_sided_advice_is_worded_for_the_side_acted_for(path: Path, rule: str
     asked = "求められ" if lang == "ja" else "ask"  # what the served side may ask for, told to the other side
     assert asked in items[other] and asked not in items[served] and asked not in items[None]
     assert items[served] == items[None]  # the remedy's own wording, for its side and for no one
+
+
+COSTS_CLAUSE = {  # a costs Article of a user's library that leaves the named parties' own tasks outside the Shared Costs
+    "ja": "---\nid: jda.costs\nversion: 1\ntitle: 費用の負担\n---\n{{ term(\"joint_research\") }}のうち乙の分担業務に要する費用"
+          "{{ define(\"shared_costs\") }}は、甲が70パーセント、丙が30パーセントを負担する。\n\n"
+          "{{ outside }}の分担業務に要する費用は、{{ term(\"shared_costs\") }}に含まれず、各自が負担する。\n",
+    "en": "---\nid: jda.costs\nversion: 1\ntitle: Costs\n---\nThe costs of the tasks of Party B in the {{ term(\"joint_research\") }}"
+          "{{ define(\"shared_costs\") }} are borne 70 per cent by Party A and 30 per cent by Party C.\n\n"
+          "The costs of the tasks of {{ outside }} do not form part of the {{ term(\"shared_costs\") }}, and each bears its own.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("names_sme", [True, False])
+def test_the_university_only_costs_line_reads_whom_the_article_leaves_out(lang: str, names_sme: bool, tmp_path: Path) -> None:
+    """A library keeping the Shared Costs to the university's tasks: the line is shown while the sentence leaving
+    tasks outside them names the SME (甲及び丙 / Party A and Party C), and drops when it names the large company only."""
+    from oidocs import api
+    from oidocs.clauses.library import Library
+    from oidocs.content import builtin_root
+
+    base = tmp_path / "content"
+    shutil.copytree(builtin_root() / "clause_library", base / "clause_library")
+    shutil.copytree(builtin_root() / "templates", base / "templates")
+    outside = {"ja": "甲及び丙" if names_sme else "甲", "en": "Party A and Party C" if names_sme else "Party A"}
+    for code in ("ja", "en"):
+        text = COSTS_CLAUSE[code].replace("{{ outside }}", outside[code])
+        (base / "clause_library" / "jda" / f"costs.{code}.md").write_text(text, encoding="utf-8")
+    sheet = api.render_review(_deal(tmp_path), lang=lang, library=Library(base=base)).decode("utf-8")
+    assert (_line(sheet, COSTS[lang]) is not None) == names_sme

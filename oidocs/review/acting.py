@@ -21,7 +21,7 @@ from oidocs.deal.have_made import first_offer, have_made_unbounded, pairs
 from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end, practice_due
-from oidocs.document.tree import Document, Insert, Ref, Term, Text, walk
+from oidocs.document.tree import Document, Insert, Item, Paragraph, Ref, Term, Text, walk
 from oidocs.review.cite import articles_say, cite
 from oidocs.writers.markdown import escape
 
@@ -91,6 +91,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "owned": owned,  # co-owners with their shares
         "titles": lambda items: "、".join(f"「{t}」" for t in items) if lang == "ja" else "; ".join(f'"{t}"' for t in items),
         "large": [p.key for p in deal.parties if p.kind == "large_company"],
+        "names_me": lambda clauses, ja, en: names_me(deal, trees, clauses, ja if lang == "ja" else en),
     }
     found = []
     for rule_id, rule in rules()["rules"].items():
@@ -121,6 +122,21 @@ def unlisted_licensed(deal: Deal, trees: list[Document]) -> list[str]:
         return []
     text = "".join(n.text for n in walk(schedule) if isinstance(n, (Text, Insert, Ref, Term)))
     return [plain(r.title) for r in lic.rights if r.kind in LISTED_KINDS and plain(r.number or r.title) not in text]
+
+
+def names_me(deal: Deal, trees: list[Document], clauses: list[str], words: str) -> bool:
+    """Whether a sentence of the articles made from ``clauses`` that holds ``words`` names the side acted for
+    by its designation (丙, Party C) in the drafts' language: the JDA costs Article's sentence leaving the
+    listed parties' own tasks outside the Shared Costs, say. Read from the drafts as built."""
+    index = [p.key for p in deal.parties].index(deal.acting_for) if deal.acting_for else -1
+    if not trees or index < 0:
+        return False
+    me = trees[0].closing.signatures[index].designation
+    texts = ["".join("\n" if isinstance(n, (Paragraph, Item)) else n.text for n in walk(a)  # a block ends a sentence
+                     if isinstance(n, (Text, Insert, Ref, Term, Paragraph, Item)))
+             for t in trees for a in t.articles if a.clause.id in clauses]
+    sentences = (s for text in texts for s in text.replace("。", "。\n").replace(". ", ".\n").splitlines())
+    return any(words in s and me in s for s in sentences)
 
 
 def fixed_owners(deal: Deal) -> list[str]:
