@@ -94,3 +94,76 @@ def test_the_sheet_asks_about_a_poc_at_the_clients_site_under_a_jda_with_human_d
     assert "第三者の施設で行われる" in third if lang == "ja" else "carried out at a third party's site" in third
     assert not advice_in("poc_human_data", sheet(deal_changed(DEAL_J, tmp_path, poc__site="performer", **neutral), lang))
     assert not advice_in("poc_human_data", sheet(deal_changed(DEAL_J, tmp_path, poc__human_data=True), lang))
+
+
+# --- #1 and #2: the human-data Article for a study at an employer's site ------------------------
+
+HUMAN = {"ja": "人を対象とする研究及び個人情報の取扱い", "en": "Research Involving Human Subjects and Personal Information"}
+EMPLOYER_SITE = {
+    "ja": ["乙は、{work}において、人を対象とする研究", "研究計画について自己の倫理審査委員会",
+           "甲及び丙は、自己の規程又は適用される法令若しくは指針により自ら審査を受けることが求められる場合を除き、当該研究への参加について当該承認に依拠することができ",
+           "研究対象者に対する説明及び研究対象者からの同意の取得は、乙が行う。",
+           "研究への参加が任意であり、参加しないこと又は同意を撤回することによって不利益な取扱いを受けないこと",
+           "研究対象者の個人情報（研究対象者と符号とを対応させる表その他の特定の個人を識別するための情報を含む。）は、乙が管理する。",
+           "個人情報の保護に関する法律第27条第5項第1号に定める委託を乙から受けた者として",
+           "乙は、研究対象者を役員又は従業員とする当事者に、当該研究対象者の個人情報の取扱いを委託しない。",
+           "研究に参加しなかったこと、同意を撤回したこと又は研究において取得された情報の内容を理由として、その者を解雇し、その他不利益に取り扱わない。",
+           "仮名化された情報を勤務の記録その他の情報と照合する等の方法により研究対象者を識別しようとしない。",
+           "人事評価、懲戒、配置、賃金その他の雇用に関する判断に用いない。",
+           "研究対象者を雇用する者（当事者であるか否かを問わない。）に対し、特定の個人を識別することができる研究対象者ごとの情報を提供せず",
+           "本条の規定は、個人に関する情報の取扱いについて、本契約の他の規定に優先する。"],
+    "en": ["Where Party B carries out research involving human subjects in the {work}",
+           "obtain for its research plan the approval of its ethics committee",
+           "any other Party taking part in that research may rely on that approval and need not obtain a further review",
+           "Party B shall explain the research to the research subjects and obtain their consent.",
+           "that taking part is voluntary and that declining to take part or withdrawing consent will not lead to any disadvantage",
+           "Party B shall control the personal information of the research subjects",
+           "as a person entrusted by Party B within the meaning of Article 27(5)(i) of the Act on the Protection of Personal Information",
+           "Party B shall not entrust the handling of any research subject’s personal information to a Party of which that research subject is an officer or employee.",
+           "not dismiss or otherwise treat that person less favourably because that person did not take part in the research or withdrew consent",
+           "such as by matching pseudonymised information with working-time records or other information",
+           "for personnel evaluation, discipline, assignment, pay or any other decision on employment",
+           "No Party shall provide to any employer of research subjects (whether or not a Party) any information on individual research subjects from which a specific individual can be identified",
+           "As regards the handling of information about individuals, this Article prevails over the other provisions of this Agreement."],
+}
+WORK = {("jda", "ja"): "本共同研究開発", ("poc", "ja"): "本検証", ("jda", "en"): "Joint Research and Development", ("poc", "en"): "Verification"}
+GENERAL = {"ja": "各当事者は、{work}において、人を対象とする研究", "en": "Where a Party carries out research involving human subjects in the {work}"}
+
+
+def human_article(deal: object, doc: str, lang: str) -> str:
+    return flat(article_titled(render(deal, doc, lang), HUMAN[lang]))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_jda_studies_the_employers_workers_under_one_review_one_consent_and_safeguards(lang: str, tmp_path: Path) -> None:
+    """Deal J's JDA (human data; the PoC at the client's plant): the general Article had each party get its own
+    ethics approval, whoever collected obtain consent and any party receive pseudonymised data, with nothing on
+    the workers' employer. Now the university runs the study under one review the others rely on, explains and
+    obtains consent, controls the data and the key to the codes, the others handle it on its entrustment or get
+    pseudonymised data, and the employer neither gets identifiable data nor uses the data on its workers."""
+    from oidocs import api
+
+    article = human_article(api.read_deal(DEAL_J), "jda", lang)
+    for want in EMPLOYER_SITE[lang]:
+        assert want.format(work=WORK[("jda", lang)]) in article, want
+    assert GENERAL[lang].format(work=WORK[("jda", lang)]) not in article
+    # a PoC at the university's own lab says nothing about an employer's site: the general Article stays
+    article = human_article(deal_changed(DEAL_J, tmp_path, poc__site="performer"), "jda", lang)
+    assert GENERAL[lang].format(work=WORK[("jda", lang)]) in article
+    assert ("人事評価" not in article) if lang == "ja" else ("personnel evaluation" not in article)
+    # the SME performing the PoC at the university's site: the university employs the people measured there,
+    # so the JDA never makes it the lead holding their data; its Article stays general
+    deal = deal_changed(DEAL_J, tmp_path, poc__performer="zao", poc__client="univ")
+    assert GENERAL[lang].format(work=WORK[("jda", lang)]) in human_article(deal, "jda", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_poc_measuring_the_clients_workers_protects_them(lang: str, tmp_path: Path) -> None:
+    """Deal J's PoC with poc.human_data (the sheet's question answered yes): the same safeguards, run by the
+    performer, and the Article prevails over the clause that gives the client the data measured at its Site."""
+    article = human_article(deal_changed(DEAL_J, tmp_path, poc__human_data=True), "poc", lang)
+    for want in EMPLOYER_SITE[lang]:
+        assert want.format(work=WORK[("poc", lang)]) in article, want
+    article = human_article(deal_changed(DEAL_J, tmp_path, poc__human_data=True, poc__site="performer"), "poc", lang)
+    assert GENERAL[lang].format(work=WORK[("poc", lang)]) in article
+

@@ -39,7 +39,7 @@ from oidocs.deal.jda_costs import cost_advance, cost_quarters
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
-from oidocs.deal.poc_rules import poc_insured, poc_sme_entrusted, poc_sme_performer
+from oidocs.deal.poc_rules import human_study_lead, poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, first_sale_due, licence_lean, licensor_practice, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
                                    poc_standstill_talks_days, poc_term_floor, practice_due, research_start)
@@ -371,7 +371,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
         names = {
             "acting_for": deal.acting_for, "nda_lean": nda_lean, "poc_lean": poc_lean, "poc_host": poc_host(deal),
             "poc_sme_entrusted": poc_sme_entrusted(deal), "poc_sme_performer": poc_sme_performer(deal), "poc_insured": poc_insured(deal),
-            "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal), "affiliate_lean": affiliate_lean(deal),
+            "human_study_lead": {d: human_study_lead(deal, d) for d in ("poc", "jda")}, "filing_lean": filing_lean(deal), "jda_lean": jda_lean, "licence_lean": licence_lean(deal), "affiliate_lean": affiliate_lean(deal),
             "exclusive_right_granted": exclusive_right_granted(deal), "filings_abroad": filings_abroad(deal),
             "licensor_practice": licensor_practice(deal), "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
             "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal), "exclusivity_end": exclusivity_end(deal),

@@ -4,7 +4,7 @@ lists what the PoC agreement does not contain. Clauses see them as ``poc_sme_ent
 
 from __future__ import annotations
 
-from oidocs.deal.model import Deal
+from oidocs.deal.model import ACADEMIC_KINDS, Deal
 
 
 def poc_sme_entrusted(deal: Deal) -> bool:
@@ -53,3 +53,34 @@ def poc_site_cap(deal: Deal) -> int | None:
     if poc is None or not poc_insured(deal):
         return None
     return max(poc.fee.amount, poc.insurance_amount) if poc.fee.currency == "JPY" else poc.insurance_amount
+
+
+def human_study_lead(deal: Deal, doc: str) -> str | None:
+    """Return the key of the party that runs a study on people at an employer's site in document ``doc``
+    (``poc`` or ``jda``), else None (the human-data Article then keeps its general form).
+
+    A study is at an employer's site when the PoC is done away from the performer's own facilities
+    (``poc.site``: the client's, a signing host's or a third party's), where the people who work there are
+    the ones measured. In the PoC (``poc.human_data``) the performer runs it; in the JDA (``jda.human_data``)
+    it is derived only when the PoC's site is a party's (the client's or a signing host's) and the JDA
+    carries the study on there: the one university or research institute among the parties runs it, else
+    the PoC's performer. Never the party whose site it is: the employer must not hold the subjects' data.
+    The Article then has one ethics review (the lead's), the lead obtain consent and hold the key to the
+    codes, the others process on its entrustment or receive pseudonymised data only, and the employees
+    measured are protected (voluntary, no disadvantage, no identifiable data for and no evaluation by the
+    employer). Ninth reading, deal J: 20 workers of the client's plant wearing sensors.
+    """
+    poc = deal.poc
+    section = deal.section(doc)
+    if poc is None or poc.site == "performer" or section is None or not getattr(section, "human_data", False):
+        return None
+    keys = [p.key for p in deal.parties]
+    host = poc.client if poc.site == "client" else poc.site if poc.site in keys else None
+    if doc == "poc":
+        lead = poc.performer
+    elif doc == "jda" and host is not None:
+        academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
+        lead = academic[0] if len(academic) == 1 else poc.performer
+    else:
+        return None
+    return None if lead == host else lead
