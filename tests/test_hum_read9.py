@@ -136,7 +136,7 @@ def human_article(deal: object, doc: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_jda_studies_the_employers_workers_under_one_review_one_consent_and_safeguards(lang: str, tmp_path: Path) -> None:
-    """Deal J's JDA (human data; the PoC at the client's plant): the general Article had each party get its own
+    """Deal J's JDA (human data; work at the large company's plant, jda.site): the general Article had each party get its own
     ethics approval, whoever collected obtain consent and any party receive pseudonymised data, with nothing on
     the workers' employer. Now the university runs the study under one review the others rely on, explains and
     obtains consent, controls the data and the key to the codes, the others handle it on its entrustment or get
@@ -147,13 +147,13 @@ def test_the_jda_studies_the_employers_workers_under_one_review_one_consent_and_
     for want in EMPLOYER_SITE[lang]:
         assert want.format(work=WORK[("jda", lang)]) in article, want
     assert GENERAL[lang].format(work=WORK[("jda", lang)]) not in article
-    # a PoC at the university's own lab says nothing about an employer's site: the general Article stays
-    article = human_article(deal_changed(DEAL_J, tmp_path, poc__site="performer"), "jda", lang)
+    # a JDA whose parties each work at their own premises (no jda.site): the general Article stays
+    article = human_article(deal_changed(DEAL_J, tmp_path, jda__site=None), "jda", lang)
     assert GENERAL[lang].format(work=WORK[("jda", lang)]) in article
     assert ("人事評価" not in article) if lang == "ja" else ("personnel evaluation" not in article)
-    # the SME performing the PoC at the university's site: the university employs the people measured there,
-    # so the JDA never makes it the lead holding their data; its Article stays general
-    deal = deal_changed(DEAL_J, tmp_path, poc__performer="zao", poc__client="univ")
+    # the JDA's work at the university's site: the university employs the people measured there, so it is
+    # never made the lead holding their data; the Article stays general
+    deal = deal_changed(DEAL_J, tmp_path, jda__site="univ")
     assert GENERAL[lang].format(work=WORK[("jda", lang)]) in human_article(deal, "jda", lang)
 
 

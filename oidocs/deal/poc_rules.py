@@ -59,28 +59,24 @@ def human_study_lead(deal: Deal, doc: str) -> str | None:
     """Return the key of the party that runs a study on people at an employer's site in document ``doc``
     (``poc`` or ``jda``), else None (the human-data Article then keeps its general form).
 
-    A study is at an employer's site when the PoC is done away from the performer's own facilities
-    (``poc.site``: the client's, a signing host's or a third party's), where the people who work there are
-    the ones measured. In the PoC (``poc.human_data``) the performer runs it; in the JDA (``jda.human_data``)
-    it is derived only when the PoC's site is a party's (the client's or a signing host's) and the JDA
-    carries the study on there: the one university or research institute among the parties runs it, else
-    the PoC's performer. Never the party whose site it is: the employer must not hold the subjects' data.
-    The Article then has one ethics review (the lead's), the lead obtain consent and hold the key to the
-    codes, the others process on its entrustment or receive pseudonymised data only, and the employees
-    measured are protected (voluntary, no disadvantage, no identifiable data for and no evaluation by the
-    employer). Ninth reading, deal J: 20 workers of the client's plant wearing sensors.
+    A study is at an employer's site when the work is done at premises other than the lead's, where the
+    people who work there are the ones measured: in the PoC (``poc.human_data``), ``poc.site`` other than
+    ``performer`` (the client's, a signing host's or a third party's), run by the performer; in the JDA
+    (``jda.human_data``), ``jda.site`` naming the host, run by the one university or research institute
+    among the parties, else by the PoC's performer. Never the party whose site it is: the employer must not
+    hold the subjects' data. The Article then has one ethics review (the lead's), the lead obtain consent
+    and hold the key to the codes, the others process on its entrustment or receive pseudonymised data
+    only, and the employees measured are protected (voluntary, no disadvantage, no identifiable data for
+    and no evaluation by the employer). Ninth reading, deal J: 20 workers of the client's plant.
     """
-    poc = deal.poc
-    section = deal.section(doc)
-    if poc is None or poc.site == "performer" or section is None or not getattr(section, "human_data", False):
-        return None
-    keys = [p.key for p in deal.parties]
-    host = poc.client if poc.site == "client" else poc.site if poc.site in keys else None
-    if doc == "poc":
-        lead = poc.performer
-    elif doc == "jda" and host is not None:
+    poc, jda = deal.poc, deal.jda
+    if doc == "poc" and poc is not None and poc.human_data and poc.site != "performer":
+        host = poc.client if poc.site == "client" else poc.site
+        lead: str | None = poc.performer
+    elif doc == "jda" and jda is not None and jda.human_data and jda.site is not None:
+        host = jda.site
         academic = [p.key for p in deal.parties if p.kind in ACADEMIC_KINDS]
-        lead = academic[0] if len(academic) == 1 else poc.performer
+        lead = academic[0] if len(academic) == 1 else poc.performer if poc is not None else None
     else:
         return None
     return None if lead == host else lead
