@@ -126,3 +126,28 @@ def test_the_host_may_turn_away_a_visitor_who_breaks_its_rules_and_keeps_its_cla
     else:
         assert "Party A may refuse entry to the Site to, or require to leave it, any of the Site Personnel who breach" in text
         assert "This does not affect the liability of any Party for damage caused by its Site Personnel or by its equipment" in text
+
+
+# --- the review sheet asks when the deal suggests site work but jda.site is not set ----------------
+
+def sheet(deal: object, lang: str) -> str:
+    from oidocs import api
+
+    return api.render_review(deal, lang=lang).decode("utf-8")
+
+
+NO_SITE_TITLE = {"ja": "共同研究開発の作業をする施設の条がない", "en": "No Article on work at a party's site in the JDA"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_asks_about_the_plant_when_the_poc_was_there_and_the_jda_has_no_site(lang: str, tmp_path: Path) -> None:
+    text = sheet(deal_j(tmp_path, jda__site=None), lang)
+    assert NO_SITE_TITLE[lang] in text
+    assert ("技術検証は森宮重機株式会社の施設で行われており、共同研究開発の作業も森宮重機株式会社の施設で行われる可能性がある" if lang == "ja"
+            else "The PoC was carried out at the premises of 森宮重機株式会社, so the joint research may also be done at the premises of 森宮重機株式会社") in flat(text)
+    assert NO_SITE_TITLE[lang] not in sheet(deal_j(), lang)  # answered: jda.site is set
+
+
+def test_without_a_poc_the_tasks_naming_the_field_raise_the_question(tmp_path: Path) -> None:
+    text = flat(sheet(deal_j(tmp_path, jda__site=None, poc=None), "ja"))
+    assert "森宮重機株式会社の分担に「評価フィールド」とあり" in text

@@ -23,7 +23,7 @@ from oidocs.deal.royalties import filings_abroad, royalty_cap, stacked_royalty, 
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
 from oidocs.review.people import label
-from oidocs.review.site import site_hosts
+from oidocs.review.site import site_findings
 from oidocs.review.undertaking import two_licences, undertaking
 from oidocs.review.places import default_court, far_default_court, patent_court_names
 
@@ -120,7 +120,7 @@ def findings(deal: Deal, lang: str = "ja") -> list[Finding]:
     out += _stacked_royalties(deal, lang)
     out += _poc_shares_rebased(deal, lang)
     out += [Finding(rule, path, value, clauses, values) for rule, path, value, clauses, values in long_stop_findings(deal, lang)]
-    out += [Finding("site_is_a_party", "poc.site", "third_party", values={"name": n}) for n in site_hosts(deal)]
+    out += [Finding(*row) for row in site_findings(deal, lang)]  # site_is_a_party, jda_site
     if parties_abroad(deal) and ((jda is not None and jda.human_data) or (poc is not None and poc.human_data)):
         out.append(Finding("human_data_abroad", "parties", None))
     if deal.nda.survival_months < 24:

@@ -9,6 +9,10 @@ not import the advice module (which imports them).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
+from oidocs.content import templates_path
 from oidocs.deal.model import Deal, plain
 
 # Legal forms dropped from a party's name before looking for it in the scope or method.
@@ -33,3 +37,36 @@ def site_hosts(deal: Deal) -> list[str]:
         if any(str(n) in text for n in names):
             return [plain(party.name)]
     return []
+
+
+def site_findings(deal: Deal, lang: str) -> list[tuple[str, str, object, None, dict[str, str]]]:
+    """The advice on places of work, as ``Finding`` arguments: ``site_is_a_party`` (above), and
+    ``jda_site`` when the JDA has no Article on work at a party's premises (``jda.site`` unset) while
+    the deal suggests there is some: the PoC was done at that party's premises (the client's, or a
+    signing host's), or its JDA tasks name a field, plant or on-site trial (``signals`` of the rule in
+    templates/advice.yaml). Asked, never guessed: a PoC on site does not make the JDA's work on site."""
+    found: list[tuple[str, str, object, None, dict[str, str]]] = [
+        ("site_is_a_party", "poc.site", "third_party", None, {"name": n}) for n in site_hosts(deal)]
+    jda, poc = deal.jda, deal.poc
+    if jda is None or jda.site is not None:
+        return found
+    rule = _jda_site_rule()
+    names = {p.key: plain(p.name) for p in deal.parties}
+    host = (poc.client if poc.site == "client" else poc.site) if poc is not None else None
+    if host in names:
+        why = str(rule["because"]["poc"][lang]).format(name=names[host])
+        return [*found, ("jda_site", "jda.site", None, None, {"name": names[host], "why": why})]
+    for key, tasks in jda.roles.items():
+        text = " ".join(plain(t) for t in tasks).lower()
+        signal = next((str(s) for s in rule["signals"] if str(s).lower() in text), "")
+        if signal:
+            why = str(rule["because"]["role"][lang]).format(name=names[key], signal=signal)
+            return [*found, ("jda_site", "jda.site", None, None, {"name": names[key], "why": why})]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _jda_site_rule() -> dict[str, Any]:
+    import yaml
+
+    return dict(yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))["jda_site"])
