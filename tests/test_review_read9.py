@@ -173,8 +173,8 @@ def test_fixed_shares_give_a_party_a_share_of_results_it_did_not_make(lang: str,
     assert _line(_sheet(agreed, lang), FIXED[lang]) is None
 
 
-UNLISTED = {"ja": "にのみ許諾しているが、共同研究開発契約の別紙（背景知的財産権）にはこれらの権利が記載されていない",
-            "en": "and the JDA's Schedule of Background IP Rights does not list them"}
+UNLISTED = {"ja": "にのみ許諾しているが、共同研究開発契約の別紙（背景知的財産権）には当該権利が記載されていない",
+            "en": "and the JDA's Schedule of Background IP Rights does not list it"}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
