@@ -158,16 +158,50 @@ def test_the_sme_no_longer_pays_part_of_the_universitys_costs_and_all_its_own(la
 FIXED = {"ja": "どの当事者が創出に関与したかを問わず", "en": "whoever took part in making it"}
 
 
+OWNERSHIP_CLAUSE = {  # an ownership Article of a user's library giving every party listed its fixed share of every joint result
+    "ja": "---\nid: ip.joint_filing.ownership\nversion: 1\ntitle: 共同成果の帰属\n---\n"
+          "{% set owners = parties | selectattr('key', 'in', ip.joint_filing.shares) | list %}"
+          "{{ term('joint_results') }}に係る{{ term('ip_rights') }}{{ define('joint_ip') }}は、"
+          "{{ join(owners | map(attribute='d') | list) }}の共有とし、その持分は、次の各号に定める割合とする。\n"
+          "{% for p in owners %}\n- {{ p.d }}：{{ share(p.key) }}\n{% endfor %}\n",
+    "en": "---\nid: ip.joint_filing.ownership\nversion: 1\ntitle: Ownership of Joint Results\n---\n"
+          "{% set owners = parties | selectattr('key', 'in', ip.joint_filing.shares) | list %}"
+          "{{ term('ip_rights') }} in {{ term('joint_results') }} {{ define('joint_ip') }} shall be co-owned by "
+          "{{ join(owners | map(attribute='d') | list) }} in the following shares:\n"
+          "{% for p in owners %}\n- {{ p.d }}: {{ share(p.key) }};\n{% endfor %}\n",
+}
+
+
+def _library_with(tmp_path: Path, clause: str, texts: dict[str, str]) -> Any:
+    """The built-in library with ``clause`` (jda/costs, ip/joint_filing/ownership) replaced by ``texts`` per language."""
+    from oidocs.clauses.library import Library
+    from oidocs.content import builtin_root
+
+    base = tmp_path / f"content-{len(list(tmp_path.iterdir()))}"
+    shutil.copytree(builtin_root() / "clause_library", base / "clause_library")
+    shutil.copytree(builtin_root() / "templates", base / "templates")
+    for code, text in texts.items():
+        (base / "clause_library" / f"{clause}.{code}.md").write_text(text, encoding="utf-8")
+    return Library(base=base)
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_fixed_shares_give_a_party_a_share_of_results_it_did_not_make(lang: str, tmp_path: Path) -> None:
+    """Deal J's Article 10 as the ninth reading read it (甲40・乙30・丙30 of every joint result, kept here in a user
+    library): the line names the parties that own a share of results they did not help make."""
+    from oidocs import api
+
+    fixed = _library_with(tmp_path, "ip/joint_filing/ownership", OWNERSHIP_CLAUSE)
     deal = _deal(tmp_path)
-    line = _line(_sheet(deal, lang), FIXED[lang])
-    assert line is not None and ("共同研究開発契約 " if lang == "ja" else "JDA ") + _art(deal, "ownership", lang) in line
+    line = _line(api.render_review(deal, lang=lang, library=fixed).decode("utf-8"), FIXED[lang])
+    jda = api.render_document(deal, "jda", lang=lang, fmt="md", library=fixed).decode("utf-8")
+    assert line is not None and ("共同研究開発契約 " if lang == "ja" else "JDA ") + article_number(
+        jda, "共同成果の帰属" if lang == "ja" else "Ownership of Joint Results") in line
     assert ("森宮重機株式会社（40%）及び国立大学法人東北青葉大学（30%）は、自らが関与していない成果にも" if lang == "ja"
             else "森宮重機株式会社 (40%) and 国立大学法人東北青葉大学 (30%) each own their share even of results they did not help make") in line
     # two co-owners: a joint result is always made by both, and no share goes to a party that took no part
     two = _deal(tmp_path, lambda d: d["ip"]["joint_filing"].update(shares={"morimiya": 50, "zao": 50}))
-    assert _line(_sheet(two, lang), FIXED[lang]) is None
+    assert _line(api.render_review(two, lang=lang, library=fixed).decode("utf-8"), FIXED[lang]) is None
     # shares agreed per result by contribution: no fixed share at all
     agreed = _deal(tmp_path, lambda d: d["ip"]["joint_filing"].pop("shares"))
     assert _line(_sheet(agreed, lang), FIXED[lang]) is None
@@ -265,15 +299,9 @@ def test_the_university_only_costs_line_reads_whom_the_article_leaves_out(lang: 
     """A library keeping the Shared Costs to the university's tasks: the line is shown while the sentence leaving
     tasks outside them names the SME (甲及び丙 / Party A and Party C), and drops when it names the large company only."""
     from oidocs import api
-    from oidocs.clauses.library import Library
-    from oidocs.content import builtin_root
 
-    base = tmp_path / "content"
-    shutil.copytree(builtin_root() / "clause_library", base / "clause_library")
-    shutil.copytree(builtin_root() / "templates", base / "templates")
     outside = {"ja": "甲及び丙" if names_sme else "甲", "en": "Party A and Party C" if names_sme else "Party A"}
-    for code in ("ja", "en"):
-        text = COSTS_CLAUSE[code].replace("{{ outside }}", outside[code])
-        (base / "clause_library" / "jda" / f"costs.{code}.md").write_text(text, encoding="utf-8")
-    sheet = api.render_review(_deal(tmp_path), lang=lang, library=Library(base=base)).decode("utf-8")
+    library = _library_with(tmp_path, "jda/costs", {code: COSTS_CLAUSE[code].replace("{{ outside }}", outside[code])
+                                                    for code in ("ja", "en")})
+    sheet = api.render_review(_deal(tmp_path), lang=lang, library=library).decode("utf-8")
     assert (_line(sheet, COSTS[lang]) is not None) == names_sme
