@@ -6,6 +6,10 @@ paying its share of the whole: the university's part advanced by half year again
 costs a rate within the budget; the other parties' tasks netted out every Cost Quarter against records, the
 large company advancing the SME's budget beyond the SME's share.
 
+#2: the JDA's Schedule was empty although the pack's licence licenses the university's patent to the large
+company; it now lists it, the background Article relates the licence and the JDA, and the other parties get a
+licence on request on terms no less favourable than the licence's (a default, not a lean).
+
 #3: the large company might pass the other parties' information to all its affiliates whoever the drafts
 were for. Drafted for another party, only affiliates named in writing in advance to the party whose
 information it is; drafted for the large company (or no one), every affiliate that needs to know, as before.
@@ -136,3 +140,58 @@ def test_the_register_lists_the_universitys_half_year_advances_the_quarters_and_
     assert any(w.startswith("第1精算四半期") for w in whats) and any(w.startswith("精算四半期ごとの共同研究費の前払") for w in whats), whats
     settled = [r["what"] for r in rows if r["date"] == "2030-05-30" and r["article"] == "第5条"]
     assert len(settled) == 2, settled
+
+
+# --- #2: the licensed patent is the licensor's background; the licence and the JDA relate; same terms ---
+
+BACKGROUND = {"ja": "背景知的財産権の帰属", "en": "Ownership of Background IP Rights"}
+RELATION = {
+    "ja": "乙が甲に対し別紙に記載する乙の背景知的財産権の実施を許諾する令和10年3月10日付けの実施許諾契約（以下「本ライセンス契約」という。）が"
+          "効力を生じた日以後、乙と甲との間においては、本ライセンス契約が許諾する背景知的財産権の本ライセンス契約が定める分野及び地域における"
+          "実施（本成果の実施を含む。）は、本ライセンス契約の定めるところによるものとし、甲は、これについて前項の規定による許諾を求めることを要しない。"
+          "本ライセンス契約は、研究期間中、本共同研究開発の遂行のために本条の規定により無償で実施することを妨げず、これについて対価を生じさせない。",
+    "en": "From the day on which the licence agreement dated March 10, 2028 under which Party B licenses Party A to practise Background IP "
+          "Rights of Party B listed in the Schedule (the “Separate Licence Agreement”) takes effect, as between Party B and Party A, the "
+          "practice of the Background IP Rights it licenses in the field and territory it sets out (the practice of the Results included) "
+          "shall be governed by the Separate Licence Agreement,",
+}
+SAME_TERMS = {
+    "ja": "丙が前項の規定により当該背景知的財産権の許諾を求めたときは、乙は、本ライセンス契約が定める分野及び地域の範囲内においては、"
+          "本ライセンス契約の条件（実施料その他の対価、報告及び帳簿の監査を含む。）より不利でない条件により許諾するものとし、求めをした当事者が"
+          "本ライセンス契約と同一の条件を受け入れるときは、前項に定める協議及び調停の手続によらずに、直ちにこれを許諾する。",
+    "en": "If Party C requests a licence of those Background IP Rights under the preceding paragraph, Party B shall grant it, within the "
+          "field and territory set out in the Separate Licence Agreement, on terms no less favourable to the requesting Party than those of "
+          "the Separate Licence Agreement (including royalties and other consideration, reports and the audit of books), and, if the "
+          "requesting Party accepts the same terms as those of the Separate Licence Agreement, shall grant it at once",
+}
+
+
+def _schedule(text: str) -> str:
+    return text[text.rindex("\n## "):]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_universitys_licensed_patent_is_its_background_and_the_others_get_the_same_terms(lang: str) -> None:
+    """The JDA's Schedule was empty although the pack's licence, signed during the research, licenses the
+    university's granted patent to 甲. It now lists the patent as 乙's; Article 8 says the licence governs its
+    field and territory between 乙 and 甲, research use stays free, and 丙, which needs the patent to sell the
+    system developed together, gets a licence on request on terms no less favourable than 甲's."""
+    text = _md(api.read_deal(J), "jda", lang)
+    row = "| 乙 | 生体信号に基づく疲労度推定方法及び装置 | 特許第7345678号 |" if lang == "ja" else "| Party B | 生体信号に基づく疲労度推定方法及び装置 | 特許第7345678号 |"
+    assert row in _schedule(text)
+    article = _flat(article_titled(text, BACKGROUND[lang]))
+    assert _flat(RELATION[lang]) in article
+    assert _flat(SAME_TERMS[lang]) in article
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_licence_signed_after_the_research_or_of_exclusive_field_results_lists_nothing(lang: str, tmp_path: Path) -> None:
+    """A licence signed after the research may license its results: nothing is listed and the Article keeps
+    no paragraph on it. Deal I's exclusive-field owner licenses a PCT application filed during the research:
+    still not listed."""
+    late = deal_changed(J, tmp_path, licence__date="2030-06-01", licence__effective="2030-07-01")
+    text = _md(late, "jda", lang)
+    assert "特許第7345678号" not in _schedule(text)
+    assert ("本ライセンス契約" if lang == "ja" else "Separate Licence Agreement") not in text
+    deal_i = _md(api.read_deal(ROOT / "tests" / "fixtures" / "kyoto-rakuyo-brandt-en.yaml"), "jda", lang)
+    assert "PCT/JP2028/004321" not in _schedule(deal_i) and "JP 7401234 B2" not in _schedule(deal_i)

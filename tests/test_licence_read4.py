@@ -172,11 +172,11 @@ def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: st
     if lang == "ja":
         # the University's row lists the patents licensed the same day (test_jda_read6); Helix has none
         assert "| 甲 | 締結時点でなし | — | — |" not in schedule and "| 乙 | 締結時点でなし | — | — |" in schedule
-        assert "第7条第4項に定める提案及び異議の手続により追加することができ" in schedule
+        assert "第7条第5項に定める提案及び異議の手続により追加することができ" in schedule  # read9: the licence paragraph is 7(4)
     else:
         assert "| the University | Nothing at signing | — | — |" not in schedule
         assert "| Helix | Nothing at signing | — | — |" in schedule
-        assert "may be added to this Schedule by the procedure of proposal and objection set out in Article 7(4)" in schedule
+        assert "may be added to this Schedule by the procedure of proposal and objection set out in Article 7(5)" in schedule
     assert "|  |  |  |" not in schedule
 
 
