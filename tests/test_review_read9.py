@@ -306,3 +306,16 @@ def test_the_university_only_costs_line_reads_whom_the_article_leaves_out(lang: 
                                                     for code in ("ja", "en")})
     sheet = api.render_review(_deal(tmp_path), lang=lang, library=library).decode("utf-8")
     assert (_line(sheet, COSTS[lang]) is not None) == names_sme
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_unpaid_poc_advice_is_worded_for_the_client_too(lang: str, tmp_path: Path) -> None:
+    title = yaml.safe_load((ROOT / "templates" / "advice.yaml").read_text(encoding="utf-8"))["unpaid_poc"]["title"][lang]
+
+    def item(acting: str) -> str:
+        return _item(_sheet(_deal(tmp_path, lambda d: d["poc"]["fee"].update(amount=0) or d.update(acting_for=acting)), lang), title)
+
+    performer, client = item("univ"), item("morimiya")  # the university performs, the large company commissions
+    assert ("対価を定めることを検討する" if lang == "ja" else "Consider a fee that covers the cost") in performer
+    assert ("検証を行う当事者から対価を求められたときに応じられる額" if lang == "ja"
+            else "what fee your side could agree to if the performer asks for one") in client

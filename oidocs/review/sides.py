@@ -31,6 +31,7 @@ SIDES: dict[str, Callable[[Deal], tuple[str, ...]]] = {
     "background_exclusive_elsewhere": lambda d: _keys(d, None) if d.licence is None else tuple(
         k for k in _keys(d) if k not in (d.licence.licensor, d.licence.licensee)),
     "royalty_free_startup": lambda d: tuple(p.key for p in d.parties if p.kind == "startup"),
+    "royalty_free_startup_default": lambda d: tuple(p.key for p in d.parties if p.kind == "startup"),
 }
 
 
