@@ -98,6 +98,33 @@ def differs(value: str, info: ValidationInfo, other: str) -> str:
     return value
 
 
+def keys_as_map(value: Any) -> Any:
+    """``poc.providers`` written as a list of party keys: each key with no items listed (the Schedule then
+    describes the items in general words); a mapping is kept as written."""
+    if isinstance(value, list) and all(isinstance(k, str) for k in value):
+        return {k: [] for k in value}
+    return value
+
+
+def or_key_list(schema: dict[str, Any]) -> None:
+    """JSON schema of ``poc.providers``: the mapping, or the shorter list of party keys that
+    :func:`keys_as_map` accepts (the field's own words stay on top)."""
+    kept: dict[str, Any] = {k: schema.pop(k) for k in ("title", "description", "default") if k in schema}
+    mapping = dict(schema)
+    schema.clear()
+    schema.update(kept, anyOf=[mapping, {"type": "array", "items": {"type": "string", **mapping.get("propertyNames", {})}}])
+
+
+def providers_outside(value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+    """``poc.providers``: parties other than the performer (its own technology is its Lent Items) and the
+    client (it provides Client Materials, not technology under test)."""
+    for key in value:
+        for other in ("performer", "client"):
+            if key == info.data.get(other):
+                raise PydanticCustomError("same_party", "must differ from {other}", {"other": other})
+    return value
+
+
 def after_start(end: dt.date, info: ValidationInfo) -> dt.date:
     """An ``end`` date that must come after the ``start`` validated before it."""
     start = info.data.get("start")

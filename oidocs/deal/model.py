@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from oidocs.deal.fields import (
@@ -33,6 +33,9 @@ from oidocs.deal.fields import (
     plain,
     differs,
     field_error,
+    keys_as_map,
+    or_key_list,
+    providers_outside,
     sums_to_100,
 )
 from oidocs.deal.ip import (
@@ -139,8 +142,16 @@ class Poc(DocSection):
     human_data: bool = Field(False, description=(
         "The verification uses people or data about them (trials on volunteers, health, biometrics): adds the "
         "JDA's article on ethics review, consent and the handling of personal information."))
+    providers: Annotated[dict[PartyKey, list[LangText]], BeforeValidator(keys_as_map)] = Field(
+        default_factory=dict, json_schema_extra=or_key_list, description=(
+            "oidocs extension: the parties, neither performer nor client, whose technology, equipment or software the "
+            "verification tests (each key, or each key with the list of the items it supplies): their items stay theirs, "
+            "are lent for the verification only and returned, are not analysed; their devices' own signals are theirs; "
+            "their people's results are theirs, joint ones shared; the Schedule names them and their items."))
 
     _client_differs = field_validator("client")(lambda v, info: differs(v, info, "performer"))
+
+    _providers_take_no_role = field_validator("providers")(lambda v, info: providers_outside(v, info))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
 

@@ -261,7 +261,8 @@ def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
 
     PoC results belong to the performer and the client (lawyer reading 2): a party with a share
     under ``ip.joint_filing.shares`` but neither role gets none; a host (``poc_host``, as
-    poc.ip_results reads it) keeps what its own people make, alone or jointly (sixth reading, C3).
+    poc.ip_results reads it) keeps what its own people make, alone or jointly (sixth reading, C3),
+    and so does a party whose items the PoC tests (``poc.providers``, ninth reading).
     """
     ip, poc = deal.ip, deal.poc
     jf = ip.joint_filing if ip is not None and ip.model == "joint_filing" else None
@@ -275,13 +276,15 @@ def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
     sep = "、" if lang == "ja" else ", "
     names = {p.key: plain(p.name) for p in deal.parties}
     found = []
-    for rule, group in (("poc_shares_rebased", [p for p in out if p.key != host]),
-                        ("poc_shares_host", [p for p in out if p.key == host])):
+    lends = set(poc.providers)  # poc.ip_results: a provider, like a host, keeps what its own people make
+    for rule, group in (("poc_shares_rebased", [p for p in out if p.key != host and p.key not in lends]),
+                        ("poc_shares_host", [p for p in out if p.key == host]),
+                        ("poc_shares_provider", [p for p in out if p.key in lends and p.key != host])):
         if group:
             found.append(Finding(rule, "ip.joint_filing.shares", None, values={
                 "out": sep.join(f"{plain(p.name)}（{jf.shares[p.key]}％）" if lang == "ja"
                                 else f"{plain(p.name)} ({jf.shares[p.key]}%)" for p in group),
-                "host": names.get(host or "", ""),
+                "host": names.get(host or "", ""), "who": sep.join(plain(p.name) for p in group),
                 "performer": names[poc.performer], "client": names[poc.client],
                 "split": f"{jf.shares[poc.performer]} : {jf.shares[poc.client]}"}))
     return found

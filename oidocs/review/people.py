@@ -20,7 +20,7 @@ from oidocs.review.values import show
 # Keys whose value names a party (a party key, or a list of them).
 PARTY_FIELDS = frozenset({"discloser", "performer", "client", "owner", "holder", "licensors", "licensor", "licensee"})
 # Maps keyed by party.
-PARTY_MAPS = frozenset({"roles", "cost_shares", "shares"})
+PARTY_MAPS = frozenset({"roles", "cost_shares", "shares", "providers"})
 # Amounts of money: written with thousands separators (2,500,000).
 AMOUNTS = frozenset({"amount", "upfront", "minimum_annual", "liability_cap", "insurance_amount"})
 

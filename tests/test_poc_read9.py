@@ -1,0 +1,152 @@
+"""The ninth lawyers' reading, PoC finding on the party whose technology is tested (deal J: the university
+Tohoku Aoba verifies, at Morimiya's plant and for Morimiya, the wearable heart-rate and movement sensors of the
+SME Zao Sensing, drafted for Zao).
+
+The PoC treated Zao as a party with no role in the verification: what its people helped make was assigned free
+of charge to the others, the sensors' own output went to Morimiya as measurement data, and nothing said the
+sensors lent for the test come back. A party named in ``poc.providers`` now lends its items under an Article of
+its own (property kept, object code, no analysis, return within 30 days or purchase at an agreed price), keeps
+the signals its devices produce about themselves, keeps what its own people make (joint results shared), answers
+for its items' safety, and is named with its items in the Schedule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, article_number, article_titled, deal_changed
+from oidocs import api
+from oidocs.errors import OidocsError
+
+J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
+ITEMS = {"en": "Provider Items", "ja": "提供機器等"}
+RESULTS = {"en": "Ownership of the Results", "ja": "本成果の帰属"}
+SURVIVAL = {"en": "Survival", "ja": "存続条項"}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _poc(deal, lang: str) -> str:
+    return api.render_document(deal, "poc", lang=lang, fmt="md").decode("utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ["Party C shall lend to Party B, free of charge and for the Verification, the devices, equipment, parts, "
+            "software (including firmware) and other items of Party C set out in the Schedule (the “Provider Items”)",
+            "The Provider Items shall remain the property of the Party that lent them",
+            "or worn by any person, and no other Party acquires them",
+            "The software among the Provider Items is provided in object code only",
+            "the Party keeping the Provider Items shall return them to the Party that lent them within thirty (30) days",
+            "at a price agreed in writing between them; ownership of those Provider Items passes when that price is paid",
+            "does not include taking them apart, analysing their circuits, parts or materials, or reading out or analysing "
+            "their software"]),
+    ("ja", ["丙は、本検証のために、別紙に定める丙の機器、装置、部品、ソフトウェア（ファームウェアを含む。）その他の物"
+            "（以下「提供機器等」という。）を、乙及び丙が協議して定める時期及び方法により、乙に無償で貸与する。",
+            "又は人に装着された後も、これを貸与した当事者の所有に属し",
+            "提供機器等のうちソフトウェアは、オブジェクトコードの形式でのみ提供されるものとし",
+            "その日から30日以内に、提供機器等を、これを貸与した当事者に返還する。",
+            "書面により合意した価格で買い受けた提供機器等については、返還を要せず、その所有権は、その代金が支払われた時に移転する",
+            "提供機器等を分解し、その回路、部品若しくは材料を分析し、又はそのソフトウェアを読み出し、若しくは解析することを含まない。"])])
+def test_the_provider_lends_its_items_keeps_them_and_gets_them_back(lang: str, said: list[str]) -> None:
+    """J PoC: Zao's sensors are lent for the verification only, stay Zao's when worn, firmware in object code,
+    no teardown, back within 30 days unless bought at an agreed price."""
+    text = _flat(article_titled(_poc(api.read_deal(J), lang), ITEMS[lang]))
+    for words in said:
+        assert words in text, words
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ["the signals and records that the Provider Items produce about their own state, operation and performance",
+            "are neither Measurement Data nor Results; they belong to the Party that lent those Provider Items and shall "
+            "be treated as its Confidential Information",
+            "or the persons wearing or using the Provider Items (their composition, properties, dimensions, condition and "
+            "behaviour, and a person’s heart rate, body movement and other bodily condition), however, are not signals or "
+            "records under this paragraph and are governed by {materials}",
+            "shall not use them to design or make, or to have a third party design or make, the Provider Items or "
+            "anything to replace them"]),
+    ("ja", ["提供機器等がその状態、動作及び性能について生成する信号及び記録",
+            "測定データ及び本成果に含まれず、当該提供機器等を貸与した当事者に帰属し、その秘密情報として取り扱われる。",
+            "又は提供機器等を装着し、若しくは使用する者を記述するもの（その組成、特性、寸法、状態及び挙動並びに人の心拍、体動その他の"
+            "生体の状態等）は、本項に定める信号及び記録に含まれず、{materials}の定めるところによる。",
+            "提供機器等又はこれに代わる物を設計し、製造し、又は第三者に設計させ、若しくは製造させるために使用してはならない。"])])
+def test_the_sensors_own_signals_are_the_providers_and_the_wearers_data_the_clients(lang: str, said: list[str]) -> None:
+    """J PoC: the sensors' signals about themselves are Zao's confidential information, not Morimiya's
+    Measurement Data; what they say about the workers stays under the materials Article."""
+    poc = _poc(api.read_deal(J), lang)
+    materials = article_number(poc, {"en": "Client Materials", "ja": "提供資料"}[lang])
+    text = _flat(article_titled(poc, ITEMS[lang]))
+    for words in said:
+        assert words.format(materials=materials) in text, words
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ["Party C shall lend its Provider Items in a condition that endangers no person’s life, body or property",
+            "by a defect in the Provider Items, or by an error in or omission from that information, shall be compensated "
+            "by the Party that lent those Provider Items, as {damages} provides"]),
+    ("ja", ["丙は、自己の提供機器等を、別紙及び自己が書面により示す使用方法に従って使用される限り人の生命、身体又は財産に危険を及ぼさない状態で貸与し",
+            "当該提供機器等を貸与した当事者が賠償する責任を負う。"])])
+def test_the_provider_answers_for_its_items_safety_within_the_damages_article(lang: str, said: list[str]) -> None:
+    poc = _poc(api.read_deal(J), lang)
+    damages = article_number(poc, {"en": "Damages", "ja": "損害賠償"}[lang])
+    text = _flat(article_titled(poc, ITEMS[lang]))
+    for words in said:
+        assert words.format(damages=damages) in text, words
+
+
+@pytest.mark.parametrize(("lang", "gone", "said"), [
+    ("en", "Party C has no role in the Verification",
+     "the Intellectual Property Rights in any of the Results created by officers or employees of Party C alone shall "
+     "belong to Party C"),
+    ("ja", "丙は、本検証において役割を有せず", "丙の役員又は従業員のみにより創出された本成果に係る知的財産権は丙に帰属し")])
+def test_the_provider_is_no_party_without_a_role_in_the_results(lang: str, gone: str, said: str) -> None:
+    """J PoC results Article: Zao's people's own results are Zao's, joint ones shared; no free assignment."""
+    text = _flat(article_titled(_poc(api.read_deal(J), lang), RESULTS[lang]))
+    assert gone not in text
+    assert said in text
+    assert ("shall assign the right or share it acquires" not in text) and ("これにより取得する権利又は持分については" not in text)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "The Provider Items that Party C lends under {items} shall be as follows: - (a) 装着型心拍・体動センサ（20台及び予備2台）"),
+    ("ja", "丙が{items}に基づき貸与する提供機器等は、次のとおりとする。 - （1）装着型心拍・体動センサ（20台及び予備2台）")])
+def test_the_schedule_names_the_provider_and_its_items(lang: str, said: str) -> None:
+    poc = _poc(api.read_deal(J), lang)
+    items = article_number(poc, ITEMS[lang])
+    schedule = _flat(poc.split("## 別紙" if lang == "ja" else "## Schedule", 1)[1])
+    assert said.format(items=items) in schedule
+    survival = _flat(article_titled(poc, SURVIVAL[lang]))
+    assert items in survival
+
+
+def test_keys_alone_leave_the_items_to_be_agreed(tmp_path) -> None:
+    """``poc.providers: [zao]``: the same Article, and the Schedule has the items agreed in writing."""
+    poc = _flat(_poc(deal_changed(J, tmp_path, poc__providers=["zao"]), "ja"))
+    assert "その品目及び数量は、乙及び丙が本検証の開始前に書面により合意して定める。" in poc
+    assert "## 第10条（提供機器等）" in _poc(deal_changed(J, tmp_path, poc__providers=["zao"]), "ja")
+
+
+def test_without_providers_the_third_party_keeps_no_role(tmp_path) -> None:
+    """Without the key the PoC is as before: no Provider Items Article, the third party has no role."""
+    poc = _poc(deal_changed(J, tmp_path, poc__providers=None), "ja")
+    assert "（提供機器等）" not in poc and "提供機器等" not in poc
+    assert "丙は、本検証において役割を有せず" in _flat(article_titled(poc, RESULTS["ja"]))
+
+
+@pytest.mark.parametrize(("providers", "words"), [(["morimiya"], "client"), (["univ"], "performer"),
+                                                  ({"nobody": []}, "unknown party key")])
+def test_a_provider_is_a_party_other_than_the_client_and_the_performer(tmp_path, providers, words: str) -> None:
+    with pytest.raises(OidocsError) as raised:
+        deal_changed(J, tmp_path, poc__providers=providers)
+    assert words in str(raised.value)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "unlike 国立大学法人東北青葉大学 you have no right to keep a copy of the test data"),
+    ("ja", "国立大学法人東北青葉大学と異なり、自社には検証の試験データの複製を保有する権利がない")])
+def test_the_providers_sheet_lists_what_stays_against_it(lang: str, said: str) -> None:
+    """J's sheet (drafted for Zao) names the Provider Items Article and what is left to negotiate."""
+    sheet = _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
+    assert said in sheet
+    assert ("The party whose items the PoC tests holds only" in sheet) or ("機器等が検証される当事者は自らの者が創出した" in sheet)
