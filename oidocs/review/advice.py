@@ -259,24 +259,21 @@ def _background_exclusive_elsewhere(deal: Deal, lang: str) -> list[Finding]:
 def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
     """A co-owner under the deal's shares that takes no share of the PoC's results.
 
-    PoC results belong to the performer and the client (lawyer reading 2): a party with a share
-    under ``ip.joint_filing.shares`` but neither role gets none; a host (``poc_host``, as
-    poc.ip_results reads it) keeps what its own people make, alone or jointly (sixth reading, C3),
-    and so does a party whose items the PoC tests (``poc.providers``, ninth reading).
-    """
+    PoC results belong to the performer and the client (lawyer reading 2): a party with a share under
+    ``ip.joint_filing.shares`` but neither role gets none; a host (``poc_host``, sixth reading, C3) and a
+    party whose items the PoC tests (``poc.providers``, ninth reading) keep what their people make."""
     ip, poc = deal.ip, deal.poc
     jf = ip.joint_filing if ip is not None and ip.model == "joint_filing" else None
     if poc is None or jf is None or jf.shares is None or jf.equal:
         return []
     pair = (poc.performer, poc.client)
-    host = poc_host(deal)  # the value poc.ip_results reads: the host keeps what its own people make
+    host, lends = poc_host(deal), set(poc.providers)  # the values poc.ip_results reads
     out = [p for p in deal.parties if p.key not in pair and jf.shares.get(p.key, 0) > 0]
     if not out or not all(jf.shares.get(k, 0) for k in pair):
         return []
     sep = "、" if lang == "ja" else ", "
     names = {p.key: plain(p.name) for p in deal.parties}
     found = []
-    lends = set(poc.providers)  # poc.ip_results: a provider, like a host, keeps what its own people make
     for rule, group in (("poc_shares_rebased", [p for p in out if p.key != host and p.key not in lends]),
                         ("poc_shares_host", [p for p in out if p.key == host]),
                         ("poc_shares_provider", [p for p in out if p.key in lends and p.key != host])):
