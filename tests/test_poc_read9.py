@@ -150,3 +150,21 @@ def test_the_providers_sheet_lists_what_stays_against_it(lang: str, said: str) -
     sheet = _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
     assert said in sheet
     assert ("The party whose items the PoC tests holds only" in sheet) or ("機器等が検証される当事者は自らの者が創出した" in sheet)
+
+
+@pytest.mark.parametrize(("lang", "lasting", "limited"), [
+    ("en", "{items} (only as regards the ownership, return and purchase of the Provider Items, the signals and records they "
+           "produce and their safety)",
+     "{items} (only as regards the ban on analysis and the limits on using information) and {analysis} shall remain in "
+     "force only for the period set out in {conf}"),
+    ("ja", "{items}（提供機器等の所有権、返還及び買受け、信号及び記録の帰属並びに安全に関する部分に限る。）",
+     "{items}（解析の禁止及び情報の使用の制限に関する部分に限る。）及び{analysis}の規定は、{conf}に定める期間に限り")])
+def test_the_ban_on_analysis_and_the_use_limits_last_as_long_as_confidentiality(lang: str, lasting: str, limited: str) -> None:
+    """J PoC Survival: ownership, return and the signals survive; the bans on analysis and on other uses of
+    the provider's information end with confidentiality, as the ban on analysis does for every party."""
+    poc = _poc(api.read_deal(J), lang)
+    refs = {"items": article_number(poc, ITEMS[lang]), "conf": article_number(poc, {"en": "Confidentiality", "ja": "秘密保持"}[lang]),
+            "analysis": article_number(poc, {"en": "No Analysis", "ja": "解析等の禁止"}[lang])}
+    text = _flat(article_titled(poc, SURVIVAL[lang]))
+    assert lasting.format(**refs) in text
+    assert limited.format(**refs) in text
