@@ -194,7 +194,7 @@ def test_the_licensors_poc_results_are_licensed(lang: str) -> None:
     d = deal(DEAL_C)  # the startup performed the PoC and licenses its patent and software
     definitions = article(d, lang, "licence.definitions")
     if lang == "ja":
-        assert "並びにPoC成果に係る権利のうち本PoC契約に基づき乙が単独で有するもの（乙の役員又は従業員のみが創作したものを除く。）及び他の者と共有するものについての乙の持分" in definitions
+        assert "「PoC許諾権利」とは、PoC成果に係る権利のうち本PoC契約に基づき乙が単独で有するもの（乙の役員又は従業員のみが創作したものを除く。）及び他の者と共有するものについての乙の持分" in definitions
         assert "「PoC成果」とは、乙が当事者である令和9年5月20日付けの技術検証（PoC）契約" in definitions
     else:
         assert "the rights in the PoC Results that belong to Party B alone under the PoC Agreement (other than those that its own officers or employees created alone), and its share in the rights in the PoC Results" in definitions

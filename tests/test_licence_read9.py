@@ -4,6 +4,10 @@ Deal J: the university (乙, PoC performer) licenses its patent non-exclusively 
 the JDA among 甲, 乙 and the SME 丙 files joint results jointly. Each test reads the generated document
 back and fails on the text before this round.
 
+#1: the Licensed Rights are the rights listed and their Foreign Counterparts, defined in short items; the
+licensor's PoC results come in only when the deal says so (licence.poc_results), and the definition says that
+rights acquired under other agreements or co-owned are not included unless listed.
+
 #2: a university licensor bears none of the licensee's costs of a third party's infringement claim (only
 the royalty reduction stays); a non-exclusive licensee has no right to act against infringers, and the
 licensor, which need not act, pays for the assistance it asks for.
@@ -36,6 +40,8 @@ INFRINGEMENT = {"en": "Infringement", "ja": "侵害への対応"}
 GRANT = {"en": "Grant of Licence", "ja": "実施許諾"}
 LICENSING = {"en": "Licensing to Third Parties and Transfer of Shares", "ja": "第三者への実施許諾及び持分の譲渡"}
 PRACTICE = {"en": "Practice of Jointly Owned IP Rights", "ja": "共有知的財産権の実施"}
+DEFINITIONS = {"en": "Definitions", "ja": "定義"}
+MATERIALS_PROVIDED = {"en": "Provision of Technical Materials", "ja": "技術資料の提供"}
 SURVIVAL = {"en": "Survival", "ja": "存続条項"}
 
 
@@ -152,3 +158,31 @@ def test_non_practice_compensation_not_agreed_goes_to_mediation_then_a_fallback(
         assert "日本知的財産仲裁センターに調停を申し立てることができ、その申立ての日から180日以内に合意に至らないときは" in art
         assert "同種の技術の非独占的な実施許諾において通常支払われる実施料の率を乗じ、これに乙の持分の割合を乗じた額とし" in art
         assert "その後、商業的な実施を開始することができる" in art
+
+
+# --- #1: the Licensed Rights are those listed, in short items ------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_licensed_rights_are_the_listed_rights_and_their_foreign_counterparts_only(lang: str, tmp_path: Path) -> None:
+    text = shipped_markdown(J, "licence", lang)
+    definitions = article_titled(text, DEFINITIONS[lang])
+    if lang == "en":
+        assert "PoC Results" not in text and "PoC Agreement" not in text
+        assert "“Licensed Rights” means the patents of Party B listed in the Schedule and the Foreign Counterparts." in definitions
+        assert ("rights that Party B has acquired under any other agreement, or that it co-owns with others, are not "
+                "included unless listed in the Schedule") in definitions
+        assert "“Foreign Counterparts” means applications filed outside Japan that share a priority basis" in definitions
+        assert "rights of the same kind outside Japan" not in definitions
+    else:
+        assert "PoC成果" not in text and "本PoC契約" not in text
+        assert "「本許諾権利」とは、別紙に掲げる乙の特許権及び対応外国権利をいう。" in definitions
+        assert "乙が他の契約に基づき取得し、又は他の者と共有する権利は、別紙に掲げない限り、これに含まれない。" in definitions
+        assert "「対応外国権利」とは、別紙に掲げる権利に係る出願と優先権の主張の基礎を共通にし" in definitions
+        assert "日本国外における同種の権利" not in definitions
+    opted = article_titled(_doc(deal_changed(J, tmp_path, licence__poc_results=True), "licence", lang), DEFINITIONS[lang])
+    if lang == "en":
+        assert "the patents of Party B listed in the Schedule, the Foreign Counterparts and the PoC Licensed Rights." in opted
+        assert "“PoC Licensed Rights” means the rights in the PoC Results that belong to Party B alone" in opted
+    else:
+        assert "別紙に掲げる乙の特許権、対応外国権利及びPoC許諾権利をいう。" in opted
+        assert "「PoC許諾権利」とは、PoC成果に係る権利のうち本PoC契約に基づき乙が単独で有するもの" in opted

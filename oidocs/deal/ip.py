@@ -174,6 +174,9 @@ class Licence(DocSection):
     insurance_amount: Positive | None = Field(None, description=(
         "oidocs extension: the minimum cover per occurrence, in the royalty's currency (yen when free), of the "
         "licensee's product liability insurance; without it the cover is an amount customary for such products."))
+    poc_results: bool = Field(False, description=(
+        "oidocs extension: whether the licensor's rights in the results of the PoC it performed (its sole results "
+        "and its share of joint ones) are licensed too; when false, only the rights listed in rights are licensed."))
 
     _licensee_differs = field_validator("licensee")(lambda v, info: differs(v, info, "licensor"))
 

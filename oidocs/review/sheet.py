@@ -155,6 +155,8 @@ def options(deal: Deal) -> list[tuple[str, Any, str]]:
             continue  # no Article states the figure (work at the performer's own facilities)
         if path == "jda.insurance_amount" and (deal.jda is None or deal.jda.site is None):
             continue  # no site Article in the JDA states the figure (each party works at its own premises)
+        if path == "licence.poc_results" and (deal.poc is None or deal.licence is None or deal.poc.performer != deal.licence.licensor):
+            continue  # the licensor performed no PoC of the deal: nothing for the key to add (read9 #1)
         if path == "ip.joint_filing.first_offer_years" and not all(pairs(deal)):
             continue  # no large company co-owns with an SME or a startup: the practice Article has no first offer
         used = applied.get(path, value)
