@@ -168,3 +168,15 @@ def test_the_ban_on_analysis_and_the_use_limits_last_as_long_as_confidentiality(
     text = _flat(article_titled(poc, SURVIVAL[lang]))
     assert lasting.format(**refs) in text
     assert limited.format(**refs) in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "If you will need the items longer, for your decision on the next stage or further trials on site, agree in "
+           "writing before the verification period ends a longer loan or a price for buying them"),
+    ("ja", "次段階の判断や現場での追加試験のために長く使う予定があれば、貸与期間の延長又は買い受ける価格を検証期間の終了前に書面で合意し")])
+def test_the_clients_sheet_says_the_tested_items_go_back(tmp_path, lang: str, said: str) -> None:
+    """Drafted for Morimiya, the sheet says Zao's sensors are lent for the verification only and come back."""
+    deal = deal_changed(J, tmp_path, acting_for="morimiya")
+    sheet = _flat(api.render_review(deal, lang=lang).decode("utf-8"))
+    assert said in sheet
+    assert said not in _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
