@@ -180,3 +180,18 @@ def test_the_clients_sheet_says_the_tested_items_go_back(tmp_path, lang: str, sa
     sheet = _flat(api.render_review(deal, lang=lang).decode("utf-8"))
     assert said in sheet
     assert said not in _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
+
+
+@pytest.mark.parametrize(("lang", "row"), [
+    ("en", "2027-10-30,Technical Verification (Proof of Concept) Agreement,{items},Provider Items returned (unless bought; "
+           "data recorded in them erased first)"),
+    ("ja", "2027-10-30,技術検証（PoC）契約書,{items},提供機器等の返還の期限（買い受けたものを除く。記録された測定データ等は返還の前に消去する）")])
+def test_the_register_dates_the_return_of_the_provider_items(tmp_path, lang: str, row: str) -> None:
+    """J's deadline register: Zao's sensors are due back 30 days after the verification period (2027-09-30)."""
+    from conftest import run
+
+    out = tmp_path / lang
+    run("pack", "--config", str(J), "--out", str(out), "--format", "md", "--lang", lang)
+    csv = next(out.glob("*deadlines.csv")).read_text(encoding="utf-8-sig")
+    items = article_number(_poc(api.read_deal(J), lang), ITEMS[lang])
+    assert row.format(items=items) in csv

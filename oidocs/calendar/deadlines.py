@@ -17,10 +17,10 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import nda_end as nda_last_day
-from oidocs.deal.sequence import (add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due, practice_due,
-                                   poc_report_due, poc_review_days, poc_term_end, research_start)
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due,
+                                   practice_due, poc_report_due, poc_review_days, poc_term_end, research_start, term_end)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
-from oidocs.calendar.fixed import budget_rows, ethics_rows, standstill_row
+from oidocs.calendar.fixed import budget_rows, ethics_rows, provider_rows, standstill_row
 from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
 from oidocs.deal.localize import parties_abroad
 from oidocs.deal.royalties import FIRST_SALE_YEARS, first_sale_due, licence_allocates, minimum_start
@@ -28,7 +28,6 @@ from oidocs.deal.dealfile import docs_in
 from oidocs.deal.model import ACADEMIC_KINDS, Deal
 from oidocs.deal.poc_rules import poc_sme_entrusted
 from oidocs.document.tree import Document
-from oidocs.deal.sequence import add_months, term_end
 
 OPEN_ENDED_YEARS = 3  # royalty reports listed for an open-ended licence (a rule row covers the rest)
 REPORT_DAYS = 30  # licence.reports: each report within 30 days after its period
@@ -134,6 +133,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         if poc.site != "performer":  # work at another's site: the performer's equipment comes out afterwards
             add("poc.removal", poc.end + dt.timedelta(days=REMOVAL_DAYS), "poc", "poc.site", "poc_removal",
                 words["poc_removal_rule"].format(days=REMOVAL_DAYS))
+        provider_rows(deal, words, add)  # the Provider Items go back (poc.provider)
     if "jda" in by_doc and deal.jda:
         jda = deal.jda
         first = research_start(deal)

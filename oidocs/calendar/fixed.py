@@ -24,6 +24,8 @@ from oidocs.deal.localize import parties_abroad
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import add_years, jda_effective, research_start, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
 
+PROVIDER_RETURN_DAYS = 30  # poc.provider: the Provider Items go back within 30 days
+
 
 def next_agreement_effective(deal: Deal) -> tuple[str, dt.date] | None:
     """(the PoC's Next Agreement, the day the deal has it take effect), or None when the deal does not date it."""
@@ -96,6 +98,14 @@ def ethics_rows(deal: Deal, clauses: dict[str, set[str]], words: dict[str, str],
         if "common.human_data" in clauses.get(doc, set()):
             add(f"{doc}.ethics", start - dt.timedelta(days=1) if start else None, doc, "common.human_data",
                 "ethics_approval", words["ethics_approval_rule"].format(period=words[f"period_{doc}"]))
+
+
+def provider_rows(deal: Deal, words: dict[str, str], add: Callable[..., Any]) -> None:
+    """The return of the Provider Items (``poc.provider``, with ``poc.providers``): within 30 days after the
+    verification is completed or the agreement ends, dated here from the last day of the verification period."""
+    if deal.poc is not None and deal.poc.providers:
+        add("poc.provider_return", deal.poc.end + dt.timedelta(days=PROVIDER_RETURN_DAYS), "poc", "poc.provider",
+            "poc_provider_return", words["poc_provider_return_rule"].format(days=PROVIDER_RETURN_DAYS))
 
 
 def _joined(items: list[str], words: dict[str, str]) -> str:
