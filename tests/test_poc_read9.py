@@ -195,3 +195,15 @@ def test_the_register_dates_the_return_of_the_provider_items(tmp_path, lang: str
     csv = next(out.glob("*deadlines.csv")).read_text(encoding="utf-8-sig")
     items = article_number(_poc(api.read_deal(J), lang), ITEMS[lang])
     assert row.format(items=items) in csv
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "PoC agreement Article 9; PoC agreement {items}; PoC agreement Article 15"),
+    ("ja", "技術検証（PoC）契約 第9条、技術検証（PoC）契約 {items}、技術検証（PoC）契約 第15条")])
+def test_a_lawyer_reads_the_provider_items_article_first(lang: str, said: str) -> None:
+    """J's sheet: 'What a lawyer should read first' names the Provider Items Article beside the materials and
+    results Articles (whose side is acted for does not matter: every party holds or lends the items)."""
+    sheet = api.render_review(api.read_deal(J), lang=lang).decode("utf-8")
+    items = article_number(_poc(api.read_deal(J), lang), ITEMS[lang])
+    first = [line for line in sheet.splitlines() if "弁護士がまず確認する箇所" in line or "What a lawyer should read first" in line]
+    assert first and said.format(items=items) in first[0], first

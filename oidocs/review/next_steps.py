@@ -22,7 +22,7 @@ from oidocs.writers.markdown import escape
 # The articles a lawyer reads first: who owns the results, how they may be used, the client's materials and
 # the data measured on them, confidentiality, and the price of the work (cited in pack order, then this order).
 FIRST_READ = ("ip.joint_filing.ownership", "ip.exclusive_field.ownership", "ip.exclusive_field.licence",
-              "ip.background_licence.grant", "poc.materials", "poc.ip_results", "jda.confidentiality", "poc.fee",
+              "ip.background_licence.grant", "poc.materials", "poc.provider", "poc.ip_results", "jda.confidentiality", "poc.fee",
               "jda.term", "licence.grant", "licence.consideration")
 # In a pack of the NDA alone: what is confidential, what it may be used for, and for how long.
 FIRST_READ_NDA = ("nda.definitions", "nda.use", "nda.term")
