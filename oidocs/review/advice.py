@@ -22,7 +22,7 @@ from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.royalties import filings_abroad, royalty_cap, stacked_royalty, territory_beyond_japan
 from oidocs.document.tree import Document, Term, walk
 from oidocs.review.long_stops import long_stop_findings
-from oidocs.review.people import label
+from oidocs.review.people import label, words as option_words
 from oidocs.review.site import site_findings
 from oidocs.review.undertaking import two_licences, undertaking
 from oidocs.review.places import default_court, far_default_court, patent_court_names
@@ -225,7 +225,8 @@ def _costs_above_ownership(deal: Deal, lang: str) -> list[Finding]:
     payers = [p for p in deal.parties if p.key in costs and costs[p.key] - shares.get(p.key, 0) >= COST_GAP_POINTS]
     if not payers:
         return []
-    rows = tuple({"name": plain(p.name), "cost": str(costs[p.key]), "share": str(shares.get(p.key, 0))} for p in payers)
+    tail = str(option_words()["formats"]["share_contributed"][lang == "en"]) if len(deal.parties) > 2 else ""  # read9 #1
+    rows = tuple({"name": plain(p.name), "cost": str(costs[p.key]), "share": str(shares.get(p.key, 0)), "tail": tail} for p in payers)
     under = [p for p in deal.parties if shares.get(p.key, 0) > costs.get(p.key, 0)]
     words = [f"{plain(p.name)}（費用{costs.get(p.key, 0)}%、持分{shares[p.key]}%）" if lang == "ja"
              else f"{plain(p.name)} ({costs.get(p.key, 0)}% of the costs, {shares[p.key]}% of the results)" for p in under]

@@ -69,7 +69,9 @@ def value(path: str, raw: Any, lang: str, deal: Deal) -> str:
     if field in AMOUNTS and isinstance(raw, int) and not isinstance(raw, bool):
         return f"{raw:,}"
     if field in PARTY_MAPS and isinstance(raw, dict):
-        return show({names.get(k, k): v for k, v in raw.items()}, lang)
+        among = path == "ip.joint_filing.shares" and len(deal.parties) > 2  # by contributors (ip.joint_filing.ownership)
+        tail = str(words()["formats"]["contributors"][0 if lang == "ja" else 1]) if among else ""
+        return show({names.get(k, k): v for k, v in raw.items()}, lang) + tail
     return choice(raw, lang) if isinstance(raw, (bool, str)) else show(raw, lang)
 
 
