@@ -9,9 +9,11 @@ the generated text back and fails on the text before this round.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, article_titled, shipped_markdown
+from conftest import ROOT, article_titled, deal_changed, shipped_markdown
 from oidocs import api
 
 J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
@@ -58,6 +60,44 @@ def test_the_confirmation_of_a_result_names_its_contributors(lang: str) -> None:
     body = article_titled(text, "成果の通知及び区分の確認" if lang == "ja" else "Notification of Results and Confirmation of Their Category")
     assert ("（共同成果に該当するときは、その創出に実質的に寄与した当事者を含む。）" in body if lang == "ja"
             else "and, if they constitute Joint Results, which Parties contributed substantively to creating them" in body)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_mou_states_the_shares_among_contributors_not_as_settled(lang: str) -> None:
+    first = _paragraphs(shipped_markdown(J, "mou", lang), "知的財産" if lang == "ja" else "Intellectual Property")[0]
+    if lang == "ja":
+        assert "次の各号に定める持分により各当事者の共有とし" not in first
+        assert "その創出に実質的に寄与した当事者の共有とし（寄与しなかった当事者は持分を有しない。）" in first
+        assert "関係する当事者が書面により別段の合意をしない限り" in first
+        assert "当該共有者の間でその比により按分した割合" in first
+    else:
+        assert "co-owned by the Parties in the following shares" not in first
+        assert "co-owned by the Parties that contributed substantively to creating them" in first
+        assert "a Party that did not so contribute shall hold no share in them" in first
+        assert "unless the Parties concerned agree otherwise in writing for any individual Results" in first
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_mou_names_what_the_planned_licence_licenses_to_whom(lang: str) -> None:
+    body = article_titled(shipped_markdown(J, "mou", lang), "今後の契約" if lang == "ja" else "Subsequent Agreements")
+    second = [p for p in body.strip().split("\n\n") if p][1]
+    if lang == "ja":
+        assert "特許権その他の権利" not in second
+        assert second.startswith("2. 甲及び乙は、")
+        assert "乙の特許権（特許第7345678号、生体信号に基づく疲労度推定方法及び装置）" in second
+        assert "製造現場における作業者の安全管理の分野において日本国内を対象として、対価を得て、非独占的な実施を許諾する契約" in second
+        assert "当該契約は、甲及び乙の間で締結し、乙の権利のみを許諾の対象とするものとする" in second
+    else:
+        assert "its patents and other rights" not in second
+        assert "Party A and Party B shall negotiate in good faith the terms (including the amount of the consideration)" in second
+        assert "Party B would grant Party A a non-exclusive licence, for consideration, to practise the patent" in second
+        assert "would license only rights of Party B" in second
+
+
+def test_a_royalty_free_licence_is_described_as_free(tmp_path: Path) -> None:
+    free = deal_changed(J, tmp_path, licence__royalty_free=True, licence__royalty=None)
+    body = article_titled(api.render_document(free, "mou", lang="ja", fmt="md").decode("utf-8"), "今後の契約")
+    assert "無償で、非独占的な実施を許諾する契約" in body and "対価の額" not in body
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
