@@ -51,7 +51,7 @@ def test_the_performers_people_include_its_students_and_are_not_called_workers(l
         assert "Workers" not in text and "the access of the Personnel to the Site" in site
         assert "accident insurance for injury suffered during work at the Site" in site
     # a company performer's people are its officers and employees, as before
-    company = deal_changed(DEAL_J, tmp_path, poc__performer="zao", poc__client="morimiya")
+    company = deal_changed(DEAL_J, tmp_path, poc__performer="zao", poc__client="morimiya", poc__providers=None)
     site = flat(article_titled(render(company, "poc", lang), SITE[lang]))
     assert ("学生その他の研究者" not in site) if lang == "ja" else ("students" not in site)
 
