@@ -93,3 +93,45 @@ def test_no_subject_data_where_the_poc_measures_no_people(tmp_path: Path) -> Non
     from oidocs import api
 
     assert "研究対象者データ" not in render(api.read_deal(DEAL_J), "poc", "ja")
+
+
+# --- #2: the PoC waits for the ethics approval and the head of institution's permission ---------
+
+HUMAN = {"ja": "人を対象とする研究及び個人情報の取扱い", "en": "Research Involving Human Subjects and Personal Information"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_starts_only_after_approval_and_permission_with_a_long_stop(lang: str, tmp_path: Path) -> None:
+    """Deal J read 10: PoC Art 14(1) needed only the committee's approval before the research, ten days
+    after signing, with no head-of-institution permission, no condition on the start and no long stop.
+    The Verification now starts only after the approval and the permission are notified, the period moves
+    with a late notice, and any party may terminate without liability 60 days after the planned start."""
+    art = flat(article_titled(render(j2(tmp_path), "poc", lang), HUMAN[lang]))
+    if lang == "ja":
+        assert "の承認及び当該研究の実施についての自己の研究機関の長の許可を得て" in art
+        assert "本検証は、乙が当該通知をした日以後に限り開始するものとし" in art
+        assert "検証期間は、当該通知の日の翌日から開始し、その終期は、開始が遅れた日数だけ繰り下げられる" in art
+        assert ("令和9年7月1日から60日を経過する日までに当該通知がされないときは、いずれかの当事者は、他の当事者に書面により"
+                "通知して本契約を解除することができ、いずれの当事者も、当該解除について他の当事者に対し責任を負わない。") in art
+    else:
+        assert "and the permission of the head of its institution to carry out that research" in art
+        assert "The Verification shall start only on or after the day on which Party B gives that notice" in art
+        assert "the Verification Period shall start on the day after the notice" in art
+        assert ("If the notice has not been given by the day on which sixty (60) days have passed from July 1, 2027, any Party "
+                "may terminate this Agreement by written notice to the other Parties, and no Party shall be liable") in art
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_jda_research_on_people_starts_only_after_approval_and_permission(lang: str) -> None:
+    """Deal J read 10: the JDA's human-data Article (Art 21) now also requires the head of institution's
+    permission, and research on people starts only after both are notified."""
+    from oidocs import api
+
+    art = flat(article_titled(render(api.read_deal(DEAL_J), "jda", lang), HUMAN[lang]))
+    if lang == "ja":
+        assert "自己の研究機関の長の許可を得て" in art
+        assert "本共同研究開発のうち人を対象とする研究は、乙が当該通知をした日以後に限り開始する。" in art
+        assert "60日" not in art
+    else:
+        assert "the permission of the head of its institution" in art
+        assert "Research involving human subjects in the Joint Research and Development shall start only on or after the day on which Party B gives that notice." in art
