@@ -137,7 +137,7 @@ def test_the_nda_names_what_survives_and_lets_the_reply_duty_end(lang: str) -> N
         assert f"every other provision (including {next_steps}) shall cease to have effect on the termination" in term
         assert "Article 12: as regards Confidential Information disclosed during the term of this Agreement, " \
                "for thirty-six (36) months after the termination" in term
-        assert ": for as long as any of the preceding provisions remains in force." in term
+        assert ": for as long as any of the provisions listed in the preceding items remains in force." in term
     items = [line for line in term.splitlines() if line.lstrip().startswith("- ")]
     assert items and not any(next_steps in line for line in items)  # the reply duty is in no survival item
 

@@ -1,0 +1,53 @@
+"""Drafting points from the tenth reading of deal J (tests/fixtures/zao-morimiya-sensing-ja.yaml).
+
+- NDA term Article: the general provisions survive "while the provisions of the preceding items" survive;
+  with one item before them the Japanese said 前各号 (the preceding items) of a single item (前号).
+- MOU's licence paragraph promised to negotiate a licence of the licensor's rights in the PoC's results
+  although the pack's licence agreement licenses them only with ``licence.poc_results`` (licence read9 #1):
+  the MOU may not plan what the licence it prepares excludes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_titled, deal_changed
+from oidocs import api
+
+J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
+TERM = {"ja": "有効期間", "en": "Term"}
+NEXT = {"ja": "今後の契約", "en": "Subsequent Agreements"}
+
+
+def render(deal: object, kind: str, lang: str) -> str:
+    return api.render_document(deal, kind, lang=lang, fmt="md").decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_general_provisions_survive_with_the_one_item_before_them(lang: str) -> None:
+    term = article_titled(render(api.read_deal(J), "nda", lang), TERM[lang])
+    if lang == "ja":
+        assert "の規定：前号の規定が効力を有する間" in term and "前各号" not in term
+    else:
+        assert "for as long as the provisions listed in the preceding item remain in force" in term
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_with_a_party_abroad_there_are_two_items_before_them(lang: str, tmp_path: Path) -> None:
+    deal = deal_changed(ROOT / "tests" / "fixtures" / "tohoku-merlion-en.yaml")
+    term = article_titled(render(deal, "nda", lang), TERM[lang])
+    if lang == "ja":
+        assert "の規定：前各号の規定が効力を有する間" in term
+    else:
+        assert "for as long as any of the provisions listed in the preceding items remains in force" in term
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_mou_plans_the_poc_results_only_where_the_licence_includes_them(lang: str, tmp_path: Path) -> None:
+    words = "技術検証（PoC）の成果に係る" if lang == "ja" else "rights in the results of the technical verification"
+    without = article_titled(render(api.read_deal(J), "mou", lang), NEXT[lang])
+    assert ("特許第7345678号" in without) and words not in without
+    with_results = article_titled(render(deal_changed(J, tmp_path, licence__poc_results=True), "mou", lang), NEXT[lang])
+    assert words in with_results
