@@ -135,3 +135,35 @@ def test_jda_research_on_people_starts_only_after_approval_and_permission(lang: 
     else:
         assert "the permission of the head of its institution" in art
         assert "Research involving human subjects in the Joint Research and Development shall start only on or after the day on which Party B gives that notice." in art
+
+
+@pytest.mark.parametrize(("lang", "row"), [
+    ("ja", "2027-08-30,技術検証（PoC）契約書,第14条,人を対象とする研究の承認及び研究機関の長の許可の通知の最終期限"),
+    ("en", "2027-08-30,Technical Verification (Proof of Concept) Agreement,Article 14,\"Long stop for notice of the ethics approval")])
+def test_the_register_dates_the_ethics_long_stop(tmp_path: Path, lang: str, row: str) -> None:
+    """The long stop is a register row: 60 days from the planned start of 2027-07-01."""
+    from conftest import run
+
+    deal = tmp_path / "j2.yaml"
+    deal.write_text(DEAL_J.read_text(encoding="utf-8").replace("  site: client\n", "  site: client\n  human_data: true\n", 1),
+                    encoding="utf-8")
+    out = tmp_path / lang
+    run("pack", "--config", str(deal), "--out", str(out), "--format", "md", "--lang", lang)
+    csv = next(out.glob("*deadlines.csv")).read_text(encoding="utf-8-sig")
+    assert row in csv
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_clients_own_use_of_the_report_stays_within_the_consent(lang: str, tmp_path: Path) -> None:
+    """PoC Art 17(3) let the employer use 'the data delivered with' the report without time limit; what
+    derives from Subject Data is now usable only as the materials and human-data Articles permit, and the
+    Subject Data part of the materials Article survives with them."""
+    text = render(j2(tmp_path), "poc", lang)
+    rights = flat(article_titled(text, {"ja": "本報告書の利用", "en": "Use of the Report"}[lang]))
+    surv = flat(article_titled(text, SURVIVAL[lang]))
+    if lang == "ja":
+        assert "研究対象者データに由来する情報は、第9条及び第14条が認める範囲及び目的においてのみ利用することができ" in rights
+        assert "測定データ、研究対象者データ、乙の技術の信号及び記録" in surv
+    else:
+        assert "Information derived from Subject Data contained in or delivered with the Report may be used only" in rights
+        assert "the Measurement Data, the Subject Data, the signals and records" in surv

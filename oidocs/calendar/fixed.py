@@ -11,7 +11,9 @@ too. Each row reads the value its clause prints (``poc_standstill_end``, ``first
 The JDA's costs Article has the budget of each later fiscal (or budget) year agreed before that year
 begins, and the Article on research with people has each party obtain its ethics approval before any
 such research: both are dated by the deal too (ninth reading, deal J: the register had the first
-budget only, and no ethics approval before workers wore sensors).
+budget only, and no ethics approval before workers wore sensors). A PoC on people at an employer's site
+may be terminated by any party if the lead has not notified the approval and permission 60 days after the
+planned start: that long stop is a row too (tenth reading).
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from typing import Any, Callable
 from oidocs.deal.have_made import first_offer
 from oidocs.deal.localize import parties_abroad
 from oidocs.deal.model import Deal, plain
+from oidocs.deal.poc_rules import human_study_lead
 from oidocs.deal.sequence import add_years, jda_effective, research_start, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
 
 PROVIDER_RETURN_DAYS = 30  # poc.provider: the Provider Items go back within 30 days
+ETHICS_LONG_STOP_DAYS = 60  # common.human_data: no approval notified 60 days after the PoC's planned start
 
 
 def next_agreement_effective(deal: Deal) -> tuple[str, dt.date] | None:
@@ -98,6 +102,9 @@ def ethics_rows(deal: Deal, clauses: dict[str, set[str]], words: dict[str, str],
         if "common.human_data" in clauses.get(doc, set()):
             add(f"{doc}.ethics", start - dt.timedelta(days=1) if start else None, doc, "common.human_data",
                 "ethics_approval", words["ethics_approval_rule"].format(period=words[f"period_{doc}"]))
+    if deal.poc is not None and "common.human_data" in clauses.get("poc", set()) and human_study_lead(deal, "poc"):
+        add("poc.ethics_long_stop", deal.poc.start + dt.timedelta(days=ETHICS_LONG_STOP_DAYS), "poc", "common.human_data",
+            "ethics_long_stop", words["ethics_long_stop_rule"].format(days=ETHICS_LONG_STOP_DAYS))
 
 
 def provider_rows(deal: Deal, words: dict[str, str], add: Callable[..., Any]) -> None:
