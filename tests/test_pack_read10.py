@@ -51,3 +51,44 @@ def test_the_mou_plans_the_poc_results_only_where_the_licence_includes_them(lang
     assert ("特許第7345678号" in without) and words not in without
     with_results = article_titled(render(deal_changed(J, tmp_path, licence__poc_results=True), "mou", lang), NEXT[lang])
     assert words in with_results
+
+
+# The review sheet's options table named two JDA keys by their raw names ('site', 'insurance amount').
+
+def _label_misses(node: object, path: str, labels: dict[str, object], misses: set[str]) -> None:
+    from oidocs.review.people import label
+
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        dotted = f"{path}.{key}" if path else str(key)
+        if dotted in {"version", "deal_id", "parties"} or dotted in labels:
+            continue
+        if isinstance(value, dict):
+            _label_misses(value, dotted, labels, misses)
+        elif label(dotted, "en") == str(key).replace("_", " "):
+            misses.add(dotted)
+
+
+def test_every_key_the_shipped_deals_set_has_a_name_on_the_sheet() -> None:
+    import yaml
+
+    from oidocs.review.people import words
+
+    labels = words()["labels"]
+    misses: set[str] = set()
+    for path in [*(ROOT / "tests" / "fixtures").glob("*.yaml"), *(ROOT / "examples").glob("*.yaml"),
+                 *(ROOT / "tests" / "review_deals").glob("*.yaml")]:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue  # the deliberately broken fixtures
+        _label_misses(data, "", labels, misses)
+    assert not misses
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_jda_site_rows_are_named_in_words(lang: str) -> None:
+    sheet = api.render_review(api.read_deal(J), lang=lang).decode("utf-8")
+    assert "| site |" not in sheet and "| insurance amount |" not in sheet
+    assert ("| 共同研究開発の作業を行う施設の当事者 |" if lang == "ja" else "| Party whose site hosts the JDA's work |") in sheet
