@@ -92,3 +92,21 @@ def test_the_jda_site_rows_are_named_in_words(lang: str) -> None:
     sheet = api.render_review(api.read_deal(J), lang=lang).decode("utf-8")
     assert "| site |" not in sheet and "| insurance amount |" not in sheet
     assert ("| 共同研究開発の作業を行う施設の当事者 |" if lang == "ja" else "| Party whose site hosts the JDA's work |") in sheet
+
+
+# Deal J's licensee uses the university's patented method in its own plants, the deal's main use: with a
+# royalty on Net Sales to third parties only, the university earned nothing beyond the upfront payment.
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_own_use_of_the_licensed_products_and_services_counts_in_net_sales(lang: str) -> None:
+    text = render(api.read_deal(J), "licence", lang)
+    definitions = article_titled(text, "定義" if lang == "ja" else "Definitions")
+    net_sales = next(line for line in definitions.splitlines() if ("「正味販売高」" in line or "“Net Sales”" in line))
+    if lang == "ja":
+        assert ("本製品を販売せずに自ら使用し（試験、評価又は研究開発のための使用を除く。）、又は第三者に提供すれば本サービスと"
+                "なる役務を自己の事業のために自ら行うときは、当該使用又は役務は、その使用を始めた時又は役務を行った時に、独立した第三者との通常の取引における価格") in net_sales
+    else:
+        assert ("without selling them (other than for testing, evaluation or research and development), or performs for its "
+                "own business services that would be") in net_sales
+        assert ("deemed sold or provided to a third party, when the use begins or the services are performed, at the "
+                "price charged in ordinary arm’s-length transactions") in net_sales
