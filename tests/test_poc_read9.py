@@ -83,11 +83,13 @@ def test_the_sensors_own_signals_are_the_providers_and_the_wearers_data_the_clie
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", ["Party C shall lend its Provider Items in a condition that endangers no person’s life, body or property",
-            "by a defect in the Provider Items, or by an error in or omission from that information, shall be compensated "
-            "by the Party that lent those Provider Items, as {damages} provides"]),
+            "Notwithstanding {damages}, the Party that lent Provider Items is liable for damage they cause to another Party "
+            "or to a third party (including any person who wore them) only where the damage is caused by a defect in them "
+            "or by a cause attributable to that Party (including an error in or omission from that information)"]),
     ("ja", ["丙は、自己の提供機器等を、別紙及び自己が書面により示す使用方法に従って使用される限り人の生命、身体又は財産に危険を及ぼさない状態で貸与し",
-            "当該提供機器等を貸与した当事者が賠償する責任を負う。"])])
-def test_the_provider_answers_for_its_items_safety_within_the_damages_article(lang: str, said: list[str]) -> None:
+            "{damages}の規定にかかわらず、提供機器等を貸与した当事者は、当該提供機器等により他の当事者又は第三者（提供機器等を装着した者を含む。）"
+            "に生じた損害については、当該提供機器等の欠陥又は自己の責めに帰すべき事由（当該情報の誤り又は不足を含む。）により生じたときに限り"])])
+def test_the_provider_answers_for_its_items_safety(lang: str, said: list[str]) -> None:
     poc = _poc(api.read_deal(J), lang)
     damages = article_number(poc, {"en": "Damages", "ja": "損害賠償"}[lang])
     text = _flat(article_titled(poc, ITEMS[lang]))
@@ -153,11 +155,13 @@ def test_the_providers_sheet_lists_what_stays_against_it(lang: str, said: str) -
 
 
 @pytest.mark.parametrize(("lang", "lasting", "limited"), [
-    ("en", "{items} (only as regards the ownership, return and purchase of the Provider Items, the signals and records they "
-           "produce and their safety)",
+    ("en", "{items} (only as regards the ownership, return and purchase of the Provider Items, the costs and the loss of or "
+           "damage to them, the signals and records they produce, their safety and liability for them, and the delivery, use "
+           "and confidentiality of the parts of the Report and the data copied to the Party that lent them)",
      "{items} (only as regards the ban on analysis and the limits on using information) and {analysis} shall remain in "
      "force only for the period set out in {conf}"),
-    ("ja", "{items}（提供機器等の所有権、返還及び買受け、信号及び記録の帰属並びに安全に関する部分に限る。）",
+    ("ja", "{items}（提供機器等の所有権、返還及び買受け、費用及び滅失又は損傷の負担、信号及び記録の帰属、安全及び損害賠償並びに"
+           "本報告書の写し及びデータの複製の引渡し、利用及び秘密保持に関する部分に限る。）",
      "{items}（解析の禁止及び情報の使用の制限に関する部分に限る。）及び{analysis}の規定は、{conf}に定める期間に限り")])
 def test_the_ban_on_analysis_and_the_use_limits_last_as_long_as_confidentiality(lang: str, lasting: str, limited: str) -> None:
     """J PoC Survival: ownership, return and the signals survive; the bans on analysis and on other uses of
