@@ -88,3 +88,18 @@ def test_same_rules_at_the_performers_own_site(lang: str, tmp_path: Path) -> Non
     assert ("本委託料の額を上限とする" if lang == "ja" else "is limited to the amount of the Fee") in body
     assert ("本報告書のうち当該当事者の提供機器等に関する部分の写し" if lang == "ja"
             else "a copy of the parts of the Report about that Party’s Provider Items") in body
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_providers_review_sheet_describes_the_new_terms(lang: str) -> None:
+    sheet = api.render_review(api.read_deal(J), lang=lang).decode("utf-8")
+    if lang == "ja":
+        assert "返還の輸送費は自社の負担" not in sheet
+        assert "自社には検証の試験データの複製を保有する権利がない" not in sheet
+        assert "欠陥又は自社の責めに帰すべき事由による場合に限り賠償し、その総額は委託料の額が上限となる" in sheet
+        assert "貸与料を" in sheet
+    else:
+        assert "bearing the cost of carrying them back" not in sheet
+        assert "you have no right to keep a copy of the test data" not in sheet
+        assert "only where it is due to a defect or your fault, up to the amount of the Fee" in sheet
+        assert "agree a loan fee" in sheet

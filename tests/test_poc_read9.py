@@ -145,8 +145,8 @@ def test_a_provider_is_a_party_other_than_the_client_and_the_performer(tmp_path,
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", "unlike 国立大学法人東北青葉大学 you have no right to keep a copy of the test data"),
-    ("ja", "国立大学法人東北青葉大学と異なり、自社には検証の試験データの複製を保有する権利がない")])
+    ("en", "国立大学法人東北青葉大学 must give you a copy of the parts of the Report about your items"),
+    ("ja", "本報告書のうち機器等に関する部分の写しと、試験データを集計し又は個人を識別できないよう加工したものの引渡しを国立大学法人東北青葉大学から受け")])
 def test_the_providers_sheet_lists_what_stays_against_it(lang: str, said: str) -> None:
     """J's sheet (drafted for Zao) names the Provider Items Article and what is left to negotiate."""
     sheet = _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
@@ -175,9 +175,9 @@ def test_the_ban_on_analysis_and_the_use_limits_last_as_long_as_confidentiality(
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", "If you will need the items longer, for your decision on the next stage or further trials on site, agree in "
+    ("en", "if you will need the items longer, for your decision on the next stage or further trials on site, agree in "
            "writing before the verification period ends a longer loan or a price for buying them"),
-    ("ja", "次段階の判断や現場での追加試験のために長く使う予定があれば、貸与期間の延長又は買い受ける価格を検証期間の終了前に書面で合意し")])
+    ("ja", "次段階の判断や現場での追加試験のために長く使う予定があれば貸与期間の延長又は買い受ける価格を、検証期間の終了前に書面で合意する")])
 def test_the_clients_sheet_says_the_tested_items_go_back(tmp_path, lang: str, said: str) -> None:
     """Drafted for Morimiya, the sheet says Zao's sensors are lent for the verification only and come back."""
     deal = deal_changed(J, tmp_path, acting_for="morimiya")
