@@ -125,8 +125,9 @@ def test_no_joint_poc_results_are_described_where_the_poc_gives_them_all_to_the_
         assert "except an application for PoC Results that belong to Brandt under the PoC Agreement" in prohibited
     else:
         assert "他の者と共有するもの" not in grant + definitions
-        assert "単独で又は他の者と共同して出願することができる" not in prohibited
-        assert "PoC成果のうち本PoC契約に基づき乙に帰属するものについての出願を除く" in prohibited
+        assert "PoC契約に基づき単独で又は他の者と共同して出願" not in prohibited  # (the JDA's filings are excepted apart)
+        assert "PoC）契約に基づき乙が単独で" not in prohibited
+        assert "（PoC成果のうち本PoC契約に基づき乙に帰属するものについての出願" in prohibited
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -110,3 +110,37 @@ def test_own_use_of_the_licensed_products_and_services_counts_in_net_sales(lang:
                 "own business services that would be") in net_sales
         assert ("deemed sold or provided to a third party, when the use begins or the services are performed, at the "
                 "price charged in ordinary arm’s-length transactions") in net_sales
+
+
+# The JDA (signed 2027-12-20) cited 'the licence agreement dated 2028-03-10' as if it existed; the licence's
+# ban on filing the licensor's know-how excepted only the PoC (described as a two-party PoC with the
+# licensor) and so could block the licensee's joint filings under the JDA.
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_licence_signed_after_the_jda_is_cited_as_planned(lang: str, tmp_path: Path) -> None:
+    text = render(api.read_deal(J), "jda", lang)
+    if lang == "ja":
+        assert "実施許諾契約であって令和10年3月10日に締結することが予定されているもの（以下「本ライセンス契約」という。）が締結され、" \
+               "効力を生じたときは、その日以後" in text
+        assert "令和10年3月10日付けの実施許諾契約" not in text
+        assert "別途締結を予定する実施許諾契約により甲にも実施を許諾する予定" in text
+    else:
+        assert "If the licence agreement to be entered into on March 10, 2028 under which Party B licenses Party A" in text
+        assert "is entered into, then from the day on which it takes effect, as between Party B and Party A" in text
+        assert "To be licensed also to Party A under a separate licence agreement to be entered into" in text
+    before = render(deal_changed(J, tmp_path, licence__date="2027-12-20", licence__effective="2028-01-05"), "jda", lang)
+    assert ("令和9年12月20日付けの実施許諾契約" if lang == "ja" else "the licence agreement dated December 20, 2027") in before
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_know_how_filing_ban_excepts_filings_under_the_jda(lang: str, tmp_path: Path) -> None:
+    text = render(api.read_deal(J), "licence", lang)
+    if lang == "ja":
+        assert "（乙が当事者である技術検証（PoC）契約に基づき甲が単独で又は他の者と共同して出願することができる発明についての出願並びに" \
+               "乙が当事者である共同研究開発契約に基づき甲が単独で又は他の者と共同して出願することができる発明についての出願を除く。）" in text
+    else:
+        assert "(except an application that Party A may file alone or jointly with others under the technical verification " \
+               "(proof of concept) agreement to which Party B is a party and an application that Party A may file alone or " \
+               "jointly with others under the joint research and development agreement to which Party B is a party)" in text
+    no_jda = render(deal_changed(J, tmp_path, jda=None, ip=None), "licence", lang)
+    assert ("共同研究開発契約に基づき甲が" if lang == "ja" else "joint research and development agreement to which") not in no_jda
