@@ -144,3 +144,14 @@ def test_the_know_how_filing_ban_excepts_filings_under_the_jda(lang: str, tmp_pa
                "jointly with others under the joint research and development agreement to which Party B is a party)" in text
     no_jda = render(deal_changed(J, tmp_path, jda=None, ip=None), "licence", lang)
     assert ("共同研究開発契約に基づき甲が" if lang == "ja" else "joint research and development agreement to which") not in no_jda
+
+
+# 「評価フィールドの提供及び作業者の協力の調整及び実証試験の実施」: a task that joins its own words with 及び,
+# listed with another by 及び again, hides which words belong together; Japanese drafting joins the items by 並びに.
+
+def test_a_list_whose_items_join_words_with_oyobi_is_joined_by_narabini() -> None:
+    text = render(api.read_deal(J), "jda", "ja")
+    assert "甲：評価フィールドの提供及び作業者の協力の調整並びに実証試験の実施" in text
+    assert "調整及び実証試験の実施" not in text
+    plain = render(api.read_deal(J), "nda", "ja")
+    assert "甲、乙及び丙" in plain  # items without 及び keep 及び

@@ -56,10 +56,32 @@ class Labels:
         return short_name if short_name and self.lang == "en" else self.designations[index]
 
     def join(self, words: list[str]) -> str:
-        """Join words as the language lists them: A、B及びC / A, B and C."""
+        """Join words as the language lists them: A、B及びC / A, B and C.
+
+        Where a Japanese item already joins its own words with 及び, the list joins the items with 並びに
+        (A及びB並びにC), as Japanese drafting marks the larger join; 「A及びB及びC」 reads as one flat list
+        and hides which words belong together (tenth reading: a party's JDA tasks).
+        """
         if len(words) <= 1:
             return "".join(words)
-        return self.list_sep.join(words[:-1]) + self.list_last + words[-1]
+        last = self.list_last
+        if last == "及び" and any("及び" in _outside_brackets(w) for w in words):
+            last = "並びに"
+        return self.list_sep.join(words[:-1]) + last + words[-1]
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` without its bracketed asides （…）, nested ones included: a 及び inside an explanation
+    (「特許を受ける権利（…特許権及び…を含む。）」) does not join the item's own words."""
+    depth, kept = 0, []
+    for ch in text:
+        if ch == "（":
+            depth += 1
+        elif ch == "）":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def _en_words(n: int) -> str:
