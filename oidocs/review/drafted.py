@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from oidocs.document.tree import Document, Schedule, Table, walk
+from oidocs.deal.model import Deal, plain
+from oidocs.document.tree import Document, Inline, Schedule, Table, walk
 from oidocs.review.advice import Finding
 from oidocs.review.cite import cite
 
@@ -39,11 +40,50 @@ def empty_background_schedule(trees: list[Document], lang: str, none: Iterable[s
     return []
 
 
-def _lists_anything(schedule: Schedule, none: set[str]) -> bool:
-    """Whether a table of the schedule has a row with a cell after the party's name that names something."""
+def empty_background_rows(deal: Deal, trees: list[Document], lang: str, none: Iterable[str],
+                          why: dict[str, str]) -> list[tuple[Finding, str]]:
+    """A party whose row of the JDA's Schedule of Background IP Rights lists nothing, though it brings its own
+    technology: the PoC's performer, a party whose equipment or software the PoC tests (``poc.providers``),
+    or the side acted for (tenth reading, deal J: the SME whose sensors the JDA builds on was listed as
+    having nothing, while the licensor's row was filled, so the item for an empty Schedule did not fire).
+
+    Whether a party brings technology is read from the deal (the PoC runs on the performer's methods and
+    the providers' equipment; the side acted for is whom the sheet protects). A party's existing know-how
+    shown in the research and not listed can be argued to be a Result and shared. One finding per party,
+    none when no JDA is made or the whole Schedule lists nothing (:func:`empty_background_schedule` covers
+    that). ``why``: the rule's ``why`` words in ``lang``, keyed performer / provider / acting_for.
+    """
+    words = {n.strip().casefold() for n in none}
+    tree = next((t for t in trees if t.doc == "jda"), None)
+    schedule = next((s for s in tree.schedules if s.clause.id == "jda.background_schedule"), None) if tree else None
+    if tree is None or schedule is None or not _lists_anything(schedule, words):
+        return []
+    poc = deal.poc
+    out: list[tuple[Finding, str]] = []
+    where = cite([tree], ("jda.background_schedule", "ip.background_ip"), lang)
+    for party, sig in zip(deal.parties, tree.closing.signatures):
+        reasons = [key for key, applies in (("performer", poc is not None and poc.performer == party.key),
+                                            ("provider", poc is not None and party.key in poc.providers),
+                                            ("acting_for", deal.acting_for == party.key)) if applies]
+        if reasons and not _lists_anything(schedule, words, sig.designation):
+            because = ("であり、" if lang == "ja" else " and ").join(why[r] for r in reasons)
+            out.append((Finding("background_row_empty", "jda", party.key, (), values={
+                "name": plain(party.name), "designation": sig.designation, "why": because}, favours=(party.key,)),
+                where))
+    return out
+
+
+def _lists_anything(schedule: Schedule, none: set[str], designation: str | None = None) -> bool:
+    """Whether a table of the schedule has a row (of the party named ``designation``, if given) with a
+    cell after the party's name that names something."""
     for table in (n for n in walk(schedule) if isinstance(n, Table)):
         for row in table.rows:
-            cells = ("".join(getattr(node, "text", "") for node in cell).strip().casefold() for cell in row[1:])
-            if any(text and not text.startswith(tuple(none)) for text in cells):
+            if designation is not None and _text(row[0]) != designation.strip().casefold():
+                continue
+            if any(text and not text.startswith(tuple(none)) for text in (_text(cell) for cell in row[1:])):
                 return True
     return False
+
+
+def _text(cell: list[Inline]) -> str:
+    return "".join(getattr(node, "text", "") for node in cell).strip().casefold()

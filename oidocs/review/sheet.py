@@ -22,7 +22,7 @@ from oidocs.document.tree import Document, Ref, Term, walk
 from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
-from oidocs.review.drafted import empty_background_schedule
+from oidocs.review.drafted import empty_background_rows, empty_background_schedule
 from oidocs.review.english import english_section
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
@@ -62,7 +62,9 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     advice = advice_section(deal, trees, lang, w, library.advice,
                             transfer_advice(deal, trees, lang) + undefined_term_findings(trees, lang)
                             + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(
-                                trees, lang, library.advice["background_schedule_empty"]["none"]))
+                                trees, lang, library.advice["background_schedule_empty"]["none"])
+                            + empty_background_rows(deal, trees, lang, library.advice["background_schedule_empty"]["none"],
+                                                    library.advice["background_row_empty"]["why"][lang]))
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
     out += topics_section(trees, lang)
