@@ -250,9 +250,9 @@ def test_students_bound_by_the_agreement_make_sole_results_of_their_university(l
 
 @pytest.mark.parametrize(("lang", "licensing", "costs"), [
     ("ja", "他の共有者の同意を得ることなく、第三者に対し当該共有知的財産権の非独占的な実施又は利用を許諾することができ",
-     "大学等である共有者が負担すべき費用は、当該共有知的財産権を自ら実施する他の共有者が負担し"),
+     "大学等である共有者が負担すべき費用は、他の共有者が負担する。"),
     ("en", "grant a third party a non-exclusive licence to practise or use those Jointly Owned IP Rights without the consent of the other co-owner",
-     "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner, where it practises"),
+     "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner."),
 ])
 def test_a_university_co_owner_may_license_after_non_practice_and_pays_no_filing_costs(lang: str, licensing: str,
                                                                                        costs: str) -> None:
