@@ -16,6 +16,7 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from oidocs.errors import ClauseError
 
@@ -33,6 +34,18 @@ def builtin_root() -> Path:
 def templates_path(*parts: str) -> Path:
     """Return a path inside the shipped ``templates/`` folder."""
     return builtin_root().joinpath("templates", *parts)
+
+
+@lru_cache(maxsize=None)
+def shipped_yaml(name: str) -> dict[str, Any]:
+    """The shipped ``templates/<name>`` read once per process (the review modules each take a section
+    of ``advice.yaml``; parsing it once for all of them keeps the sheet from reading it again per rule)."""
+    import yaml
+
+    data = yaml.safe_load(templates_path(name).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ClauseError(file=str(templates_path(name)), message="expected a mapping")
+    return data
 
 
 MAX_DEAL_BYTES = 1 << 20  # 1 MiB: a deal file is a few kilobytes

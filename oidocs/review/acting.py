@@ -23,6 +23,7 @@ from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_perfo
 from oidocs.deal.sequence import exclusivity_end, practice_due
 from oidocs.document.tree import Document, Insert, Item, Paragraph, Ref, Term, Text, walk
 from oidocs.review.cite import articles_say, cite
+from oidocs.review.undertaking import quoted_titles
 from oidocs.writers.markdown import escape
 
 
@@ -89,7 +90,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "unlisted_licensed": unlisted_licensed(deal, trees),
         "fixed_owners": fixed_owners(deal),  # co-owners of every joint result by fixed shares, whoever made it
         "owned": owned,  # co-owners with their shares
-        "titles": lambda items: "、".join(f"「{t}」" for t in items) if lang == "ja" else "; ".join(f'"{t}"' for t in items),
+        "titles": lambda items: quoted_titles(items, lang),
         "large": [p.key for p in deal.parties if p.kind == "large_company"],
         "names_me": lambda clauses, ja, en: names_me(deal, trees, clauses, ja if lang == "ja" else en),
     }

@@ -9,12 +9,11 @@ article from the built drafts. The deal given is localized (plain strings).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from oidocs.deal.poc_rules import poc_sme_entrusted
 from oidocs.clauses.context import poc_host
-from oidocs.content import templates_path
+from oidocs.content import shipped_yaml
 from oidocs.deal.ip import PATENT_KINDS
 from oidocs.deal.localize import parties_abroad, patent_court, translate_court, unplaced_parties
 from oidocs.deal.sequence import exclusivity_end, research_start
@@ -160,12 +159,8 @@ def _people_in_poc(deal: Deal, lang: str) -> str:
     return str(_rule()["because"]["site"][lang]).format(site=at)
 
 
-@lru_cache(maxsize=1)
 def _rule() -> dict[str, Any]:
-    import yaml
-
-    data = yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))
-    return dict(data["poc_human_data"])
+    return dict(shipped_yaml("advice.yaml")["poc_human_data"])
 
 
 def _royalty_free_startup(deal: Deal, lang: str) -> list[Finding]:

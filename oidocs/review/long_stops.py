@@ -11,20 +11,15 @@ are told, with the articles. Wording: ``long_stops`` in ``templates/advice.yaml`
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from oidocs.content import templates_path
+from oidocs.content import shipped_yaml
 from oidocs.deal.model import Deal
 from oidocs.deal.sequence import Floor, mou_floor, poc_standstill_floor, poc_standstill_talks_days, poc_term_floor
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    import yaml
-
-    data = yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))
-    return dict(data["long_stops"])
+    return dict(shipped_yaml("advice.yaml")["long_stops"])
 
 
 def long_stop_findings(deal: Deal, lang: str) -> list[tuple[str, str, Any, tuple[str, ...], dict[str, str]]]:

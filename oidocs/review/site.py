@@ -9,10 +9,7 @@ not import the advice module (which imports them).
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
-from oidocs.content import templates_path
+from oidocs.content import shipped_yaml
 from oidocs.deal.model import Deal, plain
 
 # Legal forms dropped from a party's name before looking for it in the scope or method.
@@ -50,7 +47,7 @@ def site_findings(deal: Deal, lang: str) -> list[tuple[str, str, object, None, d
     jda, poc = deal.jda, deal.poc
     if jda is None or jda.site is not None:
         return found
-    rule = _jda_site_rule()
+    rule = shipped_yaml("advice.yaml")["jda_site"]
     names = {p.key: plain(p.name) for p in deal.parties}
     host = (poc.client if poc.site == "client" else poc.site) if poc is not None else None
     if host in names:
@@ -63,10 +60,3 @@ def site_findings(deal: Deal, lang: str) -> list[tuple[str, str, object, None, d
             why = str(rule["because"]["role"][lang]).format(name=names[key], signal=signal)
             return [*found, ("jda_site", "jda.site", None, None, {"name": names[key], "why": why})]
     return found
-
-
-@lru_cache(maxsize=1)
-def _jda_site_rule() -> dict[str, Any]:
-    import yaml
-
-    return dict(yaml.safe_load(templates_path("advice.yaml").read_text(encoding="utf-8"))["jda_site"])

@@ -35,8 +35,8 @@ def undertaking(deal: Deal, lang: str, path: str, grant: str, option: str, licen
     if deal.jda is not None and path.startswith("ip.background_licence"):
         # the JDA's Article on background IP, not on the results: its own line, built from its Schedule (read8 #10)
         rule = "royalty_in_licence_background"
-        listed = _titles([r.title for r in licensed_background(deal)], lang)
-        values.update(rights=_titles([r.title for r in lic.rights], lang), listed=(
+        listed = quoted_titles([r.title for r in licensed_background(deal)], lang)
+        values.update(rights=quoted_titles([r.title for r in lic.rights], lang), listed=(
             (f"{listed}が記載されている" if listed else "何も記載されていない") if lang == "ja" else listed or "nothing"))
     return (rule, path, None, (grant, "licence.jda_background", "licence.consideration"), values)
 
@@ -57,10 +57,10 @@ def two_licences(deal: Deal, lang: str) -> list[Row]:
         return []
     names = {p.key: plain(p.name) for p in deal.parties}
     return [("two_licences", "licence.licensor", lic.licensor, ("ip.background_licence.grant", "licence.jda_background"), {
-        "licensor": names[lic.licensor], "licensee": names[lic.licensee], "rights": _titles([r.title for r in listed], lang)})]
+        "licensor": names[lic.licensor], "licensee": names[lic.licensee], "rights": quoted_titles([r.title for r in listed], lang)})]
 
 
-def _titles(titles: list[str | LangMap], lang: str) -> str:
+def quoted_titles(titles: list[str | LangMap], lang: str) -> str:
     """Rights named as the sheet lists them: 「A」、「B」 / "A"; "B"."""
     return "、".join(f"「{plain(t)}」" for t in titles) if lang == "ja" else "; ".join(f'"{plain(t)}"' for t in titles)
 
