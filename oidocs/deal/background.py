@@ -38,3 +38,12 @@ def licensed_background(deal: Deal) -> list[LicensedRight]:
     if licence_signed > jda.end or (ef is not None and ip is not None and ip.model == "exclusive_field" and ef.owner == licence.licensor):
         return []
     return [r for r in licence.rights if r.kind in REGISTERED_KINDS]
+
+
+def licence_after_jda(deal: Deal) -> bool:
+    """Whether the pack's licence is signed after its JDA, so the JDA, when signed, can only speak of the
+    licence as one to be entered into (tenth reading, deal J: a JDA of 2027-12-20 cited 'the licence
+    agreement dated 2028-03-10' as if it existed). False when either is missing or undated."""
+    licence_signed, _ = deal.doc_dates("licence")
+    jda_signed, _ = deal.doc_dates("jda")
+    return deal.licence is not None and licence_signed is not None and jda_signed is not None and licence_signed > jda_signed
