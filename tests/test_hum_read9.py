@@ -111,7 +111,7 @@ EMPLOYER_SITE = {
            "仮名化された情報を勤務の記録その他の情報と照合する等の方法により研究対象者を識別しようとしない。",
            "人事評価、懲戒、配置、賃金その他の雇用に関する判断に用いない。",
            "研究対象者を雇用する者（当事者であるか否かを問わない。）に対し、特定の個人を識別することができる研究対象者ごとの情報を提供せず",
-           "本条の規定は、個人に関する情報の取扱いについて、本契約の他の規定に優先する。"],
+           "本条の規定は、個人に関する情報の取扱い並びに研究対象者の募集及び日程の調整について、本契約の他の規定"],
     "en": ["Where Party B carries out research involving human subjects in the {work}",
            "obtain for its research plan the approval of its ethics committee",
            "any other Party taking part in that research may rely on that approval and need not obtain a further review",
@@ -124,7 +124,7 @@ EMPLOYER_SITE = {
            "such as by matching pseudonymised information with working-time records or other information",
            "for personnel evaluation, discipline, assignment, pay or any other decision on employment",
            "No Party shall provide to any employer of research subjects (whether or not a Party) any information on individual research subjects from which a specific individual can be identified",
-           "As regards the handling of information about individuals, this Article prevails over the other provisions of this Agreement."],
+           "As regards the handling of information about individuals and the recruitment and scheduling of research subjects, this Article prevails over the other provisions of this Agreement"],
 }
 WORK = {("jda", "ja"): "本共同研究開発", ("poc", "ja"): "本検証", ("jda", "en"): "Joint Research and Development", ("poc", "en"): "Verification"}
 GENERAL = {"ja": "各当事者は、{work}において、人を対象とする研究", "en": "Where a Party carries out research involving human subjects in the {work}"}

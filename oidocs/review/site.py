@@ -37,7 +37,38 @@ def site_hosts(deal: Deal) -> list[str]:
 
 
 def site_findings(deal: Deal, lang: str) -> list[tuple[str, str, object, None, dict[str, str]]]:
-    """The advice on places of work, as ``Finding`` arguments: ``site_is_a_party`` (above), and
+    """The advice on places of work, as ``Finding`` arguments: :func:`_site_rows`, then :func:`_subject_roles`."""
+    return [*_site_rows(deal, lang), *_subject_roles(deal, lang)]
+
+
+def _subject_roles(deal: Deal, lang: str) -> list[tuple[str, str, object, None, dict[str, str]]]:
+    """``human_data_roles``: a party other than the study's lead whose JDA tasks recruit, coordinate or
+    schedule the people measured (``signals`` of the rule in templates/advice.yaml), in a JDA whose
+    human-data Article has a lead (a study at an employer's site). The Article leaves recruiting,
+    explaining and scheduling to the lead and prevails over the roles; the sheet asks that the roles
+    say the same, so that the employer's people are not recruited by their employer. Twelfth reading
+    (deal J): the plant owner's task was 「作業者の協力の調整」."""
+    from oidocs.deal.poc_rules import human_study_lead  # the rule the Article itself reads
+
+    jda = deal.jda
+    lead = human_study_lead(deal, "jda") if jda is not None else None
+    if jda is None or lead is None:
+        return []
+    rule = shipped_yaml("advice.yaml")["human_data_roles"]
+    names = {p.key: plain(p.name) for p in deal.parties}
+    for key, tasks in jda.roles.items():
+        if key == lead:
+            continue
+        for task in tasks:
+            text = plain(task)
+            if any(str(s).lower() in text.lower() for s in rule["signals"]):
+                return [("human_data_roles", f"jda.roles.{key}", text, None,
+                         {"name": names[key], "task": text, "lead": names[lead]})]
+    return []
+
+
+def _site_rows(deal: Deal, lang: str) -> list[tuple[str, str, object, None, dict[str, str]]]:
+    """The advice on premises: ``site_is_a_party`` (above), and
     ``jda_site`` when the JDA has no Article on work at a party's premises (``jda.site`` unset) while
     the deal suggests there is some: the PoC was done at that party's premises (the client's, or a
     signing host's), or its JDA tasks name a field, plant or on-site trial (``signals`` of the rule in
