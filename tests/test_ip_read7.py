@@ -67,7 +67,8 @@ def test_the_sheet_shows_the_period_and_flags_an_unbounded_have_made_right(lang:
     """The period is an option of the sheet; set to 0 the paragraph goes and the sheet drafted for the
     SME says that 甲 may have its competitors make the products free."""
     sheet = _sheet(api.read_deal(H), lang)
-    label = ("中小企業等に製造を申し出る期間" if lang == "ja" else "offers manufacture to the SME and startup co-owners")
+    label = ("三河精密加工株式会社及び株式会社ソラビジョンに製造を申し出る期間" if lang == "ja"
+             else "offers 三河精密加工株式会社 and 株式会社ソラビジョン the manufacture")  # the co-owners by name (read11)
     assert label in sheet
     assert ("研究期間の終了後3年で終わり" if lang == "ja" else "ends 3 years after the research") in sheet
     off = deal_changed(H, tmp_path, ip__joint_filing__first_offer_years=0)

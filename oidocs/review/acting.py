@@ -22,6 +22,7 @@ from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
 from oidocs.deal.poc_rules import poc_site_cap, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.sequence import exclusivity_end, practice_due
 from oidocs.document.tree import Document, Insert, Item, Paragraph, Ref, Term, Text, walk
+from oidocs.review.phrasing import phrase_values
 from oidocs.review.cite import articles_say, cite
 from oidocs.review.undertaking import quoted_titles
 from oidocs.writers.markdown import escape
@@ -94,6 +95,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         "large": [p.key for p in deal.parties if p.kind == "large_company"],
         "names_me": lambda clauses, ja, en: names_me(deal, trees, clauses, ja if lang == "ja" else en),
     }
+    counted = phrase_values(library.phrases, lang, len(deal.parties))  # {other_co_owners} and the like
     found = []
     for rule_id, rule in rules()["rules"].items():
         if not library.expression(rule["when"])(**context):
@@ -105,7 +107,7 @@ def unfavourable(deal: Deal, trees: list[Document], lang: str, library: Any) -> 
         where = cite(trees, rule["clauses"], lang)
         if not where:
             continue
-        values = {k: str(library.expression(str(v))(**context)) for k, v in (rule.get("values") or {}).items()}
+        values = {**counted, **{k: str(library.expression(str(v))(**context)) for k, v in (rule.get("values") or {}).items()}}
         found.append(Unfavourable(rule_id, where, tidy_prose(str(rule[lang])).format(**values)))
     return found
 

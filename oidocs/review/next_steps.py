@@ -66,10 +66,11 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     if jda_on_notice(deal) and any(t.doc == "jda" for t in trees) and deal.poc is not None:
         client = next(plain(p.name) for p in deal.parties if p.key == deal.poc.client)
         floor, due = jda_notice_floor(deal), poc_decision_due(deal)
+        counted = counted_from_notice(trees, lang)
         if floor is not None and due is not None:  # the JDA's own date is only a floor: say so plainly
-            steps.append(w["notice_floor"].format(client=client, floor=floor.isoformat(), due=due.isoformat()))
+            steps.append(w["notice_floor"].format(client=client, floor=floor.isoformat(), due=due.isoformat(), counted=counted))
         else:
-            steps.append(w["notice"].format(client=client))
+            steps.append(w["notice"].format(client=client, counted=counted))
     if deal.signing == "electronic":
         steps += [w["electronic"], w["no_stamps_electronic"]]
     else:
@@ -77,6 +78,23 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
         steps.append(w["stamps"].format(list=sep.join(taxable)) if taxable else w["no_stamps"])
     steps.append(w["calendar"])
     return [f"## {w['title']}", "", w["intro"], "", *[f"{n}. {escape(s)}" for n, s in enumerate(steps, 1)], ""]
+
+
+# What runs from the JDA's effective date, by the JDA's Article that sets it: the research period always
+# (jda.schedule: the later of the start and the effective date), the 30 days to propose background information,
+# the exclusive period (eleventh reading, two-party deal: no exclusivity was named in a deal without it).
+COUNTED = (("counted_research", None), ("counted_background", "ip.background_ip"),
+           ("counted_exclusivity", "ip.exclusive_field.licence"))
+
+
+def counted_from_notice(trees: list[Document], lang: str) -> str:
+    """What the JDA as made counts from its effective date, joined ("the research period and exclusivity")."""
+    w = words()[lang]
+    jda = {a.clause.id for t in trees if t.doc == "jda" for a in t.articles}
+    items = [w[key] for key, clause in COUNTED if clause is None or clause in jda]
+    comma, last = ("、", "及び") if lang == "ja" else (", ", " and ")
+    joined = items[0] if len(items) == 1 else comma.join(items[:-1]) + last + items[-1]
+    return str(w["counts_one" if len(items) == 1 else "counts_more"]).format(list=joined)
 
 
 def first_read(deal: Deal) -> tuple[str, ...]:

@@ -16,12 +16,13 @@ from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
 from oidocs.review.checks import check_pack, checks_made, same_day_allowed, undated
 from oidocs.review.cite import articles_say, cite, doc_name
+from oidocs.review.phrasing import phrase_values
 from oidocs.review.sides import wording
 from oidocs.writers.markdown import escape
 
 
 def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, str], texts: dict[str, Any],
-                   extra: list[tuple[Finding, str]] | None = None) -> list[str]:
+                   extra: list[tuple[Finding, str]] | None = None, phrases: dict[str, Any] | None = None) -> list[str]:
     """The advice: each item with the documents and articles it concerns, its trigger and its wording.
 
     An item is cited from the built drafts; advice about clauses that no document made carries
@@ -43,10 +44,11 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
         if where:
             items.append((f, where))
     items += extra or []
+    counted = phrase_values(phrases or {}, lang, len(deal.parties))
     for n, (f, where) in enumerate(items, start=1):
         rule = texts[f.rule]
-        out.append(f"{n}. **{escape(rule['title'][lang])}**: {escape(where)}  ")
-        values = dict(f.values)
+        values = {**counted, **f.values}
+        out.append(f"{n}. **{escape(str(rule['title'][lang]).format(**values))}**: {escape(where)}  ")
         key = wording(deal, f.rule, rule, f.favours)  # worded for the side acted for (oidocs.review.sides)
         if key != "advice":  # worded for the side acted for: the sheet names it
             values["me"] = next(plain(p.name) for p in deal.parties if p.key == deal.acting_for)

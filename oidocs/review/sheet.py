@@ -19,6 +19,7 @@ from oidocs.deal.model import Deal, plain
 from oidocs.deal.royalties import FIRST_SALE_YEARS, licensor_practice, sublicence_share_applies
 from oidocs.deal.sequence import poc_review_days
 from oidocs.document.tree import Document, Ref, Term, walk
+from oidocs.review.acting import _joined as joined
 from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
@@ -29,6 +30,7 @@ from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
 from oidocs.review.next_steps import counts, next_steps_section
 from oidocs.review.people import label
+from oidocs.review.phrasing import phrase_values
 from oidocs.review.people import value as people_value
 from oidocs.writers.markdown import escape
 
@@ -64,7 +66,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
                             + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(
                                 trees, lang, library.advice["background_schedule_empty"]["none"])
                             + empty_background_rows(deal, trees, lang, library.advice["background_schedule_empty"]["none"],
-                                                    library.advice["background_row_empty"]["why"][lang]))
+                                                    library.advice["background_row_empty"]["why"][lang]),
+                            phrases=library.phrases)
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
     out += topics_section(trees, lang)
@@ -76,10 +79,16 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     out += english_section(english or [], lang)  # parties an English document would show in Japanese
 
     out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
+    prevails = any(a.clause.id == "common.prevailing_language" for t in trees for a in t.articles)
     for path, value, source in options(deal):
         if value is None and source == "yes":
             continue  # an optional key left out: nothing for the reader to check
-        out.append(f"| {escape(label(path, lang))} | {escape(people_value(path, value, lang, deal))} | {w[source]} |")
+        if path == "prevailing_language" and not prevails:
+            continue  # only a side-by-side document has the Article (eleventh reading: no clause behind the row)
+        shown = people_value(path, value, lang, deal)
+        if path == "ip.joint_filing.third_party_licence" and value == "consent":  # "the other co-owner" with two
+            shown = people_value(path, "consent_counted", lang, deal).format(**phrase_values(library.phrases, lang, len(deal.parties)))
+        out.append(f"| {escape(_label(deal, path, lang))} | {escape(shown)} | {w[source]} |")
     out.append("")
 
     out += [f"## {w['clauses']}", ""]
@@ -112,6 +121,17 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
                               unfavourable=counts(acting) if deal.acting_for else None,
                               taxable=taxable_titles(deal, trees, lang))
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _label(deal: Deal, path: str, lang: str) -> str:
+    """The option's label; the first-offer period names the large-company and the smaller co-owners as the deal
+    has them (eleventh reading: "the SME and startup co-owners" in a deal with one SME)."""
+    if path != "ip.joint_filing.first_offer_years":
+        return label(path, lang)
+    names = {p.key: plain(p.name) for p in deal.parties}
+    makers, suppliers = pairs(deal)
+    return label(f"{path}.named", lang).format(makers=joined([names[k] for k in makers], lang),
+                                               suppliers=joined([names[k] for k in suppliers], lang))
 
 
 # Options whose default the documents change for the side acted for (marked so on the sheet).

@@ -1,0 +1,73 @@
+"""Eleventh reading (two-party deal in English, three-party deal in Japanese): the review sheet and
+the deadline register say only what the deal's documents contain.
+
+- Next steps: the JDA's effective date starts the research period, the background-information
+  deadline and, only where the JDA has one, the exclusive period ("exclusivity" was named in deals
+  without it).
+- Two-party sheets speak of "the other co-owner" and "the other party" (the clause library's counted
+  phrases), and the first-offer option names the co-owners as the deal has them.
+- The options table shows a prevailing language only when a document has the Article (side by side).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from oidocs import api
+
+J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
+TWO_F = ROOT / "tests" / "read11_deals" / "hamana-kestrel-two-en.yaml"
+THREE_F = ROOT / "tests" / "read11_deals" / "izumo-kagura-three-ja.yaml"
+EXCLUSIVE = ROOT / "tests" / "fixtures" / "startup-field-three-en.yaml"
+
+
+def sheet(path: Path, lang: str, **kw: object) -> str:
+    return api.render_review(api.read_deal(path), lang=lang, **kw).decode("utf-8")  # type: ignore[arg-type]
+
+
+def step(text: str, words: str) -> str:
+    return next(line for line in text.splitlines() if words in line)
+
+
+@pytest.mark.parametrize(("lang", "words", "counted"), [
+    ("en", "record its date", "the research period and the identification of background information count from it"),
+    ("ja", "その日付を記録", "研究期間及び背景情報の特定期限はその日から数えます"),
+])
+def test_notice_step_names_no_exclusivity_in_a_deal_without_it(lang: str, words: str, counted: str) -> None:
+    line = step(sheet(TWO_F, lang), words)
+    assert counted in line
+    assert "exclusivity" not in line and "独占期間" not in line
+
+
+def test_notice_step_keeps_exclusivity_where_the_jda_has_it() -> None:
+    text = sheet(EXCLUSIVE, "en")
+    if "record its date" not in text:
+        pytest.skip("this deal's JDA does not take effect on a notice")
+    assert "and exclusivity count from it" in step(text, "record its date")
+
+
+@pytest.mark.parametrize(("lang", "title", "plural"), [
+    ("en", "needs the consent of the other co-owner**", "co-owners' consent"),
+])
+def test_two_party_sheet_speaks_of_the_other_co_owner(lang: str, title: str, plural: str) -> None:
+    text = sheet(TWO_F, lang)
+    assert title in text
+    assert plural not in text
+    assert "no other party objects" not in text and "no objection from the other party" in text
+    assert "SME and startup co-owners" not in text
+    assert "in which Kestrel Motors K.K. offers Hamana Precision Co., Ltd. the manufacture" in text
+
+
+def test_three_party_sheet_keeps_the_plural() -> None:
+    text = sheet(THREE_F, "en")
+    assert "needs the consent of all the other co-owners**" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_prevailing_language_only_with_the_article(lang: str) -> None:
+    row = "| Prevailing language |" if lang == "en" else "| 優先する言語 |"
+    assert row not in sheet(TWO_F, lang)
+    assert row in sheet(TWO_F, f"{lang}+{'ja' if lang == 'en' else 'en'}")
