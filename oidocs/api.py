@@ -251,11 +251,12 @@ def render_review(deal: Deal, *, lang: str | None = None, library: Library | Non
     # A bilingual pack's sheet is written in its first language.
     first = lang.split("+")[0]
     from oidocs.review.english import english_gaps
+    from oidocs.review.foreign import foreign_values
     from oidocs.review.signing import untranslated_values
 
     untranslated = untranslated_values(deal) if lang in BILINGUAL else None  # both read the deal before localize
     return review_sheet(localize(deal, first, source_file), trees, first, _library(library), untranslated=untranslated,
-                        english=english_gaps(deal))
+                        english=english_gaps(deal), foreign=foreign_values(deal, lang))
 
 
 def _render(deal: Deal, docs: list[str], lang: str, formats: list[str], review: bool, library: Library | None,

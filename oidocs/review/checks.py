@@ -21,6 +21,7 @@ from typing import Any
 
 from oidocs.content import templates_path
 from oidocs.deal.model import Deal
+from oidocs.deal.script import foreign_problems, foreign_values
 from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, mou_prepares, nda_end, poc_report_due,
                                    poc_standstill_end, poc_standstill_parties, research_start, term_end)  # term_end: re-exported
@@ -329,15 +330,16 @@ def pack_problems(deal: Deal, lang: str | None = None, source_file: str = "<deal
     first = (lang or deal.language).split("+")[0]  # a bilingual pack names items in its first language
     local = localize(deal, first, source_file)
     found = check_pack(local) + site_warnings(local)
+    foreign = foreign_values(deal, lang or deal.language)  # deal text in the other language's script
     text = _text(source_file)  # read once: the file is parsed again only to locate what was found
     glued = text is not None and _GLUED_COMMENT.search(text) is not None  # the common case: none
-    source = _source(text, source_file) if text is not None and (found or glued) else None
+    source = _source(text, source_file) if text is not None and (found or glued or foreign) else None
     problems = [Problem(source_file, line, column, ".".join(map(str, path)), say("yaml_comment_cut", tail=tail))
                 for path, line, column, tail in (comment_cuts(source, text) if source and glued and text else [])]
     for f in found:
         line, column = source.locate(_path(f.path)) if source else (None, None)
         problems.append(Problem(source_file, line, column, f.path, f.message("en")))
-    return problems
+    return problems + foreign_problems(foreign, source, source_file)
 
 
 def site_warnings(deal: Deal) -> list[Inconsistency]:

@@ -25,6 +25,7 @@ from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.drafted import empty_background_rows, empty_background_schedule
 from oidocs.review.english import english_section
+from oidocs.review.foreign import foreign_section
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
@@ -40,13 +41,15 @@ OPTION_SECTIONS = ("language", "date", "signing", "date_style", "prevailing_lang
 
 
 def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library, *,
-                 untranslated: list[str] | None = None, english: list[tuple[str, list[str]]] | None = None) -> bytes:
+                 untranslated: list[str] | None = None, english: list[tuple[str, list[str]]] | None = None,
+                 foreign: list[tuple[str, str, str]] | None = None) -> bytes:
     """Return the review sheet of ``deal`` for the documents ``trees``, in ``lang``.
 
     ``untranslated``: for a side-by-side (ja+en) pack, the paths of plain Japanese values that
     go into the English column (:func:`oidocs.review.signing.untranslated_values`); None otherwise.
     ``english``: the parties an English document would show in Japanese, whatever the sheet's
     language (:func:`oidocs.review.english.english_gaps`, read from the deal before it is localized).
+    ``foreign``: deal text not in the documents' language (:func:`oidocs.review.foreign.foreign_values`).
     """
     w = library.review_words[lang]
     out: list[str] = [f"# {w['title']}: {escape(deal.deal_id)}", "", w["intro"].format(v=__version__), ""]
@@ -77,6 +80,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     if untranslated is not None:
         out += untranslated_section(untranslated, lang)
     out += english_section(english or [], lang)  # parties an English document would show in Japanese
+    out += foreign_section(foreign or [], lang, deal)  # deal text an English or Japanese document prints in the other language
 
     out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     prevails = any(a.clause.id == "common.prevailing_language" for t in trees for a in t.articles)
