@@ -63,19 +63,19 @@ def test_a_jda_where_each_bears_its_own_costs_has_no_nil_cap(lang: str) -> None:
 def test_a_party_bearing_no_shared_costs_is_not_capped_at_nil(lang: str) -> None:
     """Deal F: the university bears 0 per cent of the Shared Costs, so a cap of 'what the Party paid
     and must pay' was nil for it. Since the seventh reading (deal H #7) each paying party is capped at
-    its own payments, and a party bearing no share at the whole of the Shared Costs; the cap never
+    its own payments, and a party bearing no share (twelfth reading) at what it has received; the cap never
     covers damage to tangible property (the Materials)."""
     damages = jda_article(DEAL_F, lang, "damages")
     cap = [p for p in paragraphs(damages) if ("総額は" in p if lang == "ja" else "total liability" in p)]
     assert len(cap) == 1, damages
     if lang == "ja":
-        assert "（共同研究費を負担しない当事者については、同日までに各当事者が本契約に基づき負担し、又は負担すべき共同研究費の総額）を上限とする" in cap[0]
+        assert "（共同研究費を負担しない当事者については、同日までに当該当事者が本契約に基づき他の当事者から受けた金額及び同日において受けるべき金額の合計額）を上限とする" in cap[0]
         assert "いずれか多い額" not in cap[0]
         assert "ただし、有体物（本試料等を含む。）の損壊により生じた損害については、この限りでない。" in cap[0]
         assert "前二項の規定は" in damages and "人の生命又は身体の侵害" in damages
     else:
         assert "limited to the total of the amounts that the Party has paid under this Agreement up to the date" in cap[0]
-        assert "or, for a Party that bears no share of the Shared Costs, to the total of the Shared Costs that the Parties have borne, and are obliged to bear" in cap[0]
+        assert "or, for a Party that bears no share of the Shared Costs, to the total of the amounts that it has received from the other Parties under this Agreement" in cap[0]
         assert "the greater of" not in cap[0]
         assert "This limit shall not apply to liability for loss of or damage to tangible property (including the Materials)." in cap[0]
 

@@ -107,7 +107,7 @@ def test_h_cap_is_each_partys_own_payments_not_the_whole_budget(tmp_path: Path) 
     deal = api.read_deal(H)
     ja = article_titled(_md(deal, "jda", "ja"), "損害賠償及び責任の制限")
     assert ("損害の原因となった事由が生じた日までに当該当事者が本契約に基づき支払った金額及び同日において支払うべき金額"
-            "（共同研究費の負担額を含む。）の合計額を上限とする。") in ja
+            "（共同研究費のうち当該当事者が支払ったもの（予算に定める自己の分担業務のために自ら支出したものを含み、") in ja
     assert "いずれか多い額" not in ja and "共同研究費の総額" not in ja, "乙 (30%) no longer answers for the whole budget"
     # the carve-outs stay
     assert "有体物（本試料等を含む。）の損壊により生じた損害については、この限りでない" in ja
@@ -116,8 +116,8 @@ def test_h_cap_is_each_partys_own_payments_not_the_whole_budget(tmp_path: Path) 
         assert words in ja, words
     en = article_titled(_md(deal, "jda", "en"), "Damages and Limitation of Liability")
     assert ("shall be limited to the total of the amounts that the Party has paid under this Agreement up to the date on which "
-            "the event that caused the damage occurred and is obliged to pay under it as at that date (including its share of "
-            "the Shared Costs).") in en
+            "the event that caused the damage occurred and is obliged to pay under it as at that date (including the Shared "
+            "Costs it has paid, among them those it has itself spent on its own tasks under the budget") in en
     assert "the greater of" not in en and "wilful misconduct or gross negligence" in en
     # the sheet says what it means for the SME acted for
     sheet = api.render_review(deal).decode()
@@ -130,9 +130,9 @@ def test_h_cap_is_each_partys_own_payments_not_the_whole_budget(tmp_path: Path) 
 def test_a_party_bearing_no_share_is_capped_at_the_shared_costs_and_a_figure_wins(tmp_path: Path) -> None:
     free = deal_changed(H, tmp_path, jda__cost_shares={"toyo": 70, "mikawa": 30, "sora": 0})
     ja = article_titled(_md(free, "jda", "ja"), "損害賠償及び責任の制限")
-    assert "（共同研究費を負担しない当事者については、同日までに各当事者が本契約に基づき負担し、又は負担すべき共同研究費の総額）" in ja
+    assert "（共同研究費を負担しない当事者については、同日までに当該当事者が本契約に基づき他の当事者から受けた金額及び同日において受けるべき金額の合計額）" in ja
     en = article_titled(_md(free, "jda", "en"), "Damages and Limitation of Liability")
-    assert "or, for a Party that bears no share of the Shared Costs, to the total of the Shared Costs" in en
+    assert "or, for a Party that bears no share of the Shared Costs, to the total of the amounts that it has received" in en
     fixed = deal_changed(H, tmp_path, jda__liability_cap=20_000_000)
     ja = article_titled(_md(fixed, "jda", "ja"), "損害賠償及び責任の制限")
     assert "損害賠償責任の総額は、金20,000,000円を上限とする" in ja and "支払った金額" not in ja

@@ -132,7 +132,7 @@ def test_carve_outs_name_exclusivity_where_the_deal_has_it(lang: str, exclusive:
 
 @pytest.mark.parametrize(("lang", "one_date", "unworkable"), [
     ("ja", "損害の原因となった事由が生じた日までに当該当事者が本契約に基づき支払った金額及び同日において支払うべき金額", "負担し、又は支払うべき金額"),
-    ("en", "the amounts that the Party has paid under this Agreement up to the date on which the event that caused the damage occurred and is obliged to pay under it as at that date (including its share of the Shared Costs)",
+    ("en", "the amounts that the Party has paid under this Agreement up to the date on which the event that caused the damage occurred and is obliged to pay under it as at that date (including the Shared Costs it has paid",
      "has yet to bear"),
 ])
 def test_shared_cost_cap_is_paid_and_payable_on_one_date(lang: str, one_date: str, unworkable: str) -> None:

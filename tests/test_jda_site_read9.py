@@ -66,11 +66,11 @@ def test_visitors_reach_the_hosts_systems_only_as_agreed_and_remove_their_equipm
 def test_the_sme_insures_its_liability_and_the_university_its_students(lang: str) -> None:
     text = flat(article_titled(render(deal_j(), lang), SITE[lang]))
     if lang == "ja":
-        assert "甲以外の当事者であって大学又は研究機関でないものは" in text
-        assert "賠償責任保険（てん補限度額が1事故当たり金100,000,000円以上のもの）" in text
+        assert "甲以外の各当事者は、自己の立入者又は前項の機器が" in text
+        assert "賠償責任保険（てん補限度額が1事故当たり金100,000,000円以上のもの。" in text
         assert "学生その他自己と雇用関係にない者を、その本施設への最初の立入りの前に、学生教育研究災害傷害保険及びその付帯賠償責任保険" in text
     else:
-        assert "Each Party other than Party A that is not a university or research institute shall" in text
+        assert "Each Party other than Party A shall, at its own cost, maintain liability insurance" in text
         assert "with a limit of not less than JPY 100,000,000 per occurrence" in text
         assert "covered by personal accident insurance for students in education and research and the liability insurance attached to it" in text
 
@@ -83,15 +83,15 @@ def test_a_host_university_receiving_companies_asks_no_students_insurance_and_th
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_damages_article_keeps_the_hosts_property_and_injury_outside_the_cap(lang: str) -> None:
+def test_the_damages_article_caps_the_hosts_property_at_the_site_cap_and_keeps_injury_outside(lang: str) -> None:
     md = render(deal_j(), lang)
     text = flat(article_titled(md, DAMAGES[lang]))
     if lang == "ja":
-        assert "ただし、有体物（本試料等及び本施設における甲の建物、設備その他の財産を含む。）の損壊により生じた損害については、この限りでない。" in text
+        assert "本施設における有体物（本施設における甲の建物、設備その他の財産及び本試料等を含む。）の損壊により生じた損害" in text
         assert "逸失利益（本施設の設備の停止又は遅延による生産又は販売の減少に伴う逸失利益を含む。）" in text
         assert "人の生命又は身体の侵害" in text
     else:
-        assert "(including the Materials and the buildings, equipment and other property of Party A at the Site)" in text
+        assert "(including the buildings, equipment and other property of Party A at the Site and the Materials there)" in text
         assert "lost profits (including profits lost through reduced production or sales caused by a stoppage" in text
     survival = flat(article_titled(md, SURVIVAL[lang]))
     assert article_number(md, SITE[lang]) in survival

@@ -174,15 +174,15 @@ class Jda(DocSection):
         "consent and the handling of personal information."))
     liability_cap: Positive | None = Field(None, description=(
         "oidocs extension: a fixed cap on each party's liability, in yen; without it, what the party has paid and must "
-        "pay by the date of the event (shared costs; the whole of the shared costs for a party bearing no share), or "
+        "pay by the date of the event (shared costs; what it has received for a party bearing no share), or "
         "no overall cap (each bears its own)."))
     site: PartyKey | None = Field(None, description=(
         "oidocs extension: the key of the party at whose premises (a plant, a laboratory) the other parties' people "
         "do part of the joint work: adds an article on its rules, safety, equipment, access and insurance; none when "
         "each party works at its own premises."))
     insurance_amount: Positive = Field(100_000_000, description=(
-        "oidocs extension: the minimum cover per occurrence, in yen, of the liability insurance that a visiting "
-        "company carries for work at the site (jda.site)."))
+        "oidocs extension: the minimum cover per occurrence, in yen, of the liability insurance that every visiting "
+        "party carries for work at the site (jda.site)."))
 
     _end_after_start = field_validator("end")(lambda v, info: after_start(v, info))
 
