@@ -343,10 +343,12 @@ def test_a_university_co_owner_without_non_practice_compensation_is_advised(tmp_
     data = _data(hokkai)
     data["ip"] = {"model": "joint_filing"}
     sheet = _sheet(data, tmp_path)
-    item = next(i for i in _advice_items(sheet) if advice_in("university_non_practice", i))
-    assert item.endswith(f": 共同研究開発契約 {_label(tmp_path / 'deal.yaml', 'jda', 'ip.joint_filing.practice')}  ")
+    # the licensing Article lets the university license after non-practice: the item cites it (read11)
+    item = next(i for i in _advice_items(sheet) if advice_in("university_non_practice_licensing", i))
+    assert item.endswith(f": 共同研究開発契約 {_label(tmp_path / 'deal.yaml', 'jda', 'ip.joint_filing.licensing')}  ")
     data["ip"] = {"model": "joint_filing", "joint_filing": {"non_practice_compensation": True}}
     assert not advice_in("university_non_practice", _sheet(data, tmp_path))
+    assert not advice_in("university_non_practice_licensing", _sheet(data, tmp_path))
     for party in data["parties"]:  # no academic party: no such advice
         party["kind"] = "sme" if party["kind"] in ("university", "research_institute") else party["kind"]
     data["ip"] = {"model": "joint_filing"}

@@ -71,3 +71,30 @@ def test_prevailing_language_only_with_the_article(lang: str) -> None:
     row = "| Prevailing language |" if lang == "en" else "| 優先する言語 |"
     assert row not in sheet(TWO_F, lang)
     assert row in sheet(TWO_F, f"{lang}+{'ja' if lang == 'en' else 'en'}")
+
+
+# Finding 3: the non-practice item cited the practice Article (第13条) and proposed letting the university
+# license, which the licensing Article (第14条3-4項) already does; the filing-cost item cited a PoC
+# Article that has no university rule where the university only provides items.
+
+@pytest.mark.parametrize(("lang", "cited", "says", "not_says"), [
+    ("ja", "共同研究開発契約 第14条  ", "通知から90日以内に実施が始まらず", "第三者への実施許諾を認めるかのいずれかを協議"),
+    ("en", "JDA Article 14  ", "within 90 days of that notice", "or freedom for the university to\nlicense third parties"),
+])
+def test_non_practice_item_cites_and_describes_the_licensing_article(lang: str, cited: str, says: str, not_says: str) -> None:
+    text = sheet(THREE_F, lang)
+    title = ("大学が共有する成果の不実施補償はなく" if lang == "ja" else "No compensation for a university co-owner that does not practise;")
+    line = step(text, title)
+    assert line.endswith(cited)
+    body = text.split(line, 1)[1].split("\n")[1]
+    assert says in body and not_says not in body
+    assert "共同研究開発契約 第13条  " not in line and "JDA Article 13  " not in line
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_filing_cost_item_cites_no_poc_article_without_a_university_in_the_poc(lang: str) -> None:
+    text = sheet(THREE_F, lang)
+    words = "山陰大学の持分に応じた出願" if lang == "ja" else "in the costs of filing, prosecuting and maintaining"
+    line = step(text, words)
+    assert ("技術検証（PoC）契約" not in line.split("**: ")[0]) and ("PoC agreement" not in line.split("**: ")[0])
+    assert ("持分の譲渡により対価を得たとき" if lang == "ja" else "licensing a third party or assigning its share") in line

@@ -35,7 +35,8 @@ def advice_section(deal: Deal, trees: list[Document], lang: str, w: dict[str, st
         rule = texts[f.rule]
         says = rule.get("says")  # the drafts make the item moot or change it: its other wording
         if says and articles_say(trees, says["clauses"], str(says[lang])):
-            cited = f.clauses if f.clauses is not None else tuple(rule.get("clauses") or ())
+            # the other wording cites its own clauses where it lists them (the first wording's may no longer apply)
+            cited = f.clauses if f.clauses is not None else tuple(texts[str(says["use"])].get("clauses") or rule.get("clauses") or ())
             f = replace(f, rule=str(says["use"]), clauses=(*says["clauses"], *cited))
             rule = texts[f.rule]
         where = cite(trees, f.clauses if f.clauses is not None else rule.get("clauses") or (), lang)
