@@ -40,7 +40,7 @@ def test_h_jda_dated_before_the_decision_waits_for_the_smes_notice(tmp_path: Pat
     assert poc_decision_due(deal) == dt.date(2027, 11, 13) and jda_on_notice(deal)
     assert jda_notice_floor(deal) == dt.date(2027, 10, 1) and research_start(deal) is None
     term = article_titled(_md(deal, "jda", "ja"), "有効期間")
-    assert "乙が本PoC契約に基づき共同研究開発に移行する旨を甲及び丙に書面で通知した日又は令和9年10月1日のいずれか遅い日から効力を生じ" in term
+    assert "乙が本PoC契約に基づき共同研究開発に移行する旨を甲及び丙に書面で通知した日（その通知が本契約の締結前にされたときは、本契約の締結の日）又は令和9年10月1日のいずれか遅い日から効力を生じ" in term
     assert "効力を生じることなく失効" in term, "the SME's no (or its silence) leaves no JDA"
     assert "本契約は、令和9年10月1日から効力を生じ" not in term
     poc = article_titled(_md(deal, "poc", "ja"), "次段階への移行")
@@ -53,7 +53,7 @@ def test_h_jda_dated_before_the_decision_waits_for_the_smes_notice(tmp_path: Pat
     # the sheet says it plainly, and no longer tells the user to drop the date
     sheet = api.render_review(deal).decode()
     assert "共同研究開発契約に記載された効力発生日（2027-10-01）は下限にすぎません" in sheet
-    assert "判断期限（遅くとも2027-11-13）までに通知しないときは効力を生じません" in sheet
+    assert "判断期限（遅くとも2027-11-13。同契約の締結から30日以内の通知は期限後でも有効）までに通知しないときは効力を生じず" in sheet
     assert "効力発生日の指定をやめれば" not in sheet
     assert run("validate", str(H), "--strict").exit_code == 0
 
@@ -65,12 +65,12 @@ def test_english_two_party_jda_dated_before_the_decision_waits_for_the_notice(tm
     due = poc_decision_due(deal)
     assert due is not None and dt.date(2028, 1, 5) < due and jda_on_notice(deal)
     term = article_titled(_md(deal, "jda", "en"), "Term")
-    assert "shall take effect on the later of January 5, 2028 and the day on which" in term
+    assert "shall take effect on the day on which" in term and "but in no case before January 5, 2028" in term
     assert "Toyokawa notifies Kiyosu in writing, under the PoC Agreement, that it will proceed" in term
     assert "shall lapse without taking effect, and neither Party shall be liable to the other" in term
     assert "any other Party" not in term and "take effect on January 5, 2028 and" not in term
     poc = article_titled(_md(deal, "poc", "en"), "Moving to the Next Stage")
-    assert "(or on any later day the Next Agreement sets for it to take effect)" in poc
+    assert ", or on any later day the Next Agreement sets for it to take effect." in poc
     sheet = api.render_review(deal, lang="en").decode()
     assert "The effective date written in the JDA (2028-01-05) is only the earliest day it can take effect" in sheet
     # without a date of its own after signing, no floor is written

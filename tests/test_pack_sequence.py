@@ -60,13 +60,13 @@ def test_one_date_jda_takes_effect_on_the_notice_to_proceed(path: Path) -> None:
     client = api.build_document(deal, "jda", "ja").closing.signatures[
         [p.key for p in deal.parties].index(deal.poc.client)].designation
     ja = _article(_md(path, "jda", "ja"), "有効期間")
-    assert f"{client}が本PoC契約に基づき共同研究開発に移行する旨を" in ja and "書面で通知した日から効力を生じ" in ja
+    assert f"{client}が本PoC契約に基づき共同研究開発に移行する旨を" in ja and "書面で通知した日（その通知が本契約の締結前にされたときは、本契約の締結の日）から効力を生じ" in ja
     assert "効力を生じることなく失効" in ja, "a JDA the client declines never binds"
     assert "締結の日から効力" not in ja and deal.date.strftime("%Y年%-m月%-d日から効力") not in ja
     en = _article(_md(path, "jda", "en"), "Term")
     assert "shall take effect on the day on which" in en and "lapse without taking effect" in en
     poc = _md(path, "poc", "ja")
-    assert "が既に締結され、前項の通知により効力を生じる旨を定めているときは" in poc, "the PoC says the JDA signed with it waits for the notice"
+    assert "が前項の通知により効力を生じる旨を定めているときは" in poc, "the PoC says the JDA signed with it waits for the notice"
 
 
 def test_research_background_ip_and_exclusivity_count_from_the_research(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_research_background_ip_and_exclusivity_count_from_the_research(tmp_path
     # jda.start is after the latest expected decision (2027-08-24), but the notice may still come later
     assert research_start(deal) is None and exclusivity_end(deal) is None
     jda = _md(EN, "jda", "en")
-    assert "from September 1, 2027 (or, if this Agreement takes effect after that day, from the day it takes effect)" in jda
+    assert "(or, if this Agreement takes effect after September 1, 2027, from the day it takes effect" in jda
     assert "shall be exclusive from the first day of the Research Period until two (2) years" in jda
     dated = _data(EN)
     dated["jda"].update({"date": dt.date(2027, 8, 30), "effective": dt.date(2027, 9, 1)})
@@ -85,7 +85,7 @@ def test_research_background_ip_and_exclusivity_count_from_the_research(tmp_path
         or "within thirty (30) days of the day on which the Joint Research and Development begins under Article" in jda
     assert "within thirty (30) days of the date of execution of this Agreement" not in jda
     ja = _md(JA, "jda", "ja")
-    assert "2027年10月1日（本契約がその日より後に効力を生じたときは、その効力を生じた日）から2028年9月30日まで" in ja
+    assert "2027年10月1日から2028年9月30日まで（本契約が2027年10月1日より後に効力を生じたときは、その効力を生じた日から、2028年9月30日の後その遅れた日数を経過した日まで）" in ja
     assert "本共同研究開発の開始日（その開始日の後に取得し、又は本共同研究開発に用いることとした技術情報については、その取得又は決定の日）から30日以内" in ja
 
 
@@ -183,7 +183,7 @@ def test_dated_documents_that_do_not_fit_are_warned(tmp_path: Path) -> None:
     # it is a floor, and the JDA waits for the notice to proceed, so the decision can no longer fall
     # after the research starts (tests/test_jda_read7.py)
     term = _article(_md(path, "jda", "ja"), "有効期間")
-    assert "書面で通知した日から効力を生じ" in term and "2027年6月1日から効力を生じ" not in term  # signed that day: no floor
+    assert "書面で通知した日（その通知が本契約の締結前にされたときは、本契約の締結の日）から効力を生じ" in term and "2027年6月1日から効力を生じ" not in term  # signed that day: no floor
 
 
 def test_an_nda_that_ends_before_the_next_agreement_takes_effect_is_warned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,8 +17,8 @@ from typing import Any
 from oidocs.content import templates_path
 from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import nda_end as nda_last_day
-from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_on_notice, poc_decision_due,
-                                   practice_due, poc_report_due, poc_review_days, poc_term_end, research_start, term_end)
+from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_notice_longstop, jda_on_notice,
+                                   poc_decision_due, practice_due, poc_report_due, poc_review_days, poc_term_end, research_start, term_end)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
 from oidocs.calendar.fixed import budget_rows, ethics_rows, provider_rows, standstill_row
 from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
@@ -92,6 +92,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
             floor = jda_notice_floor(deal)  # its own effective date is a floor, not the day it binds
             add("jda.effective", None, doc, "jda.term", "effective", words["jda_effective_rule_floor"].format(
                 floor=floor.isoformat()) if floor else words["jda_effective_rule"])
+            add("jda.longstop", jda_notice_longstop(deal), doc, "jda.term", "jda_longstop")  # no notice by then: it lapses
         elif effective and effective != signed:
             add(f"{doc}.effective", effective, doc, f"{doc}.term", "effective")
     nda = deal.nda

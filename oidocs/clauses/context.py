@@ -41,7 +41,7 @@ from oidocs.deal.memo import IdentityMemo
 from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
 from oidocs.deal.poc_rules import human_study_lead, poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, first_sale_due, licence_lean, licensor_practice, minimum_start, royalty_cap
-from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
+from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_notice_longstop, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
                                    poc_standstill_talks_days, poc_term_floor, practice_due, research_start)
 from oidocs.document.labels import Labels
 from oidocs.document.tree import Insert, Ref, Table, Term, Text
@@ -376,7 +376,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "licensor_practice": licensor_practice(deal), "minimum_start": _record(minimum_start(deal)), "royalty_cap": _record(royalty_cap(deal)),
             "signing": deal.signing, "date_style": deal.date_style, "docs": docs_in(deal), "exclusivity_end": exclusivity_end(deal),
             "practice_due": practice_due(deal), "first_sale_due": _record(first_sale_due(deal)),
-            "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal), "nda_floor": _asdict(nda_floor(deal)),  # read6 E7
+            "jda_on_notice": jda_on_notice(deal), "jda_notice_floor": jda_notice_floor(deal), "jda_longstop": jda_notice_longstop(deal), "nda_floor": _asdict(nda_floor(deal)),  # read6 E7
             "standstill_floor": _asdict(poc_standstill_floor(deal)), "standstill_talks_days": poc_standstill_talks_days(deal),
             "poc_term_floor": _asdict(poc_term_floor(deal)), "mou_floor": _asdict(mou_floor(deal)),
             "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)), "cost_quarters": cost_quarters(deal),

@@ -13,7 +13,7 @@ from functools import lru_cache
 from oidocs.content import templates_path
 from oidocs.deal.jda_costs import cost_advance
 from oidocs.deal.model import Deal, plain
-from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due
+from oidocs.deal.sequence import jda_notice_floor, jda_notice_longstop, jda_on_notice, poc_decision_due
 from oidocs.document.tree import Document
 from oidocs.review.checks import check_pack, undated
 from oidocs.review.cite import cite, doc_name
@@ -65,12 +65,13 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     steps.append(w["blanks_signatures"])
     if jda_on_notice(deal) and any(t.doc == "jda" for t in trees) and deal.poc is not None:
         client = next(plain(p.name) for p in deal.parties if p.key == deal.poc.client)
-        floor, due = jda_notice_floor(deal), poc_decision_due(deal)
-        counted = counted_from_notice(trees, lang)
+        floor, due, last = jda_notice_floor(deal), poc_decision_due(deal), jda_notice_longstop(deal)
+        counted, longstop = counted_from_notice(trees, lang), (last.isoformat() if last else "")
         if floor is not None and due is not None:  # the JDA's own date is only a floor: say so plainly
-            steps.append(w["notice_floor"].format(client=client, floor=floor.isoformat(), due=due.isoformat(), counted=counted))
+            steps.append(w["notice_floor"].format(client=client, floor=floor.isoformat(), due=due.isoformat(), counted=counted,
+                                                  longstop=longstop))
         else:
-            steps.append(w["notice"].format(client=client, counted=counted))
+            steps.append(w["notice"].format(client=client, counted=counted, longstop=longstop))
     if deal.signing == "electronic":
         steps += [w["electronic"], w["no_stamps_electronic"]]
     else:
