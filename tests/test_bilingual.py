@@ -156,7 +156,7 @@ def test_english_first_puts_english_on_the_left() -> None:
 
 
 @pytest.mark.parametrize("deal_path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_prevailing_language_article_only_in_bilingual_documents(deal_path: Path) -> None:
+def test_prevailing_language_article_in_bilingual_documents_and_stated_versions(deal_path: Path) -> None:
     deal = api.read_deal(deal_path)
     rows = rows_of(api.render_document(deal, "nda", "ja+en", "docx"))
     prevailing = getattr(deal, "prevailing_language", None) or deal.language
@@ -167,7 +167,10 @@ def test_prevailing_language_article_only_in_bilingual_documents(deal_path: Path
     assert f"the {en_name} text is the authentic text" in row[1][1].text
     for lang in ("ja", "en"):
         single = api.render_document(deal, "nda", lang, "md").decode()
-        assert "正文" not in single and "Prevailing Language" not in single
+        if "prevailing_language" in deal.model_fields_set:  # separate versions: each says which prevails
+            assert (f"{ja_name}版が優先する" if lang == "ja" else f"the {en_name} version prevails") in single
+        else:
+            assert "正文" not in single and "Prevailing Language" not in single
 
 
 def test_signatures_and_fonts_per_column(tmp_path: Path) -> None:

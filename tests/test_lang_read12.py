@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, deal_changed, run
+from conftest import ROOT, article_titled, deal_changed, run
 
 from oidocs import api
 
@@ -78,3 +78,36 @@ def test_review_sheet_lists_the_english_values_of_a_japanese_pack() -> None:
     assert "- 各当事者の分担（Tidewater Logistics K.K.）（1）: 「supply of warehouse data」" in section
     english = api.render_review(api.read_deal(EN_DEAL), lang="en").decode()
     assert "Text not in the documents' language" not in english
+
+
+def _nda(deal: object, lang: str) -> str:
+    return api.render_document(deal, "nda", lang, "md").decode()  # type: ignore[arg-type]
+
+
+def test_separate_versions_each_say_which_prevails_when_the_deal_names_it(tmp_path: Path) -> None:
+    deal = deal_changed(EN_DEAL, tmp_path, prevailing_language="en")
+    ja, en = _nda(deal, "ja"), _nda(deal, "en")
+    assert article_titled(ja, "正文").strip() == (
+        "本契約は、日本語版及び英語版により作成し、両版をもって一の契約とする。両版の間に齟齬又は解釈の相違があるときは、英語版が優先する。")
+    assert article_titled(en, "Prevailing Language").strip() == (
+        "This Agreement is made in a Japanese version and an English version, which together form one agreement. "
+        "Where the two versions differ or may be read differently, the English version prevails.")
+    # the side-by-side document keeps its authentic-text wording
+    both = api.render_document(deal, "nda", "ja+en", "md").decode()
+    assert "the English text is the authentic text" in both and "version prevails" not in both
+    # the options table's line has an Article behind it
+    assert "| 優先する言語 | 英語 |" in api.render_review(deal, lang="ja").decode()
+
+
+def test_without_it_no_single_language_document_or_sheet_claims_a_prevailing_language(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(EN_DEAL.read_text(encoding="utf-8"))
+    for deal in (api.read_deal(EN_DEAL), api.deal_from_dict({**data, "prevailing_language": None})):  # absent or empty
+        assert "正文" not in _nda(deal, "ja") and "Prevailing Language" not in _nda(deal, "en")
+        sheet = api.render_review(deal, lang="ja").decode()
+        assert "優先する言語" not in sheet.split("## 選択項目", 1)[1].split("\n## ", 1)[0]
+        # the Japanese version of an English deal: the sheet says how to make each version say which prevails
+        note = sheet.split("## 日本語版と英語版", 1)[1].split("\n## ", 1)[0]
+        assert "deal ファイルの言語（英語）と異なる言語の版" in note and "prevailing_language: ja 又は en" in note
+        assert "## Japanese and English versions" not in api.render_review(deal, lang="en").decode()

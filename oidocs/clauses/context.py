@@ -38,7 +38,7 @@ from oidocs.deal.have_made import first_offer
 from oidocs.deal.jda_costs import cost_advance, cost_quarters
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
-from oidocs.deal.model import ACADEMIC_KINDS, Deal, plain
+from oidocs.deal.model import ACADEMIC_KINDS, Deal, language_versions, plain
 from oidocs.deal.poc_rules import human_study_lead, poc_insured, poc_sme_entrusted, poc_sme_performer
 from oidocs.deal.royalties import exclusive_right_granted, filings_abroad, first_sale_due, licence_lean, licensor_practice, minimum_start, royalty_cap
 from oidocs.deal.sequence import (exclusivity_end, jda_notice_floor, jda_notice_longstop, jda_on_notice, mou_floor, nda_floor, poc_standstill_floor,
@@ -380,7 +380,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "standstill_floor": _asdict(poc_standstill_floor(deal)), "standstill_talks_days": poc_standstill_talks_days(deal),
             "poc_term_floor": _asdict(poc_term_floor(deal)), "mou_floor": _asdict(mou_floor(deal)),
             "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)), "cost_quarters": cost_quarters(deal),
-            "prevailing_language": deal.prevailing_language or deal.language,
+            "prevailing_language": deal.prevailing_language or deal.language, "language_versions": language_versions(deal),
             "licensed_background": licensed_background(deal), "licence_after_jda": licence_after_jda(deal), "first_offer": _record(first_offer(deal)),
         }
         plain = {name: to_plain(value) for name, value in names.items()}

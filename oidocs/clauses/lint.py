@@ -24,7 +24,7 @@ CONTEXT_NAMES = {
     "exclusivity_end", "jda_on_notice", "jda_notice_floor", "jda_longstop", "research_start", "licence", "licensed_background", "licence_after_jda", "first_offer", "percent", "phrase", "nda_lean", "poc_lean", "poc_host",
     "poc_sme_entrusted", "poc_sme_performer", "poc_insured", "human_study_lead", "filing_lean", "affiliate_lean",
     "jda_lean", "licence_lean", "licensor_practice", "first_sale_due", "filings_abroad", "minimum_start", "royalty_cap", "party_abroad", "practice_due", "standstill_floor", "standstill_talks_days", "poc_term_floor", "mou_floor", "nda_floor",
-    "bilingual", "prevailing_language", "added_by_amendment", "absent_parties", "income_sharers", "exclusive_right_granted", "cost_advance", "cost_quarters",
+    "bilingual", "prevailing_language", "language_versions", "added_by_amendment", "absent_parties", "income_sharers", "exclusive_right_granted", "cost_advance", "cost_quarters",
 }
 # Names only the amendment agreement's clauses (clause_library/amendment/, oidocs amend) see.
 AMENDMENT_NAMES = {"original_title", "original_date", "changes", "amendment_effective"}

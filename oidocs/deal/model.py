@@ -228,7 +228,9 @@ class Deal(Strict):
     date_style: Literal["western", "japanese"] = Field("western", description=(
         "japanese: dates in Japanese documents by era (令和8年12月1日); English ignores it."))
     prevailing_language: Literal["ja", "en"] | None = Field(None, description=(
-        "Which text prevails in a bilingual document; the deal's language when absent."))
+        "Which language version prevails: given, every document (Japanese, English or side by side) says the agreement "
+        "is made in Japanese and English and that this version prevails; absent, only a side-by-side document says so, "
+        "with the deal's language."))
 
     def section(self, doc: str) -> DocSection | None:
         """Return the section of document ``doc`` (``nda``, ``mou``, ``poc``, ``jda``, ``licence``), or None."""
@@ -292,8 +294,9 @@ def complete(deal: Deal) -> Deal:
     tell a user's choice from a default.
     """
     keys = [p.key for p in deal.parties]
-    if deal.prevailing_language is None:
+    if deal.prevailing_language is None:  # written empty or left out: a default either way (language_versions)
         deal = copy_with(deal, prevailing_language=deal.language)
+        object.__setattr__(deal, "__pydantic_fields_set__", deal.model_fields_set - {"prevailing_language"})
     ip = deal.ip
     if ip is None:
         return deal
@@ -314,6 +317,13 @@ def complete(deal: Deal) -> Deal:
     if bl is not None:
         updates["background_licence"] = bl if bl.licensors is not None else copy_with(bl, licensors=keys)
     return copy_with(deal, ip=copy_with(ip, **updates))
+
+
+def language_versions(deal: Deal) -> bool:
+    """Whether the deal says which language version prevails (``prevailing_language`` written in the file): the
+    agreement is then made in a Japanese and an English version, and each single-language document says which
+    prevails as a side-by-side one does (eleventh reading, deal "two": separate versions said nothing)."""
+    return "prevailing_language" in deal.model_fields_set
 
 
 def copy_with(model: Any, **values: Any) -> Any:

@@ -10,7 +10,8 @@ Japanese only (:mod:`oidocs.review.english`).
 
 from __future__ import annotations
 
-from oidocs.deal.model import Deal, plain
+from oidocs.deal.model import Deal, language_versions, plain
+from oidocs.document.tree import Document
 from oidocs.deal.script import PARTY_FIELDS, excerpt, foreign_text
 from oidocs.review.people import where
 from oidocs.review.signing import words
@@ -60,3 +61,16 @@ def _where(path: str, lang: str, deal: Deal) -> str:
     place = where(".".join(p for p in rest if not p.isdigit()), lang)
     items = where(".".join(rest), lang)[len(place):]  # the item numbers, as where() writes them
     return f"{place}（{names[party]}）{items}" if lang == "ja" else f"{place} ({names[party]}){items}"
+
+
+def versions_note(deal: Deal, trees: list[Document], lang: str) -> list[str]:
+    """A note when the documents are the other language's version of the deal (a Japanese pack of an English
+    deal) and none says which version prevails: how to make each say so (``prevailing_language``)."""
+    if lang == deal.language or language_versions(deal) or any(
+            a.clause.id == "common.prevailing_language" for t in trees for a in t.articles):
+        return []
+    from oidocs.deal.messages import words as message_words
+
+    w = words(lang)
+    name = message_words("language_names", lang)[deal.language]
+    return [f"## {w['versions']}", "", w["versions_note"].format(deal_language=name), ""]

@@ -25,7 +25,7 @@ from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
 from oidocs.review.drafted import empty_background_rows, empty_background_schedule
 from oidocs.review.english import english_section
-from oidocs.review.foreign import foreign_section
+from oidocs.review.foreign import foreign_section, versions_note
 from oidocs.review.topics import topics_section
 from oidocs.review.sections import advice_section, pack_checks_section
 from oidocs.review.signing import stamp_duty_section, taxable_titles, transfer_advice, untranslated_section
@@ -80,7 +80,7 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
     if untranslated is not None:
         out += untranslated_section(untranslated, lang)
     out += english_section(english or [], lang)  # parties an English document would show in Japanese
-    out += foreign_section(foreign or [], lang, deal)  # deal text an English or Japanese document prints in the other language
+    out += foreign_section(foreign or [], lang, deal) + versions_note(deal, trees, lang)  # deal text an English or Japanese document prints in the other language
 
     out += [f"## {w['options']}", "", f"| {w['option']} | {w['value']} | {w['default']} |", "|---|---|---|"]
     prevails = any(a.clause.id == "common.prevailing_language" for t in trees for a in t.articles)
