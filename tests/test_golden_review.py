@@ -36,7 +36,7 @@ DEALS = [ROOT / "tests" / "review_deals" / name
                       "nagoya-kiyosu-toyokawa-en.yaml", "fukuoka-univ-three-ja.yaml")] \
     + [ROOT / "tests" / "fixtures" / name for name in ("tohoku-merlion-en.yaml", "chubu-mikawa-three-ja.yaml",
                                                          "kyoto-rakuyo-brandt-en.yaml",
-                                                         "zao-morimiya-sensing-ja.yaml")]
+                                                         "zao-morimiya-sensing-ja.yaml", "izumo-kagura-three-ja.yaml")]
 
 CASES = [(deal, kind, lang) for deal in DEALS for kind in ("review", "deadlines") for lang in ("ja", "en")]
 

@@ -43,7 +43,7 @@ def _poc(deal, lang: str) -> str:
             "does not include taking them apart, analysing their circuits, parts or materials, or reading out or analysing "
             "their software"]),
     ("ja", ["丙は、本検証のために、別紙に定める丙の機器、装置、部品、ソフトウェア（ファームウェアを含む。）その他の物"
-            "（以下「提供機器等」という。）を、乙及び丙が協議して定める時期及び方法により、乙に無償で貸与する。",
+            "（以下「提供機器等」という。）を、甲、乙及び丙が協議して定める時期及び方法により、乙に無償で貸与する。",
             "又は人に装着された後も、これを貸与した当事者の所有に属し",
             "提供機器等のうちソフトウェアは、オブジェクトコードの形式でのみ提供されるものとし",
             "その日から30日以内に、提供機器等を、これを貸与した当事者に返還する。",
@@ -125,7 +125,7 @@ def test_the_schedule_names_the_provider_and_its_items(lang: str, said: str) -> 
 def test_keys_alone_leave_the_items_to_be_agreed(tmp_path) -> None:
     """``poc.providers: [zao]``: the same Article, and the Schedule has the items agreed in writing."""
     poc = _flat(_poc(deal_changed(J, tmp_path, poc__providers=["zao"]), "ja"))
-    assert "その品目及び数量は、乙及び丙が本検証の開始前に書面により合意して定める。" in poc
+    assert "その品目及び数量は、甲、乙及び丙が本検証の開始前に書面により合意して定める。" in poc
     assert "## 第10条（提供機器等）" in _poc(deal_changed(J, tmp_path, poc__providers=["zao"]), "ja")
 
 
@@ -151,7 +151,7 @@ def test_the_providers_sheet_lists_what_stays_against_it(lang: str, said: str) -
     """J's sheet (drafted for Zao) names the Provider Items Article and what is left to negotiate."""
     sheet = _flat(api.render_review(api.read_deal(J), lang=lang).decode("utf-8"))
     assert said in sheet
-    assert ("The party whose items the PoC tests holds only" in sheet) or ("機器等が検証される当事者は自らの者が創出した" in sheet)
+    assert ("A party providing items, materials or methods for the PoC holds only" in sheet) or ("検証に機器、材料、手法等を提供する当事者は自らの者が創出した" in sheet)
 
 
 @pytest.mark.parametrize(("lang", "lasting", "limited"), [
