@@ -111,3 +111,12 @@ def test_without_it_no_single_language_document_or_sheet_claims_a_prevailing_lan
         note = sheet.split("## 日本語版と英語版", 1)[1].split("\n## ", 1)[0]
         assert "deal ファイルの言語（英語）と異なる言語の版" in note and "prevailing_language: ja 又は en" in note
         assert "## Japanese and English versions" not in api.render_review(deal, lang="en").decode()
+
+
+def test_the_web_form_warns_too() -> None:
+    from oidocs.clauses.library import Library
+    from oidocs.serve.service import Service
+
+    text = EN_DEAL.read_text(encoding="utf-8").replace("purpose: evaluating", "purpose: 廃棄削減の評価 evaluating")
+    [purpose] = [w for w in Service(Library()).validate(text)["warnings"] if w["path"] == "purpose"]
+    assert purpose["line"] == _line_of(EN_DEAL, "purpose:") and "holds Japanese, yet the English documents" in purpose["message"]

@@ -96,6 +96,9 @@ class Service:
             path = tuple(int(p) if p.isdigit() else p for p in found.path.split("."))
             line, column = source.locate(path)
             warnings.append(_problem(Problem(SOURCE, line, column, found.path, found.message(user_lang()))))
+        from oidocs.deal.script import foreign_problems, foreign_values  # deal text in the other language's script
+
+        warnings += [_problem(p) for p in foreign_problems(foreign_values(deal, first), source, SOURCE)]
         return {"problems": [], "warnings": warnings, "docs": docs_in(deal), "deal_id": deal.deal_id,
                 "language": deal.language}
 
