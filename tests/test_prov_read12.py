@@ -131,3 +131,29 @@ def test_the_sheet_names_the_provider_by_what_it_provides(lang: str, label: str)
     assert label in sheet
     assert "機器等が検証される当事者" not in sheet and "whose items the PoC tests" not in sheet \
         and "whose items are tested" not in sheet
+
+
+@pytest.mark.parametrize(("lang", "said", "gone"), [
+    ("ja", ["評価手法の提供と評価・分析その他の技術的な協力を無償で行う", "自社の手法、条件、装置の設定、ノウハウその他の記録は自社に帰属する",
+            "学研災とこれに付帯する賠償責任保険"], "自社製品の改良に期間の制限なく使える"),
+    ("en", ["give evaluation, analysis and other technical cooperation free of charge",
+            "your methods, conditions, instrument settings, know-how and other records stay yours", "student accident insurance"],
+     "to improve your products")])
+def test_the_sheet_for_a_university_provider_speaks_of_its_contribution(tmp_path: Path, lang: str, said: list[str], gone: str) -> None:
+    """Drafted for the university provider: its methods, materials and analysis, not a device maker's loan."""
+    sheet = api.render_review(deal_changed(THREE, tmp_path, acting_for="univ"), lang=lang).decode("utf-8")
+    for words in said:
+        assert words in sheet, words
+    assert gone not in sheet
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ja", ["国立大学法人山陰大学が分析する自社の資料は国立大学法人山陰大学にも提供され",
+            "設備に残る菌や試験ロットの扱い", "施設の安全に必要な情報を提供する当事者は国立大学法人山陰大学にも事前に提供しなければならない"]),
+    ("en", ["Your materials that 国立大学法人山陰大学 analyses are provided to it too",
+            "how strains left in your equipment and trial lots are handled",
+            "the party giving the site's safety information must give it to 国立大学法人山陰大学 too"])])
+def test_the_clients_sheet_tells_what_a_university_provider_changes(tmp_path: Path, lang: str, said: list[str]) -> None:
+    sheet = api.render_review(deal_changed(THREE, tmp_path, acting_for="izumo"), lang=lang).decode("utf-8")
+    for words in said:
+        assert words in sheet, words

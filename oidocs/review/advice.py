@@ -257,7 +257,7 @@ def _poc_shares_rebased(deal: Deal, lang: str) -> list[Finding]:
 
     PoC results belong to the performer and the client (lawyer reading 2): a party with a share under
     ``ip.joint_filing.shares`` but neither role gets none; a host (``poc_host``, sixth reading, C3) and a
-    party whose items the PoC tests (``poc.providers``, ninth reading) keep what their people make."""
+    party providing items for the PoC (``poc.providers``, ninth reading) keep what their people make."""
     ip, poc = deal.ip, deal.poc
     jf = ip.joint_filing if ip is not None and ip.model == "joint_filing" else None
     if poc is None or jf is None or jf.shares is None or jf.equal:
