@@ -98,3 +98,35 @@ def test_filing_cost_item_cites_no_poc_article_without_a_university_in_the_poc(l
     line = step(text, words)
     assert ("技術検証（PoC）契約" not in line.split("**: ")[0]) and ("PoC agreement" not in line.split("**: ")[0])
     assert ("持分の譲渡により対価を得たとき" if lang == "ja" else "licensing a third party or assigning its share") in line
+
+
+# Finding 4: "no contradiction found" although the JDA on notice can take effect before it is signed and
+# the PoC ends (on acceptance) before the client's decision is due.
+
+def checks(text: str, lang: str) -> str:
+    head = "## Checks across the pack" if lang == "en" else "## 書類間の整合性"
+    return text.split(head, 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize(("lang", "before_signing", "poc_ends"), [
+    ("en", "so a notice before the JDA is signed (2027-11-20) would have it take effect before it is signed",
+     "the PoC agreement ends when the report is accepted (2027-10-09 at the latest), before the client's decision whether to proceed is due (2027-12-09)"),
+    ("ja", "締結日（2027-11-20）より前に通知されると、締結前の日に遡って効力を生じることになる",
+     "技術検証（PoC）契約は報告書の検収の日（遅くとも2027-10-09）に終了し、依頼者の移行の判断の期限（2027-12-09）より前に終わる"),
+])
+def test_the_sheet_finds_what_a_jda_on_notice_allows(lang: str, before_signing: str, poc_ends: str) -> None:
+    found = checks(sheet(TWO_F, lang), lang)
+    assert "No contradiction found" not in found and "矛盾は見つかりませんでした" not in found
+    assert before_signing in found and poc_ends in found
+    assert ("JDA Article 25" if lang == "en" else "共同研究開発契約 第25条") in found
+
+
+def test_no_finding_where_the_dates_do_not_allow_it(tmp_path: Path) -> None:
+    from conftest import deal_changed
+    from oidocs.review.checks import check_pack, sheet_checks
+
+    floored = deal_changed(TWO_F, tmp_path, jda__effective="2027-12-01")  # never before that day (after signing)
+    assert [f.rule for f in sheet_checks(floored)] == ["poc_ends_before_decision"]
+    dated = deal_changed(TWO_F, tmp_path, jda__date="2028-01-10", jda__start="2028-02-01")  # signed after the decision: not on notice
+    assert [f.rule for f in sheet_checks(dated)] == []
+    assert check_pack(api.read_deal(TWO_F)) == []  # drafting for the lawyer, not a warning of `pack`

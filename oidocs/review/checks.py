@@ -26,6 +26,7 @@ from oidocs.deal.mou_dates import mou_ending
 from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_on_notice, mou_end, mou_prepares, nda_end, poc_report_due,
                                    poc_standstill_end, poc_standstill_parties, research_start, term_end)  # term_end: re-exported
 from oidocs.errors import DealError, Problem
+from oidocs.review.notice_checks import notice_findings
 
 # The order in which the documents of a pack are signed (spec: "documents signed out of order").
 SIGNING_ORDER = ("nda", "mou", "poc", "jda", "licence")
@@ -86,6 +87,13 @@ def check_pack(deal: Deal) -> list[Inconsistency]:
             *_poc_after_research(deal), *_standstill(deal), *_nda_gap(deal), *_licence_exclusivity(deal)]
 
 
+def sheet_checks(deal: Deal) -> list[Inconsistency]:
+    """:func:`check_pack` and, for the review sheet only, what the dates allow a JDA on notice (it may take
+    effect before it is signed; the PoC ends before the decision): drafting for a lawyer to weigh, not a deal
+    value to correct, so neither is a warning of ``pack`` (:mod:`oidocs.review.notice_checks`)."""
+    return [*check_pack(deal), *notice_findings(deal)]
+
+
 def checks_made(deal: Deal, lang: str) -> list[str]:
     """The checks :func:`check_pack` makes on this pack, worded in ``lang`` (``templates/checks.yaml``: checked).
 
@@ -139,7 +147,8 @@ def _next_dated(deal: Deal) -> bool:
 # The conditions a "checked" line may name (templates/checks.yaml: checked, when, unless).
 CHECKED_WHEN = {"standstill": lambda deal: poc_standstill_parties(deal) is not None,
                 "exclusive_field_licence": _licence_of_exclusive_field,
-                "jda_dated": lambda deal: jda_effective(deal) is not None, "next_dated": _next_dated}
+                "jda_dated": lambda deal: jda_effective(deal) is not None, "next_dated": _next_dated,
+                "jda_on_notice": jda_on_notice}
 
 
 def undated(deal: Deal) -> list[str]:

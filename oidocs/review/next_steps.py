@@ -15,7 +15,7 @@ from oidocs.deal.jda_costs import cost_advance
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.sequence import jda_notice_floor, jda_notice_longstop, jda_on_notice, poc_decision_due
 from oidocs.document.tree import Document
-from oidocs.review.checks import check_pack, undated
+from oidocs.review.checks import sheet_checks, undated
 from oidocs.review.cite import cite, doc_name
 from oidocs.writers.markdown import escape
 
@@ -51,7 +51,7 @@ def next_steps_section(deal: Deal, trees: list[Document], lang: str, *, advice: 
     first = cite(trees, first_read(deal), lang) or cite(trees, FIRST_READ_NDA, lang)
     if first:
         steps.append(w["lawyer_first"].format(where=first))
-    found = check_pack(deal)
+    found = sheet_checks(deal)
     if found:
         steps.append(w["lawyer_checks"].format(n=len(found)))
     if unfavourable is not None and deal.acting_for:

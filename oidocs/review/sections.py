@@ -14,7 +14,7 @@ from oidocs.clauses.library import tidy_prose
 from oidocs.deal.model import Deal, plain
 from oidocs.document.tree import Document
 from oidocs.review.advice import Finding, findings
-from oidocs.review.checks import check_pack, checks_made, same_day_allowed, undated
+from oidocs.review.checks import checks_made, same_day_allowed, sheet_checks, undated
 from oidocs.review.cite import articles_say, cite, doc_name
 from oidocs.review.phrasing import phrase_values
 from oidocs.review.sides import wording
@@ -72,7 +72,7 @@ def pack_checks_section(deal: Deal, trees: list[Document], lang: str, w: dict[st
     reading, deal G: :func:`oidocs.review.checks.checks_made`).
     """
     out = [f"## {w['pack_checks']}", ""]
-    found = check_pack(deal)
+    found = sheet_checks(deal)
     for n, f in enumerate(found, start=1):
         where = cite(trees, [f.clause], lang, [f.doc]) if f.clause else ""
         where = where or f"{doc_name(f.doc, lang)} {w['date_line']}"
