@@ -43,7 +43,7 @@ def empty_background_schedule(trees: list[Document], lang: str, none: Iterable[s
 def empty_background_rows(deal: Deal, trees: list[Document], lang: str, none: Iterable[str],
                           why: dict[str, str]) -> list[tuple[Finding, str]]:
     """A party whose row of the JDA's Schedule of Background IP Rights lists nothing, though it brings its own
-    technology: the PoC's performer, a party whose equipment or software the PoC tests (``poc.providers``),
+    technology: the PoC's performer, a party providing equipment, software, materials or methods for the PoC (``poc.providers``),
     or the side acted for (tenth reading, deal J: the SME whose sensors the JDA builds on was listed as
     having nothing, while the licensor's row was filled, so the item for an empty Schedule did not fire).
 
