@@ -45,7 +45,7 @@ UNIV_JDA = {
                         "学術上の公表の可否、時期及び方法は、乙が単独で決定する",
                         "学生が乙の定める期限までに学位論文を提出し"],
         "practice": ["乙の選択により、当該実施により得る収入", "実施1年ごとの定額"],
-        "licensing": ["いずれか早い日（その日が当該共有知的財産権の出願の日より前であるときは、出願の日）から起算して3年を経過してもなお"],
+        "licensing": ["次の各号に掲げる区分に応じ当該各号に定める日から起算して3年を経過してもなお", "許諾により得た対価は、第11条に定める費用の償還に充てた後、当該大学等である共有者に帰属する。"],
         "no_warranty": ["乙は、本共同研究開発により本目的が達成されること", "乙に故意又は重大な過失がある場合に限り、責任を負う"],
         "academic_use": ["全ての本成果（相手方のみが権利を有するもの及び共有に係るものを含む。）を自己の研究及び教育"],
     },
@@ -56,7 +56,7 @@ UNIV_JDA = {
                         "prevent a student taking part in the Joint Research and Development from submitting a degree thesis"],
         "practice": ["either as a percentage of the income that it derives from that practice",
                      "or as a fixed sum for each year of practice, as Party B chooses"],
-        "licensing": ["three (3) years after the earlier of the following days"],
+        "licensing": ["three (3) years after the day set out below for the kind of right concerned", "after the reimbursement of costs provided for in Article 11, belong to it."],
         "no_warranty": ["Party B makes no warranty that the Joint Research and Development will achieve the Purpose",
                         "only where the damage is caused by the wilful misconduct or gross negligence of Party B"],
         "academic_use": ["practise and use all the Results (including those in which the other Party alone holds the rights, "

@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, article_titled, shipped_markdown
+from conftest import ROOT, article_titled, deal_changed, shipped_markdown
 
 DEAL_J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"    # large company, university, SME (first offer)
 ACME = ROOT / "examples" / "acme-nano-ja.yaml"                            # SME and startup: no first offer
@@ -40,3 +42,86 @@ def test_the_background_licence_is_requested_in_a_window_for_own_use_and_the_hol
         deal: object, lang: str, window: str, own: str, have_made: str) -> None:
     text = background(deal, lang)
     assert window in text and own in text and have_made in text
+
+
+# 3. The university's licence after non-practice (ip.joint_filing.licensing).
+LICENSING = {"ja": "第三者への実施許諾及び持分の譲渡", "en": "Licensing to Third Parties and Transfer of Shares"}
+KANSAI = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"     # drafted for the university, three parties
+HOKKAI = ROOT / "tests" / "fixtures" / "hokkai-sme-univ-ja.yaml"       # drafted for the SME, university and SME
+
+
+def licensing(deal: object, lang: str) -> str:
+    return article_titled(shipped_markdown(deal, "jda", lang), LICENSING[lang])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("deal", "lang", "shared"), [
+    (DEAL_J, "ja", "許諾により得た実施料その他の対価は、許諾に直接要した合理的な費用を控除し、第12条に定める費用の償還に充てた後、各共有者の持分の割合に応じて分配するものとし、当該大学等である共有者は、他の共有者に帰属する額を、その受領の日から60日以内に支払い"),
+    (DEAL_J, "en", "after deduction of the reasonable costs directly incurred in granting it and the reimbursement of costs provided for in Article 12, be shared among the co-owners in proportion to their shares"),
+    (HOKKAI, "en", "after deduction of the reasonable costs directly incurred in granting it and the reimbursement of costs provided for in Article 11, be shared between the co-owners in proportion to their shares"),
+])
+def test_income_from_the_universitys_licence_after_non_practice_is_shared_by_shares(deal: object, lang: str, shared: str) -> None:
+    text = licensing(deal, lang)
+    assert shared in text
+    assert "当該大学等である共有者に帰属する。" not in text and "belong to it." not in text
+
+
+@pytest.mark.parametrize(("lang", "keeps", "plan"), [
+    ("ja", "許諾により得た対価は、第11条に定める費用の償還に充てた後、当該大学等である共有者に帰属する。", "当該通知が到達した日から起算して1年以内の時期に限る。"),
+    ("en", "The consideration received for the licence shall, after the reimbursement of costs provided for in Article 11, belong to it.", "(no later than one (1) year after the notice arrives)"),
+])
+def test_drafted_for_the_university_it_keeps_the_income_and_plans_run_a_year(lang: str, keeps: str, plan: str) -> None:
+    text = licensing(KANSAI, lang)
+    assert keeps in text and plan in text
+    assert "持分の割合に応じて分配" not in text and "in proportion to their shares;" not in text
+
+
+@pytest.mark.parametrize(("deal", "lang", "plan", "limits"), [
+    (DEAL_J, "ja", "他の共有者が、当該期間内に、当該共有知的財産権の実施の内容及び実施を開始する予定の時期（当該通知が到達した日から起算して2年以内の時期に限る。）を記載した書面による計画を他の全ての共有者に示し、その計画に従って実施の準備をしているときは、その予定の時期が経過するまでの間、実施しないことについての正当な理由があるものとする。",
+     "同一の共有知的財産権について一度示された計画の予定の時期が経過した後は、新たな計画を示しても、正当な理由があるものとはされない"),
+    (DEAL_J, "en", "A co-owner has good reason not to practise them until the planned start of practice has passed if, within that period, it shows all the other co-owners a written plan stating how it will practise those Jointly Owned IP Rights and when it plans to begin (no later than two (2) years after the notice arrives)",
+     "once the planned start shown in one plan for the same Jointly Owned IP Rights has passed, showing a new plan is not a good reason either"),
+])
+def test_preparation_under_a_written_plan_stops_the_clock_once(deal: object, lang: str, plan: str, limits: str) -> None:
+    text = licensing(deal, lang)
+    assert plan in text and limits in text
+    assert "実施の準備をしていることのみでは、正当な理由に当たらない" not in text
+    assert "preparing to practise them is not on its own a good reason" not in text
+
+
+@pytest.mark.parametrize(("deal", "lang", "offer", "elect", "after"), [
+    (DEAL_J, "ja", "前項の規定により第三者に許諾をする前に、許諾の相手方の事業の分野、許諾の範囲及び条件（実施料その他の対価を含む。）を書面により他の共有者に示す。",
+     "他の共有者のいずれも、その受領の日から30日以内に書面により申し出て、当該第三者に代えて",
+     "申出の日から60日以内に契約が成立しなかったときに限り、その後1年以内に、示した条件より当該第三者に有利でない条件で、許諾をすることができる"),
+    (HOKKAI, "ja", "許諾の相手方の事業の分野、許諾の範囲及び条件（実施料その他の対価を含む。）を書面により他の共有者に示す。",
+     "他の共有者は、その受領の日から30日以内に書面により申し出て", "申出をした共有者との間で当該契約の締結について誠実に協議し、当該第三者に許諾してはならない"),
+    (DEAL_J, "en", "shall show the other co-owners in writing the field of business of the licensee, the scope of the licence and its terms",
+     "any other co-owner may, by written notice, elect to enter, in place of that third party, into an agreement",
+     "the electing co-owner (or, if more than one elects, the one of them it chooses) and shall not grant that licence"),
+])
+def test_the_other_co_owners_have_a_first_refusal_before_the_university_licenses(
+        deal: object, lang: str, offer: str, elect: str, after: str) -> None:
+    text = licensing(deal, lang)
+    assert offer in text and elect in text and after in text
+
+
+@pytest.mark.parametrize(("lang", "clock"), [
+    ("ja", "- （1）特許権その他の設定の登録を要する権利：当該共有知的財産権の設定の登録の日又はその出願の日から起算して3年を経過した日のいずれか早い日"),
+    ("en", "- (a) for patent rights and other rights that require registration: the earlier of the day on which the Jointly Owned IP Rights concerned are registered and the day on which three (3) years have passed since their filing date"),
+])
+def test_the_waiting_period_runs_from_registration_capped_at_three_years_after_filing(lang: str, clock: str) -> None:
+    text = licensing(DEAL_J, lang)
+    assert clock in text
+    assert "いずれか早い日（その日が当該共有知的財産権の出願の日より前であるときは、出願の日）" not in text
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("ja", "同意なく非独占的に許諾できるのは、他の共有者のいずれも、設定の登録の日（出願から3年を経過した日が先に来るときはその日。著作権等は研究期間の終了の翌日）から3年間実施せず"),
+    ("en", "may grant a non-exclusive licence without it only when none of them has practised for three years from registration (or from three years after filing, if that comes first"),
+])
+def test_the_universitys_sheet_describes_the_licence_after_non_practice_as_drafted(lang: str, says: str, tmp_path: Path) -> None:
+    from oidocs import api
+
+    deal = deal_changed(KANSAI, tmp_path, ip__joint_filing__non_practice_compensation=False)
+    sheet = api.render_review(deal, lang=lang).decode("utf-8")
+    assert says in sheet
+    assert "出願から3年間実施しない場合に限り同意を不合理に拒めない" not in sheet and "three years from filing" not in sheet

@@ -121,26 +121,24 @@ def test_a_university_licensing_non_exclusively_keeps_research_education_and_pub
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_jda_non_practice_clock_starts_at_registration_or_the_research_end_and_ends_in_a_licence(
-        lang: str, tmp_path: Path) -> None:
+def test_the_jda_non_practice_clock_starts_at_registration_and_ends_in_a_licence(lang: str, tmp_path: Path) -> None:
+    """Ninth reading #3, as the twelfth round restated the clock (tests/test_lic_read12.py): registration, or
+    three years after filing if earlier; the research's end only for rights that need no registration."""
     for deal in (api.read_deal(J), deal_changed(J, tmp_path, ip__joint_filing__non_practice_compensation=True)):
         art = article_titled(_doc(deal, "jda", lang), LICENSING[lang])
         if lang == "en":
             assert "within three (3) years of their filing date" not in art
-            assert ("three (3) years after the earlier of the following days (or after the filing date of the Jointly "
-                    "Owned IP Rights concerned, if that earlier day comes before it)") in art
+            assert "three (3) years after the day set out below for the kind of right concerned" in art
             assert "the day on which the Jointly Owned IP Rights concerned are registered" in art
-            assert "the day after the last day of the Research Period" in art
+            assert "for other rights: the day after the last day of the Research Period" in art
             assert "within ninety (90) days after that notice arrives" in art
-            assert "(preparing to practise them is not on its own a good reason)" in art
             assert "grant a third party a non-exclusive licence to practise or use those Jointly Owned IP Rights without the consent" in art
         else:
             assert "出願の日から3年を経過してもなお" not in art
-            assert "次の各号に掲げる日のうちいずれか早い日（その日が当該共有知的財産権の出願の日より前であるときは、出願の日）から起算して3年" in art
-            assert "当該共有知的財産権の設定の登録の日（設定の登録を要するものに限る。）" in art
-            assert "研究期間の末日（本契約がその前に終了したときは、その終了の日）の翌日" in art
+            assert "次の各号に掲げる区分に応じ当該各号に定める日から起算して3年を経過してもなお" in art
+            assert "当該共有知的財産権の設定の登録の日又はその出願の日から起算して3年を経過した日のいずれか早い日" in art
+            assert "その他の権利：研究期間の末日（本契約がその前に終了したときは、その終了の日）の翌日" in art
             assert "前項の通知が到達した日から90日以内に" in art
-            assert "（実施の準備をしていることのみでは、正当な理由に当たらない。）" in art
             assert "他の全ての共有者の同意を得ることなく、第三者に対し当該共有知的財産権の非独占的な実施又は利用を許諾することができ" in art
 
 
