@@ -157,3 +157,20 @@ def test_the_clients_sheet_tells_what_a_university_provider_changes(tmp_path: Pa
     sheet = api.render_review(deal_changed(THREE, tmp_path, acting_for="izumo"), lang=lang).decode("utf-8")
     for words in said:
         assert words in sheet, words
+
+
+@pytest.mark.parametrize(("lang", "agreed", "rows"), [
+    ("ja", "甲及び乙並びに提供機器等を提供する当事者が協議して定める時期及び方法",
+     ["丙が第10条に基づき貸与し、又は提供する提供機器等は、「麹菌株K-1」とする。", "丁が第10条に基づき貸与する提供機器等は、「温度センサ（4台）」とする。"]),
+    ("en", "in the manner agreed by Party A, Party B and the Party providing them",
+     ["The Provider Items that Party C lends or provides under Article 10 shall be: 麹菌株K-1.",
+      "The Provider Items that Party D lends under Article 10 shall be: 温度センサ（4台）."])])
+def test_two_providers_a_university_and_a_company(tmp_path: Path, lang: str, agreed: str, rows: list[str]) -> None:
+    """Four parties: the client and the performer agree each provider's loan with it; only the university's
+    row and paragraphs speak of materials and analysis."""
+    parties = yaml.safe_load(THREE.read_text(encoding="utf-8"))["parties"] + [
+        {"key": "sme", "name": "株式会社山陰計測", "kind": "sme", "address": "島根県松江市1", "representative": "代表取締役 山田 一"}]
+    text = _poc(lang, deal_changed(THREE, tmp_path, parties=parties, poc__providers={"univ": ["麹菌株K-1"], "sme": ["温度センサ（4台）"]}))
+    assert agreed in article_titled(text, TITLE[lang])
+    for row in rows:
+        assert row in _schedule(text), row
