@@ -125,3 +125,50 @@ def test_the_universitys_sheet_describes_the_licence_after_non_practice_as_draft
     sheet = api.render_review(deal, lang=lang).decode("utf-8")
     assert says in sheet
     assert "出願から3年間実施しない場合に限り同意を不合理に拒めない" not in sheet and "three years from filing" not in sheet
+
+
+# 2. The Schedule of Background IP Rights when a party, or every party, lists nothing (jda.background_schedule).
+TWO_EN = ROOT / "tests" / "fixtures" / "seq-onedate-en.yaml"    # two companies, English, nothing listed
+
+
+def schedule(deal: object, lang: str) -> str:
+    md = shipped_markdown(deal, "jda", lang)  # type: ignore[arg-type]
+    return md[md.index("## 別紙（背景知的財産権一覧）" if lang == "ja" else "## Schedule (Background IP Rights)"):]
+
+
+@pytest.mark.parametrize(("lang", "rows", "says"), [
+    ("ja", ["| 甲 | 締結時点で記載なし | — | — |", "| 丙 | 締結時点で記載なし | — | — |"],
+     ["本契約の締結時点における各当事者の背景知的財産権は、次のとおりとする。",
+      "甲及び丙は、本契約の締結時点において、本別紙に背景知的財産権を記載していない。各当事者は、第8条第5項に定める提案及び異議の手続により、第4条に定める本共同研究開発の開始日",
+      "から30日以内に、自己の技術情報の本別紙への追加を提案することができ"]),
+    ("en", ["| Party A | None listed at signing | — | — |", "| Party C | None listed at signing | — | — |"],
+     ["No Background IP Rights of Party A and Party C are listed in this Schedule at the execution of this Agreement.",
+      "Each Party may, by the procedure of proposal and objection set out in Article 8(5), propose that technical information of its own be added to this Schedule within thirty (30) days of the day on which the Joint Research and Development begins under Article 4"]),
+])
+def test_an_empty_row_is_stated_with_the_way_to_add_to_it(lang: str, rows: list[str], says: list[str]) -> None:
+    text = schedule(DEAL_J, lang)
+    for words in rows + says:
+        assert words in text, words
+    assert "締結時点でなし" not in text and "Nothing at signing" not in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_schedule_listing_nothing_says_so_before_its_table(lang: str) -> None:
+    text = schedule(TWO_EN, lang)
+    head = text.split("|", 1)[0]
+    if lang == "ja":
+        assert "本契約の締結時点において、いずれの当事者も、本別紙に背景知的財産権を記載していない。" in head
+        assert "次のとおりとする" not in head
+        assert "本別紙への追加を提案することができ" in text
+    else:
+        assert "At the execution of this Agreement, no Party lists any Background IP Rights in this Schedule." in head
+        assert "are as follows" not in head
+        assert "propose that technical information of its own be added to this Schedule within thirty (30) days" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_still_sees_the_empty_schedule(lang: str) -> None:
+    from oidocs import api
+
+    sheet = api.render_review(api.read_deal(TWO_EN), lang=lang).decode("utf-8")
+    assert ("背景知的財産権の別紙に何も記載されていない" if lang == "ja" else "The Schedule of Background IP Rights lists nothing") in sheet
