@@ -174,3 +174,16 @@ def test_two_providers_a_university_and_a_company(tmp_path: Path, lang: str, agr
     assert agreed in article_titled(text, TITLE[lang])
     for row in rows:
         assert row in _schedule(text), row
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("side", ["univ", "izumo"])
+def test_the_sheet_speaks_of_wearers_only_in_a_verification_on_people(tmp_path: Path, lang: str, side: str) -> None:
+    """A company provider in a PoC on nobody: the sheet, drafted for it or for the client, names no wearer or consent form."""
+    parties = yaml.safe_load(THREE.read_text(encoding="utf-8"))["parties"]
+    parties[2] = {**parties[2], "name": "株式会社山陰計測", "kind": "sme", "representative": "代表取締役 岡田 聡"}
+    sheet = api.render_review(deal_changed(THREE, tmp_path, parties=parties, acting_for=side), lang=lang).decode("utf-8")
+    assert ("第三者に対する製造物責任" if lang == "ja" else "Product liability to third parties") in sheet or side == "izumo"
+    assert ("使用する者の使用者は" if lang == "ja" else "the employer of those using the items") in sheet or side == "univ"
+    for word in (["装着", "同意書"] if lang == "ja" else ["wearer", "wearing", "consent form"]):
+        assert word not in sheet, word
