@@ -20,8 +20,8 @@ import pytest
 
 from conftest import ROOT, article_titled
 
-TWO = ROOT / "tests" / "deals_read11" / "hamana-kestrel-en.yaml"
-THREE = ROOT / "tests" / "deals_read11" / "izumo-kagura-three-ja.yaml"
+TWO = ROOT / "tests" / "read11_deals" / "hamana-kestrel-two-en.yaml"
+THREE = ROOT / "tests" / "read11_deals" / "izumo-kagura-three-ja.yaml"
 J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
 
 
@@ -59,3 +59,51 @@ def test_a_university_providers_students_may_receive_information(lang: str) -> N
         assert "大学その他これに準ずる機関である当事者については、本条に定める義務と同等の義務を書面により課した上で本検証に参加させる学生その他の研究者を含む" in body
     else:
         assert "including, for a Party that is a university or similar institution, students and other researchers taking part in the Verification whom it has bound in writing" in body
+
+
+RESULTS = {"ja": "本成果の帰属", "en": "Ownership of the Results"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_university_providers_joint_results_follow_the_deal_ratio_and_the_co_ownership_rules(lang: str) -> None:
+    body = _article(THREE, lang, RESULTS[lang])
+    if lang == "ja":
+        assert "丙の役員又は従業員（丙については、本成果に係る権利を丙に帰属させることを書面により約した上で本検証に参加する学生その他の研究者を含む。以下本項において同じ。）のみにより創出された" in body
+        assert "各当事者が共同研究開発の成果について予定する持分（甲40パーセント、乙40パーセント及び丙20パーセント）を当該共有者の間でその比により按分した割合とする" in body
+        assert "前各項の共有に係る知的財産権に関する規定を準用する" in body
+        assert "大学その他これに準ずる機関以外の共有者のいずれも当該知的財産権を自ら実施していない間は、これらの共有者がその持分の割合に応じて立て替え" in body
+        assert "第三者に実施を許諾し、又は自己の持分を譲渡して対価を得たときに限り" in body
+        assert "丙の役員又は従業員が他の当事者の役員又は従業員と共同して創出した本成果に係る知的財産権は、丙及び当該創出に関与した他の当事者の共有とし、その持分は、その創出に対する各共有者の貢献の程度に応じて" not in body
+    else:
+        assert "students and other researchers taking part in the Verification who have agreed with it in writing that their rights in the Results vest in it; the same applies in the rest of this paragraph) alone shall belong to Party C" in body
+        assert "in shares proportionate to the shares that the Parties plan in the results of the joint research and development (Party A 40 per cent, Party B 40 per cent and Party C 20 per cent), as between those co-owners" in body
+        assert "apply to those co-owned Intellectual Property Rights mutatis mutandis" in body
+        assert "they shall be advanced by those co-owners in proportion to their shares" in body
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_large_client_offers_third_party_manufacture_to_the_sme_performer_first(lang: str) -> None:
+    body = _article(TWO, lang, RESULTS[lang])
+    if lang == "en":
+        assert ("Kestrel shall, before having a third party make any product using Intellectual Property Rights that it co-owns "
+                "under this Article with Hamana, first offer its manufacture in writing") in body
+        assert "unless Hamana consents in writing" in body
+        assert "until three (3) years have passed from the day after the Verification is completed or this Agreement ends" in body
+    else:
+        assert "乙は、本検証の完了の日又は本契約の終了の日のいずれか早い日の翌日から起算して3年を経過する日までの間は、本条により甲と共有する知的財産権を用いた製品を第三者に製造させようとするときは" in body
+        assert "ただし、甲が書面により同意したときは、この限りでない。" in body
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_university_grants_an_option_on_improvements_instead_of_assigning_them_free(lang: str) -> None:
+    body = _article(THREE, lang, RESULTS[lang])
+    if lang == "ja":
+        assert "ただし、大学その他これに準ずる機関である当事者は、その権利又は持分を譲渡することを要しない。" in body
+        assert "当該通知の日から6か月間、誠実に協議の上書面により定める対価その他の条件によりその権利又は持分の譲渡又は独占的な実施許諾を受けることを選択する権利を付与し" in body
+        assert "乙は、当該当事者がその譲渡した権利に関しその役員又は従業員に支払う相当の利益その他の対価の額を、当該当事者に償還する" in body
+        assert "創出者に支払うべき相当の利益" not in body
+    else:
+        assert "However, a Party that is a university or similar institution need not assign that right or share." in body
+        assert "it grants Party B an option, for six (6) months from that notice, to take an assignment of that right or share, or an exclusive licence under it" in body
+        assert "Party B shall reimburse that Party for any reasonable compensation or other consideration that it pays its officers or employees" in body
+

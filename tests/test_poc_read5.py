@@ -94,21 +94,27 @@ def test_parts_made_from_the_clients_blanks_are_its_own_and_come_with_the_report
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_client_may_use_the_report_it_paid_for_even_without_a_jda(lang: str, tmp_path: Path) -> None:
     """Defect 3: Toyokawa paid JPY 8m but could use the Report only for the Verification Purpose. For the
-    client (and balanced) its own products at large; a performer-side draft keeps to the Purpose."""
+    client its own products' use of what was verified; eleventh reading: never a competing design outside a client-side draft."""
     client = art(poc(lang), "report_rights", lang)
     performer = art(poc(lang, variant(tmp_path, lambda d: d.update(acting_for="kiyosu"))), "report_rights", lang)
     if lang == "ja":
         assert "次段階契約の締結の有無にかかわらず、本報告書、これと共に引き渡されたデータ及び" in client
         assert "自己の所有となる物（同条に定める貸与品については、貸与期間中に限る。）を、自己の組織内において" in client
-        assert "自己の製品の設計、開発、製造及び調達に関する評価及び判断のために、無償かつ期間の制限なく利用することができる" in client
-        assert "本目的に係る自己の製品に関する評価及び判断" in performer and "調達" not in performer
+        assert ("本検証の対象となった技術及び製品の評価並びにこれらを自己の製品の設計、開発若しくは製造において採用し、又は調達することに関する"
+                "判断のために、無償かつ期間の制限なく利用することができる") in client
+        # eleventh reading (report-two §4): a performer-side draft rules out designing a competing product
+        assert "本検証の対象となった技術及び製品の評価並びにこれらを自己の製品に採用し、又は調達することに関する判断のために" in performer
+        assert "と競合する技術又は製品を自ら又は第三者をして設計し、又は開発するための利用を含まない" in performer
+        assert "競合する" not in client
         assert "第三者に開示してはならず" in client
     else:
         assert "may use the Report, the data delivered with it and the items that belong to it under" in client
         assert ("within its own organisation, free of charge, without "
                 "limit of time and whether or not the Next Agreement is concluded") in client
-        assert "decide on the design, development, manufacture and procurement of its own products" in client
-        assert "decide on its own products concerning the Purpose" in performer and "procurement" not in performer
+        assert ("to evaluate the technology and products that were the subject of the Verification and to decide whether to "
+                "adopt them in the design, development or manufacture of its own products or to procure them") in client
+        assert "to decide whether to adopt them in its own products or to procure them" in performer
+        assert "That use does not include using them to design or develop" in performer and "competes" not in client
         assert "does not permit Toyokawa to disclose the Report, that data or those items to any third party" in client
 
 

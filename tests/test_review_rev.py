@@ -188,8 +188,11 @@ def test_poc_filing_costs_of_a_university_fall_on_the_practising_co_owners(lang:
     """The PoC no longer contradicts the JDA: a university co-owner's share of filing costs is
     borne by the co-owners that practise, and repaid only out of licence income."""
     results = article_titled(shipped_markdown(ASTER, "poc", lang), "本成果の帰属" if lang == "ja" else "Ownership of the Results")
-    assert ("大学その他これに準ずる機関である共有者が負担すべき費用は、当該知的財産権を自ら実施する他の共有者が負担し" if lang == "ja"
-            else "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner, where it practises the Intellectual Property Rights concerned, and") in results
+    # eleventh reading: worded as the JDA's filing Article (version 7) words it for one company co-owner
+    assert ("大学その他これに準ずる機関である共有者が負担すべき費用は、他の共有者が負担する。" if lang == "ja"
+            else "the costs that a co-owner that is a university or similar institution would bear shall be borne by the other co-owner.") in results
+    assert ("第三者に実施を許諾し、又は自己の持分を譲渡して対価を得たときに限り" if lang == "ja"
+            else "for licensing those Intellectual Property Rights to a third party or for assigning its share in them") in results
 
 
 def test_small_drafting_fixes_of_the_review() -> None:

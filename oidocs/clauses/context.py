@@ -34,7 +34,7 @@ from oidocs.clauses.sandbox import (
 from oidocs.deal.affiliates import affiliate_lean
 from oidocs.deal.background import licence_after_jda, licensed_background
 from oidocs.deal.dealfile import docs_in
-from oidocs.deal.have_made import first_offer
+from oidocs.deal.have_made import first_offer, poc_first_offer
 from oidocs.deal.jda_costs import cost_advance, cost_quarters
 from oidocs.deal.localize import default_court, parties_abroad, patent_court
 from oidocs.deal.memo import IdentityMemo
@@ -381,7 +381,7 @@ def _deal_names(deal: Deal) -> dict[str, Any]:
             "poc_term_floor": _asdict(poc_term_floor(deal)), "mou_floor": _asdict(mou_floor(deal)),
             "research_start": research_start(deal), "purpose": deal.purpose, "cost_advance": _record(cost_advance(deal)), "cost_quarters": cost_quarters(deal),
             "prevailing_language": deal.prevailing_language or deal.language, "language_versions": language_versions(deal),
-            "licensed_background": licensed_background(deal), "licence_after_jda": licence_after_jda(deal), "first_offer": _record(first_offer(deal)),
+            "licensed_background": licensed_background(deal), "licence_after_jda": licence_after_jda(deal), "first_offer": _record(first_offer(deal)), "poc_first_offer": _record(poc_first_offer(deal)),
         }
         plain = {name: to_plain(value) for name, value in names.items()}
         data = _plain_deal(deal)

@@ -21,7 +21,7 @@ CONTEXT_NAMES = {
     "lang", "doc", "deal", "parties_intro", "nda", "mou", "poc", "jda", "ip", "parties", "party", "all_parties", "others", "pair",
     "n_parties", "count", "has_university", "purpose", "court", "patent_court", "ref", "define", "means", "term", "money", "date",
     "join", "table", "share", "signed", "effective", "acting_for", "acting", "signing", "date_style", "docs",
-    "exclusivity_end", "jda_on_notice", "jda_notice_floor", "jda_longstop", "research_start", "licence", "licensed_background", "licence_after_jda", "first_offer", "percent", "phrase", "nda_lean", "poc_lean", "poc_host",
+    "exclusivity_end", "jda_on_notice", "jda_notice_floor", "jda_longstop", "research_start", "licence", "licensed_background", "licence_after_jda", "first_offer", "poc_first_offer", "percent", "phrase", "nda_lean", "poc_lean", "poc_host",
     "poc_sme_entrusted", "poc_sme_performer", "poc_insured", "human_study_lead", "filing_lean", "affiliate_lean",
     "jda_lean", "licence_lean", "licensor_practice", "first_sale_due", "filings_abroad", "minimum_start", "royalty_cap", "party_abroad", "practice_due", "standstill_floor", "standstill_talks_days", "poc_term_floor", "mou_floor", "nda_floor",
     "bilingual", "prevailing_language", "language_versions", "added_by_amendment", "absent_parties", "income_sharers", "exclusive_right_granted", "cost_advance", "cost_quarters",

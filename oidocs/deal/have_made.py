@@ -85,3 +85,27 @@ def have_made_unbounded(deal: Deal) -> bool:
     bounds the large company's have-made right (the deal set ``first_offer_years: 0``)."""
     makers, suppliers = pairs(deal)
     return bool(makers) and deal.acting_for in suppliers and first_offer(deal) is None
+
+
+def poc_first_offer(deal: Deal) -> FirstOffer | None:
+    """The same rule for the PoC's co-owned results (``poc.ip_results``, joint filing): among the parties
+    that may co-own them (performer, client, a signing host, the providers), a large company offers the
+    manufacture of products using them to the SME and startup co-owners first, for ``first_offer_years``
+    after the Verification (eleventh reading, two-company deal #5: the client could otherwise have the
+    performer's competitors make what the PoC co-created). None as for :func:`first_offer`."""
+    poc, ip = deal.poc, deal.ip
+    if poc is None or ip is None or ip.model != "joint_filing":
+        return None
+    owners = [poc.performer, poc.client, *(k for k in [poc.site, *poc.providers] if k in {p.key for p in deal.parties})]
+    jf = ip.joint_filing
+    if jf is not None and jf.shares:
+        owners = [k for k in owners if k in jf.shares]
+    kinds = {p.key: p.kind for p in deal.parties}
+    makers = tuple(dict.fromkeys(k for k in owners if kinds[k] == MAKER_KIND))
+    suppliers = tuple(dict.fromkeys(k for k in owners if kinds[k] in SUPPLIER_KINDS))
+    years = first_offer_years(deal)
+    if not makers or not suppliers or not years:
+        return None
+    acting = deal.acting_for
+    lean = "supplier" if acting in suppliers else "maker" if acting in makers else "balanced"
+    return FirstOffer(makers, suppliers, years, REPLY_DAYS[lean], CONTRACT_DAYS, AFTER_YEARS, lean)
