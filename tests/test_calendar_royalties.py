@@ -68,7 +68,7 @@ def test_equipment_at_the_site_is_removed_within_30_days_of_the_verification(tmp
                                                                              day: str) -> None:
     rows = [r for r in _rows(config, tmp_path) if "Site restored" in r["what"] or "原状回復" in r["what"]]
     assert [r["date"] for r in rows] == [day]
-    words = "remove that equipment within thirty (30) days" if lang == "en" else "撤去"
+    words = "remove that equipment, other than the Lent Items, within thirty (30) days" if lang == "en" else "撤去"
     assert rows[0]["article"] == _article_saying(shipped_markdown(config, "poc", lang), words)
 
 

@@ -75,11 +75,11 @@ def test_stand_still_covers_field_and_territory_and_ends(lang: str) -> None:
 def test_third_party_site_brings_consent_removal_restoration_and_insurance(lang: str) -> None:
     site = art(SAPPORO, "site", lang)
     if lang == "ja":
-        for words in ("設置先の書面による承諾をあらかじめ得て", "30日以内に当該機器を撤去し", "原状（通常の使用による損耗",
+        for words in ("設置先の書面による承諾をあらかじめ得て", "30日以内に当該機器（貸与品を除く。）を撤去し", "原状（通常の使用による損耗",
                       "生産ラインを含む。", "1事故当たり金200,000,000円以上", "設置先その他の第三者から"):
             assert words in site, words
     else:
-        for words in ("the written consent of the Host", "remove that equipment within thirty (30) days", "restore the Site",
+        for words in ("the written consent of the Host", "remove that equipment, other than the Lent Items, within thirty (30) days", "restore the Site",
                       "not less than JPY 200,000,000 per occurrence", "If the Host or any other third party makes a claim"):
             assert words in site, words
     own = art(ACME, "site", lang)

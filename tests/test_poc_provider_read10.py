@@ -28,22 +28,23 @@ def _provider(lang: str, deal: object = None) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_provider_answers_only_for_defect_or_fault_up_to_the_fee(lang: str) -> None:
+def test_provider_answers_only_for_defect_or_fault_within_the_damages_articles_provider_rule(lang: str) -> None:
+    """Twelfth reading: no longer capped at the Fee it never receives (tests/test_site_read12.py)."""
     text, body = _provider(lang)
     damages = article_number(text, DAMAGES[lang])
     if lang == "ja":
         assert f"{damages}の定めるところにより、当該提供機器等を貸与した当事者が賠償する責任を負う" not in body
         assert f"{damages}の規定にかかわらず、提供機器等を貸与した当事者は" in body
         assert "当該提供機器等の欠陥又は自己の責めに帰すべき事由（当該情報の誤り又は不足を含む。）により生じたときに限り" in body
-        assert "当該提供機器等に関して負う損害賠償責任の総額は、債務不履行、不法行為その他請求原因のいかんを問わず、本委託料の額を上限とする" in body
-        assert "故意若しくは重大な過失により生じた損害又は自己の過失による人の生命若しくは身体の侵害により生じた損害については、この限りでない" in body
+        assert f"その責任の範囲は、{damages}第6項の定めるところによる" in body
+        assert "本委託料の額を上限とする" not in body
         assert "使用者である当事者は、本項の規定にかかわらず、自己の施設においてその者の安全及び衛生を確保する責任を免れない" in body
     else:
         assert f"shall be compensated by the Party that lent those Provider Items, as {damages} provides" not in body
         assert f"Notwithstanding {damages}, the Party that lent Provider Items is liable" in body
         assert "only where the damage is caused by a defect in them or by a cause attributable to that Party" in body
-        assert "is limited to the amount of the Fee" in body
-        assert "or to death or personal injury caused by that Party’s negligence" in body
+        assert f"and then only to the extent set out in {damages}(6)" in body
+        assert "is limited to the amount of the Fee" not in body
         assert "relieves a Party that employs a person wearing or using the Provider Items of its responsibility" in body
 
 
@@ -85,7 +86,7 @@ def test_provider_receives_its_part_of_the_report_and_data_to_improve_its_produc
 def test_same_rules_at_the_performers_own_site(lang: str, tmp_path: Path) -> None:
     deal = deal_changed(J, tmp_path, poc__site="performer")
     _, body = _provider(lang, deal)
-    assert ("本委託料の額を上限とする" if lang == "ja" else "is limited to the amount of the Fee") in body
+    assert ("その責任の範囲は" if lang == "ja" else "and then only to the extent set out in") in body
     assert ("本報告書のうち当該当事者の提供機器等に関する部分の写し" if lang == "ja"
             else "a copy of the parts of the Report about that Party’s Provider Items") in body
 
@@ -96,10 +97,10 @@ def test_the_providers_review_sheet_describes_the_new_terms(lang: str) -> None:
     if lang == "ja":
         assert "返還の輸送費は自社の負担" not in sheet
         assert "自社には検証の試験データの複製を保有する権利がない" not in sheet
-        assert "欠陥又は自社の責めに帰すべき事由による場合に限り賠償し、その総額は委託料の額が上限となる" in sheet
+        assert "機器等による損害はさらに欠陥又は自社の責めに帰すべき事由によるものに限られる" in sheet
         assert "貸与料を" in sheet
     else:
         assert "bearing the cost of carrying them back" not in sheet
         assert "you have no right to keep a copy of the test data" not in sheet
-        assert "only where it is due to a defect or your fault, up to the amount of the Fee" in sheet
+        assert "for damage caused by the items only where it is due to a defect or your fault" in sheet
         assert "agree a loan fee" in sheet

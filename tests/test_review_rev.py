@@ -50,20 +50,22 @@ def test_nda_undertakes_to_consider_moving_on_never_best_efforts(deal: Path, lan
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_performer_side_poc_cap_leaves_the_clients_misuse_uncapped(lang: str) -> None:
-    """Acting for the performer, the fee cap still covers the performer's own breaches of
-    confidentiality and of the ban on analysis, but not the client's: a client that misuses the
-    performer's designs or analyses its prototypes is not let off at the amount of the fee."""
+def test_performer_side_poc_cap_leaves_every_partys_misuse_uncapped(lang: str) -> None:
+    """Acting for the performer, the fee cap covers no party's breach of confidentiality or of the
+    ban on analysis: a client that misuses the performer's designs is not let off at the amount of the
+    fee, and since the twelfth reading neither is the performer (a one-sided carve-out the client
+    would strike)."""
     text = shipped_markdown(KOBA, "poc", lang)
     conf = _number(text, "秘密保持", "Confidentiality")
     analysis = _number(text, "解析等の禁止", "No Analysis")
     damages = article_titled(text, "損害賠償" if lang == "ja" else "Damages")
-    expected = (f"乙による{conf}、{analysis}、" if lang == "ja"  # the background and results Articles follow
-                else f"liability of Party B for damage caused by its breach of {conf}, {analysis}, ")
+    expected = (f"（3）{conf}、{analysis}、" if lang == "ja"  # the background and results Articles follow
+                else f"liability for damage caused by a breach of {conf}, {analysis}, ")
     assert expected in damages, damages
+    assert ("乙による" if lang == "ja" else "liability of Party B for damage caused by its breach") not in damages
     three = shipped_markdown(ASTER, "poc", lang)
     assert ("乙以外の当事者による" if lang == "ja" else "liability of any Party other than the University for damage caused by its breach") \
-        in article_titled(three, "損害賠償" if lang == "ja" else "Damages")
+        not in article_titled(three, "損害賠償" if lang == "ja" else "Damages")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

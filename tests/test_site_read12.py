@@ -151,3 +151,91 @@ def test_every_visiting_party_insures_the_university_through_its_staff_and_stude
         assert "(for a university or research institute, including the liability insurance that it carries for the " \
                "education and research of its staff, or a compensation scheme no less protective)" in text
         assert "that is not a university or research institute" not in text
+
+
+POC_SITE = {"ja": "作業場所及び安全", "en": "Place of Work and Safety"}
+POC_REPORT = {"ja": "本報告書の提出及び検収", "en": "Submission and Acceptance of the Report"}
+POC_DAMAGES = {"ja": "損害賠償", "en": "Damages"}
+PROVIDER = {"ja": "提供機器等", "en": "Provider Items"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_lent_items_at_the_site_follow_one_timetable_and_stay_the_performers(lang: str, tmp_path: Path) -> None:
+    md = render(two_companies(tmp_path), "poc", lang)
+    site = flat(article_titled(md, POC_SITE[lang]))
+    report = flat(article_titled(md, POC_REPORT[lang]))
+    if lang == "ja":
+        assert "30日以内に当該機器（貸与品を除く。）を撤去し" in site
+        assert "貸与品である機器は、第4条第7項に定める期限までに取り外し、又は返還を受け" in site
+        assert "乙の所有に属し、甲は、付合その他の事由によりその所有権を取得しない" in site
+        assert "前項の撤去及び原状回復（本施設にある貸与品については、その取外し又は返還及びその後の原状回復）の完了まで維持し" in site
+        assert "提供資料、同項の物又は本施設の設備に取り付け、組み込み、又はインストールした乙のセンサー" in report
+        assert "本検証の完了後貸与期間の満了までの間、甲は、自己の危険において貸与品を使用するものとし" in report
+        assert "ただし、人の生命若しくは身体の侵害又は乙の故意若しくは重大な過失により生じた損失については、この限りでない。" in report
+        assert "本施設の設備に取り付けられた貸与品は、乙が取り外し、第10条の定めるところにより本施設を原状に回復する" in report
+    else:
+        assert "shall remove that equipment, other than the Lent Items, within thirty (30) days" in site
+        assert "equipment that is among the Lent Items shall be removed or returned by the time set in Article 4(7)" in site
+        assert "remains the property of Party B even when fixed to or connected with the buildings or equipment of the Site, " \
+               "and Party A does not acquire it" in site
+        assert "(for the Lent Items at the Site, their removal or return and the restoration after it) are completed" in site
+        assert "the items referred to in that paragraph or the equipment of the Site in the course of the Verification" in report
+        assert "From the completion of the Verification until the end of the Loan Period, Party A uses the Lent Items at its " \
+               "own risk" in report
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_site_cap_reaches_lent_items_at_the_site_during_the_loan(lang: str, tmp_path: Path) -> None:
+    text = flat(article_titled(render(two_companies(tmp_path), "poc", lang), POC_DAMAGES[lang]))
+    if lang == "ja":
+        assert "第三者から受けた請求（本検証の完了後貸与期間の満了までの間に本施設にある貸与品により生じたものを含む。）について" \
+               "負う損害賠償責任の総額は" in text
+    else:
+        assert "(including damage and claims arising from the Lent Items at the Site after the completion of the " \
+               "Verification and until the end of the Loan Period) shall be limited to" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_poc_carve_outs_reach_every_partys_breach_in_the_performers_draft(lang: str, tmp_path: Path) -> None:
+    """The two-company deal is drafted for the SME performer (acting_for): its own breach of confidentiality or
+    of the IP articles is no longer capped at the Fee while the client's is not."""
+    text = flat(article_titled(render(two_companies(tmp_path), "poc", lang), POC_DAMAGES[lang]))
+    if lang == "ja":
+        assert "甲による第" not in text
+        assert "- （3）第11条、第12条、第13条若しくは第14条（本成果に係る権利の帰属、譲渡及び実施許諾に関する定めを含む。）の違反" in text
+        assert "又は第11条、第12条、第13条若しくは第14条の違反により生じた損害に係る責任については、この限りでない" in text
+    else:
+        assert "liability of Party A for damage caused by its breach" not in text
+        assert "- (c) liability for damage caused by a breach of Article 11, Article 12, Article 13 or Article 14" in text
+        assert "or for damage caused by a breach of Article 11, Article 12, Article 13 or Article 14." in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_provider_is_not_capped_at_the_fee_it_never_receives(lang: str) -> None:
+    md = render(deal_changed(DEAL_J), "poc", lang)
+    damages = flat(article_titled(md, POC_DAMAGES[lang]))
+    provider = flat(article_titled(md, PROVIDER[lang]))
+    if lang == "ja":
+        assert "提供機器等を貸与した当事者（本委託料を受け取らない。）は、本契約に関し、債務不履行、不法行為その他請求原因の" \
+               "いかんを問わず、次の各号に掲げる損害に限り、他の当事者に対し、これを賠償する責任を負う。" \
+               "これらの損害には、本条に定める上限を適用しない。" in damages
+        assert "- （2）自己の過失による人の生命又は身体の侵害により生じた損害" in damages
+        assert "その責任の範囲は、第18条第6項の定めるところによる" in provider
+        assert "本委託料の額を上限とする" not in provider
+    else:
+        assert "a Party that lent Provider Items, which receives no part of the Fee, shall be liable to the other Parties " \
+               "in connection with this Agreement, whether based on default, tort or any other cause of action, only for " \
+               "the following damage, to which no limit in this Article applies" in damages
+        assert "and then only to the extent set out in Article 18(6)" in provider
+        assert "is limited to the amount of the Fee" not in provider
+
+
+def test_the_providers_sheet_describes_its_new_liability() -> None:
+    from oidocs import api
+
+    deal = deal_changed(DEAL_J)
+    ja = api.render_review(deal).decode()
+    assert "自社は委託料を受け取らないため、損害賠償責任は、自社の故意・重過失による損害、自社の過失による人身損害" in ja
+    assert "その総額は委託料の額が上限となる" not in ja
+    en = api.render_review(deal, lang="en").decode()
+    assert "As you receive no part of the Fee, you answer only for your wilful misconduct or gross negligence" in en
