@@ -187,3 +187,15 @@ def test_the_sheet_speaks_of_wearers_only_in_a_verification_on_people(tmp_path: 
     assert ("使用する者の使用者は" if lang == "ja" else "the employer of those using the items") in sheet or side == "univ"
     for word in (["装着", "同意書"] if lang == "ja" else ["wearer", "wearing", "consent form"]):
         assert word not in sheet, word
+
+
+@pytest.mark.parametrize(("lang", "title"), [("ja", "PoCの別紙に提供者の提供機器等が記載されていない"),
+                                             ("en", "The PoC's Schedule does not list what a provider supplies")])
+@pytest.mark.parametrize("side", ["kagura", "univ", "izumo"])
+def test_the_sheet_says_the_schedule_lists_nothing_for_the_provider(tmp_path: Path, lang: str, title: str, side: str) -> None:
+    """report-three §4 PoC 10: the options table showed 「国立大学法人山陰大学: —」 and nothing more; deal J lists its items."""
+    sheet = api.render_review(deal_changed(THREE, tmp_path, acting_for=side), lang=lang).decode("utf-8")
+    assert f"**{title}**" in sheet
+    assert ("国立大学法人山陰大学（丙）の提供機器等を列挙していない" if lang == "ja"
+            else "lists no Provider Items for 国立大学法人山陰大学 (Party C)") in sheet
+    assert f"**{title}**" not in api.render_review(api.read_deal(J), lang=lang).decode("utf-8")

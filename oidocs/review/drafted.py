@@ -73,6 +73,22 @@ def empty_background_rows(deal: Deal, trees: list[Document], lang: str, none: It
     return out
 
 
+def unlisted_provider_items(deal: Deal, trees: list[Document], lang: str) -> list[tuple[Finding, str]]:
+    """A party providing for the PoC (``poc.providers`` written with its key alone) whose items the PoC's Schedule
+    leaves to a later written agreement of the performer, the client and that party (eleventh reading, report-three
+    §4 PoC 10: the sheet showed 「国立大学法人山陰大学: —」 and nothing said the Schedule listed nothing). One finding
+    per such party, cited at the Schedule and the Provider Items Article; none without a PoC."""
+    poc = deal.poc
+    tree = next((t for t in trees if t.doc == "poc"), None)
+    if poc is None or tree is None:
+        return []
+    where = cite([tree], ("poc.schedule", "poc.provider"), lang)
+    marks = {p.key: sig.designation for p, sig in zip(deal.parties, tree.closing.signatures)}
+    return [(Finding("poc_provider_items_unlisted", "poc.providers", party.key, values={
+        "name": plain(party.name), "designation": marks[party.key]}, favours=(poc.client, poc.performer)), where)
+        for party in deal.parties if party.key in poc.providers and not poc.providers[party.key]]
+
+
 def _lists_anything(schedule: Schedule, none: set[str], designation: str | None = None) -> bool:
     """Whether a table of the schedule has a row (of the party named ``designation``, if given) with a
     cell after the party's name that names something."""

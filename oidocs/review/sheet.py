@@ -23,7 +23,7 @@ from oidocs.review.acting import _joined as joined
 from oidocs.review.acting import acting_section
 from oidocs.review.advice import undefined_royalty_base
 from oidocs.review.capitals import undefined_term_findings
-from oidocs.review.drafted import empty_background_rows, empty_background_schedule
+from oidocs.review.drafted import empty_background_rows, empty_background_schedule, unlisted_provider_items
 from oidocs.review.english import english_section
 from oidocs.review.foreign import foreign_section, versions_note
 from oidocs.review.topics import topics_section
@@ -69,7 +69,8 @@ def review_sheet(deal: Deal, trees: list[Document], lang: str, library: Library,
                             + undefined_royalty_base(deal, trees, lang) + empty_background_schedule(
                                 trees, lang, library.advice["background_schedule_empty"]["none"])
                             + empty_background_rows(deal, trees, lang, library.advice["background_schedule_empty"]["none"],
-                                                    library.advice["background_row_empty"]["why"][lang]),
+                                                    library.advice["background_row_empty"]["why"][lang])
+                            + unlisted_provider_items(deal, trees, lang),
                             phrases=library.phrases)
     acting = acting_section(deal, trees, lang, library)
     out += advice + acting
