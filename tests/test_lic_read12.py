@@ -172,3 +172,16 @@ def test_the_sheet_still_sees_the_empty_schedule(lang: str) -> None:
 
     sheet = api.render_review(api.read_deal(TWO_EN), lang=lang).decode("utf-8")
     assert ("背景知的財産権の別紙に何も記載されていない" if lang == "ja" else "The Schedule of Background IP Rights lists nothing") in sheet
+
+
+@pytest.mark.parametrize(("lang", "row"), [
+    ("ja", "2033-03-31,共同研究開発契約書,第8条,成果の実施に必要な他の当事者の背景知的財産権の実施許諾を求めることができる期間の末日,研究期間中及びその末日の翌日から3年以内"),
+    ("en", "2033-03-31,Joint Research and Development Agreement,Article 8,Last day to request a licence of another party's Background IP Rights needed to practise the Results,\"during the research period and within 3 years after its last day"),
+])
+def test_the_register_dates_the_end_of_the_background_licence_window(lang: str, row: str, tmp_path: Path) -> None:
+    from conftest import run
+
+    result = run("pack", "--config", DEAL_J, "--out", tmp_path, "--format", "md", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    csv = next(tmp_path.glob("*-deadlines.csv")).read_text(encoding="utf-8")
+    assert row in csv, [line for line in csv.splitlines() if "2033" in line]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from oidocs.calendar.fixed import first_offer_row
+from oidocs.calendar.fixed import background_request_row, first_offer_row
 from oidocs.deal.model import Deal
 from oidocs.deal.royalties import exclusive_right_granted, income_sharers, licence_lean
 from oidocs.deal.sequence import add_months
@@ -64,6 +64,7 @@ def _jda(deal: Deal, tree: Document, words: dict[str, str], add: Callable[..., A
         add("jda.consent_reply", None, "jda", "ip.joint_filing.licensing", "jda_consent_reply",
             words["jda_consent_reply_rule"].format(days=CONSENT_DAYS))
     first_offer_row(deal, clauses, words, add)  # a large co-owner offers manufacture to the smaller ones first
+    background_request_row(deal, clauses, words, add)  # a licence of background IP for the Results, requested in time
     ef = ip.exclusive_field if ip else None
     if ef is None:
         return

@@ -28,6 +28,7 @@ from oidocs.deal.poc_rules import human_study_lead
 from oidocs.deal.sequence import add_years, jda_effective, research_start, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
 
 PROVIDER_RETURN_DAYS = 30  # poc.provider: the Provider Items go back within 30 days
+BACKGROUND_REQUEST_YEARS = 3  # ip.background_ip: a licence of background IP requested up to 3 years after the research
 ETHICS_LONG_STOP_DAYS = 60  # common.human_data: no approval notified 60 days after the PoC's planned start
 
 
@@ -52,6 +53,17 @@ def standstill_row(deal: Deal, words: dict[str, str], add: Callable[..., Any]) -
     rule = words["poc_standstill_by_rule_talks" if poc_standstill_talks_days(deal) else "poc_standstill_by_rule"]
     add("poc.standstill_end", day, "poc", "poc.next_step", "poc_standstill_ends", rule.format(latest=latest.isoformat(), agreement=words[f"agreement_{doc}"]),
         agreement=words[f"agreement_{doc}"])
+
+
+def background_request_row(deal: Deal, clauses: set[str], words: dict[str, str], add: Callable[..., Any]) -> None:
+    """The last day to request a licence of another party's Background IP Rights needed to practise the
+    Results (``ip.background_ip``, without a background licence Article): ``BACKGROUND_REQUEST_YEARS``
+    after the research period's last day (twelfth reading: the request no longer lasts as long as the right)."""
+    ip = deal.ip
+    if deal.jda is None or "ip.background_ip" not in clauses or (ip is not None and ip.background_licence is not None):
+        return
+    add("jda.background_request_end", add_years(deal.jda.end, BACKGROUND_REQUEST_YEARS), "jda", "ip.background_ip",
+        "jda_background_request_end", words["jda_background_request_rule"].format(years=BACKGROUND_REQUEST_YEARS))
 
 
 def first_offer_row(deal: Deal, clauses: set[str], words: dict[str, str], add: Callable[..., Any]) -> None:
