@@ -120,12 +120,12 @@ def test_an_objected_background_item_goes_to_mediation_and_stays_the_proposers(l
     if lang == "ja":
         assert "提案の受領の日から30日以内に" in body
         assert "異議の受領の日から30日以内に合意に至らないときは、提案をした当事者は、日本知的財産仲裁センターに調停を申し立てることができ" in body
-        assert "別紙に記載されていないことのみを理由として本成果とされ、又は他の当事者に帰属するものとされることはない" in body
+        assert "別紙2に記載されていないことのみを理由として本成果とされ、又は他の当事者に帰属するものとされることはない" in body
         assert "当該技術情報について本条による実施の許諾を受けず" in body
     else:
         assert "within thirty (30) days of receiving it" in body
         assert "the proposing Party may refer the matter to mediation at the Japan Intellectual Property Arbitration Center" in body
-        assert "merely because it is not listed in the Schedule" in body
+        assert "merely because it is not listed in Schedule 2" in body
         assert "shall have no licence of it under this Article" in body
 
 

@@ -62,11 +62,11 @@ def test_the_first_years_budget_is_agreed_at_signing_and_the_refund_is_the_overp
     text = " ".join(paragraphs(article_titled(shipped_markdown(path, "jda", lang), COSTS[lang])))
     if lang == "en":
         assert "before that year begins)" not in text
-        assert "when this Agreement is signed, the budget so agreed applying from the first day of the Research Period" in text  # read8 #1: on signing
+        assert "shall be agreed by the Parties completing Schedule 1 when this Agreement is signed, and applies from the first day of the Research Period" in text  # read8 #1: on signing
         assert "refund to each Party that paid them the part of its advances that exceeds its share of the Shared Costs of the tasks of" in text  # read9 #1
     else:
         assert "各会計年度の開始前に当該年度分を" not in text
-        assert "本契約の締結の時にし、その予算は研究期間の初日から適用する" in text  # read8 #1: on signing
+        assert "各当事者が本契約の締結の時に別紙1に記入して合意するものとし、研究期間の初日から適用する" in text  # read8 #1: on signing
         assert "前払をした各当事者に対し、その前払額のうち、甲の分担業務に係る現に支出された共同研究費にその負担割合を乗じた額を超える部分を返還する" in text  # read9 #1
 
 

@@ -55,13 +55,13 @@ def test_shared_costs_are_settled_quarterly_and_the_funder_advances_the_startups
         assert "statement of the Shared Costs it has paid in that Cost Quarter" in text
         assert "Brandt shall pay to Rakuyo in advance, for each Cost Quarter" in text
         assert "Rakuyo’s tasks for that Cost Quarter exceed Rakuyo’s share of them" in text
-        assert "costs of Brandt’s own personnel, facilities, equipment and overheads form part of them only so far as the budget names them" in text
+        assert "costs of each Party’s own personnel, facilities, equipment and overheads form part of them only so far as the budget names them" in text
         assert "Within sixty (60) days after the last day of the Research Period" not in text
     else:
         assert "研究期間の初日から起算して3か月ごとに区分した各期間" in text
         assert "乙は、各精算四半期について、甲の分担業務に係る当該精算四半期の予算上の共同研究費のうち甲の負担割合に相当する額を超える額を" in text
         assert "甲に前払する" in text
-        assert "乙自身の人件費、施設、設備及び一般管理費は、予算がこれを費目として定める範囲に限り" in text
+        assert "各当事者自身の人件費、施設、設備及び一般管理費は、予算がこれを費目として定める範囲に限り" in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -74,12 +74,12 @@ def test_the_first_budget_is_agreed_on_signing_and_a_foreign_party_gets_no_japan
     if lang == "en":
         assert "April 1 to March 31" not in text
         assert "each budget year (each period of twelve (12) months beginning on the first day of the Research Period" in text
-        assert "for the first budget year, when this Agreement is signed, the budget so agreed applying from the first day of the Research Period" in text
+        assert "The budget for the budget year in which the Research Period begins shall be agreed by the Parties completing Schedule 1 when this Agreement is signed" in text
         assert "within thirty (30) days after the date of this Agreement" not in text
     else:
         assert "4月1日から翌年3月31日まで" not in text
         assert "予算年度（研究期間の初日又は毎年のその応当日から始まる各12か月の期間" in text
-        assert "本契約の締結の時にし、その予算は研究期間の初日から適用する" in text
+        assert "研究期間の初日の属する予算年度の予算は、各当事者が本契約の締結の時に別紙1に記入して合意するものとし" in text
 
 
 def test_a_japanese_pair_keeps_the_fiscal_year(tmp_path: Path) -> None:

@@ -146,12 +146,12 @@ def test_the_register_lists_the_universitys_half_year_advances_the_quarters_and_
 
 BACKGROUND = {"ja": "背景知的財産権の帰属", "en": "Ownership of Background IP Rights"}
 RELATION = {
-    "ja": "乙が甲に対し別紙に記載する乙の背景知的財産権の実施を許諾する実施許諾契約であって令和10年3月10日に締結することが予定されているもの"
+    "ja": "乙が甲に対し別紙2に記載する乙の背景知的財産権の実施を許諾する実施許諾契約であって令和10年3月10日に締結することが予定されているもの"
           "（以下「本ライセンス契約」という。）が締結され、効力を生じたときは、その日以後、乙と甲との間においては、本ライセンス契約が許諾する背景知的財産権の本ライセンス契約が定める分野及び地域における"
           "実施（本成果の実施を含む。）は、本ライセンス契約の定めるところによるものとし、甲は、これについて前項の規定による許諾を求めることを要しない。"
           "本ライセンス契約は、研究期間中、本共同研究開発の遂行のために本条の規定により無償で実施することを妨げず、これについて対価を生じさせない。",
     "en": "If the licence agreement to be entered into on March 10, 2028 under which Party B licenses Party A to practise Background IP "
-          "Rights of Party B listed in the Schedule (the “Separate Licence Agreement”) is entered into, then from the day on which it "
+          "Rights of Party B listed in Schedule 2 (the “Separate Licence Agreement”) is entered into, then from the day on which it "
           "takes effect, as between Party B and Party A, the "
           "practice of the Background IP Rights it licenses in the field and territory it sets out (the practice of the Results included) "
           "shall be governed by the Separate Licence Agreement,",

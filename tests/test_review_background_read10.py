@@ -31,11 +31,11 @@ def _sheet(deal: object, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang, cited, says", [
-    ("ja", "共同研究開発契約 別紙、共同研究開発契約 第8条",
+    ("ja", "共同研究開発契約 別紙2、共同研究開発契約 第8条",
      ["株式会社蔵王センシングはPoCに機器、ソフトウェア、材料、手法等を提供する当事者であり",
       "自社（丙）の欄は「締結時点で記載なし」", "自社の特許及び出願（名称と番号）、ソフトウェア（ファームウェアを含む。）並びにノウハウ",
       "取引条件ファイルには背景知的財産権を記載する項目がまだない"]),
-    ("en", "JDA Schedule; JDA Article 8",
+    ("en", "JDA Schedule 2; JDA Article 8",
      ["is a party that provides equipment, software, materials or methods for the PoC and the party these drafts are prepared for",
       "your row (Party C) of the JDA's Schedule of Background IP Rights says none is listed at signing",
       "identify your patents and applications (title and number), software (firmware included) and know-how",

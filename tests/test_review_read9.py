@@ -221,8 +221,8 @@ def test_the_universitys_licensed_patent_is_not_in_the_jda_schedule(lang: str, t
     line = _line(_sheet(deal, lang), UNLISTED[lang])
     background, grant = _art(deal, "background", lang), _art(deal, "grant", lang)
     assert line is not None
-    assert (f"共同研究開発契約 {background}、共同研究開発契約 別紙、ライセンス契約 {grant}" if lang == "ja"
-            else f"JDA {background}; JDA Schedule; licence agreement {grant}") in line
+    assert (f"共同研究開発契約 {background}、共同研究開発契約 別紙2、ライセンス契約 {grant}" if lang == "ja"
+            else f"JDA {background}; JDA Schedule 2; licence agreement {grant}") in line
     assert ("国立大学法人東北青葉大学の「生体信号に基づく疲労度推定方法及び装置」を森宮重機株式会社にのみ許諾" if lang == "ja"
             else '"生体信号に基づく疲労度推定方法及び装置" of 国立大学法人東北青葉大学 to 森宮重機株式会社 alone') in line
     # drafted for the licensee, the line is not about its own licence

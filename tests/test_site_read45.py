@@ -109,9 +109,9 @@ def test_background_is_identified_by_one_rule_proposal_objection_and_the_schedul
     else:
         assert "書面により他の当事者に対して特定したもの" not in jda and "書面による合意によって本別紙に追加することができる" not in jda
         assert re.search(r"「背景情報」とは、.*であって、本共同研究開発に用いるものとして、" + cited + r"に定める提案及び異議の手続により"
-                         r"別紙に記載されたものをいう。", jda)
+                         r"別紙2?に記載されたものをいう。", jda)  # 別紙2 beside a budget Schedule (shared costs)
         article = article_titled(jda, "背景知的財産権の帰属")
-        assert "30日以内に、本共同研究開発に用いる自己の技術情報を特定して、その別紙への追加を他の当事者に書面により提案することができる" in article
+        assert re.search("30日以内に、本共同研究開発に用いる自己の技術情報を特定して、その別紙2?への追加を他の当事者に書面により提案することができる", article)
         assert "提案の受領の日から30日以内に、これを受けた当事者から理由を示した書面による異議が述べられないときは" in article
         assert "異議が述べられたときは、全ての当事者が書面により合意したときに限り追加される" in article
         assert f"{cited}に定める提案及び異議の手続により追加することができ" in schedule
