@@ -155,3 +155,13 @@ def test_two_parties_settle_on_early_end_without_a_rebudget():
     costs = _flat(article_titled(_md(deal_changed(TWO), "jda", "en"), COSTS["en"]))
     assert "If this Agreement ends before the last day of the Research Period, the Shared Costs incurred up to the day it ends" in costs
     assert "remaining Parties" not in costs
+
+
+def test_register_dates_the_longstop_and_says_the_research_end_moves():
+    from oidocs.calendar.deadlines import deadlines
+
+    deal = deal_changed(TWO)
+    trees = [api.build_document(deal, d, "en") for d in ("nda", "poc", "jda") if getattr(deal, d, None) is not None]
+    rows = {d.key: d for d in deadlines(deal, trees, "en")}
+    assert rows["jda.longstop"].day == dt.date(2027, 10, 23) and "lapses without taking effect" in rows["jda.longstop"].what
+    assert rows["jda.end"].rule == "2028-06-30, or as many days later as the JDA takes effect after 2027-07-01"

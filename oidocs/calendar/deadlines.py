@@ -142,7 +142,8 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
             start=jda.start.isoformat()))
         add("jda.background", first + dt.timedelta(days=BACKGROUND_DAYS) if first else None, "jda", "ip.background_ip",
             "jda_background", words["jda_background_rule"].format(days=BACKGROUND_DAYS))
-        add("jda.end", jda.end, "jda", "jda.schedule", "jda_end")
+        add("jda.end", jda.end, "jda", "jda.schedule", "jda_end", "" if first else words["jda_end_rule"].format(  # moves with a late start
+            start=jda.start.isoformat(), end=jda.end.isoformat()))
         add("jda.final_report", jda.end + dt.timedelta(days=FINAL_REPORT_DAYS), "jda", "jda.schedule", "jda_final_report")
         add("jda.publication", None, "jda", "jda.publication", "jda_publication",
             words["jda_publication_rule"].format(days=jda.publication_notice_days))
