@@ -104,26 +104,19 @@ def jda_notice_floor(deal: Deal) -> dt.date | None:
     return effective if signed is None or effective is not None and effective > signed else None
 
 
-# How long after the PoC's decision is due at the latest (:func:`poc_decision_due`) a JDA on notice waits
-# for the notice to proceed before it lapses: two months of slack for a report objected to and resubmitted,
-# and a fixed day after which the other parties are no longer held ready at the client's option (eleventh
-# reading, two companies: a decision due 2027-12-09 and no last day at all). A notice given within
-# JDA_NOTICE_AFTER_SIGNING_DAYS after signing counts although the PoC's window has closed.
-JDA_NOTICE_LONGSTOP_DAYS = 60
-JDA_NOTICE_AFTER_SIGNING_DAYS = 30
+JDA_NOTICE_LONGSTOP_DAYS, JDA_NOTICE_AFTER_SIGNING_DAYS = 60, 30  # read11: the client's option had no last day
 
 
 def jda_notice_longstop(deal: Deal) -> dt.date | None:
-    """The last day on which the notice to proceed can bring a JDA on notice into effect, else None.
+    """The last day for the notice to proceed of a JDA on notice (it lapses without it), else None.
 
-    ``JDA_NOTICE_LONGSTOP_DAYS`` after the PoC's decision falls due at the latest, and never before
-    ``JDA_NOTICE_AFTER_SIGNING_DAYS`` after the JDA is signed (the grace the JDA gives a notice after it).
+    Two months after the PoC's decision falls due at the latest (slack for a report objected to and
+    resubmitted), never before the 30 days after signing in which the JDA still accepts a notice.
     """
     due = poc_decision_due(deal)
     if not jda_on_notice(deal) or due is None:
         return None
-    signed, _ = deal.doc_dates("jda")
-    last = due + dt.timedelta(days=JDA_NOTICE_LONGSTOP_DAYS)
+    signed, last = deal.doc_dates("jda")[0], due + dt.timedelta(days=JDA_NOTICE_LONGSTOP_DAYS)
     return max(last, signed + dt.timedelta(days=JDA_NOTICE_AFTER_SIGNING_DAYS)) if signed else last
 
 
