@@ -5,9 +5,9 @@ or on the later of that day and its own effective date where it gives one after 
 things the dates can then allow, which the sheet's "no contradiction found" hid (eleventh reading,
 two-party and three-party deals):
 
-- the notice may be given before the JDA is signed: the report can be accepted, and the client
-  decide, as soon as the verification period is over, so a JDA signed after that day with no later
-  floor of its own would take effect before it is signed;
+- the notice may be given before the JDA is signed (the report can be accepted, and the client decide,
+  as soon as the verification period is over): since jda.term v5 the JDA then takes effect on signing,
+  so that is no longer a finding;
 - the PoC agreement ends when the report is accepted (the later of acceptance and the last day of the
   verification period), before the client's decision is due, so the notice that brings the JDA into
   effect is given under the PoC's surviving Article, after the PoC itself has ended.
@@ -21,21 +21,17 @@ import datetime as dt
 from typing import Any
 
 from oidocs.deal.model import Deal
-from oidocs.deal.sequence import jda_notice_floor, jda_on_notice, poc_decision_due, poc_report_due, poc_review_days, poc_term_end
+from oidocs.deal.sequence import jda_on_notice, poc_decision_due, poc_report_due, poc_review_days, poc_term_end
 
 
 def notice_findings(deal: Deal) -> list[Any]:
-    """The findings on a JDA on notice: effect before signing, the PoC ending before the decision."""
+    """The findings on a JDA on notice: the PoC ending before the decision."""
     from oidocs.review.checks import Inconsistency
 
     poc = deal.poc
     if poc is None or deal.jda is None or not jda_on_notice(deal):
         return []
-    found = []
-    signed = deal.doc_dates("jda")[0]
-    if signed is not None and jda_notice_floor(deal) is None and signed > poc.end:
-        found.append(Inconsistency("jda_effect_before_signing", "jda", "jda.term", "jda.date", {
-            "date": signed.isoformat(), "end": poc.end.isoformat()}))
+    found = []  # a notice before signing takes effect on signing (jda.term v5): no finding on that any more
     end, due = poc_latest_end(deal), poc_decision_due(deal)
     if end is not None and due is not None and end < due:
         found.append(Inconsistency("poc_ends_before_decision", "poc", "poc.term", "poc.decision_months", {
