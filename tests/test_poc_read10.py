@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, article_titled, deal_changed
+from conftest import ROOT, article_number, article_titled, deal_changed
 
 DEAL_J = ROOT / "tests" / "fixtures" / "zao-morimiya-sensing-ja.yaml"
 SURVIVAL = {"ja": "存続条項", "en": "Survival"}
+HUMAN = {"ja": "人を対象とする研究及び個人情報の取扱い", "en": "Research Involving Human Subjects and Personal Information"}
 
 
 def render(deal: object, doc: str, lang: str) -> str:
@@ -138,8 +139,8 @@ def test_jda_research_on_people_starts_only_after_approval_and_permission(lang: 
 
 
 @pytest.mark.parametrize(("lang", "row"), [
-    ("ja", "2027-08-30,技術検証（PoC）契約書,第14条,人を対象とする研究の承認及び研究機関の長の許可の通知の最終期限"),
-    ("en", "2027-08-30,Technical Verification (Proof of Concept) Agreement,Article 14,\"Long stop for notice of the ethics approval")])
+    ("ja", "2027-08-30,技術検証（PoC）契約書,{human},人を対象とする研究の承認及び研究機関の長の許可の通知の最終期限"),
+    ("en", "2027-08-30,Technical Verification (Proof of Concept) Agreement,{human},\"Long stop for notice of the ethics approval")])
 def test_the_register_dates_the_ethics_long_stop(tmp_path: Path, lang: str, row: str) -> None:
     """The long stop is a register row: 60 days from the planned start of 2027-07-01."""
     from conftest import run
@@ -150,7 +151,8 @@ def test_the_register_dates_the_ethics_long_stop(tmp_path: Path, lang: str, row:
     out = tmp_path / lang
     run("pack", "--config", str(deal), "--out", str(out), "--format", "md", "--lang", lang)
     csv = next(out.glob("*deadlines.csv")).read_text(encoding="utf-8-sig")
-    assert row in csv
+    human = article_number(render(deal_changed(deal), "poc", lang), HUMAN[lang])
+    assert row.format(human=human) in csv
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -162,7 +164,8 @@ def test_the_clients_own_use_of_the_report_stays_within_the_consent(lang: str, t
     rights = flat(article_titled(text, {"ja": "本報告書の利用", "en": "Use of the Report"}[lang]))
     surv = flat(article_titled(text, SURVIVAL[lang]))
     if lang == "ja":
-        assert "研究対象者データに由来する情報は、第9条及び第14条が認める範囲及び目的においてのみ利用することができ" in rights
+        materials, human = (article_number(text, t) for t in ("提供資料", HUMAN["ja"]))
+        assert f"研究対象者データに由来する情報は、{materials}及び{human}が認める範囲及び目的においてのみ利用することができ" in rights
         assert "測定データ、研究対象者データ、乙の技術の信号及び記録" in surv
     else:
         assert "Information derived from Subject Data contained in or delivered with the Report may be used only" in rights

@@ -21,6 +21,7 @@ from oidocs.deal.sequence import poc_standstill_end, poc_standstill_parties
 
 C = ROOT / "tests" / "review_deals" / "suruga-vision-tokai-licence-ja.yaml"
 D = ROOT / "tests" / "review_deals" / "kansai-helix-field-en.yaml"
+NEXT_STEP = "次段階への移行"
 
 
 def _sheet(path: Path, lang: str | None = None) -> str:
@@ -113,7 +114,8 @@ def test_the_deadline_register_names_the_stage_the_deal_goes_to() -> None:
     assert "ライセンス契約が効力を生じた日に終了" in mou_end
     standstill = next(r for r in rows if "スタンドスティル" in r)
     # the licence's effective date ends it (read8 #14), the long-stop staying in the rule
-    assert standstill.startswith("2028-07-01,") and "第16条" in standstill and "ライセンス契約の効力発生日" in standstill
+    next_step = article_number(api.render_document(api.read_deal(C), "poc", lang="ja", fmt="md").decode("utf-8"), NEXT_STEP)
+    assert standstill.startswith("2028-07-01,") and f",{next_step}," in standstill and "ライセンス契約の効力発生日" in standstill
     assert "遅くとも2028-08-30に終了する" in standstill
 
 
@@ -264,7 +266,8 @@ def test_the_sheet_names_the_host_and_flags_the_share_it_does_not_get() -> None:
     hosted = ROOT / "tests" / "fixtures" / "shizuoka-line-host-ja.yaml"
     ja, en = _sheet(hosted, "ja"), _sheet(hosted, "en")
     assert "| 検証の場所 | 東海オートモーティブ株式会社 | 指定 |" in ja
-    assert "**作業場所を提供する当事者は自らの者が創出した技術検証の成果にだけ権利を持つ**: 基本合意書 第8条、技術検証（PoC）契約 第14条" in ja
+    results = article_number(api.render_document(api.read_deal(hosted), "poc", lang="ja", fmt="md").decode("utf-8"), "本成果の帰属")
+    assert f"**作業場所を提供する当事者は自らの者が創出した技術検証の成果にだけ権利を持つ**: 基本合意書 第8条、技術検証（PoC）契約 {results}" in ja
     assert "東海オートモーティブ株式会社（15％）も共有者" in ja and "（35 : 50）" in ja
     assert "**The party hosting the PoC holds only the PoC results its own people help create**" in en
     assert "A co-owner under the deal takes no share" not in _sheet(D, "en")

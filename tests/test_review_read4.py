@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, shipped_markdown
+from conftest import ROOT, article_number, shipped_markdown
 from oidocs import api
 from oidocs.clauses.library import Library
 from oidocs.deal.sequence import poc_term_end
@@ -43,6 +43,11 @@ def _row(rows: list[dict[str, str]], words: str) -> dict[str, str]:
     return found[0]
 
 
+def _number(path: Path, lang: str, ja: str, en: str) -> str:
+    """How the shipped PoC of ``path`` cites its article titled ``ja`` / ``en`` (第19条 / Article 19)."""
+    return article_number(shipped_markdown(path, "poc", lang), ja if lang == "ja" else en)
+
+
 def _article(text: str, label: str) -> str:
     """The body of the article ``label`` (第19条 / Article 8) of a Markdown document."""
     match = re.search(r"^## " + re.escape(label) + r"[（ (].*?\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
@@ -61,7 +66,7 @@ def test_the_register_has_the_pocs_own_long_stop(lang: str, words: str, says: st
     row = _row(_rows(C, lang), words)
     end = poc_term_end(api.read_deal(C))
     assert end is not None and row["date"] == end.isoformat()
-    assert row["article"] == ("第19条" if lang == "ja" else "Article 19")
+    assert row["article"] == _number(C, lang, "有効期間", "Term")
     assert says in _article(shipped_markdown(C, "poc", lang), row["article"])
     assert words in _ics(C, lang).replace("\r\n ", "")
 
@@ -141,7 +146,8 @@ def test_the_sheet_says_what_the_hosted_pocs_cap_covers_and_who_insures(lang: st
     insure; the sheet spoke of 'damage at the site' and said nothing of stoppages or insurance."""
     sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
     ja = lang == "ja"
-    item = next(line for line in sheet.splitlines() if ("第17条" if ja else "Article 17") in line
+    damages = _number(HOST, lang, "損害賠償", "Damages")
+    item = next(line for line in sheet.splitlines() if damages in line
                 and ("100,000,000円" if ja else "JPY 100,000,000") in line)
     for words in (("物の損壊（施設の設備の損壊を含む。）、施設の設備の停止又は遅延", "自社が負う責任も同じ額まで",
                    "賠償責任保険を付す義務は株式会社ビジョンセンスにしかなく", "東海オートモーティブ株式会社が負担する")
@@ -150,7 +156,7 @@ def test_the_sheet_says_what_the_hosted_pocs_cap_covers_and_who_insures(lang: st
                    "your own liability for damage at the site is limited to the same amount",
                    "only 株式会社ビジョンセンス must carry liability insurance", "borne by 東海オートモーティブ株式会社")):
         assert words in item, words
-    poc = _article(shipped_markdown(HOST, "poc", lang), "第17条" if ja else "Article 17")
+    poc = _article(shipped_markdown(HOST, "poc", lang), damages)
     assert ("設備の停止又は遅延" if ja else "stoppage or delay") in poc
 
 
@@ -166,9 +172,9 @@ def test_the_performers_cap_item_for_a_hosted_poc_names_stoppages(tmp_path: Path
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("ja", "第14条は、他の当事者に生じた特許権等や著作権（プログラム等）を一方の当事者に移転させる定めを含むため、"
+    ("ja", "{results}は、他の当事者に生じた特許権等や著作権（プログラム等）を一方の当事者に移転させる定めを含むため、"
            "無体財産権の譲渡に関する契約書（第1号の1文書）に当たりえます"),
-    ("en", "Article 14 obliges a party to transfer to another patents or other rights"),
+    ("en", "{results} obliges a party to transfer to another patents or other rights"),
 ])
 def test_the_hosted_pocs_stamp_duty_names_the_free_assignment_of_improvements(lang: str, words: str) -> None:
     """Deal C (host, paper): 第14条5 still has improvements of a party's background IP assigned to it free;
@@ -177,10 +183,11 @@ def test_the_hosted_pocs_stamp_duty_names_the_free_assignment_of_improvements(la
     stamp = _section(sheet, "印紙税" if lang == "ja" else "Stamp duty")
     poc = next(line for line in stamp.splitlines()
                if line.startswith("- **") and ("PoC" in line or "Proof of Concept" in line))
-    assert words in poc
+    results = _number(HOST, lang, "本成果の帰属", "Ownership of the Results")
+    assert words.format(results=results) in poc
     # drafted for 甲, the improvements of 甲's own background IP are assigned to 甲 (the lean of test_poc_improvements)
     assert ("その権利又は持分を無償で甲に譲渡" if lang == "ja" else "assign that right or share to Party A free of charge") in \
-        _article(shipped_markdown(HOST, "poc", lang), "第14条" if lang == "ja" else "Article 14")
+        _article(shipped_markdown(HOST, "poc", lang), results)
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -219,15 +226,16 @@ def test_the_coownership_item_says_what_the_pocs_consent_rule_already_gives(lang
     subcontracted manufacture, which 第14条4 already gives (and have-made is the co-owner's own practice)."""
     sheet = api.render_review(api.read_deal(HOST), lang=lang).decode("utf-8")
     ja = lang == "ja"
+    results = _number(HOST, lang, "本成果の帰属", "Ownership of the Results")
     item = next(line for line in sheet.splitlines() if ("同意が必要である（特許法第73条）" if ja else "(Patent Act art. 73)") in line
-                and ("第14条" if ja else "Article 14") in line)
+                and results in line)
     for words in (("30日以内に回答され、正当な理由なく拒まれない", "実施の条により同意なくできる")
                   if ja else ("answered within 30 days and may not be withheld without good reason",
                               "already allowed without consent by the practice Article")):
         assert words in item, words
     assert ("製造委託先や事業の承継先への許諾について、事前の同意又は同意を不合理に拒まない旨" if ja
             else "a promise not to withhold it unreasonably") not in item
-    poc = _article(shipped_markdown(HOST, "poc", lang), "第14条" if ja else "Article 14")
+    poc = _article(shipped_markdown(HOST, "poc", lang), results)
     assert ("正当な理由なく同意を拒んではならない" if ja else "shall not unreasonably withhold") in poc
 
 
