@@ -109,7 +109,7 @@ def test_without_it_no_single_language_document_or_sheet_claims_a_prevailing_lan
         assert "優先する言語" not in sheet.split("## 選択項目", 1)[1].split("\n## ", 1)[0]
         # the Japanese version of an English deal: the sheet says how to make each version say which prevails
         note = sheet.split("## 日本語版と英語版", 1)[1].split("\n## ", 1)[0]
-        assert "deal ファイルの言語（英語）と異なる言語の版" in note and "prevailing_language: ja 又は en" in note
+        assert "deal ファイルの言語（英語）と異なる言語の版" in note and "優先する言語（日本語又は英語）を指定すると" in note
         assert "## Japanese and English versions" not in api.render_review(deal, lang="en").decode()
 
 
