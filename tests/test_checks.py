@@ -114,11 +114,10 @@ def test_a_consistent_dated_pack_has_no_finding(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stderr == ""
     sheet = (tmp_path / "out" / "acme-nano-2026-review-ja.md").read_text("utf-8")
     # no warning; the sheet lists only what the JDA on notice allows (read11: the PoC ending before the
-    # decision), drafting for a lawyer to weigh rather than a date to correct; a notice before signing now
-    # takes effect on signing (jda.term), so that is no finding
+    # decision), drafting for a lawyer to weigh rather than a date to correct
     checks = sheet.split("## 書類間の整合性", 1)[1].split("\n## ", 1)[0]
     assert [line[:3] for line in checks.splitlines() if line[:1].isdigit()] == ["1. "], checks
-    assert "締結前の日に遡って効力を生じる" not in checks and "依頼者の移行の判断の期限" in checks
+    assert "依頼者の移行の判断の期限" in checks
 
 
 @pytest.mark.parametrize("command", ["nda", "mou", "poc", "jda", "licence", "pack", "review"])

@@ -102,34 +102,81 @@ def test_filing_cost_item_cites_the_poc_that_now_carries_the_rule_for_a_universi
     assert ("持分の譲渡により対価を得たとき" if lang == "ja" else "licensing a third party or assigning its share") in line
 
 
-# Finding 4: "no contradiction found" although the PoC ends (on acceptance) before the client's decision is
-# due. (The JDA on notice taking effect before it is signed is fixed in the JDA's term Article instead.)
+# Finding 4: "no contradiction found" although the PoC ends (on acceptance) before the client's decision is due
+# and the JDA takes effect on a notice under it. (A JDA taking effect before it is signed: main's jda.term v5 now
+# has a notice before signing take effect on signing, so the dates no longer allow it and nothing is found.)
 
 def checks(text: str, lang: str) -> str:
     head = "## Checks across the pack" if lang == "en" else "## 書類間の整合性"
     return text.split(head, 1)[1].split("\n## ", 1)[0]
 
 
-@pytest.mark.parametrize(("lang", "before_signing", "poc_ends"), [
-    ("en", "so a notice before the JDA is signed (2027-11-20) would have it take effect before it is signed",
-     "the PoC agreement ends when the report is accepted (2027-10-09 at the latest), before the client's decision whether to proceed is due (2027-12-09)"),
-    ("ja", "締結日（2027-11-20）より前に通知されると、締結前の日に遡って効力を生じることになる",
-     "技術検証（PoC）契約は報告書の検収の日（遅くとも2027-10-09）に終了し、依頼者の移行の判断の期限（2027-12-09）より前に終わる"),
+@pytest.mark.parametrize(("lang", "poc_ends", "cited"), [
+    ("en", "the PoC agreement ends when the report is accepted (2027-10-09 at the latest), before the client's decision "
+           "whether to proceed is due (2027-12-09)", "PoC agreement Article 19"),
+    ("ja", "技術検証（PoC）契約は報告書の検収の日（遅くとも2027-10-09）に終了し、依頼者の移行の判断の期限（2027-12-09）より前に終わる",
+     "技術検証（PoC）契約 第19条"),
 ])
-def test_the_sheet_finds_what_a_jda_on_notice_allows(lang: str, before_signing: str, poc_ends: str) -> None:
+def test_the_sheet_finds_the_poc_ending_before_the_decision(lang: str, poc_ends: str, cited: str) -> None:
     found = checks(sheet(TWO_F, lang), lang)
     assert "No contradiction found" not in found and "矛盾は見つかりませんでした" not in found
-    assert poc_ends in found
-    # a notice before signing now takes effect on signing (jda.term v5, read11 three JDA 4): no longer a finding
-    assert before_signing not in found
+    assert poc_ends in found and f"**{cited}**" in found
+    assert "before it is signed" not in found and "締結前の日に遡って" not in found
 
 
 def test_no_finding_where_the_dates_do_not_allow_it(tmp_path: Path) -> None:
     from conftest import deal_changed
     from oidocs.review.checks import check_pack, sheet_checks
 
-    floored = deal_changed(TWO_F, tmp_path, jda__effective="2027-12-01")  # never before that day (after signing)
-    assert [f.rule for f in sheet_checks(floored)] == ["poc_ends_before_decision"]
+    assert [f.rule for f in sheet_checks(api.read_deal(TWO_F))] == ["poc_ends_before_decision"]
     dated = deal_changed(TWO_F, tmp_path, jda__date="2028-01-10", jda__start="2028-02-01")  # signed after the decision: not on notice
     assert [f.rule for f in sheet_checks(dated)] == []
     assert check_pack(api.read_deal(TWO_F)) == []  # drafting for the lawyer, not a warning of `pack`
+
+
+# Finding 5: dated rows the register lacked, computed from the deal as the Articles count.
+
+def register(path: Path, lang: str) -> list[list[str]]:
+    import csv
+    import io
+
+    files = api.render_calendar(api.read_deal(path), lang=lang)
+    text = next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))[1:]
+
+
+def dated(rows: list[list[str]], words: str) -> list[str]:
+    return [r[0] for r in rows if words in r[3]]
+
+
+def test_two_party_register_dates_the_loan_the_site_and_confidentiality() -> None:
+    rows = register(TWO_F, "en")
+    assert dated(rows, "Review of (objection to) the verification report due") == ["2027-10-09"]
+    assert dated(rows, "End of the Loan Period of the Lent Items") == ["2027-12-09"]  # the decision deadline
+    assert dated(rows, "Lent Items removed or returned") == ["2028-01-08"]  # 30 days after it
+    assert dated(rows, "Equipment removed from the Site and the Site restored (each party") == ["2029-04-30"]
+    assert [r[4] for r in rows if "Site restored (each party" in r[3]][0].endswith(
+        "(later by as many days as the research period starts after 2027-12-01)")  # the JDA on notice: its end moves
+    assert dated(rows, "Technical Verification (Proof of Concept) Agreement: end of confidentiality") == ["2032-10-09"]
+    assert dated(rows, "budget for the Shared Costs of fiscal year 2028") == ["2028-03-31"]
+    assert dated(rows, "handed over in writing after a termination") == [""]  # an event: by its rule
+    assert [r[4] for r in rows if "handed over in writing" in r[3]] == ["within 14 days after the termination"]
+    assert not dated(rows, "university co-owner may give notice")  # no university
+
+
+def test_three_party_register_dates_the_universitys_non_practice_notice_and_each_budget() -> None:
+    rows = register(THREE_F, "ja")
+    assert dated(rows, "大学等である共有者が、登録を要しない共有の成果（著作権等）の不実施を理由に") == ["2033-01-01"]
+    assert dated(rows, "貸与品の取外し又は返還の期限") == ["2028-02-23"]
+    assert dated(rows, "技術検証（PoC）契約書に基づく秘密保持義務の終了日") == ["2032-11-24"]
+    assert dated(rows, "の共同研究費の予算の書面による合意の期限") == ["2028-03-31", "2029-03-31"]
+    assert dated(rows, "検証報告書の確認（異議）期限") == ["2027-11-24"]
+
+
+def test_no_site_removal_row_without_a_jda_site(tmp_path: Path) -> None:
+    from conftest import deal_changed
+
+    deal = deal_changed(TWO_F, tmp_path, jda__site=None)
+    files = api.render_calendar(deal, lang="en")
+    text = next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8-sig")
+    assert "Equipment removed from the Site and the Site restored (each party" not in text

@@ -20,6 +20,7 @@ from oidocs.deal.sequence import nda_end as nda_last_day
 from oidocs.deal.sequence import (add_months, add_years, exclusivity_end, jda_effective, jda_notice_floor, jda_notice_longstop, jda_on_notice,
                                    poc_decision_due, practice_due, poc_report_due, poc_review_days, poc_term_end, research_start, term_end)
 from oidocs.calendar.events import MATERIALS_DAYS, event_duties, licensee_funds_prosecution
+from oidocs.calendar.dated import dated_rows
 from oidocs.calendar.fixed import budget_rows, ethics_rows, provider_rows, standstill_row
 from oidocs.deal.jda_costs import cost_advance, cost_quarters, university_funded
 from oidocs.deal.localize import parties_abroad
@@ -114,15 +115,14 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         add("poc.start", poc.start, "poc", "poc.schedule", "poc_start")
         add("poc.end", poc.end, "poc", "poc.schedule", "poc_end")
         add("poc.report", poc_report_due(deal), "poc", "poc.report", "poc_report")
-        add("poc.acceptance", None, "poc", "poc.report", "poc_acceptance",
-            words["poc_acceptance_rule"].format(days=poc_review_days(deal)))
+        report_due = poc_report_due(deal)  # the review ends at the latest if the report comes on its due day
+        add("poc.acceptance", report_due + dt.timedelta(days=poc_review_days(deal)) if report_due else None, "poc",
+            "poc.report", "poc_acceptance", words["poc_acceptance_rule"].format(days=poc_review_days(deal)))
         following = next((d for d in ("jda", "licence") if d in docs_in(deal)), "next")
         add("poc.decision", poc_decision_due(deal), "poc", "poc.next_step", "poc_decision",
             words["poc_decision_rule"].format(months=poc.decision_months), next=words[f"stage_{following}"])
         standstill_row(deal, words, add)  # the Next Agreement's effective date when the deal fixes it
         add("poc.long_stop", poc_term_end(deal), "poc", "poc.term", "poc_long_stop", words["poc_long_stop_rule"])
-        add("poc.confidentiality_end", None, "poc", "poc.confidentiality", "confidentiality_end",
-            words["poc_confidentiality_rule"].format(years=poc.confidentiality_years))
         if poc.fee.amount > 0:
             sme = poc_sme_entrusted(deal)
             add("poc.fee", None, "poc", "poc.fee", "poc_fee",
@@ -175,6 +175,7 @@ def deadlines(deal: Deal, trees: list[Document], lang: str) -> list[Deadline]:
         _licence(deal, words, add)
     ethics_rows(deal, {d: _clauses(t) for d, t in by_doc.items()}, words, add)  # before research on people
     event_duties(deal, by_doc, words, add)
+    dated_rows(deal, by_doc, words, add)  # review end, Loan Period, PoC confidentiality, JDA site, non-practice
     return sorted(out, key=lambda d: (d.day is None, d.day or dt.date.min, list(by_doc).index(d.doc)))
 
 

@@ -25,7 +25,8 @@ from oidocs.deal.have_made import first_offer
 from oidocs.deal.localize import parties_abroad
 from oidocs.deal.model import Deal, plain
 from oidocs.deal.poc_rules import human_study_lead
-from oidocs.deal.sequence import add_years, jda_effective, research_start, poc_next_agreement, poc_standstill_end, poc_standstill_talks_days
+from oidocs.deal.sequence import (add_years, jda_effective, jda_on_notice, poc_decision_due, poc_next_agreement, poc_standstill_end,
+                                   poc_standstill_talks_days, research_start)
 
 PROVIDER_RETURN_DAYS = 30  # poc.provider: the Provider Items go back within 30 days
 BACKGROUND_REQUEST_YEARS = 3  # ip.background_ip: a licence of background IP requested up to 3 years after the research
@@ -90,7 +91,10 @@ def budget_rows(deal: Deal, words: dict[str, str], add: Callable[..., Any]) -> N
     add("jda.costs.budget", deal.doc_dates("jda")[0], "jda", "jda.costs", "jda_costs_budget",
         words["jda_costs_budget_rule"].format(year=words["jda_costs_budget_year" if abroad else "jda_costs_fiscal_year"]))
     first = research_start(deal)
-    if first is None:  # the research starts on a notice: the first budget's rule covers the later ones
+    due = poc_decision_due(deal)
+    if first is None and not abroad and jda_on_notice(deal) and due is not None:
+        first = max(jda.start, due)  # on notice: fiscal years begin on fixed days, so those after the latest start are dated
+    if first is None:  # the research starts on a notice (budget years count from it): the first budget's rule covers them
         return
     n = 1
     while True:

@@ -88,10 +88,10 @@ def check_pack(deal: Deal) -> list[Inconsistency]:
 
 
 def sheet_checks(deal: Deal) -> list[Inconsistency]:
-    """:func:`check_pack` and, for the review sheet only, what the dates allow a JDA on notice (it may take
-    effect before it is signed; the PoC ends before the decision): drafting for a lawyer to weigh, not a deal
-    value to correct, so neither is a warning of ``pack`` (:mod:`oidocs.review.notice_checks`)."""
-    return [*check_pack(deal), *notice_findings(deal)]
+    """:func:`check_pack` and, for the review sheet only, what the dates allow a JDA on notice (the PoC ends
+    before the decision): drafting for a lawyer to weigh, not a deal value to correct, so not a warning of
+    ``pack`` (:mod:`oidocs.review.notice_checks`)."""
+    return [*check_pack(deal), *(Inconsistency(*found) for found in notice_findings(deal))]
 
 
 def checks_made(deal: Deal, lang: str) -> list[str]:
