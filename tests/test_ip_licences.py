@@ -113,21 +113,22 @@ BG_IMPROVEMENTS = {"ja": "背景知的財産権の改良", "en": "Improvements o
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_improvements_of_the_licensors_background_lean_with_acting_for(lang: str, tmp_path: Path) -> None:
     """Finding 3 (mirai-toyohashi): results improving the startup's background technology fell into the
-    co-owned Joint Results. Drafted for the licensor they are its own, the maker keeping a free
-    non-exclusive licence for the research and the results; drafted for the licensee they are the
-    maker's, the licensor getting a free non-exclusive licence to practise them itself. The licence
-    agreement's improvements Article leaves results of the joint research to the JDA."""
+    co-owned Joint Results. They are now its own in every JDA (ip.background_improvements, read12), the
+    others assigning their shares free of charge; licensed for practising the Results, the background's
+    licence carries them on its terms. Drafted for the licensee, the licensee that assigns keeps a free
+    non-exclusive licence for its own products (the fallback). The licence agreement's improvements
+    Article leaves results of the joint research to the JDA."""
     licensor = article_titled(shipped_markdown(MIRAI, "jda", lang), BG_IMPROVEMENTS[lang])
-    assert ("いずれの当事者がこれをしたかを問わず、その改良の対象となった背景知的財産権を有する当事者に単独で帰属する" if lang == "ja"
-            else "shall belong solely to the Party whose Background IP Rights they improve, whichever Party made them") in licensor
-    assert ("無償の非独占的な通常実施権を許諾する" if lang == "ja" else "royalty-free, non-exclusive licence under them") in licensor
+    assert ("いずれの当事者がこれをしたかを問わず、その改良又は変更の対象となった背景知的財産権を有する当事者に単独で帰属する" if lang == "ja"
+            else "shall belong solely to the Party whose Background IP Rights they improve or modify, whichever Party made them") in licensor
+    assert ("当該許諾の対象に含まれるものとし、当該許諾と同一の条件により許諾される" if lang == "ja"
+            else "shall be included in that licence and licensed on its terms") in licensor
 
     licensee = article_titled(shipped_markdown(_variant(MIRAI, tmp_path, "toyo", _acting("toyo")), "jda", lang), BG_IMPROVEMENTS[lang])
-    assert ("単独で帰属する" if lang == "ja" else "shall belong solely to") not in licensee
-    assert ("これをした当事者に帰属し、又はこれを共同してした当事者の共有とする" if lang == "ja"
-            else "to the Party that made them, or to the Parties that made them jointly as co-owners") in licensee
-    assert ("を自ら実施する（自己の事業のために第三者に製造させ、又は役務を提供させることを含む。）ための無償の非独占的な通常実施権" if lang == "ja"
-            else "a royalty-free, non-exclusive licence to practise them itself") in licensee
+    assert ("単独で帰属する" if lang == "ja" else "shall belong solely to") in licensee
+    assert ("乙が本条の定めにより背景改良発明に係る権利又は持分を譲渡したときは" if lang == "ja"
+            else "Where Party B assigns a right or share in any Background Improvements under this Article") in licensee
+    assert ("ための無償の非独占的な通常実施権を許諾する" if lang == "ja" else "a royalty-free, non-exclusive licence to practise those Background Improvements itself") in licensee
 
     improvements = article_titled(shipped_markdown(MIRAI, "licence", lang), "改良技術" if lang == "ja" else "Improvements")
     assert ("本共同研究開発契約に基づく共同研究開発により得られた成果には、本許諾権利に係る技術を改良したものであっても、適用しない" if lang == "ja"

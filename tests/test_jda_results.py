@@ -239,8 +239,8 @@ ORION = ROOT / "tests" / "fixtures" / "orion-holder-funds-en.yaml"   # exclusive
 
 
 @pytest.mark.parametrize(("lang", "students"), [
-    ("ja", "又は当該当事者との間で第14条に定める合意をした学生その他の者のみにより"),
-    ("en", "or by students or other persons who have made with that Party the agreement set out in Article 14,"),
+    ("ja", "又は当該当事者との間で第15条に定める合意をした学生その他の者のみにより"),
+    ("en", "or by students or other persons who have made with that Party the agreement set out in Article 15,"),
 ])
 def test_students_bound_by_the_agreement_make_sole_results_of_their_university(lang: str, students: str) -> None:
     definitions = article_titled(shipped_markdown(KAMO, "jda", lang), "定義" if lang == "ja" else "Definitions")

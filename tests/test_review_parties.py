@@ -111,7 +111,7 @@ def test_drafted_for_a_university_the_sheet_lists_what_its_lawyer_looks_for(lang
     terms = _unfavourable(_sheet(ASTER, lang, tmp_path))
     for words in UNIVERSITY[lang]:
         assert words in terms, words
-    assert ("共同研究開発契約 第14条" if lang == "ja" else "JDA Article 14") in terms
+    assert ("共同研究開発契約 第15条" if lang == "ja" else "JDA Article 15") in terms
     assert not RAW_KEY.search(terms), RAW_KEY.search(terms)
     # drafted for the university, the JDA already provides non-practice compensation (its default then)
     assert ("不実施補償の定めがない" not in terms) and "no non-practice compensation is set" not in terms
