@@ -57,3 +57,45 @@ def test_two_parties_drafted_for_no_one_get_the_general_rule_only(lang: str, tmp
             else "practise the Background Improvements belonging to the other Party free of charge") in text
     assert ("本条の定めにより背景改良発明に係る権利又は持分を譲渡したときは" if lang == "ja" else "assigns a right or share in any") not in text
     assert BG[lang] not in shipped_markdown(FIELD, "jda", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_funding_party_keeps_a_licence_of_joint_results_it_did_not_help_create(lang: str, tmp_path: Path) -> None:
+    """Deal J: 甲 pays 70 per cent, 丙 30; a joint result of 乙 and 丙 left 甲 with research use only.
+    Each funder now has a non-exclusive licence for its own products: free for the party drafted for (丙),
+    on reasonable terms for the other (甲), whose have-made stays under the first-offer rule."""
+    last = article_titled(shipped_markdown(J, "jda", lang), OWNERSHIP[lang]).strip().split("\n\n")[-1]
+    if lang == "ja":
+        assert last.startswith("4. 前各項に定めるほか、本共同研究開発の費用を負担する当事者（甲及び丙）が共同成果の創出に実質的に寄与しなかったときは")
+        assert "当該共同成果を自ら実施する（自己が販売し、又は自ら使用する製品を専ら自己に納入させるために第三者に製造させること" in last
+        assert "合理的な条件（実施料、報告及び帳簿の監査を含む。）により許諾するものとし" in last
+        assert "ただし、丙に対しては、求めを要することなく、無償で許諾する" in last
+        assert "研究期間の満了後も当該共有知的財産権の存続期間中存続し" in last
+        assert "甲が本項に基づき第三者に製造させるときは、第13条に定める製造の申出に関する定めを準用する" in last
+    else:
+        assert "where a Party that bears costs of the Joint Research and Development (Party A and Party C) did not contribute" in last
+        assert "To Party C, however, they hereby grant that licence free of charge, without any request" in last
+        assert "subsist beyond the Research Period for the life of the Jointly Owned IP Rights concerned" in last
+    # drafted for 甲, the large funder: free for 甲, reasonable terms for 丙
+    for_a = article_titled(_jda(deal_changed(J, tmp_path, acting_for="morimiya"), lang), OWNERSHIP[lang])
+    assert ("ただし、甲に対しては、求めを要することなく、無償で許諾する" if lang == "ja"
+            else "To Party A, however, they hereby grant that licence free of charge") in for_a
+    # drafted for the university, which pays nothing: reasonable terms for both funders
+    for_univ = article_titled(_jda(deal_changed(J, tmp_path, acting_for="univ"), lang), OWNERSHIP[lang])
+    assert ("合理的な条件（実施料、報告及び帳簿の監査を含む。）により許諾するものとし" if lang == "ja"
+            else "upon its written request, on reasonable terms") in for_univ
+    assert ("求めを要することなく" if lang == "ja" else "without any request") not in for_univ
+    # two parties: every joint result is made by both, so no such paragraph
+    two = article_titled(shipped_markdown(TWO, "jda", lang), OWNERSHIP[lang])
+    assert ("費用を負担する当事者" if lang == "ja" else "bears costs of the") not in two
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_review_sheet_says_what_the_funder_keeps(lang: str, tmp_path: Path) -> None:
+    """The cost-above-ownership line tells 甲 it holds no share in results it did not help create but has
+    a licence for its own products: on request and reasonable terms drafted for 丙, free drafted for 甲."""
+    sheet = api.render_review(api.read_deal(J), lang=lang).decode("utf-8")
+    assert ("自らの者が創出に寄与しなかった成果には持分がないが、その成果を自社の製品及び役務のために自ら実施する非独占的な通常実施権を合理的な条件で求めることができる）"
+            if lang == "ja" else "but may ask for a non-exclusive licence on reasonable terms to practise them itself for its own products and services)") in sheet
+    for_a = api.render_review(deal_changed(J, tmp_path, acting_for="morimiya"), lang=lang).decode("utf-8")
+    assert ("非独占的な通常実施権を無償で受ける）" if lang == "ja" else "but has a royalty-free, non-exclusive licence to practise them itself for its own products and services)") in for_a

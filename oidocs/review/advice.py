@@ -220,8 +220,11 @@ def _costs_above_ownership(deal: Deal, lang: str) -> list[Finding]:
     payers = [p for p in deal.parties if p.key in costs and costs[p.key] - shares.get(p.key, 0) >= COST_GAP_POINTS]
     if not payers:
         return []
-    tail = str(option_words()["formats"]["share_contributed"][lang == "en"]) if len(deal.parties) > 2 else ""  # read9 #1
-    rows = tuple({"name": plain(p.name), "cost": str(costs[p.key]), "share": str(shares.get(p.key, 0)), "tail": tail} for p in payers)
+    fmt = option_words()["formats"]  # read9 #1; read12: the licence of the joint results a payer did not help create
+    def tail(key: str) -> str:
+        terms = fmt["licence_free" if key == deal.acting_for else "licence_terms"][lang == "en"]
+        return str(fmt["share_contributed"][lang == "en"]).format(terms=terms) if len(deal.parties) > 2 else ""
+    rows = tuple({"name": plain(p.name), "cost": str(costs[p.key]), "share": str(shares.get(p.key, 0)), "tail": tail(p.key)} for p in payers)
     under = [p for p in deal.parties if shares.get(p.key, 0) > costs.get(p.key, 0)]
     words = [f"{plain(p.name)}（費用{costs.get(p.key, 0)}%、持分{shares[p.key]}%）" if lang == "ja"
              else f"{plain(p.name)} ({costs.get(p.key, 0)}% of the costs, {shares[p.key]}% of the results)" for p in under]
