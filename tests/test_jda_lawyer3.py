@@ -35,12 +35,12 @@ def test_co_owned_results_never_escape_the_publication_procedure(lang: str) -> N
         assert "自己のみが権利を有する本成果を、同条に定める手続によらずに公表" in conf
         assert "共有に係る本成果の公表には" in conf
         assert "共有に係る本成果及び相手方のみが権利を有する本成果" in survival
-        assert "知的財産権が存続する間" in survival.split("第19条の規定：")[1].split("\n")[0]
+        assert "知的財産権が存続する間" in survival.split("第20条の規定：")[1].split("\n")[0]
     else:
         assert "publish Results that it owns or co-owns without following the procedure" not in conf
         assert "publish Results that it alone owns without following the procedure" in conf
         assert "continues to apply to the publication of co-owned Results" in conf
-        line = survival.split("Article 19: ")[1].split("\n")[0]
+        line = survival.split("Article 20: ")[1].split("\n")[0]
         assert "co-owned Results and Results owned only by the other Party" in line
         assert "for as long as the Intellectual Property Rights in those Results subsist" in line
 
@@ -58,13 +58,13 @@ def test_the_cap_of_a_jda_where_each_bears_its_costs_can_be_operated(lang: str) 
     if lang == "ja":
         assert "いずれか多い額" not in damages and "帳簿" not in damages and "人件費" not in damages
         assert "損害賠償責任の総額" not in damages and "当事者間で既に支払われた金額" not in damages
-        for carved in ("故意又は重大な過失", "人の生命又は身体の侵害", "第18条又は第19条の違反", "共有に係る権利の第三者への実施許諾",
+        for carved in ("故意又は重大な過失", "人の生命又は身体の侵害", "第19条又は第20条の違反", "共有に係る権利の第三者への実施許諾",
                        "相手方の背景知的財産権、本成果に係る知的財産権又は秘密情報を実施し"):
             assert carved in damages, carved
     else:
         assert "the greater of" not in damages and "books" not in damages and "personnel costs" not in damages
         assert "total liability" not in damages and "between the Parties under this Agreement" not in damages
-        for carved in ("wilful misconduct or gross negligence", "bodily injury", "a breach of Article 18 or Article 19",
+        for carved in ("wilful misconduct or gross negligence", "bodily injury", "a breach of Article 19 or Article 20",
                        "licensing co-owned rights to third parties", "beyond what this Agreement allows"):
             assert carved in damages, carved
 

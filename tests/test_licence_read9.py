@@ -89,21 +89,21 @@ def test_a_company_licensor_still_shares_the_costs_and_an_exclusive_licensee_may
 def test_the_jda_ip_articles_survive_part_by_part_with_periods(lang: str) -> None:
     art = article_titled(shipped_markdown(J, "jda", lang), SURVIVAL[lang])
     if lang == "en":
-        assert "Article 8 through Article 17 and Article 22: for as long as the rights that they concern subsist" not in art
-        assert ("Article 8 through Article 17 (only the provisions on the ownership, filing, prosecution, maintenance, "
+        assert "Article 8 through Article 18 and Article 23: for as long as the rights that they concern subsist" not in art
+        assert ("Article 8 through Article 18 (only the provisions on the ownership, filing, prosecution, maintenance, "
                 "practice, licensing and assignment of the rights in the Results") in art
         assert "not those referred to in the next item or those on adding Background Information to Schedule 2" in art
         assert ("on the duties to notify Results and Improvements, to confirm their category and to give notice before "
                 "filing for them, only as to those obtained by the end of this Agreement: for one (1) year") in art
-        assert "Article 22: for three (3) years after the end of this Agreement" in art
+        assert "Article 23: for three (3) years after the end of this Agreement" in art
     else:
-        assert "第8条から第17条までの規定及び第22条の規定：当該規定の対象となる権利が存続する期間" not in art
-        assert ("第8条から第17条まで（本成果及び背景知的財産権に係る権利の帰属、出願、権利化、維持、実施、実施又は利用の許諾"
+        assert "第8条から第18条までの規定及び第23条の規定：当該規定の対象となる権利が存続する期間" not in art
+        assert ("第8条から第18条まで（本成果及び背景知的財産権に係る権利の帰属、出願、権利化、維持、実施、実施又は利用の許諾"
                 "及び譲渡並びにこれらに係る費用及び対価に関する部分に限り、次号に掲げる部分及び背景情報を別紙2に追加する手続に"
                 "関する部分を除く。）の規定：当該権利が存続する間。ただし、当該規定に期間の定めがある部分は、その期間") in art
         assert ("本契約の終了の日までに得られた本成果及び改良発明を通知し、その区分を確認し、又はその出願の前に通知する義務に"
                 "関する部分：本契約の終了の日から1年間") in art
-        assert "第22条の規定：本契約の終了の日から3年間。ただし、共有に係る本成果に係る知的財産権の侵害及びその実施に関する部分は" in art
+        assert "第23条の規定：本契約の終了の日から3年間。ただし、共有に係る本成果に係る知的財産権の侵害及びその実施に関する部分は" in art
 
 
 # --- #3: non-practice: the university's own use, the JDA's clock and the compensation's fallback -------

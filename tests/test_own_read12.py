@@ -43,7 +43,7 @@ def test_improvements_of_a_partys_background_are_its_own_in_every_jda(lang: str)
         assert ("either cannot be practised without practising those Background IP Rights or were made with the "
                 "substantive contribution of that Party") in text
         assert "shall belong solely to the Party whose Background IP Rights they improve or modify, whichever Party made them" in text
-        assert "it shall assign that right or share free of charge to the latter" in text
+        assert "it shall assign that right or share free of charge to the Party that holds them" in text
         assert "grant it a non-exclusive licence under those Background Improvements on reasonable terms" in text
         assert "Where Party C assigns a right or share in any Background Improvements under this Article" in text
 
