@@ -133,17 +133,17 @@ TWO_EN = ROOT / "tests" / "fixtures" / "seq-onedate-en.yaml"    # two companies,
 
 def schedule(deal: object, lang: str) -> str:
     md = shipped_markdown(deal, "jda", lang)  # type: ignore[arg-type]
-    return md[md.index("## 別紙（背景知的財産権一覧）" if lang == "ja" else "## Schedule (Background IP Rights)"):]
+    return md[md.index("背景知的財産権一覧）" if lang == "ja" else "(Background IP Rights)"):]
 
 
 @pytest.mark.parametrize(("lang", "rows", "says"), [
     ("ja", ["| 甲 | 締結時点で記載なし | — | — |", "| 丙 | 締結時点で記載なし | — | — |"],
      ["本契約の締結時点における各当事者の背景知的財産権は、次のとおりとする。",
-      "甲及び丙は、本契約の締結時点において、本別紙に背景知的財産権を記載していない。各当事者は、第8条第5項に定める提案及び異議の手続により、第4条に定める本共同研究開発の開始日",
+      "甲及び丙は、本契約の締結時点において、本別紙に背景知的財産権を記載していない。各当事者は、第8条第5項に定める提案及び異議の手続により、本共同研究開発の開始日",
       "から30日以内に、自己の技術情報の本別紙への追加を提案することができ"]),
-    ("en", ["| Party A | None listed at signing | — | — |", "| Party C | None listed at signing | — | — |"],
+    ("en", ["| Party A | Not listed at signing | — | — |", "| Party C | Not listed at signing | — | — |"],
      ["No Background IP Rights of Party A and Party C are listed in this Schedule at the execution of this Agreement.",
-      "Each Party may, by the procedure of proposal and objection set out in Article 8(5), propose that technical information of its own be added to this Schedule within thirty (30) days of the day on which the Joint Research and Development begins under Article 4"]),
+      "Each Party may, by the procedure of proposal and objection set out in Article 8(5), propose that technical information of its own be added to this Schedule within thirty (30) days of the day on which the Joint Research and Development begins"]),
 ])
 def test_an_empty_row_is_stated_with_the_way_to_add_to_it(lang: str, rows: list[str], says: list[str]) -> None:
     text = schedule(DEAL_J, lang)

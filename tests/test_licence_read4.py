@@ -174,8 +174,8 @@ def test_the_background_ip_schedule_says_none_at_signing_and_how_to_add(lang: st
         assert "| 甲 | 締結時点で記載なし | — | — |" not in schedule and "| 乙 | 締結時点で記載なし | — | — |" in schedule
         assert "第7条第5項に定める提案及び異議の手続により" in schedule and "本別紙への追加を提案することができ" in schedule  # read9: the licence paragraph is 7(4)
     else:
-        assert "| the University | None listed at signing | — | — |" not in schedule
-        assert "| Helix | None listed at signing | — | — |" in schedule
+        assert "| the University | Not listed at signing | — | — |" not in schedule
+        assert "| Helix | Not listed at signing | — | — |" in schedule
         assert "by the procedure of proposal and objection set out in Article 7(5), propose that technical information of its own be added to this Schedule" in schedule
     assert "|  |  |  |" not in schedule
 

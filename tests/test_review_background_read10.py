@@ -37,7 +37,7 @@ def _sheet(deal: object, lang: str) -> str:
       "取引条件ファイルには背景知的財産権を記載する項目がまだない"]),
     ("en", "JDA Schedule 2; JDA Article 8",
      ["is a party that provides equipment, software, materials or methods for the PoC and the party these drafts are prepared for",
-      "your row (Party C) of the JDA's Schedule of Background IP Rights says none is listed at signing",
+      "your row (Party C) of the JDA's Schedule of Background IP Rights says it is not listed at signing",
       "identify your patents and applications (title and number), software (firmware included) and know-how",
       "The deal file has no key for listing background IP yet"]),
 ])

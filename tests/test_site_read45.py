@@ -105,7 +105,7 @@ def test_background_is_identified_by_one_rule_proposal_objection_and_the_schedul
                "of receiving it, that information shall be added to the Schedule on the expiry of that period" in article
         assert "Background Information and Background IP Rights shall be as listed in the Schedule as amended under this " \
                "paragraph." in article
-        assert f"by the procedure of proposal and objection set out in {cited}, and Background Information" in schedule
+        assert f"by the procedure of proposal and objection set out in {cited}, propose that technical information" in schedule
     else:
         assert "書面により他の当事者に対して特定したもの" not in jda and "書面による合意によって本別紙に追加することができる" not in jda
         assert re.search(r"「背景情報」とは、.*であって、本共同研究開発に用いるものとして、" + cited + r"に定める提案及び異議の手続により"
@@ -114,7 +114,7 @@ def test_background_is_identified_by_one_rule_proposal_objection_and_the_schedul
         assert re.search("30日以内に、本共同研究開発に用いる自己の技術情報を特定して、その別紙2?への追加を他の当事者に書面により提案することができる", article)
         assert "提案の受領の日から30日以内に、これを受けた当事者から理由を示した書面による異議が述べられないときは" in article
         assert "異議が述べられたときは、全ての当事者が書面により合意したときに限り追加される" in article
-        assert f"{cited}に定める提案及び異議の手続により追加することができ" in schedule
+        assert f"{cited}に定める提案及び異議の手続により" in schedule and "本別紙への追加を提案することができ" in schedule
 
 
 @pytest.mark.parametrize("path", [F, E], ids=lambda p: p.stem)
