@@ -117,8 +117,9 @@ def _counterparty_jda_en(tmp_path: Path) -> tuple[Path, Path]:
     ours = _generated(tmp_path, "jda", "en")
 
     def change(document: Any) -> None:
-        term = next(p for p in document.paragraphs if p.text.startswith("This Agreement") and "May 31, 2028" in p.text)
-        _replace(term, "May 31, 2028", "November 30, 2027")
+        # the JDA takes effect on the notice to proceed and runs to the Research Period's last day (jda.term v5)
+        term = next(p for p in document.paragraphs if p.text.startswith("This Agreement") and "last day of the Research Period" in p.text)
+        _replace(term, "until the last day of the ", "until November 30, 2027, the last day of the ")
         damages = _find(document, "Neither Party shall be liable to the other Party for damages solely")
         damages._p.getparent().remove(damages._p)
         _insert_after(_find(document, "During the Research Period, the Parties shall hold"),
