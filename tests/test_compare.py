@@ -160,7 +160,7 @@ def test_issue_sheet_lists_each_change_and_the_finding_it_triggers(tmp_path: Pat
     assert (f"| Article {damages} (Damages and Limitation of Liability) | "
             f"Article {damages - 1} (Damages and Limitation of Liability) | changed |") in sheet
     assert f"| Article {research} (Research Period and Progress Reports) | Article {research} (" in sheet
-    assert " <del>May</del><ins>November</ins> <del>31</del><ins>30</ins>, <del>2028</del><ins>2027</ins>." in sheet
+    assert "shall remain in effect until <ins>November 30, 2027, </ins>the last day of the Research Period." in sheet
     assert "<del>Neither Party shall be liable to the other Party for damages solely" in sheet
     assert "<ins>During the Research Period, no Party shall carry out research competing with the theme.</ins>" in sheet
     findings = sheet.split("## Findings", 1)[1]
