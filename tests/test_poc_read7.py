@@ -83,15 +83,15 @@ def test_a_two_party_poc_has_no_other_party_to_show_the_report_to(lang: str) -> 
 @pytest.mark.parametrize(("lang", "title", "site_data", "host_keeps", "old"), [
     ("en", "Client Materials",
      "and the data obtained in the course of the Verification by measuring, observing or recording, at the Site referred to "
-     "in Article 10, the equipment, processes, media (such as water or air) or products there (including the output of the "
-     "equipment installed at the Site for the Verification) (the “Measurement Data”), including the raw data that the "
+     "in Article 10, the equipment, processes, media (such as water or air) or products there (excluding the output of "
+     "equipment that the other Party installs at the Site for the Verification, whose ownership Article 15 governs) (the “Measurement Data”), including the raw data that the "
      "measuring equipment outputs, shall belong to Merlion",
      "Data that the Host itself records or provides (including the records of the operation of its equipment and processes) "
      "are not Measurement Data and remain the Host’s",
      "Data that the University obtains otherwise than by measuring or analysing the Client Materials are Results"),
     ("ja", "提供資料",
      "及び本検証の過程で第10条に定める本施設の設備、工程、媒体（水、空気等）又は製品を本施設において測定し、観察し、又は記録して"
-     "得られたデータ（測定機器が出力する生データ及び本検証のために本施設に設置された機器の出力を含む。）（以下「測定データ」という。）は、"
+     "得られたデータ（測定機器が出力する生データを含み、本検証のために相手方が本施設に設置した機器の出力（その帰属は第15条の定めによる。）を除く。）（以下「測定データ」という。）は、"
      "当該測定機器の所有者にかかわらず、乙に帰属し",
      "設置先が自ら記録し、又は提供するデータ（その設備の運転及び工程の記録を含む。）は、測定データに含まれず、設置先に留保される",
      "甲が提供資料の測定又は分析以外の方法により得たデータは、本成果")])

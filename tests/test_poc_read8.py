@@ -200,7 +200,7 @@ def test_at_the_hosts_plant_the_sites_records_stay_the_clients_measurement_data(
     if lang == "en":
         assert OWN_SIGNALS["en"].format(p=p) + ", except the records of the equipment, processes, media or products at the " \
             "Site that are Measurement Data under that paragraph;" in text, text
-        assert "(including the output of the equipment installed at the Site for the Verification) (the “Measurement Data”)" in text
+        assert "installs at the Site for the Verification, whose ownership Article 15 governs) (the “Measurement Data”)" in text
         assert COPY["en"].format(p=p, P="The University", c=c, conf=conf, host=", but not the Host’s data referred to above") in text
     else:
         assert OWN_SIGNALS["ja"].format(p=p) + "（同項により測定データとなる本施設の設備、工程、媒体又は製品の記録を除く。）" in text, text
