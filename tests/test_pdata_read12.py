@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, article_titled, deal_changed
+from conftest import ROOT, article_number, article_titled, deal_changed
 
 TWO = ROOT / "tests" / "read11_deals" / "hamana-kestrel-two-en.yaml"
 THREE = ROOT / "tests" / "read11_deals" / "izumo-kagura-three-ja.yaml"
@@ -126,7 +126,8 @@ def test_the_performers_equipment_output_at_the_clients_site_is_its_result_not_m
     else:
         assert "第9条の規定にかかわらず、本検証のために本施設に設置された甲のセンサー、装置、ソフトウェア、ファームウェアその他の機器が生成する信号、警報、ログ" in body
         assert "甲の機器に係る機器出力は、甲の本成果として甲に帰属する。" in body
-        assert "乙は、甲に帰属する機器出力を、本検証のため、及び第15条が本報告書と共に引き渡されたデータについて認める範囲及び目的において、無償で利用することができる" in body
+        rights = article_number(_poc(TWO, "ja"), "本報告書の利用")
+        assert f"乙は、甲に帰属する機器出力を、本検証のため、及び{rights}が本報告書と共に引き渡されたデータについて認める範囲及び目的において、無償で利用することができる" in body
 
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, article_number
 from oidocs import api
 
 REVIEW = ROOT / "tests" / "review_deals"
@@ -23,6 +23,12 @@ ASTER = REVIEW / "aster-univ-mizuho-en.yaml"   # joint filing: no term assigns a
 KOBA = REVIEW / "koba-daito-one-date-ja.yaml"  # exclusive field: Daito assigns its share to Kobayashi
 
 CONFIRM = {"ja": "要確認", "en": "confirm"}
+
+
+def _number(path: Path, doc: str, lang: str, ja: str, en: str) -> str:
+    """How the document ``doc`` made from ``path`` in ``lang`` cites its Article titled ``ja`` / ``en``."""
+    text = api.render_document(api.read_deal(path), doc, lang=lang, fmt="md").decode("utf-8")
+    return article_number(text, ja if lang == "ja" else en)
 
 
 def _sheet(path: Path, lang: str, tmp_path: Path, **changes: object) -> str:
@@ -67,16 +73,21 @@ def test_the_stamp_duty_verdict_follows_the_articles_that_transfer_rights(lang: 
     co-owner keeps its share, and its JDA is cited for the free assignment of Background Improvements."""
     koba = _sheet(KOBA, lang, tmp_path)
     heading, _ = _stamp_item(koba)
-    label = {"ja": ("技術検証（PoC）契約 第14条", "共同研究開発契約 第10条"), "en": ("PoC agreement Article 14", "JDA Article 10")}[lang]
+    poc_results = _number(KOBA, "poc", lang, "本成果の帰属", "Ownership of the Results")
+    jda_results = _number(KOBA, "jda", lang, "共同成果の帰属", "Ownership of Joint Results")
+    label = {"ja": (f"技術検証（PoC）契約 {poc_results}", f"共同研究開発契約 {jda_results}"),
+             "en": (f"PoC agreement {poc_results}", f"JDA {jda_results}")}[lang]
     assert all(c in heading for c in label), heading
     poc = _stamp_line(koba, "技術検証（PoC）契約書" if lang == "ja" else "Technical Verification (Proof of Concept) Agreement")
     assert ("第1号の1文書" if lang == "ja" else "category 1-1") in poc
     aster = _sheet(ASTER, lang, tmp_path)
     heading, _ = _stamp_item(aster)  # the PoC's party with no role assigns what its people contribute
-    assert ("技術検証（PoC）契約 第14条" if lang == "ja" else "PoC agreement Article 14") in heading
+    aster_results = _number(ASTER, "poc", lang, "本成果の帰属", "Ownership of the Results")
+    assert (f"技術検証（PoC）契約 {aster_results}" if lang == "ja" else f"PoC agreement {aster_results}") in heading
     # the JDA's Background Improvements Article (read12): the others assign their rights or shares in
     # improvements of a party's background IP to it free of charge, so the JDA on paper is cited too
-    assert ("共同研究開発契約 第14条" if lang == "ja" else "JDA Article 14") in heading
+    improvements = _number(ASTER, "jda", lang, "背景知的財産権の改良", "Improvements of Background IP Rights")
+    assert (f"共同研究開発契約 {improvements}" if lang == "ja" else f"JDA {improvements}") in heading
     jda = _stamp_line(aster, "共同研究開発契約書" if lang == "ja" else "Joint Research and Development Agreement")
     assert CONFIRM[lang] in jda
 

@@ -71,13 +71,7 @@ def pairs(deal: Deal) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def first_offer(deal: Deal) -> FirstOffer | None:
     """The first-offer rule, or None when no large company co-owns with an SME or a startup or the
     deal sets the period to 0 (then the have-made right is unbounded: see :func:`have_made_unbounded`)."""
-    makers, suppliers = pairs(deal)
-    years = first_offer_years(deal)
-    if not makers or not suppliers or not years:
-        return None
-    acting = deal.acting_for
-    lean = "supplier" if acting in suppliers else "maker" if acting in makers else "balanced"
-    return FirstOffer(makers, suppliers, years, REPLY_DAYS[lean], CONTRACT_DAYS, AFTER_YEARS, lean)
+    return _offer(deal, *pairs(deal))
 
 
 def have_made_unbounded(deal: Deal) -> bool:
@@ -96,13 +90,19 @@ def poc_first_offer(deal: Deal) -> FirstOffer | None:
     poc, ip = deal.poc, deal.ip
     if poc is None or ip is None or ip.model != "joint_filing":
         return None
-    owners = [poc.performer, poc.client, *(k for k in [poc.site, *poc.providers] if k in {p.key for p in deal.parties})]
+    # the parties of the document at hand: a licence's deal holds its two parties only, not the PoC's others
+    kinds = {p.key: p.kind for p in deal.parties}
+    owners = [k for k in (poc.performer, poc.client, poc.site, *poc.providers) if k in kinds]
     jf = ip.joint_filing
     if jf is not None and jf.shares:
         owners = [k for k in owners if k in jf.shares]
-    kinds = {p.key: p.kind for p in deal.parties}
-    makers = tuple(dict.fromkeys(k for k in owners if kinds[k] == MAKER_KIND))
-    suppliers = tuple(dict.fromkeys(k for k in owners if kinds[k] in SUPPLIER_KINDS))
+    return _offer(deal, tuple(dict.fromkeys(k for k in owners if kinds[k] == MAKER_KIND)),
+                  tuple(dict.fromkeys(k for k in owners if kinds[k] in SUPPLIER_KINDS)))
+
+
+def _offer(deal: Deal, makers: tuple[str, ...], suppliers: tuple[str, ...]) -> FirstOffer | None:
+    """The first-offer terms between ``makers`` and ``suppliers``, leaning to the side the drafts are for;
+    None when either side is empty or the deal sets no period."""
     years = first_offer_years(deal)
     if not makers or not suppliers or not years:
         return None
