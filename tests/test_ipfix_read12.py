@@ -42,3 +42,22 @@ def test_survival_says_the_terminated_licence_ends(path):
     assert "and that the Exclusive Licence ends when it is terminated under Article" in article_titled(
         shipped_markdown(path, "jda", "en"), "Survival")
     assert "本独占的実施権は、第" in article_titled(shipped_markdown(path, "jda", "ja"), "存続条項")
+
+
+HOKKAI = ROOT / "tests" / "fixtures" / "hokkai-sme-univ-ja.yaml"  # an SME and a university co-own results
+CONSORTIUM = ROOT / "tests" / "fixtures" / "kansai-consortium-ja.yaml"  # three parties with a university
+
+
+@pytest.mark.parametrize("path", [HOKKAI, CONSORTIUM])
+def test_a_co_owner_may_practise_before_the_non_practice_compensation_is_agreed(path):
+    en = article_titled(shipped_markdown(path, "jda", "en"), "Practice of Jointly Owned IP Rights")
+    assert "until that written agreement is reached" not in en
+    assert "may begin making, selling or otherwise commercially practising products using the Jointly Owned IP Rights" \
+        " before that written agreement is reached" in en
+    assert "taking into account any royalty that" in en
+    assert "Japan Intellectual Property Arbitration Center" in en
+    ja = article_titled(shipped_markdown(path, "jda", "ja"), "共有知的財産権の実施")
+    assert "商業的な実施を開始しないものとする" not in ja
+    assert "当該書面による合意が成立する前であっても" in ja
+    assert "に支払う実施料を考慮して定める" in ja
+    assert "日本知的財産仲裁センター" in ja
