@@ -61,3 +61,15 @@ def test_a_co_owner_may_practise_before_the_non_practice_compensation_is_agreed(
     assert "当該書面による合意が成立する前であっても" in ja
     assert "に支払う実施料を考慮して定める" in ja
     assert "日本知的財産仲裁センター" in ja
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "may also terminate the licence itself (even once it is non-exclusive) if consideration stays unpaid 60 days"),
+    ("ja", "は実施許諾そのもの（非独占となった後のものを含む。）を解除できる")])
+def test_the_holders_sheet_warns_that_the_licence_itself_can_be_terminated(lang, words, tmp_path):
+    from oidocs import api
+
+    from conftest import deal_changed
+
+    deal = deal_changed(HARBOR, tmp_path, acting_for="harbor")  # the exclusive holder
+    assert words in api.render_review(deal, lang=lang).decode("utf-8")
