@@ -228,7 +228,7 @@ def test_the_licensees_cap_item_names_what_the_licence_keeps_outside_the_cap() -
     assert "licensing others in the exclusive field and territory fall outside the cap" in cap
     assert "Consider excluding breach of its warranties from the cap" not in cap
     claims = next(line for line in lines if "freedom from third-party rights is warranted" in line)
-    assert "at your own cost" not in claims and "only up to the consideration it has received" in claims
+    assert "at your own cost" not in claims and "up to the consideration it received in the twelve months before the claim" in claims
 
 
 def test_the_sheet_lists_what_the_third_readings_licence_terms_put_on_each_side() -> None:
