@@ -161,7 +161,7 @@ def test_a_schedule_listing_nothing_says_so_before_its_table(lang: str) -> None:
         assert "次のとおりとする" not in head
         assert "本別紙への追加を提案することができ" in text
     else:
-        assert "At the execution of this Agreement, no Party lists any Background IP Rights in this Schedule." in head
+        assert "At the execution of this Agreement, neither Party lists any Background IP Rights in this Schedule." in head
         assert "are as follows" not in head
         assert "propose that technical information of its own be added to this Schedule within thirty (30) days" in text
 
