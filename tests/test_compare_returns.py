@@ -286,7 +286,8 @@ def _mfn_en(d: Any) -> None:
 
 
 def _term_later_en(d: Any) -> None:
-    _replace(_body(d, "Term")[0], "May 31, 2028", "November 30, 2028")
+    # the on-notice JDA's term runs to the Research Period's last day (May 31, 2028; jda.term v5): theirs dates it later
+    _replace(_body(d, "Term")[0], "until the last day of the Research Period", "until November 30, 2028")
 
 
 def _tracked_ja(d: Any) -> None:
@@ -342,7 +343,8 @@ RETURNS = [
     Return("moved-article-ja", "ja", _moved_article_ja, moved={"秘密保持"}, renumbered=True),
     Return("split-article-en", "en", _split_article_en, changed={"Term"}, only_theirs={"Extension of Term"},
            renumbered=True, lines=("- **Article 25(3) → Article 26 (theirs)** (moved): If the Research Period",)),
-    Return("renamed-term-ja", "ja", _renamed_term_ja, changed={"*本共同研究開発"}, outside=set()),
+    # the word is also in the Background IP Schedule's closing sentence (after the signatures, jda.background_schedule v8)
+    Return("renamed-term-ja", "ja", _renamed_term_ja, changed={"*本共同研究開発"}, outside={"closing"}),
     Return("swapped-paragraphs-en", "en", _swapped_en, changed={"Research Period and Progress Reports"},
            lines=("- **Article 4(3) → Article 4(2)** (moved)",)),
     Return("signature-ja", "ja", _signature_ja, outside={"closing"}),
@@ -351,7 +353,7 @@ RETURNS = [
     Return("width-only-ja", "ja", _width_only_ja),
     Return("everything-ja", "ja", _everything_ja,
            changed={"*本共同研究開発", "研究期間及び進捗報告", "成果の公表", "解除等", "準拠法及び管轄裁判所", "存続条項"},
-           only_ours={"非保証"}, only_theirs={"競業避止"}, renumbered=True,
+           only_ours={"非保証"}, only_theirs={"競業避止"}, renumbered=True, outside={"closing"},
            findings={"non_compete_exclusivity_mfn_added", "court_or_law_changed"}),
     Return("court-en", "en", _court_en, changed={"Governing Law and Jurisdiction"}, findings={"court_or_law_changed"}),
     Return("sole-owner-ja", "ja", _sole_owner_ja, changed={"共同成果の帰属"},

@@ -138,10 +138,12 @@ def _rule(raw: Any, n: int, lang: str, file: str) -> Rule:
 def apply_playbook(rules: list[Rule], rows: list[Pair]) -> list[Finding]:
     """Return every finding, row by row in document order, rules in file order."""
     found = []
+    ends_ours = _period_ends("\n".join(_full(r.ours) for r in rows))
+    ends_theirs = _period_ends("\n".join(_full(r.theirs) for r in rows))
     for row in rows:
         if row.status == UNCHANGED:
             continue
-        ours, theirs = _full(row.ours), _full(row.theirs)
+        ours, theirs = _resolve_ends(_full(row.ours), ends_ours), _resolve_ends(_full(row.theirs), ends_theirs)
         headings = " ".join(a.heading for a in (row.ours, row.theirs) if a is not None)
         for rule in rules:
             if rule.where and not any(p.search(headings) for p in rule.where):
@@ -177,6 +179,32 @@ def _test(rule: Rule, ours: str, theirs: str) -> str | None:
                 if (a < b) if rule.compare == "shorter" else (a > b):
                     return f"{b_text} -> {a_text}"
     return None
+
+
+_DATE = "(?:" + "|".join(re.sub(r"[(](?!\?)", "(?:", p.pattern) for p in (_EN_DATE, _JA_DATE)) + ")"
+# a period defined with its dates: 'from June 1, 2027 to May 31, 2028 ... (the "Research Period")',
+# 「2027年6月1日から2028年5月31日まで…（以下「研究期間」という。）」
+_PERIOD_DEFINED = (re.compile(rf"from {_DATE} to (?P<end>{_DATE})[^“”\"\n]{{0,400}}?\(the [“\"](?P<name>[^”\"]{{1,40}}Period)[”\"]\)"),
+                   re.compile(rf"{_DATE}から(?P<end>{_DATE})まで[^「」\n]{{0,300}}?（以下「(?P<name>[^」]{{1,20}}期間)」"))
+
+
+def _period_ends(text: str) -> dict[str, str]:
+    """Each defined period's last day as the text states it: {"Research Period": "May 31, 2028"}."""
+    out: dict[str, str] = {}
+    for p in _PERIOD_DEFINED:
+        for m in p.finditer(text):
+            out.setdefault(m.group("name"), m.group("end"))
+    return out
+
+
+def _resolve_ends(text: str, ends: dict[str, str]) -> str:
+    """Write the date in for 'the last day of the Research Period' / 「研究期間の末日」, so that a term
+    running to that day compares with one that names a date (a date set beside it is kept instead)."""
+    for name, end in ends.items():
+        text = re.sub(rf"(?:(?P<date>{_DATE}),\s*)?the last day of the {re.escape(name)}",
+                      lambda m: m.group("date") or end, text)
+        text = re.sub(rf"(?:(?P<date>{_DATE})[、，]?)?{re.escape(name)}の末日", lambda m: m.group("date") or end, text)
+    return text
 
 
 def _sentences(text: str, within: tuple[re.Pattern[str], ...]) -> str:
