@@ -178,10 +178,10 @@ def test_the_owner_tells_every_contributor_before_filing_and_each_may_object(lan
     if lang == "ja":
         assert "出願予定日の30日前までに" in filing
         assert "出願の内容を乙及び当該共同成果の創出に寄与した他の当事者に書面で通知し、その意見を合理的に考慮する" in filing
-        assert "通知を受けた日から14日以内に書面により異議を述べることができ" in filing
+        assert "通知を受けた日から14日以内に、当該情報を特定して書面により異議を述べることができ" in filing
     else:
         assert "Party A shall notify Party B and each other Party that contributed to creating the Joint Results concerned" in filing
-        assert "it may object in writing within fourteen (14) days of receiving the notice" in filing
+        assert "it may object in writing, identifying that information, within fourteen (14) days of receiving the notice" in filing
 
 
 # --- 6. An assigning startup shares in what the owner earns --------------------------------------------

@@ -144,7 +144,7 @@ def test_the_owners_filing_notice_and_the_startups_income_share_are_in_the_regis
     filing = _row(rows, "共同成果の出願予定")
     assert "30日前まで" in filing["rule"] and "14日以内" in filing["rule"]
     article = _article(deal, "jda", filing["article"])
-    assert "出願予定日の30日前までに" in article and "通知を受けた日から14日以内に書面により異議を述べる" in article
+    assert "出願予定日の30日前までに" in article and "通知を受けた日から14日以内に、当該情報を特定して書面により異議を述べる" in article
     share = _row(rows, "寄与の割合に応じた額の支払")
     assert "60日以内" in share["rule"]
     assert "当該対価を受領した日から60日以内に" in _article(deal, "jda", share["article"])
