@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import tempfile
 import time
 from contextlib import contextmanager
@@ -51,8 +52,9 @@ def write_files(out_dir: str | Path, files: dict[str, bytes], *, force: bool = F
         if not name or "/" in name or os.sep in name or name in (".", "..") or name.startswith("."):
             raise OidocsError(f"{name!r}: not a plain file name; nothing was written")
     targets = [out / name for name in files]
-    staging, created = stage(out)
-    written = False
+    with _signals_held():  # SIGTERM between making the staging folder and the try would strand it
+        staging, created = stage(out)
+        written = False
     try:
         for name, data in files.items():
             with open(staging / name, "xb") as fh:
@@ -89,12 +91,29 @@ def place(out: Path, staging: Path, names: list[str], *, force: bool) -> None:
 
 def unstage(out: Path, staging: Path, remove_out: bool) -> None:
     """Remove the staging folder; and ``out`` too when this run made it and wrote nothing (if empty)."""
-    shutil.rmtree(staging, ignore_errors=True)
+    with _signals_held():  # a SIGTERM arriving mid-removal waits until the folder is gone
+        shutil.rmtree(staging, ignore_errors=True)
     if remove_out:
         try:
             out.rmdir()  # the folder this run made, still empty: leave the disk as it was
         except OSError:
             pass
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT back for a short critical step; a signal that came meanwhile is delivered
+    (and its exception raised) when the step is done. A batch's workers turn SIGTERM into an exception:
+    raised inside ``mkdtemp`` or ``rmtree`` it left a hidden staging folder behind (seen in CI)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:  # no signal masks (Windows): the step runs as before
+        yield
+        return
+    held = mask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, held)
 
 
 def _reason(exc: OSError) -> str:
